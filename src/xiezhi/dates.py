@@ -1,0 +1,53 @@
+"""Dates as people write them: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, 20240301."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from xiezhi.errors import InputError
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_DATETIME = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\sT]*(\d{1,2})\s*[:：时点]\s*(\d{1,2})"
+    r"(?:\s*[:：分]\s*(\d{1,2})\s*秒?)?\s*分?\s*$"
+)
+
+
+def parse_date(value: str | date) -> date:
+    """Parse a calendar date or raise InputError in Chinese."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    m = _DATE.match(text) or _COMPACT.match(text)
+    if not m:
+        raise InputError(f"无法识别的日期：“{value}”。请写成 2024-03-01、2024/3/1 或 2024年3月1日。")
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:
+        raise InputError(f"日期不存在：“{value}”（{y}年{mo}月{d}日）。") from exc
+
+
+def parse_datetime(value: str | datetime) -> datetime:
+    """Parse a local date and time (minutes, optional seconds); a bare date means midnight."""
+    if isinstance(value, datetime):
+        return value
+    text = str(value).strip()
+    m = _DATETIME.match(text)
+    if m:
+        y, mo, d, h, mi = (int(g) for g in m.groups()[:5])
+        s = int(m.group(6) or 0)
+        try:
+            return datetime(y, mo, d, h, mi, s)
+        except ValueError as exc:
+            raise InputError(f"时间不存在：“{value}”。") from exc
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    day = parse_date(text)
+    return datetime(day.year, day.month, day.day)
