@@ -1,0 +1,55 @@
+"""Attach the findings of Check (``xiezhi.collection``) to incidents that carry text.
+
+The hook is ``analyze_text``; it returns plain dicts (stored inside the record, so they are part of
+what the hash proves) and an empty list when the Check module is not installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+#: Incident kind -> Check's channel vocabulary.
+_CHANNELS = {"call": "call", "sms": "sms", "wechat": "im", "visit": "visit", "letter": "letter", "other": "other"}
+
+
+@cache
+def _analyzer() -> Callable[..., Any] | None:
+    try:
+        from xiezhi.collection import analyze  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return analyze
+
+
+def findings_available() -> bool:
+    return _analyzer() is not None
+
+
+def _finding_dict(f: Any) -> dict[str, Any]:
+    data = f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f)
+    out: dict[str, Any] = {}
+    for key in ("category", "label", "severity", "mode", "quote", "explanation"):
+        if data.get(key) is not None:
+            out[key] = data[key]
+    cites = data.get("citations") or []
+    out["citations"] = [c.get("id") or c.get("article_id") or str(c) if isinstance(c, dict) else str(c)
+                        for c in cites]
+    return out
+
+
+def analyze_text(text: str | None, kind: str | None = None, at: datetime | None = None) -> list[dict[str, Any]]:
+    """Findings for ``text`` (empty when there is no text or Check is not available)."""
+    analyze = _analyzer()
+    if analyze is None or not text or not text.strip():
+        return []
+    try:
+        from xiezhi.collection.models import MessageMeta
+
+        result = analyze(text, MessageMeta(sent_at=at, channel=_CHANNELS.get(kind or "", "other")))
+    except (ImportError, TypeError):
+        result = analyze(text)
+    items = getattr(result, "findings", result) or []
+    return [_finding_dict(f) for f in items if (getattr(f, "category", None) or dict(f).get("category")) != "compliant"]
