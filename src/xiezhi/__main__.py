@@ -1,0 +1,3 @@
+from xiezhi.cli import main
+
+main()

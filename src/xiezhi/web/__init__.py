@@ -1,0 +1,1 @@
+"""Web face: server-rendered Chinese pages over the same core functions as the CLI."""
