@@ -1,0 +1,149 @@
+"""Card retrieval: BM25F over normalised, segmented card fields, cached on disk by content hash.
+
+Title and phrasings weigh most, then the conclusion, then the analysis.  Both the cards and the
+question go through ``xiezhi.text.normalize.normalize`` and ``xiezhi.text.tokenize.tokenize``, so
+"wd逾期cs说要到我家" and a card phrased "网贷逾期后催收上门" meet on 网贷/逾期/催收/上门.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from xiezhi.kb.models import Card
+from xiezhi.search.bm25 import BM25Index
+
+if TYPE_CHECKING:
+    from xiezhi.search.domain import DomainLexicon
+    from xiezhi.text.normalize import SynonymTable
+
+#: Field weights of the BM25F index (tuned on bench/data/ask_dev.jsonl, see docs/ask.md).
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 3.0,
+    "phrasings": 2.0,
+    "conclusion": 1.0,
+    "analysis": 0.3,
+}
+K1, B = 1.2, 0.5
+INDEX_FORMAT = 4
+
+
+def _text_files() -> list[Path]:
+    from xiezhi.text.normalize import data_path
+
+    return [data_path("synonyms.yaml"), data_path("legal_dict.txt"), data_path("domain.yaml")]
+
+
+def content_digest(card_paths: Sequence[Path]) -> str:
+    """Hash of everything the index depends on: cards, normalisation data, weights, format."""
+    h = hashlib.sha256(f"cards{INDEX_FORMAT}{sorted(FIELD_WEIGHTS.items())}{K1}{B}".encode())
+    for p in [*card_paths, *_text_files()]:
+        h.update(p.name.encode())
+        h.update(p.read_bytes() if p.exists() else b"-")
+    return h.hexdigest()[:16]
+
+
+def query_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
+    """Tokens of a question or card field after full normalisation."""
+    from xiezhi.text.normalize import normalize
+    from xiezhi.text.tokenize import tokenize
+
+    return tokenize(normalize(text, table))
+
+
+def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list[str]]:
+    return {
+        "title": query_tokens(card.title, table),
+        "phrasings": [t for p in card.phrasings for t in query_tokens(p, table)],
+        "conclusion": query_tokens(card.conclusion, table),
+        "analysis": query_tokens(card.analysis, table),
+    }
+
+
+@dataclass
+class CardHit:
+    card_id: str
+    score: float
+    #: Share of the question's idf mass that this card matches (0..1); unknown words count fully.
+    coverage: float
+
+
+@dataclass
+class CardIndex:
+    digest: str
+    cards: dict[str, Card]
+    bm25: BM25Index
+    #: Normalisation table and domain lexicon travel with the index, so a cached query parses no YAML.
+    table: SynonymTable
+    lexicon: DomainLexicon
+    issues: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, cards: Sequence[Card], digest: str, issues: Sequence[str] = ()) -> CardIndex:
+        from xiezhi.search.domain import load_lexicon
+        from xiezhi.text.normalize import load_table
+
+        table = load_table()
+        docs = [(c.id, card_fields(c, table)) for c in cards]
+        bm25 = BM25Index.build(docs, FIELD_WEIGHTS, k1=K1, b=B)
+        return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, table=table,
+                   lexicon=load_lexicon(), issues=list(issues))
+
+    def normalize(self, text: str) -> str:
+        from xiezhi.text.normalize import normalize
+
+        return normalize(text, self.table)
+
+    @property
+    def unknown_idf(self) -> float:
+        n = max(len(self.bm25), 1)
+        return math.log(1 + (n + 0.5) / 0.5)
+
+    def search_tokens(self, tokens: Sequence[str], top: int = 5) -> list[CardHit]:
+        if not tokens:
+            return []
+        acc = self.bm25.scores(tokens)
+        if not acc:
+            return []
+        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        terms = set(tokens)
+        total = sum(self.bm25.idf.get(t, self.unknown_idf) for t in terms) or 1.0
+        hits = []
+        for doc_no, score in ranked:
+            matched = sum(
+                self.bm25.idf[t] for t in terms
+                if any(d == doc_no for d, _ in self.bm25.postings.get(t, ()))
+            )
+            hits.append(CardHit(self.bm25.doc_keys[doc_no], score, matched / total))
+        return hits
+
+    def search(self, question: str, top: int = 5) -> list[CardHit]:
+        return self.search_tokens(query_tokens(question, self.table), top=top)
+
+
+def load_index(directory: Path | None = None, *, use_cache: bool = True) -> CardIndex:
+    """The card index for a folder of cards (the shipped one by default), from cache when unchanged."""
+    from xiezhi.kb.loader import card_files, load_cards
+    from xiezhi.law.corpus import cache_path, read_cache, write_cache
+
+    paths = card_files(directory)
+    digest = content_digest(paths)
+    path = cache_path("card-index", digest) if use_cache else None
+    cached = read_cache(path)
+    if isinstance(cached, CardIndex) and cached.digest == digest:
+        return cached
+    cards, issues = load_cards(directory)
+    index = CardIndex.build(cards, digest, [str(i) for i in issues])
+    write_cache(path, index)
+    return index
+
+
+@lru_cache(maxsize=1)
+def get_index() -> CardIndex:
+    """The shipped card index, loaded once per process."""
+    return load_index()

@@ -1,0 +1,138 @@
+"""Normalise how people write a question so that it meets the knowledge cards on the same words.
+
+Steps, in order: full width -> half width (NFKC), traditional -> simplified (zhconv, only when the
+text holds a character zhconv would change, because importing zhconv costs ~0.1 s), lower case,
+whitespace collapsed, then one pass of replacements from ``data/text/synonyms.yaml``: Latin
+abbreviations (wd -> 网贷, cs -> 催收 …), typos and homophones (崔收 -> 催收) and synonyms
+(到家/家访/找上门 -> 上门).  The same function runs over card text when the index is built, so both
+sides are rewritten the same way.  The original question is never shown in normalised form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from xiezhi.errors import DataError
+
+_SECTIONS = ("abbreviations", "typos", "synonyms")
+_ASCII_VARIANT = re.compile(r"^[a-z0-9 ]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def data_path(name: str) -> Path:
+    """Path of a file under the package's data/text folder."""
+    return Path(str(resources.files("xiezhi") / "data" / "text" / name))
+
+
+@dataclass
+class SynonymTable:
+    """Variant -> canonical replacements compiled into one longest-first regular expression."""
+
+    mapping: dict[str, str]
+    pattern: re.Pattern[str] = field(repr=False)
+
+    def apply(self, text: str) -> str:
+        if not self.mapping:
+            return text
+        return self.pattern.sub(lambda m: self.mapping[m.group(0)], text)
+
+
+def _simple(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def build_table(groups: dict[str, dict[str, list[str]]], *, source: str = "synonyms.yaml") -> SynonymTable:
+    """Compile ``{section: {canonical: [variants]}}``; raise DataError on a variant with two meanings."""
+    mapping: dict[str, str] = {}
+    for section, entries in groups.items():
+        if section not in _SECTIONS:
+            raise DataError(f"{source}：未知的分组 {section!r}（只允许 {', '.join(_SECTIONS)}）")
+        if not isinstance(entries, dict):
+            raise DataError(f"{source}：分组 {section} 必须是“规范词: [变体…]”的映射")
+        for canonical, variants in entries.items():
+            canon = _simple(str(canonical))
+            if not isinstance(variants, list) or not variants:
+                raise DataError(f"{source}：{section}.{canonical} 需要至少一个变体列表")
+            # The canonical form maps to itself so that a longer canonical word ("诉讼时效") is not
+            # broken by a shorter variant inside it ("时效").
+            mapping.setdefault(canon, canon)
+            for raw in variants:
+                variant = _simple(str(raw))
+                if not variant:
+                    raise DataError(f"{source}：{section}.{canonical} 含空变体")
+                old = mapping.get(variant)
+                # A canonical form mapped to itself may be redirected once by a variant entry.
+                if old is not None and old != canon and old != variant:
+                    raise DataError(f"{source}：变体 {variant!r} 同时指向 {old!r} 和 {canon!r}")
+                mapping[variant] = canon
+    # Longest first: the regex engine takes the first alternative that matches at a position.
+    parts = []
+    for variant in sorted(mapping, key=lambda v: (-len(v), v)):
+        escaped = re.escape(variant)
+        if _ASCII_VARIANT.match(variant):
+            escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+        parts.append(escaped)
+    pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+    return SynonymTable(mapping=mapping, pattern=pattern)
+
+
+@lru_cache(maxsize=4)
+def load_table(path: str | None = None) -> SynonymTable:
+    """Load and compile the synonym table (the shipped one unless a path is given)."""
+    import yaml
+
+    p = Path(path) if path else data_path("synonyms.yaml")
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"无法读取同义词表 {p.name}：{exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataError(f"{p.name}：顶层必须是映射")
+    return build_table(raw, source=p.name)
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters zhconv may rewrite (shipped list, so simplified text never imports zhconv)."""
+    lines = data_path("traditional_chars.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified Chinese (zh-cn), importing zhconv only when needed."""
+    trad = traditional_chars()
+    if not any(ch in trad for ch in text):
+        return text
+    import zhconv
+
+    return zhconv.convert(text, "zh-cn")
+
+
+def basic_normalize(text: str) -> str:
+    """Width, script, case and whitespace only — no synonym rewriting."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize(text: str, table: SynonymTable | None = None) -> str:
+    """Full normalisation used for retrieval: basic_normalize, then abbreviations/typos/synonyms."""
+    table = table or load_table()
+    return table.apply(basic_normalize(text))
+
+
+__all__ = [
+    "SynonymTable",
+    "basic_normalize",
+    "build_table",
+    "data_path",
+    "load_table",
+    "normalize",
+    "to_simplified",
+    "traditional_chars",
+]

@@ -1,0 +1,90 @@
+"""Normalisation: width, script, abbreviations, typos and synonyms from data/text/synonyms.yaml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xiezhi.errors import DataError
+from xiezhi.text.normalize import (
+    basic_normalize,
+    build_table,
+    data_path,
+    load_table,
+    normalize,
+    traditional_chars,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("網貸逾期後，催收人員真的會上門嗎？", "网贷逾期后,催收员真的会上门吗?"),
+        ("wd逾期了cs说要爆通讯录咋办", "网贷逾期了催收说要爆通讯录咋办"),
+        ("ＷＤ yq三个月，崔收说要到我家", "网贷 逾期三个月,催收说要上门"),
+        ("xyk逾期会判刑吗", "信用卡逾期会坐牢吗"),
+        ("网贷预期了会上信用记录吗", "网贷逾期了会上征信吗"),
+        ("诉讼时效过了还要还吗", "诉讼时效过了还要还吗"),
+        ("催收给我老婆打电话", "催收给我配偶打电话"),
+        ("kt息合法吗", "砍头息合法吗"),
+    ],
+)
+def test_normalize_examples(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_latin_abbreviation_needs_a_boundary() -> None:
+    # "cs" inside a Latin word is not 催收; a standalone "cs" is.
+    assert normalize("docs cs") == "docs 催收"
+    assert "催收" not in normalize("physics")
+
+
+def test_basic_normalize_keeps_words() -> None:
+    assert basic_normalize("　ＷＤ　　逾期 ") == "wd 逾期"
+    assert basic_normalize("網貸") == "网贷"
+
+
+def test_longest_variant_wins_and_canonical_is_stable() -> None:
+    table = build_table({"synonyms": {"上门": ["到家", "找到家"], "诉讼时效": ["时效"]}})
+    assert table.apply("他们找到家了") == "他们上门了"
+    assert table.apply("诉讼时效") == "诉讼时效"
+    assert table.apply("时效过了") == "诉讼时效过了"
+
+
+def test_conflicting_variant_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="同时指向"):
+        build_table({"synonyms": {"上门": ["到家"], "回家": ["到家"]}})
+
+
+def test_unknown_section_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="未知的分组"):
+        build_table({"slang": {"上门": ["到家"]}})
+
+
+def test_shipped_table_loads_and_is_idempotent() -> None:
+    table = load_table()
+    assert len(table.mapping) > 200
+    for q in ["网贷逾期后催收上门", "wd yq cs 爆通讯录", "征信黑了还能贷款吗"]:
+        once = normalize(q)
+        assert normalize(once) == once
+
+
+def test_traditional_chars_file_matches_zhconv() -> None:
+    """The shipped character list decides when zhconv is imported; it must cover zhconv's table."""
+    import zhconv
+
+    table = json.loads((Path(zhconv.__file__).parent / "zhcdict.json").read_text(encoding="utf-8"))
+    needed = set()
+    for name in ("zh2Hans", "zh2CN"):
+        for k, v in table[name].items():
+            if len(k) == 1:
+                if k != v:
+                    needed.add(k)
+            elif len(k) == len(v):
+                needed.update(a for a, b in zip(k, v, strict=True) if a != b)
+            else:
+                needed.update(c for c in k if c not in v)
+    assert needed <= traditional_chars(), sorted(needed - traditional_chars())[:20]
+    assert data_path("traditional_chars.txt").exists()
