@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from xiezhi.evidence.canon import GENESIS, canonical_json, record_hash, sha256_hex

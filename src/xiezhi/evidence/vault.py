@@ -16,7 +16,14 @@ from xiezhi.evidence.canon import canonical_json, record_hash, sha256_hex
 from xiezhi.evidence.crypto import Cipher, KdfParams, derive_key
 from xiezhi.evidence.filetypes import MAX_ATTACHMENT_BYTES, detect
 from xiezhi.evidence.findings import analyze_text
-from xiezhi.evidence.models import Attachment, Content, EvidenceItem, EvidenceRecord, IncidentInput, VerifyReport
+from xiezhi.evidence.models import (
+    Attachment,
+    Content,
+    EvidenceItem,
+    EvidenceRecord,
+    IncidentInput,
+    VerifyReport,
+)
 from xiezhi.store import Store
 from xiezhi.store import evidence_repo as repo
 

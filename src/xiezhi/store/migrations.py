@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, insert, select
+from sqlalchemy import Connection, insert, inspect, select
 
 from xiezhi.store.engine import Store
 from xiezhi.store.tables import evidence_head, evidence_meta, evidence_records, migrations_table
