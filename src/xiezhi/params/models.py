@@ -90,8 +90,8 @@ class ParamValue(BaseModel):
         """A note to show whenever an answer uses this value, or None if it needs no warning."""
         if self.status == "U":
             return (
-                f"注意：{self.description}在 {self.effective_from.isoformat()} 起的数值 {self.value} "
-                f"尚未核实（{self.status_label}）；请以官方公布数值为准。"
+                f"注意：所用的“{self.description}”（{self.effective_from.isoformat()} 起为 {self.value}）"
+                f"尚未核实（状态U）；请以官方公布数值或原文为准。"
             )
         if self.status in ("B", "S"):
             return f"提示：{self.description}（{self.effective_from.isoformat()} 起）{self.status_label}。"

@@ -1,0 +1,236 @@
+"""assess_loan: true annualised cost, the legal line on the contract's date, what is legally owed.
+
+Pure core: reads parameters (xiezhi.params) and the statute corpus (xiezhi.law); no I/O of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from xiezhi.errors import InputError
+from xiezhi.loan.caps import CapRule, licensed_rule, lpr_at, private_rule
+from xiezhi.loan.irr import irr
+from xiezhi.loan.ledger import LedgerResult, run_ledger, simple_rate
+from xiezhi.loan.legal import Context, build_citations, build_notes
+from xiezhi.loan.models import (
+    Alternative,
+    CashFlow,
+    LegallyOwed,
+    LoanAssessment,
+    LoanInput,
+    OwedBreakdown,
+    Protected,
+    ScheduleRow,
+)
+from xiezhi.loan.schedule import Grid, build_schedule, detect_grid, period_days
+from xiezhi.params import ParameterSet, get_params
+
+CENT = Decimal("0.01")
+RATE_Q = Decimal("0.000001")
+EPS = 1e-12
+
+
+def money(x: float | Decimal) -> Decimal:
+    d = x if isinstance(x, Decimal) else Decimal(repr(round(x, 6)))
+    return d.quantize(CENT, rounding=ROUND_HALF_UP) + 0  # + 0 turns -0.00 into 0.00
+
+
+def rate(x: float | Decimal) -> Decimal:
+    d = x if isinstance(x, Decimal) else Decimal(repr(x))
+    return d.quantize(RATE_Q, rounding=ROUND_HALF_UP) + 0
+
+
+@dataclass
+class Plan:
+    rows: list[ScheduleRow]
+    flows: list[tuple[date, float]]  # borrower -> lender after disbursement (instalments and dated fees)
+    grid: Grid
+    maturity: date
+
+
+@dataclass
+class Scenario:
+    rule: CapRule
+    exceeds_cap: bool
+    protected: Protected
+    owed: LegallyOwed
+    claimed_excess: Decimal | None
+    owed_result: LedgerResult
+    overdue_base_is_lpr: bool
+
+
+def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
+    if inp.schedule is not None:
+        rows = build_schedule(inp.principal, inp.contract_date, inp.schedule, dpy)
+        preferred: int | str | None = period_days(inp.schedule)
+    else:
+        rows = [ScheduleRow(n=i + 1, date=p.date, amount=p.amount) for i, p in enumerate(sorted(
+            inp.payments or [], key=lambda p: p.date))]
+        preferred = "auto"
+    for f in inp.fees:
+        if isinstance(f.when, date):
+            rows.append(ScheduleRow(n=0, date=f.when, kind="fee", amount=f.amount, label=f.name))
+    rows.sort(key=lambda r: (r.date, r.kind != "payment"))
+    for i, r in enumerate(rows):
+        r.n = i + 1
+    flows = [(r.date, float(r.amount)) for r in rows]
+    grid = detect_grid(inp.contract_date, [d for d, _ in flows], dpy, preferred)
+    return Plan(rows, flows, grid, max(d for d, _ in flows))
+
+
+def _scenario(
+    inp: LoanInput, params: ParameterSet, rule: CapRule, plan: Plan, net: float, r_simple: float, tested: float,
+    as_of: date,
+) -> Scenario:
+    start, maturity, years = inp.contract_date, plan.maturity, plan.grid.years
+    overdue_base_is_lpr = False
+    if inp.overdue_rate is not None:
+        base_over = float(inp.overdue_rate)
+    elif r_simple > 0 or rule.kind != "private":
+        base_over = r_simple
+    else:  # 第二十八条第二款第（一）项: neither rate agreed -> LPR at the time, from the overdue date
+        base_over = float(lpr_at(params, maturity)[0].value) / 100
+        overdue_base_is_lpr = True
+
+    def rate_on(d: date) -> float:
+        return min(base_over if d >= maturity else r_simple, rule.rate_on(d))
+
+    breaks = [s.start for s in rule.segments] + [s.end for s in rule.segments if s.end] + [maturity]
+    term = run_ledger(net, start, maturity, plan.flows, years, rate_on, breaks, maturity)
+    contract_charges = sum(a for _, a in plan.flows) - net
+    protected = Protected(
+        rate=rate(min(r_simple, rule.rate_on(start))),
+        overdue_rate=rate(rate_on(maturity)),
+        contract_charges=money(contract_charges),
+        protected_charges=money(term.interest_term),
+        unprotected_charges=money(max(0.0, contract_charges - term.interest_term)),
+    )
+    paid = [(p.date, float(p.amount)) for p in inp.paid]
+
+    def owed_at(day: date) -> tuple[LegallyOwed, LedgerResult]:
+        res = run_ledger(net, start, day, paid, years, rate_on, breaks, maturity)
+        return LegallyOwed(
+            as_of=day,
+            amount=money(res.principal_outstanding + res.interest_outstanding),
+            breakdown=OwedBreakdown(
+                principal_recognized=money(net),
+                interest_protected=money(res.interest_term),
+                overdue_protected=money(res.interest_overdue),
+                paid_total=money(res.paid_total),
+                paid_to_interest=money(res.paid_to_interest),
+                paid_to_principal=money(res.paid_to_principal),
+                principal_outstanding=money(res.principal_outstanding),
+                interest_outstanding=money(res.interest_outstanding),
+                overpaid=money(res.overpaid),
+            ),
+        ), res
+
+    owed, res = owed_at(as_of)
+    excess = None
+    if inp.claimed is not None:
+        claim_owed = owed if inp.claimed.as_of == as_of else owed_at(inp.claimed.as_of)[0]
+        excess = max(Decimal(0), inp.claimed.amount - claim_owed.amount)
+    exceeds = tested > rule.max_over(start, maturity) + EPS
+    return Scenario(rule, exceeds, protected, owed, excess, res, overdue_base_is_lpr)
+
+
+def _rules(inp: LoanInput, params: ParameterSet, filing: date) -> list[CapRule]:
+    lt = inp.lender_type
+    if lt in ("private", "unlicensed"):
+        return [private_rule(params, inp.contract_date, filing)]
+    if lt in ("bank", "consumer_finance", "microloan"):
+        return [licensed_rule(params, inp.contract_date, lt)]
+    rules = []
+    # A contract older than the licensed line gets only the private-lending test.
+    with contextlib.suppress(InputError):
+        rules.append(licensed_rule(params, inp.contract_date, "unknown"))
+    rules.append(private_rule(params, inp.contract_date, filing))
+    return rules
+
+
+def _line(params: ParameterSet, name: str, day: date) -> float:
+    p = params.get(name)
+    return float(p.at(max(day, p.first_date)).value) / 100
+
+
+def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAssessment:
+    """Assess one loan. Raises InputError (Chinese message) for inputs it cannot judge."""
+    params = params or get_params()
+    start = inp.contract_date
+    received = inp.received if inp.received is not None else inp.principal
+    upfront = sum((f.amount for f in inp.fees if f.when == "upfront"), Decimal(0))
+    net_d = received - upfront
+    net = float(net_d)
+    as_of = inp.as_of or (inp.claimed.as_of if inp.claimed else None)
+    dpy_param = params.get("convention.days_per_year")
+    dpy = dpy_param.at(max(start, dpy_param.first_date)).value
+    plan = _plan(inp, dpy)
+    as_of = as_of or plan.maturity
+    rules = _rules(inp, params, inp.filing_date or as_of)
+
+    grid = plan.grid
+    times = [0.0] + [grid.periods(d) for d, _ in plan.flows]
+    amounts = [-net] + [a for _, a in plan.flows]
+    i = irr(times, amounts)
+    ppy = float(grid.per_year)
+    apr = i * ppy
+    effective = (1.0 + i) ** ppy - 1.0
+    r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows])
+    tested = max(apr, r_simple)
+
+    scenarios = [_scenario(inp, params, r, plan, net, r_simple, tested, as_of) for r in rules]
+    main = scenarios[0]
+    exceeds_24 = tested > _line(params, "interest_cap.financial_institution_line", start) + EPS
+    over_36 = tested > _line(params, "interest_cap.criminal_illegal_lending_line", start) + EPS
+
+    cash_flows = [CashFlow(date=start, amount=money(received), label="到手金额")]
+    if upfront:
+        cash_flows.append(CashFlow(date=start, amount=money(-upfront), label="放款时扣除/支付的费用"))
+    cash_flows += [CashFlow(date=r.date, amount=-r.amount, label=r.label or f"第{r.n}期还款") for r in plan.rows]
+
+    ctx = Context(
+        inp=inp, params=params, scenarios=scenarios, net=net_d, received=received, upfront=upfront,
+        apr=apr, r_simple=r_simple, tested=tested, exceeds_24=exceeds_24, over_36=over_36, as_of=as_of,
+        maturity=plan.maturity, grid=grid, filing_assumed=inp.filing_date is None,
+    )
+    notes = build_notes(ctx)
+    citations = build_citations(ctx)
+    alternatives = [
+        Alternative(
+            lender_type="private" if s.rule.kind == "private" else "bank",
+            cap=rate(s.rule.rate), cap_basis=s.rule.basis, exceeds_cap=s.exceeds_cap, protected=s.protected,
+            legally_owed=s.owed, claimed_excess=s.claimed_excess,
+        )
+        for s in scenarios[1:]
+    ]
+    return LoanAssessment(
+        lender_type=inp.lender_type,
+        contract_date=start,
+        apr=rate(apr),
+        apr_method="irr",
+        apr_basis=grid.label(),
+        periods_per_year=grid.per_year.quantize(RATE_Q).normalize(),
+        effective_rate=rate(effective),
+        simple_rate=rate(r_simple),
+        nominal_rate=inp.schedule.annual_rate if inp.schedule else None,
+        total_cost=money(sum(a for _, a in plan.flows) + float(upfront) - float(received)),
+        principal=inp.principal,
+        principal_recognized=money(net_d),
+        cap=rate(main.rule.rate),
+        cap_basis=main.rule.basis,
+        exceeds_cap=main.exceeds_cap,
+        exceeds_24=exceeds_24,
+        over_36=over_36,
+        protected=main.protected,
+        legally_owed=main.owed,
+        claimed=inp.claimed,
+        claimed_excess=main.claimed_excess,
+        schedule=plan.rows,
+        cash_flows=cash_flows,
+        alternatives=alternatives,
+        notes=notes,
+        citations=citations,
+    )
