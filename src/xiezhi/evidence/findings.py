@@ -28,15 +28,29 @@ def findings_available() -> bool:
     return _analyzer() is not None
 
 
+@cache
+def _titles() -> dict[str, str]:
+    """Chinese category titles from Check's rule files (``CategorySpec.title``)."""
+    try:
+        from xiezhi.collection.rules import load_categories
+
+        return {k: v.title for k, v in load_categories().items()}
+    except Exception:
+        return {}
+
+
 def _finding_dict(f: Any) -> dict[str, Any]:
     data = f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f)
     out: dict[str, Any] = {}
+    title = _titles().get(data.get("category", ""))
+    if title and not data.get("label"):
+        data["label"] = title
     for key in ("category", "label", "severity", "mode", "quote", "explanation"):
         if data.get(key) is not None:
             out[key] = data[key]
     cites = data.get("citations") or []
-    out["citations"] = [c.get("id") or c.get("article_id") or str(c) if isinstance(c, dict) else str(c)
-                        for c in cites]
+    out["citations"] = [(c.get("id") or c.get("article_id") or c.get("name") or "") if isinstance(c, dict)
+                        else str(c) for c in cites]
     return out
 
 
