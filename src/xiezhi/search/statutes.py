@@ -49,13 +49,42 @@ def load_expansions() -> Expansions:
 
 
 def statute_query_tokens(question: str) -> list[str]:
-    """Tokens for ranking articles: the normalised question plus statute vocabulary."""
-    from xiezhi.text.normalize import normalize
+    """Tokens for ranking articles: the question as written and as normalised, plus statute words.
+
+    Both spellings count because statutes use the plain words (威胁, 借款) that synonyms.yaml maps
+    to the cards' canonical forms (恐吓, 网贷).  Each expansion word is added once.
+    """
+    from xiezhi.text.normalize import basic_normalize, normalize
     from xiezhi.text.tokenize import tokenize
 
-    norm = normalize(question)
-    extra = load_expansions().expand(norm)
-    return tokenize(norm) + [t for w in extra for t in tokenize(w)]
+    basic = basic_normalize(question)
+    full = normalize(question)
+    tokens = tokenize(basic)
+    seen = set(tokens)
+    for t in tokenize(full):
+        if t not in seen:
+            seen.add(t)
+            tokens.append(t)
+    expansions = load_expansions()
+    extra = expansions.expand(basic) + expansions.expand(full)
+    for word in dict.fromkeys(extra):
+        for t in tokenize(word):
+            if t not in seen:
+                seen.add(t)
+                tokens.append(t)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _cited_articles() -> frozenset[str]:
+    """Articles that some knowledge card cites: the articles this project judged relevant to debt."""
+    from xiezhi.search.cards import get_index
+
+    return frozenset(cid for card in get_index().cards.values() for cid in card.citations)
+
+
+#: Score multiplier for articles cited by at least one card (tuned on bench/data/statute_dev.jsonl).
+CITED_PRIOR = 1.3
 
 
 def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]:
@@ -66,4 +95,19 @@ def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]
     if not tokens:
         return []
     corpus = get_corpus()
-    return corpus.search_index.search_tokens(corpus, tokens, top=top)
+    index = corpus.search_index.index
+    cited = _cited_articles()
+    scored = []
+    for doc_no, score in index.scores(tokens).items():
+        key = index.doc_keys[doc_no]
+        scored.append((score * CITED_PRIOR if key in cited else score, key))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    out: list[tuple[Article, float]] = []
+    for score, key in scored:
+        art = corpus.articles[key]
+        if corpus.instruments[art.instrument_slug].effective_to is not None:
+            continue  # superseded texts only when asked for by id or date
+        out.append((art, score))
+        if len(out) == top:
+            break
+    return out
