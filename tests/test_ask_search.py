@@ -1,0 +1,108 @@
+"""Card index cache, domain gate and statute search (the parts `xiezhi ask` is built from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xiezhi.search.cards import CardIndex, content_digest, load_index
+from xiezhi.search.domain import load_lexicon
+from xiezhi.search.statutes import load_expansions, search_statutes, statute_query_tokens
+
+CARD = """---
+id: {id}
+title: {title}
+phrasings: [{p}一, {p}二, {p}三, {p}四]
+category: test
+conclusion: 结论。
+steps: [做一件事。]
+citations: [civil-code:675]
+see_lawyer_when: 复杂时。
+related: []
+reviewed: 2026-11-28
+---
+{body}
+"""
+
+
+def write_cards(tmp: Path) -> None:
+    (tmp / "visit.md").write_text(CARD.format(id="visit", title="网贷逾期后催收会上门吗", p="催收到家",
+                                              body="上门催收不得闯入住宅。" * 20), encoding="utf-8")
+    (tmp / "jail.md").write_text(CARD.format(id="jail", title="网贷还不上会坐牢吗", p="欠网贷判刑",
+                                             body="欠债不还一般是民事纠纷。" * 20), encoding="utf-8")
+
+
+def test_index_ranks_by_normalised_fields(tmp_path: Path) -> None:
+    write_cards(tmp_path)
+    index = load_index(tmp_path, use_cache=False)
+    assert set(index.cards) == {"visit", "jail"}
+    assert index.search("wd逾期了cs会来我家吗")[0].card_id == "visit"
+    assert index.search("网贷逾期会被判刑吗")[0].card_id == "jail"
+    hit = index.search("催收会上门吗")[0]
+    assert 0 < hit.coverage <= 1
+
+
+def test_index_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XIEZHI_CACHE_DIR", str(tmp_path / "cache"))
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    write_cards(cards)
+    first = load_index(cards)
+    assert any((tmp_path / "cache").glob("card-index-*.pickle"))
+    again = load_index(cards)
+    assert isinstance(again, CardIndex) and again.digest == first.digest
+    before = content_digest(sorted(cards.glob("*.md")))
+    (cards / "jail.md").write_text((cards / "jail.md").read_text(encoding="utf-8").replace("坐牢", "判刑"),
+                                   encoding="utf-8")
+    assert content_digest(sorted(cards.glob("*.md"))) != before
+    assert load_index(cards).digest != first.digest
+
+
+@pytest.mark.parametrize(
+    ("question", "in_domain"),
+    [
+        ("网贷逾期了怎么办", True),
+        ("信用卡还不上会怎样", True),
+        ("借呗逾期三天", True),
+        ("老板欠我工资不给", False),
+        ("离婚后孩子抚养权归谁", False),
+        ("出车祸对方不赔钱", False),
+    ],
+)
+def test_domain_gate(question: str, in_domain: bool) -> None:
+    from xiezhi.text.normalize import normalize
+
+    assert load_lexicon().in_domain(normalize(question)) is in_domain
+
+
+def test_statute_query_keeps_plain_words_and_adds_statute_terms() -> None:
+    tokens = statute_query_tokens("催收威胁我，还闯进我家里")
+    assert "威胁" in tokens  # the word as written (synonyms.yaml rewrites it to 恐吓)
+    assert "住宅" in tokens  # from legal_terms.yaml
+    assert len(tokens) == len(set(tokens))
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("借一万到手八千，本金怎么算", "civil-code:670"),
+        ("催收把我关在屋里不让走", "criminal-law:238"),
+        ("逾期记录在征信上保留几年", "credit-reporting-regulation:16"),
+        ("收到法院传票不去开庭会怎样", "civil-procedure-law:147"),
+    ],
+)
+def test_statute_search_finds_the_article(question: str, article: str) -> None:
+    assert article in [a.id for a, _ in search_statutes(question, top=10)]
+
+
+def test_statute_search_skips_superseded_texts_and_empty_questions() -> None:
+    hits = search_statutes("催收多次发送侮辱恐吓信息干扰正常生活", top=20)
+    assert hits and all(not a.id.startswith("public-security-punishments-law-2012:") for a, _ in hits)
+    assert search_statutes("？？", top=5) == []
+
+
+def test_shipped_expansion_and_lexicon_files_load() -> None:
+    assert load_expansions().terms
+    lex = load_lexicon()
+    assert lex.threshold > 0 and any(w < 0 for w in lex.terms.values())
