@@ -1,0 +1,78 @@
+"""`xiezhi check`: one message, a history file, or a screenshot."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from xiezhi.cli.common import JsonFlag, emit, fail, user_errors
+
+OCR_HINT = "识别截图需要安装可选组件：pip install 'xiezhi[ocr]'（离线运行，约 20 MB）。"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check", help="判断催收信息是否合法：逐句指出违规之处、依据条文和投诉渠道。")
+    def check(
+        text: Annotated[str | None, typer.Argument(help="催收短信、聊天内容或你对经过的描述。")] = None,
+        sent_at: Annotated[str | None, typer.Option("--sent-at", help="发送/发生时间，如 2026-03-01 23:30。")] = None,
+        recipient: Annotated[str | None, typer.Option(
+            "--recipient", help="收信人：debtor 本人、guarantor 担保人、spouse 配偶、emergency_contact 紧急联系人、"
+                                "address_book_contact 通讯录联系人、employer_or_colleague 单位或同事、public 公开。")] = None,
+        lender: Annotated[str | None, typer.Option(
+            "--lender", help="出借方：bank、consumer_finance、microloan、unlicensed、unknown。")] = None,
+        count_per_day: Annotated[int | None, typer.Option("--count-per-day", help="同一方当天联系的次数。")] = None,
+        channel: Annotated[str | None, typer.Option("--channel", help="渠道：call、sms、im、visit、letter、other。")] = None,
+        refused: Annotated[bool, typer.Option("--refused", help="联系人已明确拒绝再被联系。")] = False,
+        file: Annotated[str | None, typer.Option("--file", help="通话/短信记录：SMS Backup & Restore 的 XML、CSV 或带时间的聊天记录文本。")] = None,
+        image: Annotated[str | None, typer.Option("--image", help="催收信息截图（需要 xiezhi[ocr]）。")] = None,
+        as_json: JsonFlag = False,
+    ) -> None:
+        from xiezhi.collection.render import render_history, render_result
+
+        with user_errors():
+            if file:
+                from xiezhi.collection import analyze_history
+                from xiezhi.history import read_history
+
+                emit(analyze_history(read_history(file)), as_json, render_history)
+                return
+            meta = _meta(sent_at, recipient, lender, count_per_day, channel, refused)
+            if image:
+                text = _ocr_text(image)
+            if not text or not text.strip():
+                fail("请给出要检查的文字，或用 --file 指定记录文件、--image 指定截图。")
+            from xiezhi.collection import analyze
+
+            emit(analyze(text, meta), as_json, render_result)
+
+
+def _meta(sent_at, recipient, lender, count_per_day, channel, refused):
+    from pydantic import ValidationError
+
+    from xiezhi.collection import MessageMeta
+    from xiezhi.dates import parse_datetime
+    from xiezhi.errors import InputError
+
+    data: dict = {"count_per_day": count_per_day, "recipient_role": recipient, "lender_type": lender,
+                  "channel": channel, "contact_refused": refused or None}
+    if sent_at:
+        data["sent_at"] = parse_datetime(sent_at)
+    try:
+        return MessageMeta.model_validate({k: v for k, v in data.items() if v is not None})
+    except ValidationError as exc:
+        field = str(exc.errors()[0]["loc"][0]) if exc.errors() else ""
+        raise InputError(f"参数 {field} 的取值无效，请用 `xiezhi check --help` 查看可选值。") from exc
+
+
+def _ocr_text(path: str) -> str:
+    from xiezhi.errors import InputError
+
+    try:
+        from xiezhi.ocr import OcrUnavailable, read_image_text
+    except ImportError as exc:  # pragma: no cover
+        raise InputError(OCR_HINT) from exc
+    try:
+        return read_image_text(path).text
+    except OcrUnavailable as exc:
+        raise InputError(OCR_HINT) from exc

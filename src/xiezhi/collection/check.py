@@ -1,0 +1,164 @@
+"""analyze(text, meta) -> CheckResult: rules on the words, then the metadata rules, then one finding
+per category with the strongest severity."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from xiezhi.collection.citations import citations_for
+from xiezhi.collection.engine import RuleHit, clause_bounds, get_matcher
+from xiezhi.collection.metadata import (
+    Verdict,
+    count_per_day,
+    cues,
+    is_automated_notice,
+    lender_is_licensed,
+    mentions_debt,
+    mentions_personal_data,
+    recipient_contact,
+    time_of_day,
+)
+from xiezhi.collection.models import (
+    CATEGORIES,
+    SEVERITY_RANK,
+    THIRD_PARTY_ROLES,
+    Action,
+    CheckResult,
+    Finding,
+    MessageMeta,
+    MetadataNeed,
+)
+from xiezhi.collection.normalize import Normalised, normalise
+from xiezhi.collection.rules import load_categories
+
+_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+_NEED_WHY = {
+    "recipient_role": "需要知道这条信息发给了谁（本人、担保人，还是亲友、同事等第三人）才能判断。",
+    "lender_type": "需要知道出借方类型：只有持牌机构（银行、消费金融公司、小贷公司）才会报送征信。",
+}
+_MAX_QUOTE = 80
+
+
+def _span(norm: Normalised, s: int, e: int) -> tuple[int, int]:
+    text = norm.text
+    cs, ce = clause_bounds(text, s, e)
+    while cs < s and text[cs] in " ，,、:：\"“”'[]()（）":
+        cs += 1
+    if ce - cs > _MAX_QUOTE:
+        cs, ce = max(cs, s - 25), min(ce, e + 25)
+    os_, oe = norm.orig_span(cs, ce)
+    return os_, oe
+
+
+def _whole(text: str) -> tuple[int, int]:
+    end = len(text)
+    for i, ch in enumerate(text):
+        if ch in "。！？!?\n" and i >= 8:
+            end = i + 1
+            break
+    return 0, min(end, _MAX_QUOTE)
+
+
+def _actions(category: str) -> list[Action]:
+    return [Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions]
+
+
+def _finding(category: str, severity: str, mode: str, span: tuple[int, int], text: str, explanation: str,
+             first: tuple[str, ...], day: date | None, rule: str) -> Finding:
+    return Finding.model_construct(
+        category=category, severity=severity, mode=mode, span=span, quote=text[span[0]:span[1]],
+        explanation=explanation, citations=citations_for(category, first, day), actions=_actions(category),
+        rule=rule,
+    )
+
+
+def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool:
+    req = hit.rule.requires
+    cat = hit.rule.category
+    if req.recipient:
+        role = meta.recipient_role
+        if role is None:
+            needs.append(MetadataNeed.model_construct(field="recipient_role", category=cat, why=_NEED_WHY["recipient_role"]))
+            return False
+        third = role in THIRD_PARTY_ROLES
+        if (req.recipient == "third_party") != third:
+            return False
+    if req.lender:
+        licensed = lender_is_licensed(meta.lender_type)
+        if licensed is None:
+            needs.append(MetadataNeed.model_construct(field="lender_type", category=cat, why=_NEED_WHY["lender_type"]))
+            return False
+        if (req.lender == "licensed") != licensed:
+            return False
+    return True
+
+
+def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: str | None = None) -> CheckResult:
+    """Check one message (or one described incident) with optional metadata."""
+    if meta is None:
+        meta = MessageMeta()
+    elif isinstance(meta, dict):
+        meta = MessageMeta.model_validate(meta)
+    norm = normalise(text)
+    hits = get_matcher().scan(norm)
+    day = meta.sent_at.date() if meta.sent_at else None
+    needs: list[MetadataNeed] = []
+    findings: list[Finding] = []
+    for hit in hits:
+        if not _allowed(hit, meta, needs):
+            continue
+        rule = hit.rule
+        if meta.recipient_role == "guarantor" and rule.id == "fl-family-liable":
+            continue  # a guarantor is liable within the guarantee
+        spec = load_categories()[rule.category]
+        findings.append(_finding(rule.category, rule.severity or spec.severity, hit.mode,
+                                 _span(norm, hit.start, hit.end), text, rule.explanation, rule.citations, day,
+                                 rule.id))
+    verdicts: list[Verdict] = []
+    collection_like = any(w in norm.text for w in cues().collection) or bool(findings)
+    if meta.sent_at is not None and collection_like:
+        v = time_of_day(meta.sent_at, automated=is_automated_notice(norm.text), consent_night=bool(meta.consent_night))
+        if v:
+            verdicts.append(v)
+    if meta.count_per_day is not None:
+        v = count_per_day(meta.count_per_day, day or date.today(), meta.channel)
+        if v:
+            verdicts.append(v)
+    if meta.recipient_role in THIRD_PARTY_ROLES:
+        pressure = any(w in norm.text for w in cues().pressure_pay) or any(
+            f.rule == "tp-you-are-liable" for f in findings)
+        verdicts.extend(recipient_contact(meta.recipient_role, debt_details=mentions_debt(norm.text),
+                                          pressure=pressure, contact_refused=meta.contact_refused,
+                                          debtor_reachable=meta.debtor_reachable,
+                                          personal_data=mentions_personal_data(norm.text)))
+    whole = _whole(text)
+    for v in verdicts:
+        findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day, "metadata"))
+    return _result(findings, needs, id)
+
+
+def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) -> CheckResult:
+    best: dict[str, Finding] = {}
+    for f in findings:
+        cur = best.get(f.category)
+        if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:
+            best[f.category] = f
+    violations = {c: f for c, f in best.items() if c != "compliant"}
+    if violations:
+        chosen = sorted(violations.values(), key=lambda f: _ORDER[f.category])
+        labels = [f.category for f in chosen]
+        # a compliant note (e.g. 21:00-22:00) is dropped once a violation exists
+    else:
+        chosen = [best["compliant"]] if "compliant" in best else []
+        labels = ["compliant"]
+    severity = max((f.severity for f in chosen), key=SEVERITY_RANK.__getitem__, default="info")
+    seen: set[tuple[str, str]] = set()
+    need_list: list[MetadataNeed] = []
+    for n in needs:
+        key = (n.field, n.category)
+        if key not in seen and n.category not in best:
+            seen.add(key)
+            need_list.append(n)
+    return CheckResult.model_construct(id=id, labels=labels, severity=severity, findings=chosen,
+                                       needs_metadata=need_list)

@@ -1,0 +1,75 @@
+"""Turn the citations of a rules file into article JSON (xiezhi.law) and named instruments.
+
+治安管理处罚法: the 2025 text applies to acts from 2026-01-01, the 2012 text to earlier acts; a rules
+heading gives both ids (`| 2012: public-security-punishments-law-2012:N`). An article that is new in
+2025 (no 2012 id) is not cited for earlier acts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from xiezhi.collection.rules import CategorySpec, load_categories
+
+PSPL_2025 = "public-security-punishments-law:"
+PSPL_2025_IN_FORCE = date(2026, 1, 1)
+
+
+def era_of(day: date | None) -> str:
+    return "2012" if day is not None and day < PSPL_2025_IN_FORCE else "2025"
+
+
+@lru_cache(maxsize=1)
+def _corpus():
+    from xiezhi.law import get_corpus
+
+    return get_corpus()
+
+
+@lru_cache(maxsize=64)
+def _article_json(article_id: str) -> dict[str, Any]:
+    corpus = _corpus()
+    return dict(corpus.article_json(corpus.article(article_id)))
+
+
+def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[str]:
+    """Article ids for a finding of this category: the rule's own articles first, then the rest."""
+    ordered: list[str] = []
+    by_id = {c.id: c for c in spec.citations}
+    for cid in (*first, *(c.id for c in spec.citations)):
+        c = by_id.get(cid)
+        if c is None:
+            continue
+        chosen = c.id
+        if era == "2012" and c.id.startswith(PSPL_2025):
+            if not c.old_id:
+                continue  # new in the 2025 text: no counterpart for earlier acts
+            chosen = c.old_id
+        if chosen not in ordered:
+            ordered.append(chosen)
+    return ordered
+
+
+@lru_cache(maxsize=512)
+def _citations(category: str, first: tuple[str, ...], era: str) -> tuple[dict[str, Any], ...]:
+    spec = load_categories()[category]
+    out: list[dict[str, Any]] = [_article_json(cid) for cid in citation_ids(spec, first, era)]
+    out.extend({"name": i.name, "status": i.status} for i in spec.instruments)
+    return tuple(out)
+
+
+def citations_for(category: str, first: tuple[str, ...] = (), day: date | None = None) -> list[dict[str, Any]]:
+    return [dict(c) for c in _citations(category, first, era_of(day))]
+
+
+def all_citation_ids() -> list[str]:
+    """Every article id the rules can cite (both 治安 texts), for the data test."""
+    ids: list[str] = []
+    for spec in load_categories().values():
+        for c in spec.citations:
+            ids.append(c.id)
+            if c.old_id:
+                ids.append(c.old_id)
+    return ids

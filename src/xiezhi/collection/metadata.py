@@ -1,0 +1,172 @@
+"""Metadata rules: explicit functions of dated parameters (data/params/collection/) and message facts.
+
+Each function takes what it needs and returns findings (or nothing); none reads the message text except
+through the cue lists in data/collection/cues.yaml. Thresholds come from `xiezhi.params`:
+collection.quiet_hours_start / quiet_hours_end (GB/T 45251—2025, 中银协 2026 指引) and
+collection.max_answered_calls_per_day / max_call_attempts_per_day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from xiezhi.collection.models import LICENSED_LENDERS, THIRD_PARTY_ROLES
+
+CUES_PATH = Path(str(resources.files("xiezhi"))) / "data" / "collection" / "cues.yaml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    debt_detail: tuple[str, ...]
+    debt_amount: re.Pattern[str]
+    pressure_pay: tuple[str, ...]
+    personal_data: tuple[str, ...]
+    automated_notice: tuple[str, ...]
+    collection: tuple[str, ...]
+    evening_note_from: time
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    h, m = (int(x) for x in str(data["evening_note_from"]).split(":"))
+    return Cues(
+        debt_detail=tuple(data["debt_detail"]),
+        debt_amount=re.compile(data["debt_amount_regex"]),
+        pressure_pay=tuple(data["pressure_pay"]),
+        personal_data=tuple(data["personal_data"]),
+        automated_notice=tuple(data["automated_notice"]),
+        collection=tuple(data["collection"]),
+        evening_note_from=time(h, m),
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a metadata rule concluded: a category at a severity, with a Chinese explanation."""
+
+    category: str
+    severity: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ContactLimits:
+    quiet_start: time
+    quiet_end: time
+    max_answered_calls: int
+    max_attempts: int
+    covered: bool  # False: the date is before the first standard that sets these lines
+
+
+_FALLBACK_DAY = date(2026, 11, 28)
+
+
+@lru_cache(maxsize=64)
+def contact_limits(day: date) -> ContactLimits:
+    """The quiet hours and call-count lines in force on `day` (from xiezhi.params)."""
+    from xiezhi.params import NotCovered, get_params
+
+    params = get_params()
+    try:
+        start = params.value("collection.quiet_hours_start", day).value
+        end = params.value("collection.quiet_hours_end", day).value
+        answered = int(params.value("collection.max_answered_calls_per_day", day).value)
+        covered = True
+    except NotCovered:
+        return ContactLimits(time(22), time(8), 3, 6, covered=False)
+    try:
+        attempts = int(params.value("collection.max_call_attempts_per_day", day).value)
+    except NotCovered:  # 中银协 line (2026-01-30) not yet published on that day: GB/T line only
+        attempts = answered * 2
+    assert isinstance(start, time) and isinstance(end, time)
+    return ContactLimits(start, end, answered, attempts, covered)
+
+
+def is_quiet_time(t: time, limits: ContactLimits) -> bool:
+    return t >= limits.quiet_start or t < limits.quiet_end
+
+
+def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bool = False) -> Verdict | None:
+    """22:00–08:00 -> harassment_time (violation; info for automated notices or agreed night contact);
+    21:00–22:00 -> an info note under `compliant` (no instrument sets a 21:00 line)."""
+    limits = contact_limits(sent_at.date())
+    t = sent_at.time()
+    hhmm = sent_at.strftime("%H:%M")
+    if is_quiet_time(t, limits):
+        window = f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}"
+        if not limits.covered:
+            return Verdict("compliant", "info", f"联系时间 {hhmm} 在深夜，但此日期早于规定{window}不得催收的标准生效日（2025-02-28），只作提示。")
+        if consent_night:
+            return Verdict("harassment_time", "info", f"联系时间 {hhmm} 在{window}之间，但你曾同意夜间联系。")
+        if automated:
+            return Verdict("harassment_time", "info", f"系统自动发送的账单或还款提醒在 {hhmm} 到达（{window}），记录在案即可。")
+        return Verdict("harassment_time", "violation", f"联系时间 {hhmm} 在{window}之间；国家推荐性标准和行业指引要求未经同意不在此时段催收。")
+    if t >= cues().evening_note_from:
+        return Verdict("compliant", "info", f"联系时间 {hhmm} 接近夜间，但现行标准只禁止{limits.quiet_start:%H:%M}以后的催收，不构成违规。")
+    return None
+
+
+def count_per_day(count: int, day: date, channel: str | None = None) -> Verdict | None:
+    """More than the answered-call line (voice, incl. robots) or the attempt line (other channels)."""
+    limits = contact_limits(day)
+    if not limits.covered:
+        return None
+    if channel in (None, "call", "other"):
+        if count > limits.max_answered_calls:
+            return Verdict("harassment_frequency", "violation",
+                           f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线（未接通的尝试以{limits.max_attempts}次为限）。")
+        return None
+    if count > limits.max_attempts:
+        return Verdict("harassment_frequency", "violation",
+                       f"同一方一天发来 {count} 条信息；没有文件规定短信条数，但这已超过电话未接通时每日{limits.max_attempts}次的尝试上限，可视为轰炸。")
+    return None
+
+
+def mentions_debt(text: str) -> bool:
+    c = cues()
+    return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text))
+
+
+def is_automated_notice(text: str) -> bool:
+    return any(w in text for w in cues().automated_notice)
+
+
+def mentions_personal_data(text: str) -> bool:
+    return any(w in text for w in cues().personal_data)
+
+
+def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_refused: bool | None,
+                      debtor_reachable: bool | None, personal_data: bool = False) -> list[Verdict]:
+    """A message to a third party: contact (info for a single locating request, otherwise violation)
+    and, when the debt is revealed, disclosure."""
+    if role not in THIRD_PARTY_ROLES:
+        return []
+    out: list[Verdict] = []
+    who = {"spouse": "配偶", "emergency_contact": "紧急联系人", "address_book_contact": "通讯录联系人",
+           "employer_or_colleague": "单位或同事", "public": "公众"}[role]
+    if contact_refused or pressure or debtor_reachable or role in ("employer_or_colleague", "public"):
+        reason = "对方已拒绝再被联系" if contact_refused else "向其施压或催其还款" if pressure else \
+            "债务人本人可以联系上" if debtor_reachable else "对象是单位、同事或公众"
+        out.append(Verdict("third_party_contact", "violation", f"信息发给了{who}，{reason}；只能向债务人本人或担保人催收。"))
+    else:
+        out.append(Verdict("third_party_contact", "info",
+                           f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。"))
+    if debt_details or role == "public":
+        out.append(Verdict("debt_disclosure", "violation", f"向{who}透露了欠款信息；欠款只能告知债务人本人或担保人。"))
+    if personal_data:
+        out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。"))
+    return out
+
+
+def lender_is_licensed(lender_type: str | None) -> bool | None:
+    if lender_type is None or lender_type == "unknown":
+        return None
+    return lender_type in LICENSED_LENDERS

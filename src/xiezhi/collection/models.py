@@ -1,0 +1,132 @@
+"""Result models of Check: one message -> CheckResult; a history -> HistoryReport.
+
+The same models serve `xiezhi check --json`, `xiezhi batch` and the HTTP API.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Category = Literal[
+    "violence_threat",
+    "intimidation",
+    "insult_defamation",
+    "third_party_contact",
+    "debt_disclosure",
+    "privacy_exposure",
+    "impersonation",
+    "false_legal_threat",
+    "harassment_time",
+    "harassment_frequency",
+    "unlawful_visit",
+    "illegal_fee",
+    "forced_borrowing",
+    "credit_repair_scam",
+    "compliant",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+VIOLATION_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "compliant")
+
+Severity = Literal["info", "violation", "possible_crime"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "violation": 1, "possible_crime": 2}
+Mode = Literal["threatened", "done"]
+RecipientRole = Literal[
+    "debtor",
+    "guarantor",
+    "spouse",
+    "emergency_contact",
+    "address_book_contact",
+    "employer_or_colleague",
+    "public",
+]
+LenderType = Literal["bank", "consumer_finance", "microloan", "unlicensed", "unknown"]
+Channel = Literal["call", "sms", "im", "visit", "letter", "other"]
+THIRD_PARTY_ROLES = frozenset({"spouse", "emergency_contact", "address_book_contact", "employer_or_colleague", "public"})
+LICENSED_LENDERS = frozenset({"bank", "consumer_finance", "microloan"})
+
+
+class MessageMeta(BaseModel):
+    """What is known about one message besides its words (all optional)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    sent_at: datetime | None = None
+    recipient_role: RecipientRole | None = None
+    lender_type: LenderType | None = None
+    count_per_day: int | None = Field(default=None, ge=0)
+    channel: Channel | None = None
+    debtor_reachable: bool | None = None
+    contact_refused: bool | None = None
+    consent_night: bool | None = None
+
+
+class Action(BaseModel):
+    channel: str
+    why: str
+
+
+class Finding(BaseModel):
+    category: Category
+    severity: Severity
+    mode: Mode
+    span: tuple[int, int]
+    quote: str
+    explanation: str
+    citations: list[dict[str, Any]] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    rule: str = Field(default="", exclude=True)
+
+
+class MetadataNeed(BaseModel):
+    field: str
+    category: Category
+    why: str
+
+
+class CheckResult(BaseModel):
+    id: str | None = None
+    labels: list[Category]
+    severity: Severity
+    findings: list[Finding]
+    needs_metadata: list[MetadataNeed] = Field(default_factory=list)
+
+
+class ContactDay(BaseModel):
+    """Incoming contacts from one counterpart on one local day."""
+
+    counterpart: str
+    day: str
+    calls: int = 0
+    answered_calls: int = 0
+    messages: int = 0
+    night_contacts: int = 0
+
+
+class TimelineEntry(BaseModel):
+    at: datetime | None
+    counterpart: str
+    kind: str
+    direction: str
+    line: int
+    text: str = ""
+    duration_s: int | None = None
+    labels: list[Category] = Field(default_factory=list)
+    severity: Severity = "info"
+
+
+class HistoryReport(BaseModel):
+    source: str = ""
+    records: int
+    incoming: int
+    counterparts: int
+    timeline: list[TimelineEntry]
+    per_day: list[ContactDay]
+    night_contacts: int
+    findings: list[Finding]
+    labels: list[Category]
+    severity: Severity
+    issues: list[dict[str, Any]] = Field(default_factory=list)
+    message_results: list[CheckResult] = Field(default_factory=list)

@@ -1,0 +1,79 @@
+"""Normalise a message for matching and map every normalised character back to the original text.
+
+Full-width ASCII becomes half-width, upper case becomes lower case, traditional characters become
+simplified (single-character table from zhconv), and spacing, emoji and decorative symbols are dropped
+so that "上 门", "上門" and "上🚪门" all read "上门". The mapping is character for character (one
+original character becomes one or zero normalised characters), so a match at normalised offsets
+[s, e) is the original span [index[s], index[e-1] + 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[cp] = chr(cp - 0xFEE0).lower()
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    try:
+        from zhconv.zhconv import getdict
+
+        for src, dst in getdict("zh-cn").items():
+            if len(src) == 1 and len(dst) == 1 and src != dst:
+                table[ord(src)] = dst
+    except Exception:  # pragma: no cover - zhconv is a hard dependency; degrade rather than fail
+        pass
+    # Characters that carry no meaning for matching: spaces, zero-width, variation selectors.
+    for ch in " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\ufe0f\ufe0e*~_·•":
+        table[ord(ch)] = None
+    for cp in range(0x1F000, 0x1FAFF + 1):  # emoji and pictographs
+        table[cp] = None
+    for cp in range(0x2600, 0x27C0):  # misc symbols and dingbats
+        table[cp] = None
+    # Compatibility forms people use in SMS: ①..⑳ stay, but fancy brackets become plain ones.
+    for src, dst in {"【": "[", "】": "]", "〔": "[", "〕": "]", "「": "“", "」": "”", "『": "“", "』": "”"}.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _build_table()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    original: str
+    text: str
+    index: tuple[int, ...] | None  # None: identity mapping (no character was dropped)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for the normalised [start, end)."""
+        if self.index is None:
+            return start, end
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+
+def normalise(text: str) -> Normalised:
+    """Return the normalised text with a map to the original offsets."""
+    out = text.translate(_TABLE)
+    if len(out) == len(text):
+        return Normalised(text, out, None)
+    index: list[int] = []
+    chars: list[str] = []
+    for i, ch in enumerate(text):
+        mapped = _TABLE.get(ord(ch), ch)
+        if mapped is None or mapped == "":
+            continue
+        chars.append(mapped)
+        index.append(i)
+    return Normalised(text, "".join(chars), tuple(index))
+
+
+def normalise_pattern(pattern: str) -> str:
+    """Patterns are normalised the same way as messages, so data authors may write either form."""
+    return pattern.translate(_TABLE)

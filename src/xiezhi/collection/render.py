@@ -1,0 +1,76 @@
+"""Chinese plain-text rendering of CheckResult and HistoryReport (used by the CLI; pure functions)."""
+
+from __future__ import annotations
+
+from xiezhi.collection.models import CheckResult, Finding, HistoryReport
+from xiezhi.collection.rules import load_categories
+
+SEVERITY_ZH = {"info": "提示", "violation": "违规", "possible_crime": "可能涉嫌犯罪"}
+MODE_ZH = {"threatened": "扬言/威胁", "done": "已发生"}
+CHANNEL_ZH = {
+    "110": "110 报警",
+    "12378": "12378 金融监管投诉热线",
+    "local_regulator": "地方金融管理局",
+    "12321": "12321 网络不良与垃圾信息举报",
+    "12377": "12377 网信部门违法和不良信息举报",
+    "court": "人民法院",
+    "96110": "96110 反诈专线",
+    "verify": "核实",
+    "keep_records": "留存证据",
+}
+DISCLAIMER = "以上为法律信息，不是法律意见；情节轻重由公安机关、监管部门和法院认定。"
+
+
+def _finding_lines(f: Finding, n: int) -> list[str]:
+    title = load_categories()[f.category].title
+    lines = [f"{n}. 【{title}】{SEVERITY_ZH[f.severity]}（{MODE_ZH[f.mode]}）"]
+    if f.quote:
+        lines.append(f"   原话：“{f.quote}”（第 {f.span[0]}–{f.span[1]} 字）")
+    lines.append(f"   说明：{f.explanation}")
+    arts = [c for c in f.citations if "display" in c]
+    named = [c for c in f.citations if "name" in c]
+    for c in arts[:4]:
+        text = c.get("text", "").replace("\n", " ")
+        lines.append(f"   依据：{c['display']}——{text[:70]}{'…' if len(text) > 70 else ''}")
+    if len(arts) > 4:
+        lines.append("   另见：" + "；".join(c["display"] for c in arts[4:]))
+    for c in named:
+        lines.append(f"   参照：{c['name']}（{c['status']}）")
+    for a in f.actions:
+        lines.append(f"   去哪里：{CHANNEL_ZH.get(a.channel, a.channel)}——{a.why}")
+    return lines
+
+
+def render_result(r: CheckResult) -> str:
+    titles = "、".join(load_categories()[c].title for c in r.labels)
+    head = "结论：未发现违规（合规提醒）" if r.labels == ["compliant"] else f"结论：{titles}（最高：{SEVERITY_ZH[r.severity]}）"
+    out = [head]
+    for i, f in enumerate(r.findings, 1):
+        out.extend(_finding_lines(f, i))
+    for need in r.needs_metadata:
+        out.append(f"还需要：{need.field}（{load_categories()[need.category].title}）——{need.why}")
+    if r.severity == "possible_crime":
+        out.append("人身安全受到威胁时请立即拨打 110。")
+    out.append(DISCLAIMER)
+    return "\n".join(out)
+
+
+def render_history(h: HistoryReport) -> str:
+    titles = "、".join(load_categories()[c].title for c in h.labels)
+    out = [f"共读入 {h.records} 条记录（来电/来信 {h.incoming} 条，{h.counterparts} 个号码或联系人），夜间联系 {h.night_contacts} 次。",
+           f"结论：{titles}（最高：{SEVERITY_ZH[h.severity]}）" if h.labels != ["compliant"] else "结论：未发现违规。"]
+    busy = sorted(h.per_day, key=lambda c: -(c.calls + c.messages))[:10]
+    if busy:
+        out.append("每日联系最多的号码：")
+        for c in busy:
+            out.append(f"  {c.day} {c.counterpart}：电话 {c.calls}（接通 {c.answered_calls}），信息 {c.messages}，夜间 {c.night_contacts}")
+    for i, f in enumerate(h.findings[:30], 1):
+        out.extend(_finding_lines(f, i))
+    if len(h.findings) > 30:
+        out.append(f"……另有 {len(h.findings) - 30} 条发现，请用 --json 查看全部。")
+    for issue in h.issues[:20]:
+        out.append(f"未读入：第 {issue['line']} 行——{issue['message']}")
+    if len(h.issues) > 20:
+        out.append(f"……另有 {len(h.issues) - 20} 行未读入。")
+    out.append(DISCLAIMER)
+    return "\n".join(out)

@@ -1,0 +1,58 @@
+"""Readers for phone histories: SMS Backup & Restore XML, CSV logs of SMS/calls, pasted chat threads.
+
+```python
+from xiezhi.history import read_history, read_history_text
+imp = read_history("sms-20260301.xml")      # HistoryImport(format, encoding, records, issues)
+for rec in imp.records: rec.line, rec.at, rec.counterpart, rec.kind, rec.direction, rec.duration_s, rec.text
+for issue in imp.issues: issue.line, issue.message, issue.raw   # malformed rows, never dropped silently
+```
+Every reader takes decoded text; `read_history` decodes files (UTF-8 with/without BOM, UTF-16, GBK).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xiezhi.history.csvlog import looks_like_csv, read_csv_log
+from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
+from xiezhi.history.sms_backup import read_sms_backup
+from xiezhi.history.thread import read_thread
+
+__all__ = [
+    "HistoryImport",
+    "HistoryRecord",
+    "RowIssue",
+    "detect_format",
+    "read_csv_log",
+    "read_history",
+    "read_history_text",
+    "read_sms_backup",
+    "read_thread",
+]
+
+
+def detect_format(text: str, name: str = "") -> str:
+    head = text[:4000].lstrip("\ufeff").lstrip()
+    if head.startswith("<?xml") or "<smses" in head or "<calls" in head or head.startswith(("<sms ", "<call ")):
+        return "sms_backup_xml"
+    first = head.split("\n", 1)[0]
+    if name.lower().endswith((".csv", ".tsv")) or looks_like_csv(first):
+        return "csv"
+    return "thread"
+
+
+def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt: str | None = None) -> HistoryImport:
+    fmt = fmt or detect_format(text, name)
+    text = text.lstrip("\ufeff")
+    if fmt == "sms_backup_xml":
+        return read_sms_backup(text, source=name, encoding=encoding)
+    if fmt == "csv":
+        return read_csv_log(text, source=name, encoding=encoding)
+    return read_thread(text, source=name, encoding=encoding)
+
+
+def read_history(path: str | Path, *, fmt: str | None = None) -> HistoryImport:
+    from xiezhi.textio import read_text_file
+
+    decoded = read_text_file(path)
+    return read_history_text(decoded.text, name=Path(path).name, encoding=decoded.encoding, fmt=fmt)

@@ -1,0 +1,134 @@
+"""CSV (or tab-separated) exports of SMS and call logs: time, number, direction, duration, text.
+
+Header names are recognised in Chinese and English; a row with a bad time, no number or the wrong
+number of columns is reported with its line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
+from xiezhi.history.timeparse import parse_timestamp
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "time": ("time", "date", "datetime", "timestamp", "时间", "日期", "日期时间", "通话时间", "发送时间", "接收时间", "开始时间", "时间戳"),
+    "number": ("number", "address", "phone", "phone number", "from", "号码", "电话", "电话号码", "对方号码", "手机号", "发件人", "来电号码", "对方"),
+    "name": ("name", "contact", "contact name", "联系人", "姓名", "备注", "联系人姓名"),
+    "direction": ("direction", "type", "call type", "类型", "方向", "呼叫类型", "通话类型", "收发", "状态"),
+    "duration": ("duration", "duration(s)", "seconds", "时长", "通话时长", "时长(秒)", "通话时长(秒)", "秒"),
+    "text": ("text", "body", "content", "message", "sms", "内容", "短信内容", "消息", "信息内容", "正文"),
+}
+_IN = {"in", "incoming", "received", "inbox", "1", "呼入", "来电", "接收", "已接", "已接来电", "收到", "收", "接听", "来信"}
+_OUT = {"out", "outgoing", "sent", "2", "呼出", "去电", "拨出", "发送", "已发", "已发送", "发", "已拨"}
+_MISSED = {"missed", "rejected", "3", "5", "未接", "未接来电", "拒接", "已拒接", "响铃未接", "挂断", "未接通"}
+
+
+def _find_columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for idx, name in enumerate(header):
+        key = name.strip().strip("\ufeff").lower()
+        for field, aliases in COLUMNS.items():
+            if field not in cols and key in aliases:
+                cols[field] = idx
+    return cols
+
+
+def looks_like_csv(first_line: str) -> bool:
+    delim = "\t" if "\t" in first_line else ","
+    cells = [c.strip().strip('"').lower() for c in first_line.split(delim)]
+    cols = _find_columns(cells)
+    return "time" in cols and ("number" in cols or "name" in cols)
+
+
+def parse_duration(value: str) -> int | None:
+    v = value.strip()
+    if not v:
+        return None
+    if v.isdigit():
+        return int(v)
+    if re.fullmatch(r"\d{1,2}(:\d{1,2}){1,2}", v):
+        total = 0
+        for part in v.split(":"):
+            total = total * 60 + int(part)
+        return total
+    m = re.fullmatch(r"(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?", v)
+    if m and any(m.groups()):
+        h, mi, s = (int(g or 0) for g in m.groups())
+        return h * 3600 + mi * 60 + s
+    raise ValueError(f"通话时长无法识别：“{value}”。")
+
+
+def _direction(value: str, duration: int | None, kind: str) -> str:
+    v = value.strip().lower()
+    if v in _MISSED:
+        return "missed"
+    if v in _IN:
+        return "missed" if kind == "call" and duration == 0 else "in"
+    if v in _OUT:
+        return "out"
+    return "unknown"
+
+
+def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> HistoryImport:
+    out = HistoryImport(source=source, format="csv", encoding=encoding)
+    first = text.split("\n", 1)[0]
+    delim = "\t" if "\t" in first else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    try:
+        header = next(reader)
+    except StopIteration:
+        out.issues.append(RowIssue(line=1, message="文件是空的。"))
+        return out
+    cols = _find_columns(header)
+    if "time" not in cols or not ({"number", "name"} & cols.keys()):
+        out.issues.append(RowIssue(line=1, message="第一行不是可识别的表头：需要“时间”和“号码”（或 time、number）列。",
+                                   raw=delim.join(header)[:200]))
+        return out
+    kind = "sms" if "text" in cols else "call"
+    prev_end = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            out.issues.append(RowIssue(line=reader.line_num, message=f"CSV 格式错误：{exc}"))
+            prev_end = reader.line_num
+            continue
+        lineno = prev_end + 1
+        prev_end = reader.line_num
+        if not row or all(not c.strip() for c in row):
+            continue
+        raw = delim.join(row)[:200]
+        if len(row) < len(header):
+            out.issues.append(RowIssue(line=lineno, message=f"这一行只有 {len(row)} 列，表头有 {len(header)} 列。", raw=raw))
+            continue
+        try:
+            at = parse_timestamp(row[cols["time"]])
+        except ValueError:
+            at = None
+        if at is None:
+            out.issues.append(RowIssue(line=lineno, message=f"时间无法识别：“{row[cols['time']]}”。", raw=raw))
+            continue
+        number = row[cols["number"]].strip() if "number" in cols else ""
+        name = row[cols["name"]].strip() if "name" in cols else ""
+        if not number and not name:
+            out.issues.append(RowIssue(line=lineno, message="缺少号码。", raw=raw))
+            continue
+        try:
+            duration = parse_duration(row[cols["duration"]]) if "duration" in cols else None
+        except ValueError as exc:
+            out.issues.append(RowIssue(line=lineno, message=str(exc), raw=raw))
+            continue
+        row_kind = kind
+        text_value = row[cols["text"]] if "text" in cols else ""
+        if kind == "sms" and not text_value.strip() and duration is not None:
+            row_kind = "call"
+        direction = _direction(row[cols["direction"]], duration, row_kind) if "direction" in cols else "unknown"
+        out.records.append(HistoryRecord(line=lineno, at=at, counterpart=number or name, kind=row_kind,  # type: ignore[arg-type]
+                                         direction=direction, duration_s=duration,  # type: ignore[arg-type]
+                                         text=text_value, name=name))
+    return out
