@@ -47,6 +47,16 @@ def _to_decimal(value: Any) -> Any:
     return value
 
 
+def _to_rate(value: Any) -> Any:
+    """Rates are annual fractions; '18%' is accepted and divided by 100."""
+    if isinstance(value, str) and value.strip().rstrip("％%") != value.strip():
+        try:
+            return Decimal(value.strip().rstrip("％%").strip()) / 100
+        except ArithmeticError:
+            return value
+    return _to_decimal(value)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -86,7 +96,7 @@ class ScheduleSpec(_Strict):
     periods: int = Field(ge=1, le=1200)
     period: Literal["month", "week", "day"] | int = "month"
 
-    _r = field_validator("annual_rate", mode="before")(_to_decimal)
+    _r = field_validator("annual_rate", mode="before")(_to_rate)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -135,7 +145,8 @@ class LoanInput(_Strict):
     filing_date: date | None = None
 
     _d = field_validator("contract_date", "as_of", "filing_date", mode="before")(_to_date)
-    _a = field_validator("principal", "received", "overdue_rate", mode="before")(_to_decimal)
+    _a = field_validator("principal", "received", mode="before")(_to_decimal)
+    _o = field_validator("overdue_rate", mode="before")(_to_rate)
 
     @model_validator(mode="after")
     def _consistent(self) -> LoanInput:
