@@ -6,6 +6,7 @@ what the hash proves) and an empty list when the Check module is not installed.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -60,10 +61,15 @@ def analyze_text(text: str | None, kind: str | None = None, at: datetime | None 
     if analyze is None or not text or not text.strip():
         return []
     try:
-        from xiezhi.collection.models import MessageMeta
+        try:
+            from xiezhi.collection.models import MessageMeta
 
-        result = analyze(text, MessageMeta(sent_at=at, channel=_CHANNELS.get(kind or "", "other")))
-    except (ImportError, TypeError):
-        result = analyze(text)
-    items = getattr(result, "findings", result) or []
-    return [_finding_dict(f) for f in items if (getattr(f, "category", None) or dict(f).get("category")) != "compliant"]
+            result = analyze(text, MessageMeta(sent_at=at, channel=_CHANNELS.get(kind or "", "other")))
+        except (ImportError, TypeError):
+            result = analyze(text)
+        items = getattr(result, "findings", result) or []
+        out = [_finding_dict(f) for f in items]
+    except Exception as exc:  # noqa: BLE001 - keeping the evidence matters more than analysing it
+        warnings.warn(f"催收识别出错，本条记录不附识别结果：{exc}", RuntimeWarning, stacklevel=2)
+        return []
+    return [f for f in out if f.get("category") != "compliant"]
