@@ -13,9 +13,12 @@ from xiezhi.collection.metadata import (
     count_per_day,
     cues,
     is_automated_notice,
+    jointly_liable,
     lender_is_licensed,
+    mentions_consent,
     mentions_debt,
     mentions_personal_data,
+    night_visit,
     recipient_contact,
     time_of_day,
 )
@@ -112,30 +115,52 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
         if meta.recipient_role == "guarantor" and rule.id == "fl-family-liable":
             continue  # a guarantor is liable within the guarantee
         spec = load_categories()[rule.category]
-        findings.append(_finding(rule.category, rule.severity or spec.severity, hit.mode,
-                                 _span(norm, hit.start, hit.end), text, rule.explanation, rule.citations, day,
-                                 rule.id))
+        severity = "possible_crime" if hit.escalated else rule.severity or spec.severity
+        span = _span(norm, hit.start, hit.end)
+        findings.append(_finding(rule.category, severity, hit.mode, span, text, rule.explanation, rule.citations,
+                                 day, rule.id))
+        for extra in rule.also:
+            findings.append(_finding(extra, severity, hit.mode, span, text, rule.explanation, (), day, rule.id))
+    if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
+        findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []
-    collection_like = any(w in norm.text for w in cues().collection) or bool(findings)
-    if meta.sent_at is not None and collection_like:
+    if meta.sent_at is not None:
         v = time_of_day(meta.sent_at, automated=is_automated_notice(norm.text), consent_night=bool(meta.consent_night))
+        if v:
+            verdicts.append(v)
+        v = night_visit(meta.sent_at, norm.text, meta.channel)
         if v:
             verdicts.append(v)
     if meta.count_per_day is not None:
         v = count_per_day(meta.count_per_day, day or date.today(), meta.channel)
         if v:
             verdicts.append(v)
-    if meta.recipient_role in THIRD_PARTY_ROLES:
+    if meta.recipient_role in THIRD_PARTY_ROLES and jointly_liable(norm.text):
+        findings = [f for f in findings if f.category not in ("third_party_contact", "debt_disclosure")]
+    elif meta.recipient_role in THIRD_PARTY_ROLES:
         pressure = any(w in norm.text for w in cues().pressure_pay) or any(
             f.rule == "tp-you-are-liable" for f in findings)
         verdicts.extend(recipient_contact(meta.recipient_role, debt_details=mentions_debt(norm.text),
                                           pressure=pressure, contact_refused=meta.contact_refused,
                                           debtor_reachable=meta.debtor_reachable,
-                                          personal_data=mentions_personal_data(norm.text)))
+                                          personal_data=mentions_personal_data(norm.text),
+                                          consented=mentions_consent(norm.text)))
     whole = _whole(text)
     for v in verdicts:
         findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day, "metadata"))
-    return _result(findings, needs, id)
+    specs = load_categories()
+    implied: list[Finding] = []
+    third = meta.recipient_role in THIRD_PARTY_ROLES
+    for f in findings:
+        if third and f.category in ("third_party_contact", "debt_disclosure", "privacy_exposure"):
+            f.mode = "done"  # the message reached a third party: the contact or disclosure happened
+            continue
+        if f.mode == "threatened":
+            for cat in specs[f.category].threatened_implies:
+                implied.append(_finding(cat, "violation", "done", f.span, text,
+                                        f"扬言{specs[f.category].title}，意在制造恐惧、逼迫还款，属于恐吓。", (), day,
+                                        f"implied:{f.rule}"))
+    return _result(findings + implied, needs, id)
 
 
 def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) -> CheckResult:

@@ -19,10 +19,15 @@ _NEGATED = re.compile(
     r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以)?$"
 )
 _CLAUSE_END = "。！？!?；;\n"
-_THREAT_CUES = ("再不", "不还", "否则", "等着", "就", "会", "要", "将", "明天", "今晚", "马上", "立即", "小心",
-                "后果", "让你", "叫你", "如果", "若", "不然", "准备", "安排", "必须", "下午", "上午")
-_DONE_CUES = ("已经", "已", "昨天", "昨晚", "前天", "刚才", "刚刚", "上周", "那天", "当时", "来了", "了我", "了，",
-              "今天早上", "今早", "半夜", "凌晨", "去了", "砸了", "泼了", "发了", "打了", "找了", "贴了")
+
+#: Words that announce an act for later (a threat); checked in the clause of the match.
+_THREAT_CUES = ("再不", "不还", "否则", "不然", "要是", "如果", "若", "就把", "就让", "就给", "就去", "就发", "就到",
+                "就打", "就找", "就来", "会", "将", "要", "明天", "今晚", "晚上", "下次", "等着", "马上", "立即", "小心",
+                "后果", "让你", "叫你", "准备", "到时候", "迟早", "别逼", "信不信", "哪天")
+#: A borrower telling what happened ("他们…", "我家…", "昨天…") rather than a collector writing to them.
+_NARRATIVE_CUES = ("他们", "我家", "我妈", "我爸", "我老婆", "我老公", "我公司", "我单位", "我们公司", "我们厂", "我的",
+                   "收到了", "昨天", "昨晚", "前天", "上周", "今早", "今天早上", "早上出门", "回家看见", "被他们", "被人",
+                   "我被", "把我", "给我", "发现")
 
 
 @dataclass(slots=True)
@@ -31,6 +36,7 @@ class RuleHit:
     start: int  # normalised offsets of the driving match
     end: int
     mode: str
+    escalated: bool = False
 
 
 @dataclass(slots=True)
@@ -63,7 +69,7 @@ class Matcher:
             for group in rule.near:
                 for p in group:
                     add(p, i, "aux")
-            for p in (*rule.unless, *rule.unless_message):
+            for p in (*rule.unless, *rule.unless_message, *rule.escalate_near):
                 add(p, i, "aux")
             if rule.regex:
                 compiled = [re.compile(normalise_pattern(rx)) for rx in rule.regex]
@@ -73,6 +79,10 @@ class Matcher:
         for key, items in payload.items():
             self.automaton.add_word(key, (key, tuple(items)))
         self.automaton.make_automaton()
+        from xiezhi.collection.metadata import cues
+
+        self._negators = tuple(normalise_pattern(n) for n in cues().clause_negators)
+        self._questions = tuple(normalise_pattern(q) for q in cues().question_cues)
         self._regex_by_rule = dict(self._regex)
 
     def scan(self, norm: Normalised) -> list[RuleHit]:
@@ -93,38 +103,50 @@ class Matcher:
                     if m.end() > m.start():
                         any_hits.setdefault(idx, []).append((m.start(), m.end()))
         hits: list[RuleHit] = []
+        narrative = is_narrative(text) if any_hits else False
         for idx, spans in any_hits.items():
             rule = self.rules[idx]
             if any(found.get(normalise_pattern(p)) for p in rule.unless_message):
                 continue
             for s, e in sorted(spans):
                 if self._accept(rule, text, s, e, found):
-                    hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e)))
+                    esc = bool(rule.escalate_near) and _near(rule.escalate_near, s, e, rule.window, found)
+                    hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative), esc))
                     break
         return hits
 
     def _accept(self, rule: Rule, text: str, s: int, e: int, found: dict[str, list[int]]) -> bool:
         cs, ce = clause_bounds(text, s, e)
-        if rule.negatable and _NEGATED.search(text[max(cs, s - 8):s]):
-            return False
+        if rule.negatable:
+            if _NEGATED.search(text[max(cs, s - 8):s]):
+                return False
+            before = text[cs:s]
+            if any(n in before for n in self._negators):
+                return False
+            clause = text[cs:min(ce + 1, len(text))]
+            if any(q in clause for q in self._questions) and _is_question(text, cs, ce):
+                return False
         for p in rule.unless:
             key = normalise_pattern(p)
             if any(cs < end <= ce + 0 or (cs <= end - len(key) < ce) for end in found.get(key, ())):
                 return False
-        for group in rule.near:
-            ok = False
-            for p in group:
-                key = normalise_pattern(p)
-                for end in found.get(key, ()):
-                    start = end - len(key)
-                    if start < e + rule.window and end > s - rule.window:
-                        ok = True
-                        break
-                if ok:
-                    break
-            if not ok:
-                return False
-        return True
+        return all(_near(group, s, e, rule.window, found) for group in rule.near)
+
+
+def _near(group: list[str], s: int, e: int, window: int, found: dict[str, list[int]]) -> bool:
+    for p in group:
+        key = normalise_pattern(p)
+        for end in found.get(key, ()):
+            if end - len(key) < e + window and end > s - window:
+                return True
+    return False
+
+
+def _is_question(text: str, cs: int, ce: int) -> bool:
+    """The clause ends with a question mark or 吗 (a borrower asking), not a collector's rhetoric."""
+    end = text[ce:ce + 1]
+    tail = text[max(cs, ce - 2):ce]
+    return end in ("?", "？") or "吗" in tail
 
 
 def clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
@@ -138,14 +160,20 @@ def clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     return cs, ce
 
 
-def _mode(rule: Rule, text: str, s: int, e: int) -> str:
+def is_narrative(text: str) -> bool:
+    """A first-person account of past events (an incident report), judged on the whole message."""
+    me = text.count("我") - text.count("我们") - text.count("我司")
+    return me > text.count("你") and any(c in text for c in _NARRATIVE_CUES)
+
+
+def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False) -> str:
     if rule.mode != "auto":
         return rule.mode
+    if narrative:
+        return "done"
     cs, ce = clause_bounds(text, s, e)
     clause = text[cs:ce]
-    if any(c in clause for c in _DONE_CUES) and not any(c in clause for c in ("再不", "否则", "不然", "如果", "等着")):
-        return "done"
-    return "threatened"
+    return "threatened" if any(c in clause for c in _THREAT_CUES) else "done"
 
 
 @lru_cache(maxsize=2)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from xiezhi.collection.models import LICENSED_LENDERS, THIRD_PARTY_ROLES
+from xiezhi.collection.models import LICENSED_LENDERS, THIRD_PARTY_ROLES, VOICE_CHANNELS
 
 CUES_PATH = Path(str(resources.files("xiezhi"))) / "data" / "collection" / "cues.yaml"
 
@@ -28,6 +28,12 @@ class Cues:
     debt_amount: re.Pattern[str]
     pressure_pay: tuple[str, ...]
     personal_data: tuple[str, ...]
+    consent: tuple[str, ...]
+    clause_negators: tuple[str, ...]
+    question_cues: tuple[str, ...]
+    joint_liability: tuple[str, ...]
+    visit: tuple[str, ...]
+    debt_detail_not: tuple[str, ...]
     automated_notice: tuple[str, ...]
     collection: tuple[str, ...]
     evening_note_from: time
@@ -42,6 +48,12 @@ def cues() -> Cues:
         debt_amount=re.compile(data["debt_amount_regex"]),
         pressure_pay=tuple(data["pressure_pay"]),
         personal_data=tuple(data["personal_data"]),
+        consent=tuple(data["consent"]),
+        clause_negators=tuple(data["clause_negators"]),
+        question_cues=tuple(data["question_cues"]),
+        joint_liability=tuple(data["joint_liability"]),
+        visit=tuple(data["visit"]),
+        debt_detail_not=tuple(data["debt_detail_not"]),
         automated_notice=tuple(data["automated_notice"]),
         collection=tuple(data["collection"]),
         evening_note_from=time(h, m),
@@ -110,7 +122,8 @@ def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bo
             return Verdict("harassment_time", "info", f"系统自动发送的账单或还款提醒在 {hhmm} 到达（{window}），记录在案即可。")
         return Verdict("harassment_time", "violation", f"联系时间 {hhmm} 在{window}之间；国家推荐性标准和行业指引要求未经同意不在此时段催收。")
     if t >= cues().evening_note_from:
-        return Verdict("compliant", "info", f"联系时间 {hhmm} 接近夜间，但现行标准只禁止{limits.quiet_start:%H:%M}以后的催收，不构成违规。")
+        return Verdict("harassment_time", "info",
+                       f"联系时间 {hhmm} 接近夜间；现行标准只禁止{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，21点后的联系只作提示，不构成违规。")
     return None
 
 
@@ -119,7 +132,7 @@ def count_per_day(count: int, day: date, channel: str | None = None) -> Verdict 
     limits = contact_limits(day)
     if not limits.covered:
         return None
-    if channel in (None, "call", "other"):
+    if channel is None or channel in VOICE_CHANNELS or channel == "visit":
         if count > limits.max_answered_calls:
             return Verdict("harassment_frequency", "violation",
                            f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线（未接通的尝试以{limits.max_attempts}次为限）。")
@@ -132,6 +145,8 @@ def count_per_day(count: int, day: date, channel: str | None = None) -> Verdict 
 
 def mentions_debt(text: str) -> bool:
     c = cues()
+    for w in c.debt_detail_not:
+        text = text.replace(w, "")
     return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text))
 
 
@@ -143,8 +158,13 @@ def mentions_personal_data(text: str) -> bool:
     return any(w in text for w in cues().personal_data)
 
 
+def mentions_consent(text: str) -> bool:
+    return any(w in text for w in cues().consent)
+
+
 def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_refused: bool | None,
-                      debtor_reachable: bool | None, personal_data: bool = False) -> list[Verdict]:
+                      debtor_reachable: bool | None, personal_data: bool = False,
+                      consented: bool = False) -> list[Verdict]:
     """A message to a third party: contact (info for a single locating request, otherwise violation)
     and, when the debt is revealed, disclosure."""
     if role not in THIRD_PARTY_ROLES:
@@ -152,18 +172,41 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
     out: list[Verdict] = []
     who = {"spouse": "配偶", "emergency_contact": "紧急联系人", "address_book_contact": "通讯录联系人",
            "employer_or_colleague": "单位或同事", "public": "公众"}[role]
-    if contact_refused or pressure or debtor_reachable or role in ("employer_or_colleague", "public"):
+    if role == "public":
+        pass  # a post or notice to the public is disclosure/exposure, not directed contact
+    elif consented and not contact_refused:
+        pass  # the debtor agreed to this contact; disclosure beyond a message still counts below
+    elif contact_refused or pressure or debtor_reachable or role in ("employer_or_colleague", "address_book_contact"):
         reason = "对方已拒绝再被联系" if contact_refused else "向其施压或催其还款" if pressure else \
-            "债务人本人可以联系上" if debtor_reachable else "对象是单位、同事或公众"
+            "债务人本人可以联系上" if debtor_reachable else "对象不是债务人指定的联系人"
         out.append(Verdict("third_party_contact", "violation", f"信息发给了{who}，{reason}；只能向债务人本人或担保人催收。"))
     else:
         out.append(Verdict("third_party_contact", "info",
                            f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。"))
-    if debt_details or role == "public":
+    if debt_details:
         out.append(Verdict("debt_disclosure", "violation", f"向{who}透露了欠款信息；欠款只能告知债务人本人或担保人。"))
     if personal_data:
         out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。"))
     return out
+
+
+def jointly_liable(text: str) -> bool:
+    return any(w in text for w in cues().joint_liability)
+
+
+def mentions_visit(text: str) -> bool:
+    return any(w in text for w in cues().visit)
+
+
+def night_visit(sent_at: datetime, text: str, channel: str | None) -> Verdict | None:
+    """A visit in the quiet hours (from sent_at): unlawful_visit."""
+    limits = contact_limits(sent_at.date())
+    if not limits.covered or not is_quiet_time(sent_at.time(), limits):
+        return None
+    if channel == "visit" or mentions_visit(text):
+        return Verdict("unlawful_visit", "violation",
+                       f"{sent_at:%H:%M} 上门；行业指引禁止未经同意在{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}外访催收。")
+    return None
 
 
 def lender_is_licensed(lender_type: str | None) -> bool | None:

@@ -43,7 +43,8 @@ RecipientRole = Literal[
     "public",
 ]
 LenderType = Literal["bank", "consumer_finance", "microloan", "unlicensed", "unknown"]
-Channel = Literal["call", "sms", "im", "visit", "letter", "other"]
+#: Free text; known values: call (incl. voice robots), sms, im, wechat, visit, letter, incident, other.
+VOICE_CHANNELS = frozenset({"call", "voice", "robot", "phone", "other"})
 THIRD_PARTY_ROLES = frozenset({"spouse", "emergency_contact", "address_book_contact", "employer_or_colleague", "public"})
 LICENSED_LENDERS = frozenset({"bank", "consumer_finance", "microloan"})
 
@@ -57,7 +58,7 @@ class MessageMeta(BaseModel):
     recipient_role: RecipientRole | None = None
     lender_type: LenderType | None = None
     count_per_day: int | None = Field(default=None, ge=0)
-    channel: Channel | None = None
+    channel: str | None = None
     debtor_reachable: bool | None = None
     contact_refused: bool | None = None
     consent_night: bool | None = None

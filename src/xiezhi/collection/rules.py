@@ -54,8 +54,10 @@ class Rule(_Strict):
     unless_message: list[str] = Field(default_factory=list)
     negatable: bool = True
     severity: Literal["info", "violation", "possible_crime"] | None = None
+    escalate_near: list[str] = Field(default_factory=list)  # any of these within `window` -> possible_crime
     mode: Literal["threatened", "done", "auto"] = "auto"
     requires: Requires = Requires()
+    also: list[str] = Field(default_factory=list)  # further categories the same words establish
     explanation: str
     # filled by the loader
     category: str = ""
@@ -74,6 +76,7 @@ class CategorySpec(_Strict):
     title: str
     severity: Literal["info", "violation", "possible_crime"]
     needs: list[str] = Field(default_factory=list)
+    threatened_implies: list[str] = Field(default_factory=list)  # a threat of this category also frightens
     instruments: list[NamedInstrument] = Field(default_factory=list)
     actions: list[ActionSpec]
     not_modelled: str = ""
