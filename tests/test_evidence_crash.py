@@ -18,7 +18,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest_postgres import postgres_server  # noqa: F401
+
+pytest_plugins = ["conftest_postgres"]
+
 
 CYCLES = 220
 
@@ -37,6 +39,13 @@ def _attachment(rng: random.Random, marker: str) -> tuple[str, bytes]:
     return f"{marker}.png", b"\x89PNG\r\n\x1a\n" + payload
 
 
+def _storage_only() -> None:
+    """These tests are about storage: take Check's text analysis (and its speed) out of the loop."""
+    import xiezhi.evidence.vault as vault_module
+
+    vault_module.analyze_text = lambda *args, **kwargs: []
+
+
 def _child(home: str, cycle: int, fd: int) -> None:
     from xiezhi.evidence import Vault
 
@@ -51,10 +60,7 @@ def _child(home: str, cycle: int, fd: int) -> None:
 
 
 def forker(home: str, cycles: int) -> None:
-    import xiezhi.evidence.vault  # noqa: F401 - pay imports once, before forking
-    from xiezhi.evidence.findings import analyze_text
-
-    analyze_text("预热：加载催收规则", "sms")  # Check's rules load once here, not in every child
+    _storage_only()
 
     rng = random.Random(12345)
     acked: list[str] = []
@@ -82,6 +88,7 @@ def forker(home: str, cycles: int) -> None:
 def writer(home: str, n: int, tag: str) -> None:
     from xiezhi.evidence import Vault
 
+    _storage_only()
     vault = Vault.open(home)
     rng = random.Random(tag)
     for i in range(n):

@@ -6,12 +6,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest_postgres import db_url, home, postgres_server  # noqa: F401
 from sqlalchemy import text
 
 from xiezhi.errors import InputError
 from xiezhi.evidence import Counterpart, IncidentInput, Vault
 from xiezhi.evidence.crypto import KdfParams
+
+pytest_plugins = ["conftest_postgres"]
 
 FAST_KDF = KdfParams.new(time_cost=1, memory_cost=8192, parallelism=1)
 PNG = b"\x89PNG\r\n\x1a\n" + "秘密截图内容".encode() * 50
@@ -42,7 +43,7 @@ def test_round_trip_and_nothing_plain_on_disk(home: Path, db_url: str) -> None:
     assert item.current.text == SECRET and item.current.counterpart.number == "17012345678"
     assert v.attachment_bytes(item.current.attachments[0]) == PNG
     disk = _disk_bytes(home, db_url, v)
-    for secret in (SECRET.encode(), "17012345678".encode(), "丙借".encode(), "秘密截图内容".encode()):
+    for secret in (SECRET.encode(), b"17012345678", "丙借".encode(), "秘密截图内容".encode()):
         assert secret not in disk
     report = v.verify()
     assert report.ok and any("解密核对" in n for n in report.notes)

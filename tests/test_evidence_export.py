@@ -8,11 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest_postgres import db_url, home, postgres_server, vault  # noqa: F401
 
 from xiezhi.errors import InputError
 from xiezhi.evidence import Counterpart, IncidentInput, Vault, export_evidence, verify_manifest
 from xiezhi.evidence.crypto import KdfParams
+
+pytest_plugins = ["conftest_postgres"]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01\x02" * 300
 

@@ -6,11 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest_postgres import db_url, home, postgres_server, vault  # noqa: F401
 from sqlalchemy import text
 
 from xiezhi.errors import InputError
 from xiezhi.evidence import Counterpart, IncidentInput, Vault
+
+pytest_plugins = ["conftest_postgres"]
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 JPEG = b"\xff\xd8\xff\xe0" + b"\x10JFIF" + b"\x00" * 300

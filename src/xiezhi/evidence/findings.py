@@ -69,7 +69,7 @@ def analyze_text(text: str | None, kind: str | None = None, at: datetime | None 
             result = analyze(text)
         items = getattr(result, "findings", result) or []
         out = [_finding_dict(f) for f in items]
-    except Exception as exc:  # noqa: BLE001 - keeping the evidence matters more than analysing it
+    except Exception as exc:
         warnings.warn(f"催收识别出错，本条记录不附识别结果：{exc}", RuntimeWarning, stacklevel=2)
         return []
     return [f for f in out if f.get("category") != "compliant"]
