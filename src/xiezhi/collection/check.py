@@ -15,9 +15,11 @@ from xiezhi.collection.metadata import (
     is_automated_notice,
     jointly_liable,
     lender_is_licensed,
+    mentions_answered,
     mentions_consent,
     mentions_debt,
     mentions_personal_data,
+    names_a_person,
     night_visit,
     recipient_contact,
     time_of_day,
@@ -79,7 +81,10 @@ def _finding(category: str, severity: str, mode: str, span: tuple[int, int], tex
 def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool:
     req = hit.rule.requires
     cat = hit.rule.category
-    if req.recipient:
+    if req.recipient == "not_third_party":
+        if meta.recipient_role in THIRD_PARTY_ROLES:
+            return False
+    elif req.recipient:
         role = meta.recipient_role
         if role is None:
             needs.append(MetadataNeed.model_construct(field="recipient_role", category=cat, why=_NEED_WHY["recipient_role"]))
@@ -132,7 +137,7 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
         if v:
             verdicts.append(v)
     if meta.count_per_day is not None:
-        v = count_per_day(meta.count_per_day, day or date.today(), meta.channel)
+        v = count_per_day(meta.count_per_day, day or date.today(), meta.channel, answered=mentions_answered(norm.text))
         if v:
             verdicts.append(v)
     if meta.recipient_role in THIRD_PARTY_ROLES and jointly_liable(norm.text):
@@ -140,7 +145,10 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
     elif meta.recipient_role in THIRD_PARTY_ROLES:
         pressure = any(w in norm.text for w in cues().pressure_pay) or any(
             f.rule == "tp-you-are-liable" for f in findings)
-        verdicts.extend(recipient_contact(meta.recipient_role, debt_details=mentions_debt(norm.text),
+        if meta.recipient_role == "public":  # posts and notices: disclosure/exposure, never directed contact
+            findings = [f for f in findings if f.category != "third_party_contact"]
+        verdicts.extend(recipient_contact(meta.recipient_role, debt_details=mentions_debt(norm.text)
+                                          and (meta.recipient_role != "public" or names_a_person(norm.text)),
                                           pressure=pressure, contact_refused=meta.contact_refused,
                                           debtor_reachable=meta.debtor_reachable,
                                           personal_data=mentions_personal_data(norm.text),

@@ -26,7 +26,7 @@ _THREAT_CUES = ("再不", "不还", "否则", "不然", "要是", "如果", "若
                 "后果", "让你", "叫你", "准备", "到时候", "迟早", "别逼", "信不信", "哪天")
 #: A borrower telling what happened ("他们…", "我家…", "昨天…") rather than a collector writing to them.
 _NARRATIVE_CUES = ("他们", "我家", "我妈", "我爸", "我老婆", "我老公", "我公司", "我单位", "我们公司", "我们厂", "我的",
-                   "收到了", "昨天", "昨晚", "前天", "上周", "今早", "今天早上", "早上出门", "回家看见", "被他们", "被人",
+                   "收到了", "来了", "说是", "昨天", "昨晚", "前天", "上周", "今早", "今天早上", "早上出门", "回家看见", "被他们", "被人",
                    "我被", "把我", "给我", "发现")
 
 
@@ -109,13 +109,14 @@ class Matcher:
             if any(found.get(normalise_pattern(p)) for p in rule.unless_message):
                 continue
             for s, e in sorted(spans):
-                if self._accept(rule, text, s, e, found):
+                if self._accept(rule, text, s, e, found, narrative):
                     esc = bool(rule.escalate_near) and _near(rule.escalate_near, s, e, rule.window, found)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative), esc))
                     break
         return hits
 
-    def _accept(self, rule: Rule, text: str, s: int, e: int, found: dict[str, list[int]]) -> bool:
+    def _accept(self, rule: Rule, text: str, s: int, e: int, found: dict[str, list[int]],
+                narrative: bool = False) -> bool:
         cs, ce = clause_bounds(text, s, e)
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
@@ -124,7 +125,7 @@ class Matcher:
             if any(n in before for n in self._negators):
                 return False
             clause = text[cs:min(ce + 1, len(text))]
-            if any(q in clause for q in self._questions) and _is_question(text, cs, ce):
+            if (narrative or any(q in clause for q in self._questions)) and _is_question(text, cs, ce):
                 return False
         for p in rule.unless:
             key = normalise_pattern(p)

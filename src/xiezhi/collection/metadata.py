@@ -34,6 +34,7 @@ class Cues:
     joint_liability: tuple[str, ...]
     visit: tuple[str, ...]
     debt_detail_not: tuple[str, ...]
+    answered_calls: tuple[str, ...]
     automated_notice: tuple[str, ...]
     collection: tuple[str, ...]
     evening_note_from: time
@@ -54,6 +55,7 @@ def cues() -> Cues:
         joint_liability=tuple(data["joint_liability"]),
         visit=tuple(data["visit"]),
         debt_detail_not=tuple(data["debt_detail_not"]),
+        answered_calls=tuple(data["answered_calls"]),
         automated_notice=tuple(data["automated_notice"]),
         collection=tuple(data["collection"]),
         evening_note_from=time(h, m),
@@ -127,12 +129,13 @@ def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bo
     return None
 
 
-def count_per_day(count: int, day: date, channel: str | None = None) -> Verdict | None:
-    """More than the answered-call line (voice, incl. robots) or the attempt line (other channels)."""
+def count_per_day(count: int, day: date, channel: str | None = None, *, answered: bool = False) -> Verdict | None:
+    """More than the answered-call line (voice incl. robots, visits, or answered calls the text shows) or
+    the attempt line (any other contact)."""
     limits = contact_limits(day)
     if not limits.covered:
         return None
-    if channel is None or channel in VOICE_CHANNELS or channel == "visit":
+    if channel is None or channel in VOICE_CHANNELS or channel == "visit" or answered:
         if count > limits.max_answered_calls:
             return Verdict("harassment_frequency", "violation",
                            f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线（未接通的尝试以{limits.max_attempts}次为限）。")
@@ -188,6 +191,18 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
     if personal_data:
         out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。"))
     return out
+
+
+_PERSON = re.compile(r"某|此人|该人|这个人|本群成员|他|她|我(?!们)|先生|女士|[\u4e00-\u9fa5]{1,3}(?:欠|借)")
+
+
+def names_a_person(text: str) -> bool:
+    """A public post about an identifiable person (not an advert to "网贷逾期的兄弟们")."""
+    return bool(_PERSON.search(text))
+
+
+def mentions_answered(text: str) -> bool:
+    return any(w in text for w in cues().answered_calls)
 
 
 def jointly_liable(text: str) -> bool:

@@ -39,7 +39,7 @@ class ActionSpec(_Strict):
 
 
 class Requires(_Strict):
-    recipient: Literal["third_party", "debtor"] | None = None
+    recipient: Literal["third_party", "debtor", "not_third_party"] | None = None
     lender: Literal["unlicensed", "licensed"] | None = None
 
 
