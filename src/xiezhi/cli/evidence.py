@@ -59,6 +59,7 @@ def _item_line(item: EvidenceItem) -> str:
 def _item_detail(item: EvidenceItem) -> str:
     from xiezhi.evidence import KIND_LABELS
     from xiezhi.evidence.export import SEVERITY_LABELS
+    from xiezhi.evidence.models import DIRECTION_LABELS
 
     c = item.current
     lines = [
@@ -69,8 +70,12 @@ def _item_detail(item: EvidenceItem) -> str:
     ]
     if c.lender:
         lines.append(f"出借方/平台：{c.lender}")
+    if c.direction and DIRECTION_LABELS.get(c.direction):
+        lines.append(f"方向：{DIRECTION_LABELS[c.direction]}")
     if c.duration_seconds is not None:
         lines.append(f"通话时长：{c.duration_seconds} 秒")
+    if c.source != "manual":
+        lines.append(f"来源：{c.source}")
     if c.text:
         lines.append(f"内容：{c.text}")
     if c.notes:

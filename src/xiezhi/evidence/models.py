@@ -9,6 +9,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Kind = Literal["call", "sms", "wechat", "visit", "letter", "other"]
+Direction = Literal["in", "out", "missed", "unknown"]
+DIRECTION_LABELS: dict[str, str] = {"in": "呼入/收到", "out": "呼出/发出", "missed": "未接", "unknown": ""}
 RecordType = Literal["incident", "correction", "withdrawal"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 KIND_LABELS: dict[str, str] = {
@@ -43,6 +45,7 @@ class IncidentInput(BaseModel):
     text: str | None = None
     notes: str | None = None
     duration_seconds: int | None = Field(default=None, ge=0)
+    direction: Direction | None = None
     source: str = "manual"
 
     @field_validator("text", "notes")
@@ -73,6 +76,7 @@ class Content(BaseModel):
     text: str | None = None
     notes: str | None = None
     duration_seconds: int | None = None
+    direction: Direction | None = None
     source: str = "manual"
     attachments: list[Attachment] = Field(default_factory=list)
     findings: list[dict[str, Any]] = Field(default_factory=list)
@@ -81,8 +85,12 @@ class Content(BaseModel):
 
     def summary(self, limit: int = 60) -> str:
         text = (self.text or self.notes or "").replace("\n", " ").strip()
-        if self.duration_seconds is not None and not text:
-            text = f"通话 {self.duration_seconds} 秒"
+        if not text and self.kind == "call":
+            way = {"in": "呼入", "out": "呼出"}.get(self.direction or "", "")
+            if self.direction == "missed":
+                text = "未接来电"
+            elif self.duration_seconds is not None:
+                text = f"{way}通话 {self.duration_seconds} 秒"
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -161,3 +169,4 @@ class ImportResult(BaseModel):
     skipped: int
     first_seq: int | None = None
     last_seq: int | None = None
+    issues: list[str] = Field(default_factory=list)  # rows that could not be read, with line numbers
