@@ -10,8 +10,9 @@ Header before ``|``: label codes (``:t`` = threatened, default done; ``ok`` = co
 Header after ``|``: ch=channel rr=recipient_role lt=lender_type at=sent_at (``HH:MM`` or full
 ISO) n=count_per_day sev=info|v|pc st=source_style.
 
-The split is frozen: texts already present in check_dev/check_test keep their split and id;
-only new texts are assigned, by iterative stratification over labels (seeded).
+The split is frozen: texts already present in check_dev/check_test keep their split and id, and
+an edited text inherits the id and split of the old line it replaces (trigram Jaccard >= 0.5);
+only genuinely new texts are assigned, by iterative stratification over labels (seeded).
 Run: ``.venv/bin/python bench/data/tools/build_check_data.py``.
 """
 
@@ -172,19 +173,47 @@ def stratified_assign(recs: list[dict], test_share: float, seed: int) -> list[st
     return [s or "dev" for s in split]
 
 
+def _grams(text: str) -> set[str]:
+    t = "".join(text.split())
+    return {t[i:i + 3] for i in range(max(1, len(t) - 2))}
+
+
+def _inherit(new: list[dict], orphans: list[dict]) -> dict[int, dict]:
+    """Edited texts keep the id and split of the old line they replace (trigram Jaccard >= 0.5)."""
+    pool = [(o, _grams(o["text"])) for o in orphans]
+    out: dict[int, dict] = {}
+    for r in new:
+        g = _grams(r["text"])
+        best, score = None, 0.0
+        for o, og in pool:
+            sc = len(g & og) / max(1, len(g | og))
+            if sc > score:
+                best, score = o, sc
+        if best is not None and score >= 0.5:
+            out[id(r)] = best
+            pool = [(o, og) for o, og in pool if o is not best]
+    return out
+
+
 def main() -> None:
     records = load_sources()
-    old = {r["text"]: r for r in read_jsonl(DEV) + read_jsonl(TEST)}
+    old_rows = read_jsonl(DEV) + read_jsonl(TEST)
+    old = {r["text"]: r for r in old_rows}
     dev_ids = [int(r["id"][1:]) for r in read_jsonl(DEV)]
     test_ids = [int(r["id"][1:]) for r in read_jsonl(TEST)]
+    current = {r["text"] for r in records}
+    orphans = [r for r in old_rows if r["text"] not in current]
     new = [r for r in records if r["text"] not in old]
-    assign = stratified_assign(new, 0.2, seed=20261128 + len(old))
+    inherited = _inherit(new, orphans)
+    fresh = [r for r in new if id(r) not in inherited]
+    assign = stratified_assign(fresh, 0.2, seed=20261128 + len(old))
     next_id = {"dev": max(dev_ids, default=0) + 1, "test": max(test_ids, default=0) + 1}
-    new_split = {id(r): s for r, s in zip(new, assign, strict=True)}
+    new_split = {id(r): s for r, s in zip(fresh, assign, strict=True)}
     out: dict[str, list[dict]] = {"dev": [], "test": []}
     for r in records:
-        if r["text"] in old:
-            rid = old[r["text"]]["id"]
+        prev = old.get(r["text"]) or inherited.get(id(r))
+        if prev is not None:
+            rid = prev["id"]
             split = "dev" if rid.startswith("d") else "test"
         else:
             split = new_split[id(r)]
