@@ -6,46 +6,50 @@ Pure core: reads parameters (xiezhi.params) and the statute corpus (xiezhi.law);
 from __future__ import annotations
 
 import contextlib
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from xiezhi.errors import InputError
 from xiezhi.loan.caps import CapRule, licensed_rule, lpr_at, private_rule
-from xiezhi.loan.irr import irr
+from xiezhi.loan.irr import irr, irr_dense
 from xiezhi.loan.ledger import LedgerResult, run_ledger, simple_rate
 from xiezhi.loan.legal import Context, build_citations, build_notes
 from xiezhi.loan.models import (
     Alternative,
-    CashFlow,
     LegallyOwed,
     LoanAssessment,
     LoanInput,
     OwedBreakdown,
     Protected,
-    ScheduleRow,
 )
-from xiezhi.loan.schedule import Grid, build_schedule, detect_grid, period_days
+from xiezhi.loan.schedule import Grid, detect_grid, period_days, schedule_rows
 from xiezhi.params import ParameterSet, get_params
 
 CENT = Decimal("0.01")
 RATE_Q = Decimal("0.000001")
+ZERO = Decimal("0.00")
+ZERO_RATE = Decimal("0.000000")
 EPS = 1e-12
 
 
 def money(x: float | Decimal) -> Decimal:
-    d = x if isinstance(x, Decimal) else Decimal(repr(round(x, 6)))
-    return d.quantize(CENT, rounding=ROUND_HALF_UP) + 0  # + 0 turns -0.00 into 0.00
+    d = x if isinstance(x, Decimal) else Decimal(f"{x:.6f}")
+    d = d.quantize(CENT, rounding=ROUND_HALF_UP)
+    return d if d else ZERO  # no "-0.00"
 
 
 def rate(x: float | Decimal) -> Decimal:
-    d = x if isinstance(x, Decimal) else Decimal(repr(x))
-    return d.quantize(RATE_Q, rounding=ROUND_HALF_UP) + 0
+    d = x if isinstance(x, Decimal) else Decimal(f"{x:.9f}")
+    d = d.quantize(RATE_Q, rounding=ROUND_HALF_UP)
+    return d if d else ZERO_RATE
 
 
 @dataclass
 class Plan:
-    rows: list[ScheduleRow]
+    rows: list[dict]  # ScheduleRow fields; validated in bulk when the result model is built
     flows: list[tuple[date, float]]  # borrower -> lender after disbursement (instalments and dated fees)
     grid: Grid
     maturity: date
@@ -64,21 +68,24 @@ class Scenario:
 
 def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
     if inp.schedule is not None:
-        rows = build_schedule(inp.principal, inp.contract_date, inp.schedule, dpy)
+        rows = schedule_rows(inp.principal, inp.contract_date, inp.schedule, dpy)
         preferred: int | str | None = period_days(inp.schedule)
     else:
-        rows = [ScheduleRow(n=i + 1, date=p.date, amount=p.amount) for i, p in enumerate(sorted(
-            inp.payments or [], key=lambda p: p.date))]
+        payments = inp.payments or []
+        if any(a.date > b.date for a, b in itertools.pairwise(payments)):
+            payments = sorted(payments, key=lambda p: p.date)
+        rows = [{"n": i, "date": p.date, "kind": "payment", "amount": p.amount} for i, p in enumerate(payments, 1)]
         preferred = "auto"
-    for f in inp.fees:
-        if isinstance(f.when, date):
-            rows.append(ScheduleRow(n=0, date=f.when, kind="fee", amount=f.amount, label=f.name))
-    rows.sort(key=lambda r: (r.date, r.kind != "payment"))
-    for i, r in enumerate(rows):
-        r.n = i + 1
-    flows = [(r.date, float(r.amount)) for r in rows]
-    grid = detect_grid(inp.contract_date, [d for d, _ in flows], dpy, preferred)
-    return Plan(rows, flows, grid, max(d for d, _ in flows))
+    fees = [f for f in inp.fees if isinstance(f.when, date)]
+    if fees:
+        rows += [{"n": 0, "date": f.when, "kind": "fee", "amount": f.amount, "label": f.name} for f in fees]
+        rows.sort(key=lambda r: (r["date"], r["kind"] != "payment"))
+        for i, r in enumerate(rows, 1):
+            r["n"] = i
+    flows = [(r["date"], float(r["amount"])) for r in rows]
+    dates = [d for d, _ in flows]
+    grid = detect_grid(inp.contract_date, dates, dpy, preferred)
+    return Plan(rows, flows, grid, dates[-1])
 
 
 def _scenario(
@@ -98,8 +105,11 @@ def _scenario(
     def rate_on(d: date) -> float:
         return min(base_over if d >= maturity else r_simple, rule.rate_on(d))
 
-    breaks = [s.start for s in rule.segments] + [s.end for s in rule.segments if s.end] + [maturity]
-    term = run_ledger(net, start, maturity, plan.flows, years, rate_on, breaks, maturity)
+    # Piecewise-constant protected rate: changes where a cap segment starts or ends, and at maturity.
+    switches = sorted({s.start for s in rule.segments if s.start > start}
+                      | {s.end for s in rule.segments if s.end and s.end > start} | {maturity})
+    rates = [(start, rate_on(start))] + [(d, rate_on(d)) for d in switches]
+    term = run_ledger(net, start, maturity, plan.flows, years, rates, maturity)
     contract_charges = sum(a for _, a in plan.flows) - net
     protected = Protected(
         rate=rate(min(r_simple, rule.rate_on(start))),
@@ -111,7 +121,7 @@ def _scenario(
     paid = [(p.date, float(p.amount)) for p in inp.paid]
 
     def owed_at(day: date) -> tuple[LegallyOwed, LedgerResult]:
-        res = run_ledger(net, start, day, paid, years, rate_on, breaks, maturity)
+        res = run_ledger(net, start, day, paid, years, rates, maturity)
         return LegallyOwed(
             as_of=day,
             amount=money(res.principal_outstanding + res.interest_outstanding),
@@ -139,16 +149,25 @@ def _scenario(
 
 def _rules(inp: LoanInput, params: ParameterSet, filing: date) -> list[CapRule]:
     lt = inp.lender_type
+    # Only the date that matters for the rule is part of the cache key.
+    if inp.contract_date >= params.get("interest_cap.private_lending_lpr_multiple").first_date:
+        filing = inp.contract_date
+    return list(_rules_for(params, lt, inp.contract_date, filing))
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(params: ParameterSet, lt: str, contract_date: date, filing: date) -> tuple[CapRule, ...]:
+    """The cap rules for a lender type and dates (pure in its arguments, so cached; rules are not mutated)."""
     if lt in ("private", "unlicensed"):
-        return [private_rule(params, inp.contract_date, filing)]
+        return (private_rule(params, contract_date, filing),)
     if lt in ("bank", "consumer_finance", "microloan"):
-        return [licensed_rule(params, inp.contract_date, lt)]
+        return (licensed_rule(params, contract_date, lt),)
     rules = []
     # A contract older than the licensed line gets only the private-lending test.
     with contextlib.suppress(InputError):
-        rules.append(licensed_rule(params, inp.contract_date, "unknown"))
-    rules.append(private_rule(params, inp.contract_date, filing))
-    return rules
+        rules.append(licensed_rule(params, contract_date, "unknown"))
+    rules.append(private_rule(params, contract_date, filing))
+    return tuple(rules)
 
 
 def _line(params: ParameterSet, name: str, day: date) -> float:
@@ -172,24 +191,23 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     rules = _rules(inp, params, inp.filing_date or as_of)
 
     grid = plan.grid
-    times = [0.0] + [grid.periods(d) for d, _ in plan.flows]
-    amounts = [-net] + [a for _, a in plan.flows]
-    i = irr(times, amounts)
+    # The grid is chosen so that every flow falls on a whole number of periods.
+    times = [0] + [round(grid.periods(d)) for d, _ in plan.flows]
+    coeffs = [0.0] * (times[-1] + 1)
+    coeffs[0] = -net
+    for t, (_, a) in zip(times[1:], plan.flows, strict=True):
+        coeffs[t] += a
+    i = irr_dense(coeffs) if len(coeffs) <= 4 * len(times) + 8 else irr(times, [-net] + [a for _, a in plan.flows])
     ppy = float(grid.per_year)
     apr = i * ppy
     effective = (1.0 + i) ** ppy - 1.0
-    r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows])
+    r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows], guess=apr)
     tested = max(apr, r_simple)
 
     scenarios = [_scenario(inp, params, r, plan, net, r_simple, tested, as_of) for r in rules]
     main = scenarios[0]
     exceeds_24 = tested > _line(params, "interest_cap.financial_institution_line", start) + EPS
     over_36 = tested > _line(params, "interest_cap.criminal_illegal_lending_line", start) + EPS
-
-    cash_flows = [CashFlow(date=start, amount=money(received), label="到手金额")]
-    if upfront:
-        cash_flows.append(CashFlow(date=start, amount=money(-upfront), label="放款时扣除/支付的费用"))
-    cash_flows += [CashFlow(date=r.date, amount=-r.amount, label=r.label or f"第{r.n}期还款") for r in plan.rows]
 
     ctx = Context(
         inp=inp, params=params, scenarios=scenarios, net=net_d, received=received, upfront=upfront,
@@ -218,6 +236,8 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
         nominal_rate=inp.schedule.annual_rate if inp.schedule else None,
         total_cost=money(sum(a for _, a in plan.flows) + float(upfront) - float(received)),
         principal=inp.principal,
+        received=received,
+        upfront_fees=upfront,
         principal_recognized=money(net_d),
         cap=rate(main.rule.rate),
         cap_basis=main.rule.basis,
@@ -229,7 +249,6 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
         claimed=inp.claimed,
         claimed_excess=main.claimed_excess,
         schedule=plan.rows,
-        cash_flows=cash_flows,
         alternatives=alternatives,
         notes=notes,
         citations=citations,

@@ -21,15 +21,17 @@ def npv(rate: float, times: Sequence[float], amounts: Sequence[float]) -> float:
     return math.fsum(a * base ** (-t) for t, a in zip(times, amounts, strict=True))
 
 
-def _newton(times: Sequence[float], amounts: Sequence[float], guess: float) -> float | None:
+def _newton(times: Sequence[float], amounts: Sequence[float], guess: float, scale: float) -> float | None:
+    """Newton's method; returns the root only when |npv| there is negligible against the flows."""
     r = guess
+    pairs = list(zip(times, amounts, strict=True))
     for _ in range(60):
         base = 1.0 + r
         if base <= 0:
             return None
         f = 0.0
         df = 0.0
-        for t, a in zip(times, amounts, strict=True):
+        for t, a in pairs:
             v = a * base ** (-t)
             f += v
             df -= t * v / base
@@ -38,7 +40,36 @@ def _newton(times: Sequence[float], amounts: Sequence[float], guess: float) -> f
         step = f / df
         r_new = r - step
         if abs(step) <= _TOL * max(1.0, abs(r_new)):
-            return r_new if r_new > _LOW else None
+            if r_new <= _LOW or abs(f) > 1e-6 * scale:
+                return None
+            return r_new
+        r = r_new
+    return None
+
+
+def _newton_dense(coeffs: Sequence[float], guess: float, scale: float) -> float | None:
+    """Newton on integer times: npv = sum(c_t * v**t) with v = 1/(1+r), evaluated by Horner's rule."""
+    r = guess
+    for _ in range(60):
+        base = 1.0 + r
+        if base <= 0:
+            return None
+        v = 1.0 / base
+        f = 0.0
+        g = 0.0  # sum(t * c_t * v**(t-1)) by Horner on the derivative polynomial
+        for c in reversed(coeffs):
+            g = g * v + f
+            f = f * v + c
+        # d npv / dr = d npv / dv * dv/dr = g * (-v*v)
+        df = -g * v * v
+        if df == 0 or not math.isfinite(f) or not math.isfinite(df):
+            return None
+        step = f / df
+        r_new = r - step
+        if abs(step) <= _TOL * max(1.0, abs(r_new)):
+            if r_new <= _LOW or abs(f) > 1e-6 * scale:
+                return None
+            return r_new
         r = r_new
     return None
 
@@ -64,17 +95,47 @@ def _bisect(times: Sequence[float], amounts: Sequence[float]) -> float:
     return (lo + hi) / 2.0
 
 
-def irr(times: Sequence[float], amounts: Sequence[float], guess: float | None = None) -> float:
-    """Periodic IRR; raises InputError when the flows do not change sign."""
+def _guess(pairs: Sequence[tuple[float, float]]) -> float:
+    """A simple-interest guess: total gain over the investment, spread over the weighted time."""
+    out = back = weighted = 0.0
+    for t, a in pairs:
+        if a < 0:
+            out -= a
+        else:
+            back += a
+            weighted += t * a
+    span = weighted / back or 1.0
+    return max((back / out - 1.0) / span, -0.5)
+
+
+def _check_signs(amounts: Sequence[float]) -> None:
     if not any(a > 0 for a in amounts) or not any(a < 0 for a in amounts):
         raise InputError("现金流没有正负两个方向，无法计算内部收益率。")
+
+
+def irr_dense(coeffs: Sequence[float], guess: float | None = None) -> float:
+    """Periodic IRR of flows at integer times 0, 1, 2, … (coeffs[t] = net flow at t; zeros allowed)."""
+    _check_signs(coeffs)
     if guess is None:
-        # A simple-interest guess: total gain over the investment, spread over the weighted time.
-        out = -sum(a for a in amounts if a < 0)
-        back = sum(a for a in amounts if a > 0)
-        span = sum(t * a for t, a in zip(times, amounts, strict=True) if a > 0) / back or 1.0
-        guess = max((back / out - 1.0) / span, -0.5)
-    r = _newton(times, amounts, guess)
-    if r is not None and abs(npv(r, times, amounts)) <= 1e-7 * max(1.0, max(abs(a) for a in amounts)):
+        guess = _guess([(t, c) for t, c in enumerate(coeffs) if c])
+    r = _newton_dense(coeffs, guess, max(abs(c) for c in coeffs))
+    if r is not None:
+        return r
+    return _bisect(range(len(coeffs)), coeffs)
+
+
+def irr(times: Sequence[float], amounts: Sequence[float], guess: float | None = None) -> float:
+    """Periodic IRR of flows at any (possibly fractional) times; raises InputError without a sign change."""
+    _check_signs(amounts)
+    last = max(times)
+    if all(t >= 0 and float(t).is_integer() for t in times) and last <= 4 * len(times) + 8:
+        coeffs = [0.0] * (int(last) + 1)
+        for t, a in zip(times, amounts, strict=True):
+            coeffs[int(t)] += a
+        return irr_dense(coeffs, guess)
+    if guess is None:
+        guess = _guess(list(zip(times, amounts, strict=True)))
+    r = _newton(times, amounts, guess, max(abs(a) for a in amounts))
+    if r is not None:
         return r
     return _bisect(times, amounts)

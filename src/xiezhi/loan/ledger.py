@@ -34,41 +34,44 @@ def run_ledger(
     until: date,
     payments: Sequence[tuple[date, float]],
     years: Callable[[date], float],
-    rate_on: Callable[[date], float],
-    breaks: Sequence[date],
+    rates: Sequence[tuple[date, float]],
     maturity: date,
 ) -> LedgerResult:
-    """Accrue from `start` to `until`; `rate_on(d)` is constant between consecutive `breaks`."""
-    points = {until}
-    points.update(b for b in breaks if start < b < until)
-    pays: dict[date, float] = {}
-    for d, a in payments:
-        if d <= until:
-            pays[d] = pays.get(d, 0.0) + a
-            points.add(d)
+    """Accrue from `start` to `until`. `rates` is a piecewise-constant schedule [(from_date, annual rate)]
+    whose first entry applies from `start`; later entries switch the rate on their date."""
+    events: list[tuple[date, float, float]] = [(d, a, -1.0) for d, a in payments if start <= d <= until]
+    rate = rates[0][1]
+    for d, r in rates[1:]:
+        if d <= start:
+            rate = r
+        elif d < until:
+            events.append((d, 0.0, r))
+    events.append((until, 0.0, -1.0))
+    # Rate switches sort before payments on the same day (the day's interest accrues at the new rate).
+    events.sort(key=lambda e: (e[0], e[2] < 0))
     bal, acc = principal, 0.0
     term = over = paid = to_int = to_prin = excess = 0.0
     cur, t_cur = start, years(start)
-    for p in sorted(points):
-        if p < start:
-            continue
-        t_p = years(p)
-        if bal > 0 and p > cur:
-            a = bal * rate_on(cur) * (t_p - t_cur)
-            acc += a
-            if cur < maturity:
-                term += a
-            else:
-                over += a
-        cur, t_cur = p, t_p
-        amount = pays.get(p)
+    for p, amount, new_rate in events:
+        if p > cur:
+            t_p = years(p)
+            if bal > 0:
+                a = bal * rate * (t_p - t_cur)
+                acc += a
+                if cur < maturity:
+                    term += a
+                else:
+                    over += a
+            cur, t_cur = p, t_p
+        if new_rate >= 0:
+            rate = new_rate
         if amount:
             paid += amount
-            x = min(amount, acc)
+            x = amount if amount < acc else acc
             acc -= x
             to_int += x
             amount -= x
-            y = min(amount, bal)
+            y = amount if amount < bal else bal
             bal -= y
             to_prin += y
             excess += amount - y
@@ -86,7 +89,23 @@ def _residual(rate: float, principal: float, flows: Sequence[tuple[float, float]
     return bal + acc
 
 
-def simple_rate(principal: float, flows: Sequence[tuple[float, float]]) -> float:
+def _secant(principal: float, flows: Sequence[tuple[float, float]], guess: float) -> float | None:
+    x0, x1 = guess, guess * 1.0001 + 1e-7
+    f0 = _residual(x0, principal, flows)
+    if abs(f0) < 1e-9:
+        return x0
+    f1 = _residual(x1, principal, flows)
+    for _ in range(30):
+        if abs(f1) < 1e-9:
+            return x1 if x1 >= 0 else None
+        if f1 == f0:
+            return None
+        x0, x1 = x1, x1 - f1 * (x1 - x0) / (f1 - f0)
+        f0, f1 = f1, _residual(x1, principal, flows)
+    return None
+
+
+def simple_rate(principal: float, flows: Sequence[tuple[float, float]], guess: float | None = None) -> float:
     """The annual simple rate on the outstanding principal that the plan (time in years, amount) pays.
 
     Solved on the same ledger rule (payments to interest first), so courts' "simple annual rate on the
@@ -97,6 +116,10 @@ def simple_rate(principal: float, flows: Sequence[tuple[float, float]]) -> float
         raise InputError("合同还款计划（含费用）合计少于实际到手金额，无法计算利率；请列出全部应还款项。")
     if total <= principal:
         return 0.0
+    if guess is not None and guess > 0:
+        found = _secant(principal, flows, guess)
+        if found is not None:
+            return found
     lo, f_lo = 0.0, _residual(0.0, principal, flows)
     hi = 0.5
     f_hi = _residual(hi, principal, flows)

@@ -235,10 +235,15 @@ def _article_citation(cid: str) -> LoanCitation:
 
 
 def build_citations(ctx: Context) -> list[LoanCitation]:
-    cites = [_article_citation(c) for c in _article_ids(ctx)]
-    for i in _instruments(ctx):
+    return list(_citations_for(tuple(_article_ids(ctx)), tuple(_instruments(ctx))))
+
+
+@lru_cache(maxsize=1024)
+def _citations_for(ids: tuple[str, ...], instruments: tuple[NamedInstrument, ...]) -> tuple[LoanCitation, ...]:
+    cites = [_article_citation(c) for c in ids]
+    for i in instruments:
         cites.append(
             LoanCitation(kind="instrument", display=i.display, instrument=i.name, number=i.number,
                          status=i.status, note=i.note)
         )
-    return cites
+    return tuple(cites)

@@ -190,13 +190,9 @@ class ScheduleRow(BaseModel):
     label: str | None = None
 
 
-class CashFlow(BaseModel):
-    date: date
-    amount: Decimal = Field(description="借款人视角：到手为正，还款与费用为负")
-    label: str
-
-
 class CapSegment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     start: date
     end: date | None = None
     rate: Decimal
@@ -204,6 +200,8 @@ class CapSegment(BaseModel):
 
 
 class CapBasis(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     rule: str
     regime: str
     lpr: Decimal | None = None
@@ -284,7 +282,9 @@ class LoanAssessment(BaseModel):
     nominal_rate: Decimal | None
     total_cost: Decimal
     principal: Decimal
-    principal_recognized: Decimal
+    received: Decimal = Field(description="到账金额（未扣放款时费用前）")
+    upfront_fees: Decimal = Field(description="放款时扣除或支付的费用")
+    principal_recognized: Decimal = Field(description="认定本金 = 到账金额 − 放款时费用")
     cap: Decimal
     cap_basis: CapBasis
     exceeds_cap: bool
@@ -294,8 +294,7 @@ class LoanAssessment(BaseModel):
     legally_owed: LegallyOwed
     claimed: Claimed | None = None
     claimed_excess: Decimal | None
-    schedule: list[ScheduleRow]
-    cash_flows: list[CashFlow]
+    schedule: list[ScheduleRow] = Field(description="合同还款计划（含单列的费用行）；借款人在合同日收到 principal_recognized")
     alternatives: list[Alternative] = Field(default_factory=list)
     notes: list[str]
     citations: list[LoanCitation]

@@ -7,20 +7,36 @@ contract date by calendar months (day clamped to month end), weeks, days or ever
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from math import gcd
 
+from pydantic import TypeAdapter
+
 from xiezhi.loan.models import ScheduleRow, ScheduleSpec
 
 CENT = Decimal("0.01")
+_ROWS = TypeAdapter(list[ScheduleRow])
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month - 1]
 
 
 def add_months(start: date, months: int) -> date:
+    """The same day `months` calendar months later, clamped to the month's last day (1/31 -> 2/29)."""
     y, m = divmod(start.month - 1 + months, 12)
     year, month = start.year + y, m + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    day = start.day
+    if day > 28:
+        day = min(day, days_in_month(year, month))
+    return date(year, month, day)
 
 
 def period_days(spec: ScheduleSpec) -> int | None:
@@ -48,10 +64,15 @@ def _r(x: Decimal) -> Decimal:
 
 def build_schedule(principal: Decimal, start: date, spec: ScheduleSpec, days_per_year: Decimal) -> list[ScheduleRow]:
     """The contract's instalments (amount, principal part, interest part, balance after), to the cent."""
+    return _ROWS.validate_python(schedule_rows(principal, start, spec, days_per_year))
+
+
+def schedule_rows(principal: Decimal, start: date, spec: ScheduleSpec, days_per_year: Decimal) -> list[dict]:
+    """As build_schedule, as plain dicts (validated once, in bulk, by whoever builds the result model)."""
     days = period_days(spec)
     rate = spec.annual_rate / periods_per_year(days, days_per_year)
     n = spec.periods
-    rows: list[ScheduleRow] = []
+    rows: list[dict] = []
     balance = principal
     if spec.method == "equal_installment":
         level = _r(principal / n) if rate == 0 else _r(principal * rate / (1 - (1 + rate) ** (-n)))
@@ -72,27 +93,38 @@ def build_schedule(principal: Decimal, start: date, spec: ScheduleSpec, days_per
             else:  # interest_only
                 part = balance if last else Decimal(0)
         balance -= part
-        rows.append(
-            ScheduleRow(n=len(rows) + 1, date=when, amount=part + interest, principal=part, interest=interest,
-                        balance=balance)
-        )
+        rows.append({"n": len(rows) + 1, "date": when, "kind": "payment", "amount": part + interest,
+                     "principal": part, "interest": interest, "balance": balance})
     return rows
 
 
-@dataclass(frozen=True)
+@dataclass
 class Grid:
-    """How times are measured: calendar months (`days` None) or blocks of `days` days."""
+    """How times are measured: calendar months (`days` None) or blocks of `days` days.
+
+    One Grid belongs to one assessment; it remembers the times it has computed for that loan.
+    """
 
     days: int | None
     per_year: Decimal
     start: date
+    _memo: dict[date, float] = field(default_factory=dict, repr=False, compare=False)
+    _pmemo: dict[date, float] = field(default_factory=dict, repr=False, compare=False)
 
     def periods(self, d: date) -> float:
         """Time from the start in periods (fractional months pro rata by days within the month)."""
+        t = self._pmemo.get(d)
+        if t is None:
+            t = self._pmemo[d] = self._periods(d)
+        return t
+
+    def _periods(self, d: date) -> float:
         if self.days is not None:
             return (d - self.start).days / self.days
         months = (d.year - self.start.year) * 12 + d.month - self.start.month
         anchor = add_months(self.start, months)
+        if anchor == d:
+            return float(months)
         if anchor > d:
             months -= 1
             anchor = add_months(self.start, months)
@@ -100,7 +132,10 @@ class Grid:
         return months + (d - anchor).days / (nxt - anchor).days
 
     def years(self, d: date) -> float:
-        return self.periods(d) / float(self.per_year)
+        t = self._memo.get(d)
+        if t is None:
+            t = self._memo[d] = self.periods(d) / float(self.per_year)
+        return t
 
     def label(self) -> str:
         if self.days is None:
@@ -118,13 +153,18 @@ def detect_grid(start: date, dates: list[date], days_per_year: Decimal, preferre
     `preferred` (from a schedule spec) is used when every date fits it.
     """
     offsets = [(d - start).days for d in dates]
-    on_months = all(d == add_months(start, (d.year - start.year) * 12 + d.month - start.month) for d in dates)
-    if preferred is None and on_months:
-        return Grid(None, Decimal(12), start)
+    sy, sm, sd = start.year, start.month, start.day
+    months = {d: (d.year - sy) * 12 + d.month - sm for d in dates}
+    # d is a monthiversary iff its day is the start's day, clamped to the month's length.
+    on_months = all(
+        d.day == sd or (sd > 28 and d.day == days_in_month(d.year, d.month) < sd) for d in dates
+    )
+    if on_months and preferred in (None, "auto"):
+        grid = Grid(None, Decimal(12), start)
+        grid._pmemo.update((d, float(k)) for d, k in months.items())
+        return grid
     if isinstance(preferred, int) and all(o % preferred == 0 for o in offsets):
         return Grid(preferred, days_per_year / preferred, start)
-    if preferred == "auto" and on_months:
-        return Grid(None, Decimal(12), start)
     g = 0
     for o in offsets:
         g = gcd(g, o)
