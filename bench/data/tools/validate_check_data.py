@@ -19,6 +19,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent
 README = DATA / "README-check.md"
+HARD_CASES = DATA.parent.parent / "tests" / "data" / "check_hard_cases.yaml"
 CATEGORIES = [
     "violence_threat", "intimidation", "insult_defamation", "third_party_contact",
     "debt_disclosure", "privacy_exposure", "impersonation", "false_legal_threat",
@@ -138,6 +139,48 @@ def near_duplicates(rows: list[dict], err: list[str]) -> None:
                 err.append(f"{rid} ~ {sh[j][0]}: near-duplicate texts (Jaccard {inter / union:.2f})")
 
 
+def check_hard_cases(err: list[str]) -> int:
+    """Structure of tests/data/check_hard_cases.yaml; every taxonomy hard case 1-15 present."""
+    import yaml
+
+    cases = yaml.safe_load(HARD_CASES.read_text(encoding="utf-8"))
+    seen: set[int] = set()
+    names = Counter(c.get("name") for c in cases)
+    err += [f"hard case name repeated: {n}" for n, k in names.items() if k > 1]
+    for c in cases:
+        name = c.get("name", "?")
+        if set(c) != {"name", "text", "meta", "expect", "reason"}:
+            err.append(f"hard case {name}: keys {sorted(c)}")
+        exp = c.get("expect", {})
+        for lab in (exp.get("labels") or []) + (exp.get("not_labels") or []):
+            if lab not in CATEGORIES and lab != "compliant":
+                err.append(f"hard case {name}: invalid label {lab}")
+        if exp.get("severity") not in SEVERITIES:
+            err.append(f"hard case {name}: bad severity")
+        meta = c.get("meta") or {}
+        labs = set(exp.get("labels") or [])
+        if "harassment_time" in labs and "sent_at" not in meta:
+            err.append(f"hard case {name}: harassment_time without sent_at")
+        if "harassment_frequency" in labs and "count_per_day" not in meta:
+            err.append(f"hard case {name}: harassment_frequency without count_per_day")
+        if labs & {"third_party_contact", "debt_disclosure"} and "recipient_role" not in meta:
+            err.append(f"hard case {name}: contact label without recipient_role")
+        if name.startswith("hc") and name[2:4].isdigit():
+            seen.add(int(name[2:4]))
+    missing = set(range(1, 16)) - seen
+    if missing:
+        err.append(f"hard cases missing: {sorted(missing)}")
+    return len(cases)
+
+
+def breakdown(rows: list[dict]) -> str:
+    ch = Counter(r.get("channel", "-") for r in rows)
+    st = Counter(r["source_style"] for r in rows)
+    parts = [f"Channels: {', '.join(f'{k} {v}' for k, v in ch.most_common())}.",
+             f"Source styles ({len(st)}): {', '.join(f'{k} {v}' for k, v in st.most_common())}."]
+    return "\n\n".join(parts)
+
+
 def table(dev: list[dict], test: list[dict]) -> str:
     cd = Counter(lab for r in dev for lab in r["labels"])
     ct = Counter(lab for r in test for lab in r["labels"])
@@ -155,6 +198,8 @@ def table(dev: list[dict], test: list[dict]) -> str:
     crime = sum(r.get("severity") == "possible_crime" for r in dev + test)
     lines.append("")
     lines.append(f"Multi-label lines: {multi}; severity info: {info}; possible_crime: {crime}.")
+    lines.append("")
+    lines.append(breakdown(dev + test))
     return "\n".join(lines)
 
 
@@ -191,7 +236,8 @@ def main() -> int:
             short.append(f"{cat}: test {ctest[cat]} < {MIN_TEST_PER_CAT}")
     if total["compliant"] < MIN_LAWFUL * len(allrows):
         short.append(f"lawful share {total['compliant'] / len(allrows):.1%} < 35%")
-    out = table(dev, test)
+    n_hard = check_hard_cases(err)
+    out = table(dev, test) + f"\n\nHard cases in tests/data/check_hard_cases.yaml: {n_hard}."
     print(out)
     for w in warn:
         print("WARN", w)
