@@ -158,7 +158,8 @@ def private_rule(params: ParameterSet, contract_date: date, filing_date: date) -
         )
         notes.append(
             f"分段计算的前提是出借人请求适用当时的司法解释；“起诉时”一般理解为起诉日的LPR，"
-            f"也有法院按2020年8月20日的LPR（3.85%，上限15.4%）计算；本结果假定起诉日为 {filing_date}。"
+            f"也有法院按2020年8月20日的LPR（3.85%，上限15.4%）计算；本结果按起诉日 {filing_date} 计算"
+            "（未填写起诉日时以计算日代替）。"
         )
     notes.append(
         f"按2015年文本，年利率 {old.value}%–{void.value}% 之间已自愿支付的利息不得要求返还；现行规定已删除该条，"

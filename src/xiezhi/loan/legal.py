@@ -105,7 +105,7 @@ def build_notes(ctx: Context) -> list[str]:
         )
     if ctx.as_of < ctx.maturity:
         notes.append(
-            f"计算日 {ctx.as_of} 早于约定的最后还款日 {ctx.maturity}：利息按实际借款期间计算；"
+            f"计算日 {ctx.as_of} 早于约定的最后还款日 {ctx.maturity}：提前还款的，除合同另有约定外，利息按实际借款期间计算；"
             "应还金额是此日一次还清所需的金额，不是此日已到期的金额。"
         )
     elif ctx.as_of > ctx.maturity:
