@@ -1,0 +1,79 @@
+"""Request models of the API. Result models are the core's own (Answer, CheckResult, LoanAssessment, ...)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_TEXT = 20_000
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(min_length=1, max_length=2000, description="用自己的话写的问题",
+                          examples=["网贷逾期后，催收人员真的会上门吗？"])
+    statutes: int = Field(5, ge=0, le=20, description="附带的相关法条数量")
+
+
+class CheckRequest(BaseModel):
+    """One message (or a described incident) with optional metadata, as `xiezhi check`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT, examples=["【XX金融】您已逾期，再不还款明天上门拜访您的家人"])
+    sent_at: datetime | None = Field(None, description="发送或发生时间（本地时间）")
+    recipient_role: Literal["debtor", "guarantor", "spouse", "emergency_contact", "address_book_contact",
+                            "employer_or_colleague", "public"] | None = None
+    lender_type: Literal["bank", "consumer_finance", "microloan", "unlicensed", "unknown"] | None = None
+    count_per_day: int | None = Field(None, ge=0, le=100_000)
+    channel: Literal["call", "sms", "im", "visit", "letter", "other"] | None = None
+
+    def meta(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"text"}, exclude_none=True)
+
+
+class AssessRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[str, str | int | float | bool | list[str] | None] = Field(
+        default_factory=dict, description="变量 -> 回答（变量见 GET /api/v1/assess/interview）",
+        examples=[{"lender.kind": "microloan", "collector.actions": ["visit", "threats"],
+                   "collector.threats": ["violence"], "visit.details": ["refused_leave"]}])
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    capabilities: dict[str, bool]
+
+
+class InstrumentInfo(BaseModel):
+    slug: str
+    title: str
+    effective: str
+    effective_to: str | None
+    status: str
+    article_count: int
+    first_article: str
+
+
+class Resolved(BaseModel):
+    query: str
+    article_id: str
+    display: str
+    kuan: int | None = None
+    xiang: int | None = None
+    article: dict[str, Any]
+
+
+class SearchHit(BaseModel):
+    score: float
+    article: dict[str, Any]
+
+
+class BatchLine(BaseModel):
+    id: str | int | None = None
+    text: str

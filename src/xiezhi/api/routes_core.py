@@ -1,0 +1,175 @@
+"""/api/v1: ask, check, batch, loan, plan, letters, assess, health — thin wrappers over the core."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from xiezhi import __version__
+from xiezhi.api import capabilities
+from xiezhi.api.models import AskRequest, AssessRequest, CheckRequest, Health
+from xiezhi.api.problems import NOT_READY_RESPONSE, PROBLEM_RESPONSES, ProblemError, not_ready
+
+router = APIRouter(responses={**PROBLEM_RESPONSES})
+NDJSON = "application/x-ndjson"
+MAX_BATCH_LINE = 100_000
+
+
+def _need(name: str) -> Any:
+    fn = capabilities.get(name)
+    if fn is None:
+        raise not_ready(capabilities.LABELS[name])
+    return fn
+
+
+def _model(module: str, name: str) -> Any:
+    """The core's result model for the schema, or a plain dict while the module is missing."""
+    try:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)
+    except Exception:
+        return dict[str, Any]
+
+
+AnswerModel = _model("xiezhi.ask", "Answer")
+CheckResultModel = _model("xiezhi.collection", "CheckResult")
+HistoryReportModel = _model("xiezhi.collection", "HistoryReport")
+LoanInputModel = _model("xiezhi.loan", "LoanInput")
+LoanAssessmentModel = _model("xiezhi.loan", "LoanAssessment")
+AssessResultModel = _model("xiezhi.assess", "AssessResult")
+StepModel = _model("xiezhi.assess", "Step")
+
+
+@router.get("/health", tags=["系统"], summary="服务状态与已就绪的功能")
+def health() -> Health:
+    return Health(status="ok", version=__version__, capabilities=capabilities.status())
+
+
+@router.post("/ask", tags=["问答"], summary="用自己的话提问，得到带法条依据的回答",
+             response_model=AnswerModel, responses={**NOT_READY_RESPONSE})
+def ask(body: AskRequest) -> Any:
+    return _need("ask")(body.question, statutes=body.statutes)
+
+
+@router.post("/check", tags=["催收检测"], summary="检测一条催收信息或一段经历是否违法",
+             response_model=CheckResultModel, responses={**NOT_READY_RESPONSE})
+def check(body: CheckRequest) -> Any:
+    return _need("check")(body.text, body.meta())
+
+
+async def read_upload(request: Request, file: UploadFile) -> bytes:
+    limit = request.app.state.settings.max_upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise ProblemError(413, "文件太大", f"上传的文件超过 {limit // (1024 * 1024)} MB 上限。")
+    if not data:
+        raise ProblemError(400, "输入有误", "上传的文件是空的。")
+    return data
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Bytes of a text file -> (text, encoding); binary files are refused by content."""
+    from xiezhi.textio import decode_bytes
+
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ProblemError(415, "不支持的文件类型", "这不是文本文件。请上传短信备份 XML、通话记录 CSV 或聊天记录文本。")
+    decoded = decode_bytes(data)
+    return decoded.text, decoded.encoding
+
+
+@router.post("/check/history", tags=["催收检测"], summary="上传短信备份 XML、通话记录 CSV 或聊天记录，得到时间线和违规汇总",
+             response_model=HistoryReportModel, responses={**NOT_READY_RESPONSE})
+async def check_history(request: Request,
+                        file: Annotated[UploadFile, File(description="短信备份 XML、CSV 或文本")]) -> Any:
+    reader = _need("history")
+    _need("check")
+    from xiezhi.collection import analyze_history
+
+    data = await read_upload(request, file)
+    text, encoding = decode_text(data)
+    name = (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
+    imported = await run_in_threadpool(reader, text, name=name, encoding=encoding)
+    return await run_in_threadpool(analyze_history, imported, source=name)
+
+
+@router.post("/batch", tags=["催收检测"], summary="批量检测：请求体为 JSON Lines，逐行流式返回 JSON Lines",
+             responses={200: {"content": {NDJSON: {}}, "description": "每行一个检测结果"}, **NOT_READY_RESPONSE},
+             openapi_extra={"requestBody": {"required": True, "content": {NDJSON: {"schema": {
+                 "type": "string", "description": '每行一个 JSON 对象：{"id", "text", "sent_at"?, ...}'}}}}})
+async def batch(request: Request) -> StreamingResponse:
+    process_line = _need("batch")
+
+    async def lines() -> AsyncIterator[str]:
+        buf = b""
+        lineno = 0
+        async for chunk in request.stream():
+            buf += chunk
+            if len(buf) > MAX_BATCH_LINE and b"\n" not in buf:
+                yield json.dumps({"line": lineno + 1, "error": f"第{lineno + 1}行太长（超过 {MAX_BATCH_LINE} 字节）"},
+                                 ensure_ascii=False) + "\n"
+                return
+            *complete, buf = buf.split(b"\n")
+            for raw in complete:
+                lineno += 1
+                out = process_line(raw.decode("utf-8", "replace"), lineno)
+                if out is not None:
+                    yield out + "\n"
+        if buf.strip():
+            out = process_line(buf.decode("utf-8", "replace"), lineno + 1)
+            if out is not None:
+                yield out + "\n"
+
+    return StreamingResponse(lines(), media_type=NDJSON)
+
+
+@router.post("/loan", tags=["借款计算"], summary="真实年化利率、法定上限与依法应还金额",
+             response_model=LoanAssessmentModel, responses={**NOT_READY_RESPONSE})
+def loan(body: LoanInputModel) -> Any:  # type: ignore[valid-type]
+    return _need("loan")(body)
+
+
+@router.post("/plan", tags=["还款计划"], summary="多笔借款的还款计划（尚未就绪时返回 503）",
+             responses={**NOT_READY_RESPONSE})
+def plan(body: dict[str, Any]) -> Any:
+    return _need("plan")(body)
+
+
+@router.get("/letters", tags=["文书"], summary="可起草的文书种类（尚未就绪时返回 503）", responses={**NOT_READY_RESPONSE})
+def letter_kinds() -> Any:
+    _need("letters")
+    raise not_ready(capabilities.LABELS["letters"])
+
+
+@router.post("/letters/{kind}", tags=["文书"], summary="按事实起草文书（尚未就绪时返回 503）",
+             responses={**NOT_READY_RESPONSE})
+def letter(kind: str, body: dict[str, Any]) -> Any:
+    return _need("letters")(kind, body)
+
+
+@router.get("/assess/interview", tags=["自助评估"], summary="自助评估的问题与结果块（数据）")
+def interview() -> dict[str, Any]:
+    from xiezhi.assess import get_interview
+
+    return get_interview().model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+@router.post("/assess/next", tags=["自助评估"], summary="根据已有回答给出下一个问题", response_model=StepModel)
+def assess_next(body: AssessRequest) -> Any:
+    from xiezhi.assess import next_step, parse_answers
+
+    return next_step(parse_answers(body.answers))
+
+
+@router.post("/assess", tags=["自助评估"], summary="根据回答生成评估结果（权利、违法行为、借款成本、风险、下一步）",
+             response_model=AssessResultModel)
+def assess(body: AssessRequest) -> Any:
+    from xiezhi.assess import assess as run
+    from xiezhi.assess import parse_answers
+
+    return run(parse_answers(body.answers))

@@ -1,0 +1,84 @@
+"""/api/v1/evidence: add (with files), list, show, attachments, verify, export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from xiezhi.api import evidence_service as svc
+from xiezhi.api.problems import NOT_READY_RESPONSE, PROBLEM_RESPONSES, ProblemError
+from xiezhi.api.routes_core import _model, read_upload
+
+router = APIRouter(prefix="/evidence", tags=["证据"], responses={**PROBLEM_RESPONSES, **NOT_READY_RESPONSE})
+EvidenceItemModel = _model("xiezhi.evidence", "EvidenceItem")
+EvidenceRecordModel = _model("xiezhi.evidence", "EvidenceRecord")
+VerifyReportModel = _model("xiezhi.evidence", "VerifyReport")
+Kind = Literal["call", "sms", "wechat", "visit", "letter", "other"]
+MAX_FILES = 10
+
+
+@router.get("", summary="证据列表（当前状态）", response_model=list[EvidenceItemModel])
+def list_items(request: Request, kind: Kind | None = None,
+               lender: Annotated[str | None, Query(max_length=100)] = None) -> Any:
+    return svc.vault(request.app).list(kind=kind, lender=lender)
+
+
+@router.post("", summary="添加一条证据（可附照片、录音等文件，按内容识别类型）", status_code=201,
+             response_model=EvidenceRecordModel)
+async def add_item(
+    request: Request,
+    kind: Annotated[Kind, Form(description="类型")],
+    occurred_at: Annotated[datetime, Form(description="发生时间")],
+    text: Annotated[str | None, Form(max_length=100_000)] = None,
+    number: Annotated[str | None, Form(max_length=50)] = None,
+    name: Annotated[str | None, Form(max_length=100)] = None,
+    organisation: Annotated[str | None, Form(max_length=200)] = None,
+    lender: Annotated[str | None, Form(max_length=200)] = None,
+    notes: Annotated[str | None, Form(max_length=10_000)] = None,
+    files: Annotated[list[UploadFile] | None, File(description="附件（照片、截图、录音等）")] = None,
+) -> Any:
+    uploads = [f for f in files or [] if f.filename]
+    if len(uploads) > MAX_FILES:
+        raise ProblemError(400, "输入有误", f"一次最多上传 {MAX_FILES} 个文件。")
+    data = [(f.filename or "attachment", await read_upload(request, f)) for f in uploads]
+    return await run_in_threadpool(svc.add, request.app, kind=kind, occurred_at=occurred_at, text=text,
+                                   number=number, name=name, organisation=organisation, lender=lender,
+                                   notes=notes, files=data)
+
+
+@router.get("/verify", summary="校验哈希链和所有附件", response_model=VerifyReportModel)
+def verify(request: Request) -> Any:
+    return svc.vault(request.app).verify()
+
+
+@router.get("/export", summary="导出证据清单（zip 含清单、manifest.json 和原始文件）",
+            responses={200: {"content": {m: {} for m in svc.EXPORT_MEDIA.values()}, "description": "文件"}})
+def export(request: Request, format: Literal["zip", "pdf", "html", "docx"] = "zip") -> Response:
+    data, media, name = svc.export(request.app, format)
+    return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/{seq}", summary="一条证据及其更正历史", response_model=EvidenceItemModel)
+def show(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)]) -> Any:
+    return svc.vault(request.app).item(seq)
+
+
+@router.get("/{seq}/attachments/{index}", summary="下载一条证据的附件（原始字节）",
+            responses={200: {"content": {"application/octet-stream": {}}, "description": "附件"}})
+def attachment(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)],
+               index: Annotated[int, Path(ge=0, le=1000)]) -> Response:
+    v = svc.vault(request.app)
+    item = v.item(seq)
+    if index >= len(item.current.attachments):
+        raise ProblemError(404, "没有这个附件", f"第 {seq} 条证据没有第 {index + 1} 个附件。")
+    att = item.current.attachments[index]
+    data = v.attachment_bytes(att)
+    inline = att.media_type.startswith(("image/", "audio/", "video/"))
+    disposition = "inline" if inline else "attachment"
+    return Response(data, media_type=att.media_type,
+                    headers={"Content-Disposition": f'{disposition}; filename="attachment-{seq}-{index}"',
+                             "Cache-Control": "private, max-age=3600"})

@@ -1,0 +1,109 @@
+"""证据: list, add (with photo upload from the phone), show, attachments, verify, export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from xiezhi.api import capabilities
+from xiezhi.api import evidence_service as svc
+from xiezhi.api.problems import ProblemError
+from xiezhi.errors import InputError
+from xiezhi.web import forms
+from xiezhi.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+KINDS = {"sms": "短信", "call": "电话", "wechat": "微信", "visit": "上门", "letter": "信函", "other": "其他"}
+
+
+def _not_ready(request: Request, page: str) -> HTMLResponse:
+    return render(request, page, {"ready": False, "kinds": KINDS}, title="证据", active="/evidence")
+
+
+@router.get("/evidence", response_class=HTMLResponse)
+def evidence_list(request: Request, kind: Annotated[str, Query(max_length=20)] = "") -> HTMLResponse:
+    if not capabilities.available("evidence"):
+        return _not_ready(request, "evidence_list.html")
+    v = svc.vault(request.app)
+    items = v.list(kind=kind if kind in KINDS else None)
+    items = sorted(items, key=lambda i: i.current.occurred_at or i.recorded_at, reverse=True)
+    return render(request, "evidence_list.html", {"ready": True, "items": items, "kinds": KINDS, "kind": kind},
+                  title="证据", active="/evidence")
+
+
+@router.get("/evidence/new", response_class=HTMLResponse)
+def evidence_new(request: Request, kind: Annotated[str, Query(max_length=20)] = "sms",
+                 text: Annotated[str, Query(max_length=20000)] = "") -> HTMLResponse:
+    if not capabilities.available("evidence"):
+        return _not_ready(request, "evidence_new.html")
+    f = {"kind": kind if kind in KINDS else "sms", "text": text,
+         "occurred_at": datetime.now().strftime("%Y-%m-%dT%H:%M")}
+    return render(request, "evidence_new.html", {"ready": True, "kinds": KINDS, "f": f, "error": None},
+                  title="添加证据", active="/evidence")
+
+
+@router.post("/evidence/new", response_model=None)
+async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
+    form = await forms.read_form(request)
+    if not capabilities.available("evidence"):
+        return _not_ready(request, "evidence_new.html")
+    f = {k: forms.text(form, k, 20000 if k in ("text", "notes") else 200)
+         for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
+    try:
+        uploads = await forms.files(request, form, "files")
+        if f["kind"] not in KINDS:
+            raise InputError("请选择证据类型。")
+        if not (f["text"] or f["notes"] or uploads):
+            raise InputError("请写下内容，或者上传照片、截图、录音。")
+        rec = await run_in_threadpool(
+            svc.add, request.app, kind=f["kind"], occurred_at=f["occurred_at"].replace("T", " "),
+            text=f["text"], number=f["number"], name=f["name"], organisation=f["organisation"],
+            lender=f["lender"], notes=f["notes"], files=uploads)
+    except InputError as exc:
+        return render(request, "evidence_new.html", {"ready": True, "kinds": KINDS, "f": f, "error": str(exc)},
+                      title="添加证据", active="/evidence", status=400)
+    return RedirectResponse(f"/evidence/{rec.seq}?added=1", 303)
+
+
+@router.get("/evidence/verify", response_class=HTMLResponse)
+def evidence_verify(request: Request) -> HTMLResponse:
+    if not capabilities.available("evidence"):
+        return _not_ready(request, "evidence_list.html")
+    report = svc.vault(request.app).verify()
+    return render(request, "evidence_verify.html", {"report": report}, title="校验证据", active="/evidence")
+
+
+@router.get("/evidence/export")
+def evidence_export(request: Request, format: Annotated[str, Query(max_length=10)] = "zip") -> Response:
+    data, media, name = svc.export(request.app, format)
+    return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/evidence/{seq}", response_class=HTMLResponse)
+def evidence_item(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)], added: int = 0) -> HTMLResponse:
+    if not capabilities.available("evidence"):
+        return _not_ready(request, "evidence_list.html")
+    try:
+        item = svc.vault(request.app).item(seq)
+    except InputError as exc:
+        raise ProblemError(404, "没有这条证据", exc.message) from exc
+    return render(request, "evidence_item.html", {"item": item, "added": bool(added), "kinds": KINDS,
+                                                  "titles": _titles()}, title=f"证据 #{seq}", active="/evidence")
+
+
+@router.get("/evidence/{seq}/files/{index}")
+def evidence_file(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)],
+                  index: Annotated[int, Path(ge=0, le=1000)]) -> Response:
+    from xiezhi.api.routes_evidence import attachment
+
+    return attachment(request, seq, index)
+
+
+def _titles() -> dict[str, Any]:
+    from xiezhi.assess.compute import category_titles
+
+    return category_titles()

@@ -1,0 +1,23 @@
+"""Settings of one running web app: access token, secrets, limits, the LAN URL to show as a QR code."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024      # one photo, screenshot, recording or history file
+MAX_FORM_TEXT = 20_000                   # characters in one pasted text
+
+
+@dataclass
+class WebSettings:
+    token: str | None = None                 # required on every request when set (LAN mode)
+    secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))  # signs CSRF tokens
+    allowed_hosts: list[str] | None = None   # Host header check (DNS rebinding); None = any
+    public_url: str | None = None            # the URL (with token) shown as a QR code on the desktop
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    secure_cookies: bool = False
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(16)

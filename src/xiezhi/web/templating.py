@@ -1,0 +1,58 @@
+"""Jinja2 environment shared by all pages (autoescaped; filters for money, rates and dates)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from xiezhi.web.security import csrf_nonce, csrf_token
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+DISCLAIMER = "法律信息，不是法律意见；具体案件请咨询律师或拨打 12348。"
+NAV: list[tuple[str, str]] = [
+    ("/", "自助评估"), ("/ask", "问答"), ("/check", "催收检测"), ("/loan", "借款计算"),
+    ("/evidence", "证据"), ("/letters", "文书"), ("/plan", "还款计划"), ("/law", "法条"),
+]
+
+
+def yuan(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    return f"{Decimal(str(value)):,.2f}"
+
+
+def pct(value: Any, digits: int = 2) -> str:
+    if value is None or value == "":
+        return "—"
+    return f"{Decimal(str(value)) * 100:.{digits}f}%"
+
+
+def when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and "T" in value:
+        return value.replace("T", " ")[:16]
+    return "" if value is None else str(value)
+
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.filters.update(yuan=yuan, pct=pct, when=when)
+templates.env.globals.update(DISCLAIMER=DISCLAIMER, NAV=NAV)
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200,
+           *, active: str | None = None, title: str = "") -> HTMLResponse:
+    settings = request.app.state.settings
+    ctx = {"request": request, "title": title, "active": active or request.url.path,
+           "csrf": csrf_token(settings, csrf_nonce(request)), "settings": settings, **(context or {})}
+    resp = templates.TemplateResponse(request, name, ctx, status_code=status)
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
