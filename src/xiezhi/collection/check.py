@@ -4,6 +4,7 @@ per category with the strongest severity."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from xiezhi.collection.citations import citations_for
@@ -33,6 +34,7 @@ from xiezhi.collection.models import (
     Finding,
     MessageMeta,
     MetadataNeed,
+    fast_construct,
 )
 from xiezhi.collection.normalize import Normalised, normalise
 from xiezhi.collection.rules import load_categories
@@ -43,6 +45,7 @@ _NEED_WHY = {
     "lender_type": "需要知道出借方类型：只有持牌机构（银行、消费金融公司、小贷公司）才会报送征信。",
 }
 _MAX_QUOTE = 80
+_NO_META = MessageMeta()
 
 
 def _span(norm: Normalised, s: int, e: int) -> tuple[int, int]:
@@ -65,17 +68,22 @@ def _whole(text: str) -> tuple[int, int]:
     return 0, min(end, _MAX_QUOTE)
 
 
+@lru_cache(maxsize=32)
+def _actions_cached(category: str) -> tuple[Action, ...]:
+    return tuple(Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions)
+
+
 def _actions(category: str) -> list[Action]:
-    return [Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions]
+    return list(_actions_cached(category))
 
 
 def _finding(category: str, severity: str, mode: str, span: tuple[int, int], text: str, explanation: str,
              first: tuple[str, ...], day: date | None, rule: str) -> Finding:
-    return Finding.model_construct(
-        category=category, severity=severity, mode=mode, span=span, quote=text[span[0]:span[1]],
-        explanation=explanation, citations=citations_for(category, first, day), actions=_actions(category),
-        rule=rule,
-    )
+    return fast_construct(Finding, {
+        "category": category, "severity": severity, "mode": mode, "span": span, "quote": text[span[0]:span[1]],
+        "explanation": explanation, "citations": citations_for(category, first, day),
+        "actions": _actions(category), "rule": rule,
+    })
 
 
 def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool:
@@ -105,7 +113,7 @@ def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool
 def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: str | None = None) -> CheckResult:
     """Check one message (or one described incident) with optional metadata."""
     if meta is None:
-        meta = MessageMeta()
+        meta = _NO_META
     elif isinstance(meta, dict):
         meta = MessageMeta.model_validate(meta)
     norm = normalise(text)
@@ -153,7 +161,7 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
                                           debtor_reachable=meta.debtor_reachable,
                                           personal_data=mentions_personal_data(norm.text),
                                           consented=mentions_consent(norm.text)))
-    whole = _whole(text)
+    whole = _whole(text) if verdicts else (0, 0)
     for v in verdicts:
         findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day, "metadata"))
     specs = load_categories()
@@ -193,5 +201,5 @@ def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) 
         if key not in seen and n.category not in best:
             seen.add(key)
             need_list.append(n)
-    return CheckResult.model_construct(id=id, labels=labels, severity=severity, findings=chosen,
-                                       needs_metadata=need_list)
+    return fast_construct(CheckResult, {"id": id, "labels": labels, "severity": severity, "findings": chosen,
+                                        "needs_metadata": need_list})

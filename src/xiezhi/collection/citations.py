@@ -61,7 +61,7 @@ def _citations(category: str, first: tuple[str, ...], era: str) -> tuple[dict[st
 
 
 def citations_for(category: str, first: tuple[str, ...] = (), day: date | None = None) -> list[dict[str, Any]]:
-    return [dict(c) for c in _citations(category, first, era_of(day))]
+    return list(_citations(category, first, era_of(day)))  # shared dicts: treat as read-only
 
 
 def all_citation_ids() -> list[str]:

@@ -5,6 +5,7 @@ regular expressions gated by literal triggers, negation/quotation checks, spans 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ _NEGATED = re.compile(
     r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以)?$"
 )
 _CLAUSE_END = "。！？!?；;\n"
-
+_CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
 #: Words that announce an act for later (a threat); checked in the clause of the match.
 _THREAT_CUES = ("再不", "不还", "否则", "不然", "要是", "如果", "若", "就把", "就让", "就给", "就去", "就发", "就到",
                 "就打", "就找", "就来", "会", "将", "要", "明天", "今晚", "晚上", "下次", "等着", "马上", "立即", "小心",
@@ -54,10 +55,18 @@ class Matcher:
         self.automaton = ahocorasick.Automaton()
         payload: dict[str, list[tuple[int, str]]] = {}
 
+        self._single_trig: dict[int, tuple[str, ...]] = {}
+
         def add(pattern: str, idx: int, role: str) -> None:
             key = normalise_pattern(pattern)
-            if key:
-                payload.setdefault(key, []).append((idx, role))
+            if not key:
+                return
+            if len(key) == 1 and role != "any":
+                # single characters are frequent: looked up lazily with str.find, not through the automaton
+                if role == "trigger":
+                    self._single_trig[idx] = (*self._single_trig.get(idx, ()), key)
+                return
+            payload.setdefault(key, []).append((idx, role))
 
         self._regex: list[tuple[int, list[re.Pattern[str]]]] = []
         self._untriggered: list[int] = []
@@ -77,25 +86,44 @@ class Matcher:
                 if not rule.trigger:
                     self._untriggered.append(i)
         for key, items in payload.items():
-            self.automaton.add_word(key, (key, tuple(items)))
+            anys = tuple(i for i, role in items if role == "any")
+            trigs = tuple(i for i, role in items if role == "trigger")
+            self.automaton.add_word(key, (key, len(key), anys, trigs))
         self.automaton.make_automaton()
         from xiezhi.collection.metadata import cues
 
-        self._negators = tuple(normalise_pattern(n) for n in cues().clause_negators)
-        self._questions = tuple(normalise_pattern(q) for q in cues().question_cues)
+        self._negators = re.compile("|".join(re.escape(normalise_pattern(n)) for n in cues().clause_negators))
+        self._questions = re.compile("|".join(re.escape(normalise_pattern(q)) for q in cues().question_cues))
         self._regex_by_rule = dict(self._regex)
+        self._unless = [tuple(normalise_pattern(p) for p in r.unless) for r in self.rules]
+        self._unless_msg = [tuple(normalise_pattern(p) for p in r.unless_message) for r in self.rules]
+        for keys in self._unless_msg:
+            for k in keys:
+                if len(k) == 1:
+                    raise ValueError(f"unless_message 不能是单个字：{k}")
+        self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
+        self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
 
     def scan(self, norm: Normalised) -> list[RuleHit]:
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
         found: dict[str, list[int]] = {}
-        for end, (key, items) in self.automaton.iter(text):
-            found.setdefault(key, []).append(end + 1)
-            for idx, role in items:
-                if role == "any":
-                    any_hits.setdefault(idx, []).append((end + 1 - len(key), end + 1))
-                elif role == "trigger":
+        for end, (key, klen, anys, trigs) in self.automaton.iter(text):
+            end += 1
+            got = found.get(key)
+            if got is None:
+                found[key] = [end]
+            else:
+                got.append(end)
+            for idx in anys:
+                any_hits.setdefault(idx, []).append((end - klen, end))
+            if trigs:
+                triggered.update(trigs)
+        if self._single_trig:
+            present = set(text)
+            for idx, chars in self._single_trig.items():
+                if idx not in triggered and not present.isdisjoint(chars):
                     triggered.add(idx)
         for idx in (*triggered, *self._untriggered):
             for rx in self._regex_by_rule.get(idx, ()):
@@ -103,41 +131,56 @@ class Matcher:
                     if m.end() > m.start():
                         any_hits.setdefault(idx, []).append((m.start(), m.end()))
         hits: list[RuleHit] = []
-        narrative = is_narrative(text) if any_hits else False
+        if not any_hits:
+            return hits
+        narrative = is_narrative(text)
+        ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         for idx, spans in any_hits.items():
             rule = self.rules[idx]
-            if any(found.get(normalise_pattern(p)) for p in rule.unless_message):
+            if any(k in found for k in self._unless_msg[idx]):
                 continue
             for s, e in sorted(spans):
-                if self._accept(rule, text, s, e, found, narrative):
-                    esc = bool(rule.escalate_near) and _near(rule.escalate_near, s, e, rule.window, found)
-                    hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative), esc))
+                if self._accept(idx, text, s, e, found, narrative, ends):
+                    esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, found, text)
+                    hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
         return hits
 
-    def _accept(self, rule: Rule, text: str, s: int, e: int, found: dict[str, list[int]],
-                narrative: bool = False) -> bool:
-        cs, ce = clause_bounds(text, s, e)
+    def _accept(self, idx: int, text: str, s: int, e: int, found: dict[str, list[int]],
+                narrative: bool = False, ends: list[int] | None = None) -> bool:
+        rule = self.rules[idx]
+        cs, ce = clause_bounds(text, s, e, ends)
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return False
-            before = text[cs:s]
-            if any(n in before for n in self._negators):
+            if self._negators.search(text, cs, s):
                 return False
-            clause = text[cs:min(ce + 1, len(text))]
-            if (narrative or any(q in clause for q in self._questions)) and _is_question(text, cs, ce):
+            if _is_question(text, cs, ce) and (narrative or self._questions.search(text, cs, ce + 1)):
                 return False
-        for p in rule.unless:
-            key = normalise_pattern(p)
-            if any(cs < end <= ce + 0 or (cs <= end - len(key) < ce) for end in found.get(key, ())):
+        for key in self._unless[idx]:
+            got = found.get(key) if len(key) > 1 else _pos(found, text, key)
+            if got and any(cs < end <= ce or cs <= end - len(key) < ce for end in got):
                 return False
-        return all(_near(group, s, e, rule.window, found) for group in rule.near)
+        return all(_near(group, s, e, rule.window, found, text) for group in self._near[idx])
 
 
-def _near(group: list[str], s: int, e: int, window: int, found: dict[str, list[int]]) -> bool:
-    for p in group:
-        key = normalise_pattern(p)
-        for end in found.get(key, ()):
+def _pos(found: dict[str, list[int]], text: str, key: str) -> list[int]:
+    """End offsets of `key` in text: from the automaton, or computed once for a single character."""
+    got = found.get(key)
+    if got is None:
+        got = []
+        if len(key) == 1:
+            i = text.find(key)
+            while i != -1:
+                got.append(i + 1)
+                i = text.find(key, i + 1)
+        found[key] = got
+    return got
+
+
+def _near(group: tuple[str, ...], s: int, e: int, window: int, found: dict[str, list[int]], text: str) -> bool:
+    for key in group:
+        for end in _pos(found, text, key):
             if end - len(key) < e + window and end > s - window:
                 return True
     return False
@@ -150,14 +193,20 @@ def _is_question(text: str, cs: int, ce: int) -> bool:
     return end in ("?", "？") or "吗" in tail
 
 
-def clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
-    cs = s
-    while cs > 0 and text[cs - 1] not in _CLAUSE_END:
-        cs -= 1
-    ce = e
+def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """[start, end) of the clause (sentence) around text[s:e]; `ends` = terminator offsets if known."""
+    if ends is not None:
+        i = bisect_left(ends, s)
+        cs = ends[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(ends, e)
+        return cs, ends[j] if j < len(ends) else len(text)
+    cs = max(text.rfind(ch, 0, s) for ch in _CLAUSE_END) + 1
     n = len(text)
-    while ce < n and text[ce] not in _CLAUSE_END:
-        ce += 1
+    ce = n
+    for ch in _CLAUSE_END:
+        i = text.find(ch, e)
+        if i != -1 and i < ce:
+            ce = i
     return cs, ce
 
 
@@ -167,12 +216,12 @@ def is_narrative(text: str) -> bool:
     return me > text.count("你") and any(c in text for c in _NARRATIVE_CUES)
 
 
-def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False) -> str:
+def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: list[int] | None = None) -> str:
     if rule.mode != "auto":
         return rule.mode
     if narrative:
         return "done"
-    cs, ce = clause_bounds(text, s, e)
+    cs, ce = clause_bounds(text, s, e, ends)
     clause = text[cs:ce]
     return "threatened" if any(c in clause for c in _THREAT_CUES) else "done"
 

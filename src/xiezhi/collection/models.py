@@ -49,6 +49,17 @@ THIRD_PARTY_ROLES = frozenset({"spouse", "emergency_contact", "address_book_cont
 LICENSED_LENDERS = frozenset({"bank", "consumer_finance", "microloan"})
 
 
+def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """Build a model from values that are already valid, without validation (what `model_construct`
+    does, minus its per-field default handling: every field must be given). Used on the hot path."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 class MessageMeta(BaseModel):
     """What is known about one message besides its words (all optional)."""
 

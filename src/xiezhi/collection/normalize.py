@@ -9,6 +9,7 @@ original character becomes one or zero normalised characters), so a match at nor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -42,6 +43,22 @@ def _build_table() -> dict[int, str | None]:
 _TABLE = _build_table()
 
 
+def _deleted_class() -> re.Pattern[str]:
+    """A regex matching exactly the characters the table deletes (to rebuild the offset map fast)."""
+    cps = sorted(cp for cp, v in _TABLE.items() if v is None)
+    ranges: list[tuple[int, int]] = []
+    for cp in cps:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    return re.compile("[" + "".join(parts) + "]")
+
+
+_DELETED = _deleted_class()
+
+
 @dataclass(frozen=True, slots=True)
 class Normalised:
     original: str
@@ -63,15 +80,10 @@ def normalise(text: str) -> Normalised:
     out = text.translate(_TABLE)
     if len(out) == len(text):
         return Normalised(text, out, None)
-    index: list[int] = []
-    chars: list[str] = []
-    for i, ch in enumerate(text):
-        mapped = _TABLE.get(ord(ch), ch)
-        if mapped is None or mapped == "":
-            continue
-        chars.append(mapped)
-        index.append(i)
-    return Normalised(text, "".join(chars), tuple(index))
+    index = list(range(len(text)))
+    for m in reversed(list(_DELETED.finditer(text))):
+        del index[m.start()]
+    return Normalised(text, out, tuple(index))
 
 
 def normalise_pattern(pattern: str) -> str:
