@@ -68,6 +68,12 @@ def test_scan_free_text(corpus) -> None:
     assert first.span is not None and text[first.span[0]:first.span[1]] == "第六百七十条"
 
 
+def test_scan_finds_version_years_around_the_name(corpus) -> None:
+    text = "按2012年治安管理处罚法第四十二条和治安管理处罚法（2025年修订文本）第五十条处理"
+    ids = [c.article_id for c in scan_citations(corpus, text).citations]
+    assert ids == ["public-security-punishments-law-2012:42", "public-security-punishments-law:50"]
+
+
 def test_scan_reports_unknown_instrument(corpus) -> None:
     scan = scan_citations(corpus, "根据《劳动合同法》第五条，以及民法典第9999条")
     assert not scan.citations

@@ -73,6 +73,21 @@ def _num(text: str | None) -> int | None:
         raise CitationError(f"无法识别的数字：“{text}”") from None
 
 
+_NAME_YEAR = re.compile(
+    r"^(?:(?P<pre>\d{4})\s*年(?:版|修正|修订|修改)?(?:文本|后)?的?)?(?P<name>.*?)"
+    r"(?:\s*[（(](?P<post>\d{4})\s*年[^（）()]{0,10}[）)])?$"
+)
+
+
+def _split_year(name: str) -> tuple[str, int | None]:
+    """'2012年治安管理处罚法' / '治安管理处罚法（2025年修订文本）' -> (name, year)."""
+    m = _NAME_YEAR.match(name.strip())
+    if not m:
+        return name, None
+    year = m.group("pre") or m.group("post")
+    return m.group("name").strip(), int(year) if year else None
+
+
 def _pick_work(corpus: Corpus, name: str) -> tuple[str, ...]:
     from xiezhi.law.corpus import normalise_name
 
@@ -176,8 +191,9 @@ def _display(article: Article, kuan: int | None, xiang: int | None) -> str:
 
 
 def _from_match(corpus: Corpus, m: re.Match[str], name: str, on: date | None) -> Citation:
+    name, name_year = _split_year(name)
     slugs = _pick_work(corpus, name)
-    year = int(m.group("year")) if m.group("year") else None
+    year = int(m.group("year")) if m.group("year") else name_year
     slug = _choose_version(corpus, slugs, on, year, name)
     inst = corpus.instruments[slug]
     number = _num(m.group("num") or m.group("bare") or m.group("item") or m.group("cn"))
@@ -234,7 +250,7 @@ def _whole_instrument(corpus: Corpus, name: str, on: date | None) -> Citation | 
 def _scanner(alias_key: tuple[str, ...]) -> re.Pattern[str]:
     names = sorted(alias_key, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?P<name>《[^《》]{{2,60}}》|{alt})\s*(?P<refs>(?:[、，,和及与至到\s]*第\s*{N}\s*条(?:之{N})?(?:第{N}款)?(?:第{N}项|[（(][一二三四五六七八九十]+[）)])?)+|\d+\s*条(?:之{N})?)")
+    return re.compile(rf"(?P<name>(?:\d{{4}}\s*年(?:版|修正|修订|修改)?(?:文本|后)?的?)?(?:《[^《》]{{2,60}}》|{alt})(?:\s*[（(]\d{{4}}\s*年[^（）()]{{0,10}}[）)])?)\s*(?P<refs>(?:[、，,和及与至到\s]*第\s*{N}\s*条(?:之{N})?(?:第{N}款)?(?:第{N}项|[（(][一二三四五六七八九十]+[）)])?)+|\d+\s*条(?:之{N})?)")
 
 
 @lru_cache(maxsize=1)
@@ -264,8 +280,9 @@ def scan_citations(corpus: Corpus, text: str, on: date | None = None) -> Citatio
         refs = m.group("refs")
         base = m.start("refs")
         ranges = [(rm.start(), rm.end(), rm) for rm in _range().finditer(refs)]
+        bare_name, name_year = _split_year(name)
         try:
-            slugs = _pick_work(corpus, name)
+            slugs = _pick_work(corpus, bare_name)
         except CitationError as exc:
             errors.append(exc)
             continue
@@ -274,7 +291,7 @@ def scan_citations(corpus: Corpus, text: str, on: date | None = None) -> Citatio
             for ref in _one_ref().finditer(refs, pos, start):
                 _add(corpus, name, ref, base, on, found, errors)
             lo, hi = parse_number(rm.group(1)), parse_number(rm.group(2))
-            slug = _choose_version(corpus, slugs, on, None, name)
+            slug = _choose_version(corpus, slugs, on, name_year, bare_name)
             for n in range(lo, hi + 1):
                 try:
                     a = _check_article(corpus, slug, n, 0)
