@@ -109,3 +109,14 @@ def test_irr_refuses_flows_without_a_sign_change():
 def test_irr_handles_very_high_short_term_rates():
     # 7-day loan repaying 3x: periodic IRR 200%.
     assert abs(irr([0, 1], [-1000.0, 3000.0]) - 2.0) < 1e-12
+
+
+@pytest.mark.parametrize("fee", ["800", "990"])
+def test_absurd_one_day_loans_do_not_crash(fee):
+    result = assess_loan(LoanInput.model_validate({
+        "contract_date": "2024-03-01", "principal": 1000, "fees": [{"name": "服务费", "amount": fee}],
+        "schedule": {"method": "bullet", "annual_rate": 0, "periods": 1, "period": "day"}}))
+    net = 1000 - int(fee)
+    assert abs(result.apr - Decimal(1000 - net) / net * 365) < Decimal("0.001")
+    assert result.over_36 and result.exceeds_cap
+    assert result.effective_rate is None or result.effective_rate > 10**100

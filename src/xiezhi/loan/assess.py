@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -42,6 +43,8 @@ def money(x: float | Decimal) -> Decimal:
 
 
 def rate(x: float | Decimal) -> Decimal:
+    if not isinstance(x, Decimal) and abs(x) >= 1e12:  # absurd but possible for 1-day loans: keep 7 digits
+        return Decimal(f"{x:.6e}")
     d = x if isinstance(x, Decimal) else Decimal(f"{x:.9f}")
     d = d.quantize(RATE_Q, rounding=ROUND_HALF_UP)
     return d if d else ZERO_RATE
@@ -200,7 +203,8 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     i = irr_dense(coeffs) if len(coeffs) <= 4 * len(times) + 8 else irr(times, [-net] + [a for _, a in plan.flows])
     ppy = float(grid.per_year)
     apr = i * ppy
-    effective = (1.0 + i) ** ppy - 1.0
+    # (1+i)^n - 1 overflows a float for absurd short-term rates; report None then.
+    effective = (1.0 + i) ** ppy - 1.0 if ppy * math.log1p(i) < 690 else None
     r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows], guess=apr)
     tested = max(apr, r_simple)
 
@@ -212,7 +216,7 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     ctx = Context(
         inp=inp, params=params, scenarios=scenarios, net=net_d, received=received, upfront=upfront,
         apr=apr, r_simple=r_simple, tested=tested, exceeds_24=exceeds_24, over_36=over_36, as_of=as_of,
-        maturity=plan.maturity, grid=grid, filing_assumed=inp.filing_date is None,
+        maturity=plan.maturity, grid=grid,
     )
     notes = build_notes(ctx)
     citations = build_citations(ctx)
@@ -231,7 +235,7 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
         apr_method="irr",
         apr_basis=grid.label(),
         periods_per_year=grid.per_year.quantize(RATE_Q).normalize(),
-        effective_rate=rate(effective),
+        effective_rate=rate(effective) if effective is not None else None,
         simple_rate=rate(r_simple),
         nominal_rate=inp.schedule.annual_rate if inp.schedule else None,
         total_cost=money(sum(a for _, a in plan.flows) + float(upfront) - float(received)),

@@ -115,10 +115,20 @@ def _check_signs(amounts: Sequence[float]) -> None:
 
 def irr_dense(coeffs: Sequence[float], guess: float | None = None) -> float:
     """Periodic IRR of flows at integer times 0, 1, 2, … (coeffs[t] = net flow at t; zeros allowed)."""
-    _check_signs(coeffs)
+    out = back = weighted = scale = 0.0
+    for t, c in enumerate(coeffs):
+        if c < 0:
+            out -= c
+            scale = max(scale, -c)
+        elif c > 0:
+            back += c
+            weighted += t * c
+            scale = max(scale, c)
+    if not out or not back:
+        raise InputError("现金流没有正负两个方向，无法计算内部收益率。")
     if guess is None:
-        guess = _guess([(t, c) for t, c in enumerate(coeffs) if c])
-    r = _newton_dense(coeffs, guess, max(abs(c) for c in coeffs))
+        guess = max((back / out - 1.0) / (weighted / back or 1.0), -0.5)
+    r = _newton_dense(coeffs, guess, scale)
     if r is not None:
         return r
     return _bisect(range(len(coeffs)), coeffs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,7 +32,6 @@ class Context:
     as_of: date
     maturity: date
     grid: Grid
-    filing_assumed: bool
 
 
 def pct(x: float | Decimal) -> str:
@@ -46,10 +46,14 @@ def _private(ctx: Context) -> bool:
 def build_notes(ctx: Context) -> list[str]:
     inp, main = ctx.inp, ctx.scenarios[0]
     notes: list[str] = []
-    eff = (1 + ctx.apr / float(ctx.grid.per_year)) ** float(ctx.grid.per_year) - 1
+    ppy = float(ctx.grid.per_year)
+    eff = (
+        f"复利折算的实际年利率 {pct((1 + ctx.apr / ppy) ** ppy - 1)}；"
+        if ppy * math.log1p(ctx.apr / ppy) < 690 else ""
+    )
     notes.append(
         f"年化利率按内部收益率法（IRR）计算：以实际到手的 {ctx.net} 元为本金，计入全部还款和费用，"
-        f"{ctx.grid.label()} = {pct(ctx.apr)}（复利折算的实际年利率 {pct(eff)}；按未还本金计的单利年利率 "
+        f"{ctx.grid.label()} = {pct(ctx.apr)}（{eff}按未还本金计的单利年利率 "
         f"{pct(ctx.r_simple)}）。口径参照人民银行公告〔2021〕第3号的年化利率要求（该公告原文未收录，状态U）。"
     )
     if ctx.net < inp.principal:
@@ -75,9 +79,13 @@ def build_notes(ctx: Context) -> list[str]:
     for s in ctx.scenarios:
         notes.extend(n for n in s.rule.notes if n not in notes)
     if main.exceeds_cap:
+        effect = (
+            "超过部分法院不予支持" if main.rule.kind == "private"
+            else "借款人可以请求对超过部分予以调减，法院通常支持（各地做法不一）"
+        )
         notes.append(
             f"实际年化成本 {pct(ctx.tested)} 超过上限 {pct(main.rule.max_over(inp.contract_date, ctx.maturity))}："
-            f"超过部分法院不予支持。按合同还款，利息和费用共 {main.protected.contract_charges} 元，"
+            f"{effect}。按合同还款，利息和费用共 {main.protected.contract_charges} 元，"
             f"其中受保护的约 {main.protected.protected_charges} 元，不受保护的约 {main.protected.unprotected_charges} 元。"
         )
     else:

@@ -277,7 +277,7 @@ class LoanAssessment(BaseModel):
     apr_method: str
     apr_basis: str
     periods_per_year: Decimal
-    effective_rate: Decimal
+    effective_rate: Decimal | None = Field(description="复利折算的实际年利率 (1+i)^n−1；过大无法表示时为 null")
     simple_rate: Decimal
     nominal_rate: Decimal | None
     total_cost: Decimal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -85,7 +86,7 @@ class ParamValue(BaseModel):
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    @property
+    @cached_property
     def user_note(self) -> str | None:
         """A note to show whenever an answer uses this value, or None if it needs no warning."""
         if self.status == "U":
