@@ -51,6 +51,7 @@ def _child(home: str, cycle: int, fd: int) -> None:
 
     rng = random.Random(cycle)
     vault = Vault.open(home)
+    os.write(fd, b"ready\n")
     i = 0
     while True:
         marker = f"{cycle}-{i}"
@@ -76,11 +77,14 @@ def forker(home: str, cycles: int) -> None:
             finally:
                 os._exit(3)
         os.close(w)
-        time.sleep(rng.uniform(0.0, 0.08))
+        reader = os.fdopen(r, "rb")
+        if rng.random() < 0.9:  # mostly kill while adding; sometimes while the vault is being opened
+            reader.readline()
+        time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, 9)
         os.waitpid(pid, 0)
-        with os.fdopen(r, "rb") as fh:
-            acked.extend(line.decode() for line in fh.read().splitlines())
+        with reader:
+            acked.extend(x for x in (line.decode() for line in reader.read().splitlines()) if x != "ready")
         partial += bool(os.path.isdir(tmp_dir) and os.listdir(tmp_dir))
     print(json.dumps({"acked": acked, "cycles": cycles, "partial": partial}))
 
@@ -113,7 +117,7 @@ def test_sigkill_writer_200_times(tmp_path: Path) -> None:
     result = json.loads(out.strip().splitlines()[-1])
     acked = result["acked"]
     assert result["cycles"] >= 200
-    assert len(acked) >= CYCLES // 2, "kills should land while records are being added"
+    assert len(acked) >= CYCLES // 4, "kills should land while records are being added"
 
     leftovers = list((home / "evidence" / "tmp").iterdir())
     print(f"{len(acked)} acknowledged records over {result['cycles']} SIGKILLs; {result['partial']} kills "

@@ -70,7 +70,7 @@ def verify_manifest(path: str | os.PathLike[str]) -> VerifyReport:
         raise InputError(f"manifest.json 不是有效的 JSON：{exc}") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != "xiezhi-evidence-manifest":
         raise InputError("这不是獬豸导出的证据清单 manifest.json。")
-    checker = ChainChecker()
+    checker = ChainChecker(check_digests=True)
     referenced: dict[str, int] = {}
     for rec in manifest.get("records", []):
         body = checker.feed({k: rec.get(k) for k in ("seq", "body", "prev_hash", "hash")})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from xiezhi.store.tables import evidence_head, evidence_meta, evidence_records
 
@@ -14,25 +14,33 @@ RECORD_COLUMNS = ("seq", "record_type", "refers_to", "kind", "occurred_at", "rec
                   "body", "prev_hash", "hash")
 
 
+_HEAD = select(evidence_head.c.seq, evidence_head.c.hash).where(evidence_head.c.id == 1)
+_LAST = select(evidence_records.c.seq, evidence_records.c.hash).order_by(evidence_records.c.seq.desc()).limit(1)
+_INSERT = insert(evidence_records)
+_MOVE_HEAD = (update(evidence_head).where(evidence_head.c.id == 1)
+              .values(seq=bindparam("head_seq"), hash=bindparam("head_hash")))
+_NEW_HEAD = insert(evidence_head).values(id=1, seq=bindparam("head_seq"), hash=bindparam("head_hash"))
+
+
 def get_head(conn: Connection) -> tuple[int, str] | None:
-    row = conn.execute(select(evidence_head.c.seq, evidence_head.c.hash).where(evidence_head.c.id == 1)).first()
+    row = conn.execute(_HEAD).first()
     return (int(row[0]), row[1]) if row else None
 
 
 def last_record(conn: Connection) -> tuple[int, str]:
-    row = conn.execute(
-        select(evidence_records.c.seq, evidence_records.c.hash).order_by(evidence_records.c.seq.desc()).limit(1)
-    ).first()
+    row = conn.execute(_LAST).first()
     return (int(row[0]), row[1]) if row else (0, GENESIS)
 
 
 def append(conn: Connection, row: dict[str, Any]) -> None:
-    """Insert one record and move the head, in the caller's (locked) transaction."""
-    conn.execute(insert(evidence_records).values(**row))
-    if get_head(conn) is None:
-        conn.execute(insert(evidence_head).values(id=1, seq=row["seq"], hash=row["hash"]))
-    else:
-        conn.execute(update(evidence_head).where(evidence_head.c.id == 1).values(seq=row["seq"], hash=row["hash"]))
+    """Insert one record and move the head, in the caller's (locked) transaction.
+
+    Statements are built once (module constants) so SQLAlchemy's compiled cache serves every call.
+    """
+    conn.execute(_INSERT, row)
+    params = {"head_seq": row["seq"], "head_hash": row["hash"]}
+    if conn.execute(_MOVE_HEAD, params).rowcount == 0:
+        conn.execute(_NEW_HEAD, params)
 
 
 def iter_records(conn: Connection, *, batch: int = 5000, after: int = 0) -> Iterator[dict[str, Any]]:

@@ -14,6 +14,7 @@ from xiezhi.store.tables import evidence_head, evidence_meta, evidence_records, 
 def _v1_evidence(conn: Connection) -> None:
     for table in (evidence_records, evidence_head, evidence_meta):
         table.create(conn, checkfirst=True)
+    conn.execute(insert(evidence_head).values(id=1, seq=0, hash="0" * 64))
 
 
 #: (version, name, function). Append only; never edit an applied migration.
