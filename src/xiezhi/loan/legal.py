@@ -72,7 +72,9 @@ def build_notes(ctx: Context) -> list[str]:
         notes.append(
             "不清楚出借方类型，同时给出两种检验：若为持牌金融机构（银行、消费金融公司、小额贷款公司），"
             f"按年利率 {pct(main.rule.rate)} 界线，截至 {ctx.as_of} 应还 {main.owed.amount} 元；"
-            f"若为民间借贷（个人、一般企业或无资质平台），上限为 {pct(alt.rule.rate)}，应还 {alt.owed.amount} 元。"
+            f"若为民间借贷（个人、一般企业或无资质平台），按{alt.rule.basis.regime}的上限（"
+            + "；".join(f"{seg.start} 起 {pct(seg.rate)}" for seg in alt.rule.segments)
+            + f"），应还 {alt.owed.amount} 元。"
             "主结果取前者（对借款人较保守）。可在合同、借款App的“关于我们”或国家企业信用信息公示系统查出借方名称与放贷资质。"
         )
     notes.append(main.rule.basis.explanation)
