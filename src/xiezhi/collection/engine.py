@@ -17,7 +17,7 @@ from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 #: A negator right before a match (nothing but an auxiliary in between) cancels a threat.
 _NEGATED = re.compile(
     r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|没有|没|未|严禁|禁止|不|无需|不必|不用)"
-    r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以)?$"
+    r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾)?$"
 )
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
@@ -155,7 +155,7 @@ class Matcher:
                 return False
             if self._negators.search(text, cs, s):
                 return False
-            if _is_question(text, cs, ce) and (narrative or self._questions.search(text, cs, ce + 1)):
+            if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1):
                 return False
         for key in self._unless[idx]:
             got = found.get(key) if len(key) > 1 else _pos(found, text, key)
