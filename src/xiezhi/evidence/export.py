@@ -130,7 +130,8 @@ def export_evidence(vault: Vault, dest: str | os.PathLike[str], fmt: str = "pdf"
                          hints=["先运行 xiezhi evidence verify 查看详情。"])
     generated_at = datetime.now(UTC)
     all_items = vault.items(include_withdrawn=True)
-    items = [i for i in all_items if i.status != "withdrawn"]
+    items = sorted((i for i in all_items if i.status != "withdrawn"),  # the list reads in time order
+                   key=lambda i: (i.current.occurred_at or datetime.max, i.seq))
     withdrawn = [i for i in all_items if i.status == "withdrawn"]
     manifest, atts = _manifest(vault, items, generated_at)
     head = (manifest["chain"]["head_seq"], manifest["chain"]["head_hash"])
