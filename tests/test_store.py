@@ -88,3 +88,30 @@ def test_writer_transactions_are_serialised(home: Path, db_url: str) -> None:
         t.join()
     assert order == ["first-in", "first-out", "second-in"]
     store.close()
+
+
+def test_one_store_serves_several_threads(home: Path, db_url: str) -> None:
+    from datetime import datetime
+
+    from xiezhi.evidence import IncidentInput, Vault
+
+    vault = Vault.open(home, db_url)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(5):
+                vault.add(IncidentInput(kind="other", occurred_at=datetime(2026, 1, 1), notes=f"{n}-{i}"))
+                vault.list()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    report = vault.verify()
+    assert report.ok and report.records == 20
+    vault.close()

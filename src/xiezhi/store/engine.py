@@ -65,7 +65,9 @@ class Store:
         url = url or database_url(root)
         try:
             if url.startswith("sqlite"):
-                engine = create_engine(url, pool_size=2, max_overflow=4)
+                # A pooled connection serves one thread at a time, so web workers may share the engine.
+                engine = create_engine(url, pool_size=2, max_overflow=4,
+                                       connect_args={"check_same_thread": False})
                 _sqlite_setup(engine)
             else:
                 engine = create_engine(url, pool_pre_ping=True)
