@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,10 +18,15 @@ DISCLAIMER = "以上为法律信息，不是针对你个人情况的法律意见
 
 MAX_QUESTION_CHARS = 2000
 
-#: Calibration (bench/bench_ask.py tunes these on bench/data/ask_dev.jsonl; see docs/ask.md).
-CONFIDENCE_THRESHOLD = 0.45
-SCORE_SCALE = 6.0
-WEIGHTS = (0.55, 0.25, 0.20)  # coverage, margin, strength
+#: Calibration, fitted on bench/data/ask_dev.jsonl (see docs/ask.md).  ``confidence`` is a logistic
+#: estimate of "the top card answers this question" from: bias, coverage (share of the question's
+#: idf mass the card matches), margin over the second card, log(1 + top score), domain score clipped
+#: to [-3, 3], and "other legal topic outweighs debt words" (domain score < 0).
+LOGIT_WEIGHTS = (-4.812, 3.07, 4.133, 1.094, 0.287, -2.806)
+CONFIDENCE_THRESHOLD = 0.2
+#: Domain gate: below the lexicon threshold (no clear debt words) a question must still match this
+#: share of its idf mass in the top card; a negative domain score always declines.
+MIN_COVERAGE_WITHOUT_DEBT_WORDS = 0.35
 
 
 @dataclass(frozen=True)
@@ -36,15 +42,15 @@ class Ranking:
     confidence: float
 
 
-def confidence_of(scores: list[float], coverage: float) -> float:
+def confidence_of(scores: list[float], coverage: float, domain_score: float) -> float:
     if not scores or scores[0] <= 0:
         return 0.0
     s1 = scores[0]
     s2 = scores[1] if len(scores) > 1 else 0.0
-    margin = (s1 - s2) / s1
-    strength = s1 / (s1 + SCORE_SCALE)
-    wc, wm, ws = WEIGHTS
-    return max(0.0, min(1.0, wc * coverage + wm * margin + ws * strength))
+    features = (1.0, coverage, (s1 - s2) / s1, math.log1p(s1), max(-3.0, min(3.0, domain_score)),
+                1.0 if domain_score < 0 else 0.0)
+    z = sum(w * x for w, x in zip(LOGIT_WEIGHTS, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def rank(question: str, top: int = 5) -> Ranking:
@@ -64,12 +70,22 @@ def rank(question: str, top: int = 5) -> Ranking:
         card_ids=[h.card_id for h in hits],
         scores=scores,
         coverage=coverage,
-        confidence=confidence_of(scores, coverage),
+        confidence=confidence_of(scores, coverage, domain_score),
     )
 
 
 def decide(r: Ranking) -> bool:
-    return r.in_domain and bool(r.card_ids) and r.confidence >= CONFIDENCE_THRESHOLD
+    """Answer only a debt question with a confident match.
+
+    Other legal topics outweighing debt words (domain score < 0) always decline; without clear debt
+    words the top card must cover MIN_COVERAGE_WITHOUT_DEBT_WORDS of the question; and the
+    calibrated confidence must reach CONFIDENCE_THRESHOLD.
+    """
+    if not r.card_ids or r.domain_score < 0:
+        return False
+    if not r.in_domain and r.coverage < MIN_COVERAGE_WITHOUT_DEBT_WORDS:
+        return False
+    return r.confidence >= CONFIDENCE_THRESHOLD
 
 
 def _check_question(question: str) -> str:

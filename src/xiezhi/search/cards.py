@@ -1,14 +1,18 @@
 """Card retrieval: BM25F over normalised, segmented card fields, cached on disk by content hash.
 
-Title and phrasings weigh most, then the conclusion, then the analysis.  Both the cards and the
-question go through ``xiezhi.text.normalize.normalize`` and ``xiezhi.text.tokenize.tokenize``, so
-"wd逾期cs说要到我家" and a card phrased "网贷逾期后催收上门" meet on 网贷/逾期/催收/上门.
+Title and phrasings weigh most, then the conclusion; the analysis is kept as a field but weighs
+nothing (every weight above zero lowered accuracy on the dev set, see docs/ask.md).  Both the cards
+and the question go through ``xiezhi.text.normalize.normalize`` and ``xiezhi.text.tokenize.tokenize``,
+so "wd逾期cs说要到我家" and a card phrased "网贷逾期后催收上门" meet on 网贷/逾期/催收/上门.  A
+low-weight field of character bigrams (title and phrasings) catches what segmentation splits
+differently (催收费 | 要 vs 收费) and typos the synonym table does not list.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,13 +28,17 @@ if TYPE_CHECKING:
 
 #: Field weights of the BM25F index (tuned on bench/data/ask_dev.jsonl, see docs/ask.md).
 FIELD_WEIGHTS: dict[str, float] = {
-    "title": 3.0,
+    "title": 1.5,
     "phrasings": 2.0,
     "conclusion": 1.0,
-    "analysis": 0.3,
+    "analysis": 0.0,
+    "bigrams": 0.2,
 }
-K1, B = 1.2, 0.5
-INDEX_FORMAT = 4
+K1, B = 3.0, 0.75
+INDEX_FORMAT = 5
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fffa-z0-9]+")
+#: Characters left out of bigrams: particles and pronouns that only make noise pairs.
+_BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
 
 
 def _text_files() -> list[Path]:
@@ -56,12 +64,33 @@ def query_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
     return tokenize(normalize(text, table))
 
 
+def char_bigrams(normalized: str) -> list[str]:
+    """Character bigrams of already-normalised text, skipping particles and punctuation."""
+    out: list[str] = []
+    for seg in _NOT_WORD.sub(" ", normalized).split():
+        seg = "".join(ch for ch in seg if ch not in _BIGRAM_SKIP)
+        out.extend(seg[i:i + 2] for i in range(len(seg) - 1))
+    return out
+
+
+def question_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
+    """Words plus character bigrams of the normalised question (what the index is searched with)."""
+    from xiezhi.text.normalize import normalize
+    from xiezhi.text.tokenize import tokenize
+
+    norm = normalize(text, table)
+    return tokenize(norm) + char_bigrams(norm)
+
+
 def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list[str]]:
+    from xiezhi.text.normalize import normalize
+
     return {
         "title": query_tokens(card.title, table),
         "phrasings": [t for p in card.phrasings for t in query_tokens(p, table)],
         "conclusion": query_tokens(card.conclusion, table),
         "analysis": query_tokens(card.analysis, table),
+        "bigrams": [g for p in [card.title, *card.phrasings] for g in char_bigrams(normalize(p, table))],
     }
 
 
@@ -123,7 +152,7 @@ class CardIndex:
         return hits
 
     def search(self, question: str, top: int = 5) -> list[CardHit]:
-        return self.search_tokens(query_tokens(question, self.table), top=top)
+        return self.search_tokens(question_tokens(question, self.table), top=top)
 
 
 def load_index(directory: Path | None = None, *, use_cache: bool = True) -> CardIndex:
