@@ -245,3 +245,19 @@ def test_swapped_or_edited_attachment_is_found(vault: Vault) -> None:
     assert vault.verify().first_problem.code == "file_missing"
     p3.write_bytes(original)
     assert vault.verify().ok
+
+
+def test_half_written_temp_files_of_dead_writers_are_removed(vault: Vault) -> None:
+    import os
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    left = vault.blobs.tmp / f"{dead}-abcd.part"
+    left.write_bytes(b"\x89PNG half")
+    mine = vault.blobs.tmp / f"{os.getpid()}-efgh.part"
+    mine.write_bytes(b"in progress")
+    assert vault.blobs.cleanup_tmp() == 1
+    assert not left.exists() and mine.exists()
+    mine.unlink()

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 from xiezhi.errors import InputError
 
 CHUNK = 1024 * 1024
+#: A temp file this old is abandoned even if a process with its pid exists (pid reuse, Windows).
+STALE_SECONDS = 24 * 3600
 _NAME = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -40,6 +43,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -124,7 +129,12 @@ class BlobStore:
         removed = 0
         for f in self.tmp.glob("*.part"):
             pid_text = f.name.split("-", 1)[0]
-            if pid_text.isdigit() and (int(pid_text) == os.getpid() or _pid_alive(int(pid_text))):
+            try:
+                stale = time.time() - f.stat().st_mtime > STALE_SECONDS
+            except FileNotFoundError:
+                continue
+            alive = pid_text.isdigit() and (int(pid_text) == os.getpid() or _pid_alive(int(pid_text)))
+            if alive and not stale:
                 continue
             f.unlink(missing_ok=True)
             removed += 1
