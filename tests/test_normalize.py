@@ -72,19 +72,24 @@ def test_shipped_table_loads_and_is_idempotent() -> None:
 
 
 def test_traditional_chars_file_matches_zhconv() -> None:
-    """The shipped character list decides when zhconv is imported; it must cover zhconv's table."""
+    """The shipped character list decides when zhconv is imported; it must match zhconv's table."""
     import zhconv
 
     table = json.loads((Path(zhconv.__file__).parent / "zhcdict.json").read_text(encoding="utf-8"))
-    needed = set()
+    needed = set(table["TRADONLY"])
     for name in ("zh2Hans", "zh2CN"):
-        for k, v in table[name].items():
-            if len(k) == 1:
-                if k != v:
-                    needed.add(k)
-            elif len(k) == len(v):
-                needed.update(a for a, b in zip(k, v, strict=True) if a != b)
-            else:
-                needed.update(c for c in k if c not in v)
-    assert needed <= traditional_chars(), sorted(needed - traditional_chars())[:20]
+        needed.update(k for k, v in table[name].items() if len(k) == 1 and k != v)
+    assert needed == set(traditional_chars())
     assert data_path("traditional_chars.txt").exists()
+
+
+@pytest.mark.parametrize("text", ["網貸逾期後催收人員真的會上門嗎", "信用卡還不上會坐牢嗎", "徵信報告有錯誤"])
+def test_traditional_text_is_detected_and_converted(text: str) -> None:
+    import zhconv
+
+    assert any(ch in traditional_chars() for ch in text)
+    assert basic_normalize(text) == zhconv.convert(text, "zh-cn")
+
+
+def test_simplified_text_skips_zhconv() -> None:
+    assert not any(ch in traditional_chars() for ch in "网贷逾期后，催收人员真的会上门吗？")

@@ -24,6 +24,7 @@ from xiezhi.search.bm25 import BM25Index
 
 if TYPE_CHECKING:
     from xiezhi.search.domain import DomainLexicon
+    from xiezhi.search.statutes import Expansions
     from xiezhi.text.normalize import SynonymTable
 
 #: Field weights of the BM25F index (tuned on bench/data/ask_dev.jsonl, see docs/ask.md).
@@ -35,7 +36,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "bigrams": 0.2,
 }
 K1, B = 3.0, 0.75
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffa-z0-9]+")
 #: Characters left out of bigrams: particles and pronouns that only make noise pairs.
 _BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
@@ -44,7 +45,7 @@ _BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
 def _text_files() -> list[Path]:
     from xiezhi.text.normalize import data_path
 
-    return [data_path("synonyms.yaml"), data_path("legal_dict.txt"), data_path("domain.yaml")]
+    return [data_path(n) for n in ("synonyms.yaml", "legal_dict.txt", "domain.yaml", "legal_terms.yaml")]
 
 
 def content_digest(card_paths: Sequence[Path]) -> str:
@@ -110,18 +111,26 @@ class CardIndex:
     #: Normalisation table and domain lexicon travel with the index, so a cached query parses no YAML.
     table: SynonymTable
     lexicon: DomainLexicon
+    #: Statute-search query expansions (legal_terms.yaml), cached here for the same reason.
+    expansions: Expansions
     issues: list[str] = field(default_factory=list)
+
+    @property
+    def cited_articles(self) -> frozenset[str]:
+        """Article ids that some card cites."""
+        return frozenset(cid for card in self.cards.values() for cid in card.citations)
 
     @classmethod
     def build(cls, cards: Sequence[Card], digest: str, issues: Sequence[str] = ()) -> CardIndex:
         from xiezhi.search.domain import load_lexicon
+        from xiezhi.search.statutes import load_expansions
         from xiezhi.text.normalize import load_table
 
         table = load_table()
         docs = [(c.id, card_fields(c, table)) for c in cards]
         bm25 = BM25Index.build(docs, FIELD_WEIGHTS, k1=K1, b=B)
         return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, table=table,
-                   lexicon=load_lexicon(), issues=list(issues))
+                   lexicon=load_lexicon(), expansions=load_expansions(), issues=list(issues))
 
     def normalize(self, text: str) -> str:
         from xiezhi.text.normalize import normalize

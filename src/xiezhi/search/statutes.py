@@ -54,33 +54,26 @@ def statute_query_tokens(question: str) -> list[str]:
     Both spellings count because statutes use the plain words (威胁, 借款) that synonyms.yaml maps
     to the cards' canonical forms (恐吓, 网贷).  Each expansion word is added once.
     """
-    from xiezhi.text.normalize import basic_normalize, normalize
+    from xiezhi.search.cards import get_index
+    from xiezhi.text.normalize import basic_normalize
     from xiezhi.text.tokenize import tokenize
 
+    index = get_index()
     basic = basic_normalize(question)
-    full = normalize(question)
+    full = index.table.apply(basic)
     tokens = tokenize(basic)
     seen = set(tokens)
     for t in tokenize(full):
         if t not in seen:
             seen.add(t)
             tokens.append(t)
-    expansions = load_expansions()
-    extra = expansions.expand(basic) + expansions.expand(full)
+    extra = index.expansions.expand(basic) + index.expansions.expand(full)
     for word in dict.fromkeys(extra):
         for t in tokenize(word):
             if t not in seen:
                 seen.add(t)
                 tokens.append(t)
     return tokens
-
-
-@lru_cache(maxsize=1)
-def _cited_articles() -> frozenset[str]:
-    """Articles that some knowledge card cites: the articles this project judged relevant to debt."""
-    from xiezhi.search.cards import get_index
-
-    return frozenset(cid for card in get_index().cards.values() for cid in card.citations)
 
 
 #: Score multiplier for articles cited by at least one card (tuned on bench/data/statute_dev.jsonl).
@@ -94,9 +87,12 @@ def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]
     tokens = statute_query_tokens(question)
     if not tokens:
         return []
+    from xiezhi.search.cards import get_index
+
     corpus = get_corpus()
     index = corpus.search_index.index
-    cited = _cited_articles()
+    # Articles some card cites: the ones this project judged relevant to debt questions.
+    cited = get_index().cited_articles
     scored = []
     for doc_no, score in index.scores(tokens).items():
         key = index.doc_keys[doc_no]
