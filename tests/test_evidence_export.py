@@ -128,3 +128,36 @@ def test_encrypted_vault_export_is_checkable_without_the_key(home: Path, db_url:
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     assert verify_manifest(out / "manifest.json").first_problem.code == "content_changed"
     v.close()
+
+
+def test_filtered_export_discloses_only_the_selection(vault: Vault, tmp_path: Path) -> None:
+    _fill(vault)
+    vault.add(IncidentInput(kind="sms", occurred_at=datetime(2026, 3, 17, 9, 0), lender="乙花", text="乙花的催收短信"),
+              files=[("乙花.png", PNG + b"\x09")])
+    out = tmp_path / "out"
+    result = export_evidence(vault, out, "html", lender="乙花")
+    assert result.items == 1
+    manifest_text = (out / "manifest.json").read_text(encoding="utf-8")
+    manifest = json.loads(manifest_text)
+    assert "你再不还钱" not in manifest_text and "乙花的催收短信" in manifest_text
+    assert [r["seq"] for r in manifest["records"] if not r.get("redacted")] == [6]
+    assert manifest["redacted_records"] == 5 and len(manifest["files"]) == 1
+    html = (out / "evidence-list.html").read_text(encoding="utf-8")
+    assert "乙花的催收短信" in html and "你再不还钱" not in html and "其余 5 条记录不公开内容" in html
+    report = verify_manifest(out / "manifest.json")
+    assert report.ok and report.records == 6 and any("未公开内容" in n for n in report.notes)
+    manifest["records"][2]["hash"] = "0" * 64          # a redacted record's hash no longer links
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    first = verify_manifest(out / "manifest.json").first_problem
+    assert (first.code, first.seq) == ("link_broken", 4)
+    with pytest.raises(InputError, match="没有符合条件"):
+        export_evidence(vault, tmp_path / "none", "html", lender="丁贷")
+
+
+def test_list_has_an_attachment_table(vault: Vault, tmp_path: Path) -> None:
+    _fill(vault)
+    export_evidence(vault, tmp_path / "out", "html")
+    html = (tmp_path / "out" / "evidence-list.html").read_text(encoding="utf-8")
+    import hashlib
+
+    assert "附件清单" in html and hashlib.sha256(PNG).hexdigest() in html and "短信截图.png" in html

@@ -228,12 +228,20 @@ def verify(manifest: Annotated[Path | None, typer.Option("--manifest", help="只
 @app.command("export")
 def export(fmt: Annotated[str, typer.Option("--format", help="格式：pdf、docx、html 或 zip（清单+manifest+原始文件）。")] = "pdf",
            out: Annotated[Path, typer.Option("--out", help="导出目录（zip 时也可给出 .zip 文件名）。")] = Path("evidence-export"),
+           kind: KindOpt = None, lender: LenderOpt = None,
+           since: Annotated[str | None, typer.Option("--since", help="只导出此时间之后的证据。")] = None,
+           until: Annotated[str | None, typer.Option("--until", help="只导出此时间之前的证据（日期则含当天）。")] = None,
            passphrase: Passphrase = None, as_json: JsonFlag = False) -> None:
-    """导出证据清单（编号表格：时间、类型、对方、摘要、识别结果、哈希）、链头和 manifest.json。"""
+    """导出证据清单（编号表格：时间、类型、对方、摘要、识别结果、哈希）、链头和 manifest.json。
+
+    给出筛选条件时只公开符合条件的证据，其余记录只以哈希出现在 manifest.json 中，整条链仍可核验。
+    """
     with user_errors():
         from xiezhi.evidence import export_evidence
+        from xiezhi.evidence.util import parse_range
 
-        result = export_evidence(_vault(passphrase), out, fmt)
+        lo, hi = parse_range(since, until)
+        result = export_evidence(_vault(passphrase), out, fmt, kind=kind, lender=lender, since=lo, until=hi)
     emit(result, as_json, lambda r: (f"已导出 {r.items} 项证据（{r.records} 条记录、{r.files} 个文件）到 {r.path}\n"
                                      f"链头：第 {r.head_seq} 条 {r.head_hash}\n"
                                      "请把链头哈希另行保存（如发给自己或亲友），日后可据此证明记录未被整体改写。"))

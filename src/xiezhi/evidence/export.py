@@ -43,7 +43,7 @@ def findings_text(findings: list[dict[str, Any]]) -> str:
 
 
 def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem], head: tuple[int, str],
-                        generated_at: datetime):
+                        generated_at: datetime, *, redacted: int = 0):
     from xiezhi.documents import Document, Heading, Paragraph, Table
 
     rows = []
@@ -66,6 +66,15 @@ def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem]
         Table(["序号", "发生时间", "类型", "对方", "平台/出借方", "内容摘要", "识别结果", "附件", "记录号与哈希"],
               rows, widths=[0.45, 1.35, 0.5, 1.5, 1.0, 3.0, 1.6, 1.6, 2.2]),
     )
+    if redacted:
+        doc.add(Paragraph(f"本清单只列出符合条件的证据；证据库中其余 {redacted} 条记录不公开内容，仅以哈希列在 "
+                          "manifest.json 中，以便核验整条链。", size="small"))
+    files = [(no, a) for no, item in enumerate(items, 1) for a in item.current.attachments]
+    if files:
+        doc.add(Heading("附件清单", level=2),
+                Table(["证据序号", "文件名", "类型", "大小（字节）", "SHA-256", "导出位置"],
+                      [[str(no), a.name, a.media_type, str(a.size), a.sha256, file_arcname(a)] for no, a in files],
+                      widths=[0.6, 1.8, 1.3, 0.9, 3.6, 3.6]))
     if withdrawn:
         doc.add(Heading("已撤回的记录", level=2),
                 Table(["原记录号", "发生时间", "类型", "撤回原因"],
@@ -82,13 +91,19 @@ def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem]
     return doc
 
 
-def _manifest(vault: Vault, items: list[EvidenceItem], generated_at: datetime) -> tuple[dict[str, Any], dict]:
+def _manifest(vault: Vault, items: list[EvidenceItem], generated_at: datetime,
+              selected: set[int] | None) -> tuple[dict[str, Any], dict]:
+    """``selected``: seqs whose content is disclosed (None = all); the others appear by hash only."""
     records = []
     files: dict[str, dict[str, Any]] = {}
     atts: dict[str, Attachment] = {}
     with vault.store.read() as conn:
         head = repo.get_head(conn) or (0, "0" * 64)
         for row in repo.iter_records(conn):
+            if selected is not None and row["seq"] not in selected:
+                records.append({"seq": row["seq"], "prev_hash": row["prev_hash"], "hash": row["hash"],
+                                "redacted": True})
+                continue
             body = json.loads(row["body"])
             entry: dict[str, Any] = {"seq": row["seq"], "prev_hash": row["prev_hash"], "hash": row["hash"],
                                      "body": row["body"]}
@@ -108,6 +123,7 @@ def _manifest(vault: Vault, items: list[EvidenceItem], generated_at: datetime) -
         "generated_at": generated_at.isoformat(timespec="seconds"),
         "chain": {"length": len(records), "head_seq": head[0], "head_hash": head[1]},
         "encrypted_vault": vault.encrypted,
+        "redacted_records": sum(1 for r in records if r.get("redacted")),
         "items": [{"no": n, "seq": i.seq, "history": i.history, "hash": i.hash} for n, i in enumerate(items, 1)],
         "records": records,
         "files": list(files.values()),
@@ -116,9 +132,16 @@ def _manifest(vault: Vault, items: list[EvidenceItem], generated_at: datetime) -
     return manifest, atts
 
 
-def export_evidence(vault: Vault, dest: str | os.PathLike[str], fmt: str = "pdf") -> ExportResult:
-    """Write the list, manifest.json and files/ into directory ``dest`` (or a .zip file for "zip")."""
+def export_evidence(vault: Vault, dest: str | os.PathLike[str], fmt: str = "pdf", *, kind: str | None = None,
+                    lender: str | None = None, since: datetime | None = None,
+                    until: datetime | None = None) -> ExportResult:
+    """Write the list, manifest.json and files/ into directory ``dest`` (or a .zip file for "zip").
+
+    With filters, only the matching incidents (and their corrections) are disclosed; every other
+    record appears in manifest.json by its hashes alone, so the chain still checks end to end.
+    """
     from xiezhi.documents import render
+    from xiezhi.evidence.views import filter_items
 
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
@@ -133,9 +156,16 @@ def export_evidence(vault: Vault, dest: str | os.PathLike[str], fmt: str = "pdf"
     items = sorted((i for i in all_items if i.status != "withdrawn"),  # the list reads in time order
                    key=lambda i: (i.current.occurred_at or datetime.max, i.seq))
     withdrawn = [i for i in all_items if i.status == "withdrawn"]
-    manifest, atts = _manifest(vault, items, generated_at)
+    selected: set[int] | None = None
+    if any(x is not None for x in (kind, lender, since, until)):
+        items = filter_items(items, kind=kind, lender=lender, since=since, until=until)
+        withdrawn = filter_items(withdrawn, kind=kind, lender=lender, since=since, until=until)
+        selected = {seq for i in (*items, *withdrawn) for seq in i.history}
+        if not items:
+            raise InputError("没有符合条件的证据可导出。")
+    manifest, atts = _manifest(vault, items, generated_at, selected)
     head = (manifest["chain"]["head_seq"], manifest["chain"]["head_hash"])
-    doc = build_list_document(items, withdrawn, head, generated_at)
+    doc = build_list_document(items, withdrawn, head, generated_at, redacted=manifest["redacted_records"])
     doc_fmt = "pdf" if fmt == "zip" else fmt
     doc_bytes = render(doc, doc_fmt)
     doc_name = f"{LIST_NAME}.{doc_fmt}"

@@ -73,7 +73,7 @@ def verify_manifest(path: str | os.PathLike[str]) -> VerifyReport:
     checker = ChainChecker(check_digests=True)
     referenced: dict[str, int] = {}
     for rec in manifest.get("records", []):
-        body = checker.feed({k: rec.get(k) for k in ("seq", "body", "prev_hash", "hash")})
+        body = checker.feed({k: rec.get(k) for k in ("seq", "body", "prev_hash", "hash", "redacted")})
         if body is None:
             continue
         content = body.get("content", rec.get("content"))
@@ -107,6 +107,8 @@ def verify_manifest(path: str | os.PathLike[str]) -> VerifyReport:
                    else "大小未变但内容被改动")
             problems.append(Problem(code="file_changed", file=rel, expected=entry.get("sha256"), actual=got[0],
                                     message=f"导出文件被改动或替换（{how}）：{rel}。"))
-    notes = ["只核对了导出文件之间的一致性；请把链头哈希与你早先另行保存或发送给他人的链头比对，以确认整条链未被整体重写。"]
+    redacted = sum(1 for r in manifest.get("records", []) if r.get("redacted"))
+    notes = [f"其中 {redacted} 条记录未公开内容（按条件导出），只核对了它们在链中的衔接。"] if redacted else []
+    notes += ["只核对了导出文件之间的一致性；请把链头哈希与你早先另行保存或发送给他人的链头比对，以确认整条链未被整体重写。"]
     return VerifyReport(ok=not problems, source="manifest", records=checker.count, files=nfiles, file_bytes=nbytes,
                         head_seq=checker.last[0], head_hash=checker.last[1], problems=problems, notes=notes)
