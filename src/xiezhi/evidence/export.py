@@ -74,7 +74,7 @@ def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem]
         doc.add(Heading("附件清单", level=2),
                 Table(["证据序号", "文件名", "类型", "大小（字节）", "SHA-256", "导出位置"],
                       [[str(no), a.name, a.media_type, str(a.size), a.sha256, file_arcname(a)] for no, a in files],
-                      widths=[0.6, 1.8, 1.3, 0.9, 3.6, 3.6]))
+                      widths=[0.8, 1.8, 1.3, 0.9, 3.6, 3.6]))
     if withdrawn:
         doc.add(Heading("已撤回的记录", level=2),
                 Table(["原记录号", "发生时间", "类型", "撤回原因"],
