@@ -261,3 +261,29 @@ def test_half_written_temp_files_of_dead_writers_are_removed(vault: Vault) -> No
     assert vault.blobs.cleanup_tmp() == 1
     assert not left.exists() and mine.exists()
     mine.unlink()
+
+
+def test_blob_race_keeps_the_winner_hash(vault: Vault) -> None:
+    import hashlib
+
+    name = "a" * 64
+    first = vault.blobs.put(name, b"first ciphertext")
+    vault.blobs.path(name).unlink()
+    vault.blobs.path(name).write_bytes(b"the other writer's bytes")   # appears between check and link
+    import os
+
+    real_is_file = type(vault.blobs.path(name)).is_file
+    try:
+        type(vault.blobs.path(name)).is_file = lambda self: False if self.name == name else real_is_file(self)
+        second = vault.blobs.put(name, b"mine, different")
+    finally:
+        type(vault.blobs.path(name)).is_file = real_is_file
+    assert first.sha256 == hashlib.sha256(b"first ciphertext").hexdigest()
+    assert second.sha256 == hashlib.sha256(b"the other writer's bytes").hexdigest()
+    assert not os.listdir(vault.blobs.tmp)
+
+
+def test_correction_with_bad_kind_is_a_chinese_error(vault: Vault) -> None:
+    fill(vault, 1)
+    with pytest.raises(InputError, match="未知的类型"):
+        vault.correct(1, {"kind": "fax"}, reason="r")

@@ -86,18 +86,18 @@ class BlobStore:
             os.fsync(fd)
         finally:
             os.close(fd)
+        linked = True
         try:
             os.link(tmp, final)  # atomic and never overwrites: a concurrent writer's copy wins
         except FileExistsError:
-            pass
+            linked = False
         finally:
             tmp.unlink(missing_ok=True)
         _fsync_dir(final.parent)
         _fsync_dir(self.tmp)
-        sha, size = (hashlib.sha256(data).hexdigest(), len(data))
-        if final.stat().st_size != size:  # someone else's object won the race
-            sha, size = self.hash_file(name)
-        return StoredBlob(name, sha, size)
+        if not linked:  # another writer stored this name first (under encryption: other ciphertext)
+            return StoredBlob(name, *self.hash_file(name))
+        return StoredBlob(name, hashlib.sha256(data).hexdigest(), len(data))
 
     def read(self, name: str) -> bytes:
         try:

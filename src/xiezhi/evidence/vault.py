@@ -159,7 +159,9 @@ class Vault:
         data.update({k: v for k, v in changes.items() if k != "counterpart"})
         if "counterpart" in changes:
             data["counterpart"] = {**data["counterpart"], **changes["counterpart"]}
-        base = IncidentInput.model_validate({k: data[k] for k in IncidentInput.model_fields})
+        from xiezhi.evidence.util import incident_input
+
+        base = incident_input(**{k: data[k] for k in IncidentInput.model_fields})
         stored = [self.store_file(f) for f in files]
         findings = (analyze_text(base.text, base.kind, base.occurred_at)
                     if base.text != item.current.text else item.current.findings)
