@@ -127,3 +127,7 @@ def test_pdf_page_rasterises_with_ink(tmp_path: Path) -> None:
 def test_table_shape_is_checked() -> None:
     with pytest.raises(ValueError, match="cells"):
         Table(["a", "b"], [["1"]])
+
+
+def test_missing_chars_names_what_the_font_lacks() -> None:
+    assert missing_chars("证据𠀀清单") == ["𠀀"]

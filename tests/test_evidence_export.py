@@ -161,3 +161,12 @@ def test_list_has_an_attachment_table(vault: Vault, tmp_path: Path) -> None:
     import hashlib
 
     assert "附件清单" in html and hashlib.sha256(PNG).hexdigest() in html and "短信截图.png" in html
+
+
+def test_pdf_list_warns_about_characters_outside_the_font(vault: Vault, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    vault.add(IncidentInput(kind="sms", occurred_at=datetime(2026, 3, 14, 10, 0), text="催收员自称𠀀先生"))
+    export_evidence(vault, tmp_path / "out", "pdf")
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "out" / "evidence-list.pdf").pages)
+    assert "不在PDF内置字体中" in "".join(text.split())

@@ -167,6 +167,15 @@ def export_evidence(vault: Vault, dest: str | os.PathLike[str], fmt: str = "pdf"
     head = (manifest["chain"]["head_seq"], manifest["chain"]["head_hash"])
     doc = build_list_document(items, withdrawn, head, generated_at, redacted=manifest["redacted_records"])
     doc_fmt = "pdf" if fmt == "zip" else fmt
+    if doc_fmt == "pdf":
+        from xiezhi.documents import Paragraph
+        from xiezhi.documents.fonts import missing_chars
+
+        rare = missing_chars(doc.plain_text())
+        if rare:  # say so instead of printing boxes silently
+            doc.blocks.insert(0, Paragraph(
+                f"注意：以下字符不在 PDF 内置字体中，会显示为方框：{'、'.join(rare[:30])}。原文以 manifest.json "
+                "为准，也可导出 HTML 或 DOCX 版本查看。", size="small"))
     doc_bytes = render(doc, doc_fmt)
     doc_name = f"{LIST_NAME}.{doc_fmt}"
     manifest["documents"].append({"path": doc_name, "sha256": sha256_hex(doc_bytes), "size": len(doc_bytes)})
