@@ -50,8 +50,8 @@ def _item_line(item: EvidenceItem) -> str:
     c = item.current
     at = c.occurred_at.strftime("%Y-%m-%d %H:%M") if c.occurred_at else ""
     status = {"active": "", "corrected": "［已更正］", "withdrawn": "［已撤回］"}[item.status]
-    flags = f"　⚠ {len(c.findings)} 项问题" if c.findings else ""
-    files = f"　📎{len(c.attachments)}" if c.attachments else ""
+    flags = f"　［识别出 {len(c.findings)} 项问题］" if c.findings else ""
+    files = f"　［附件 {len(c.attachments)} 个］" if c.attachments else ""
     return (f"#{item.seq:<5} {at}  {KIND_LABELS.get(c.kind or '', '')}  {c.counterpart.display()}"
             f"{'  ' + c.lender if c.lender else ''}{status}\n       {c.summary()}{flags}{files}")
 
@@ -99,7 +99,7 @@ def _report_text(r: VerifyReport) -> str:
     src = "导出清单" if r.source == "manifest" else "证据库"
     mb = r.file_bytes / (1024 * 1024)
     head = f"共 {r.records} 条记录、{r.files} 个文件（{mb:.1f} MB）；链头：第 {r.head_seq} 条 {r.head_hash}"
-    lines = [f"✔ {src}校验通过：{head}" if r.ok else f"✘ {src}校验未通过：{head}"]
+    lines = [f"√ {src}校验通过：{head}" if r.ok else f"× {src}校验未通过：{head}"]
     if r.problems:
         lines.append(f"第一处问题：{r.problems[0].message}")
         for p in r.problems[1:20]:
@@ -139,7 +139,7 @@ def add(kind: KindOpt = None, at: AtOpt = None, from_: FromOpt = None, name: Nam
         for a in r.content.attachments:
             out.append(f"附件：{a.name}（{a.media_type}，SHA-256 {a.sha256[:16]}…）")
         for f in r.content.findings:
-            out.append(f"⚠ {f.get('label') or f.get('category')}：{f.get('explanation', '')}")
+            out.append(f"！{f.get('label') or f.get('category')}：{f.get('explanation', '')}")
         return "\n".join(out)
 
     emit(rec, as_json, human)
