@@ -36,8 +36,12 @@ def loan(n: int) -> Any:
     })
 
 
-def rate(fn: Any, seconds: float = 1.0, rounds: int = 5) -> tuple[float, list[float]]:
-    """Calls per second (median of `rounds` timed rounds of about `seconds` each)."""
+def rate(fn: Any, seconds: float = 1.0, rounds: int = 5) -> tuple[float, float, list[float]]:
+    """Calls per second: (median wall-clock rate, median CPU-time rate, wall rates per round).
+
+    CPU time (time.process_time) is what this process spent on one core; on a shared machine the wall
+    clock also counts time spent waiting for a core, so both are reported.
+    """
     fn()
     count = 1
     while True:  # calibrate
@@ -48,13 +52,14 @@ def rate(fn: Any, seconds: float = 1.0, rounds: int = 5) -> tuple[float, list[fl
             break
         count *= 2
     per_round = max(1, int(count * (seconds / max(time.perf_counter() - t0, 1e-9))))
-    rates = []
+    wall, cpu = [], []
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(per_round):
             fn()
-        rates.append(per_round / (time.perf_counter() - t0))
-    return median(rates), rates
+        wall.append(per_round / (time.perf_counter() - t0))
+        cpu.append(per_round / max(time.process_time() - c0, 1e-9))
+    return median(wall), median(cpu), wall
 
 
 def _load() -> float | None:
@@ -76,24 +81,27 @@ def main() -> None:
         times = list(range(len(flows)))
         ours_irr = irr(times, flows)
         np_irr = float(npf.irr(flows))
-        a_rate, a_runs = rate(lambda inp=inp: assess_loan(inp))
-        i_rate, _ = rate(lambda f=flows, t=times: irr(t, f))
-        n_rate, _ = rate(lambda f=flows: npf.irr(f))
+        a_rate, a_cpu, a_runs = rate(lambda inp=inp: assess_loan(inp))
+        i_rate, i_cpu, _ = rate(lambda f=flows, t=times: irr(t, f))
+        n_rate, n_cpu, _ = rate(lambda f=flows: npf.irr(f))
         figures[f"payments_{n}"] = {
             "assessments_per_s": round(a_rate),
-            "assessments_per_s_best_round": round(max(a_runs)),
+            "assessments_per_cpu_s": round(a_cpu),
             "assessment_runs_per_s": [round(x) for x in a_runs],
             "target_per_s": TARGET,
             "pass": a_rate >= TARGET,
+            "pass_on_cpu_time": a_cpu >= TARGET,
             "our_irr_per_s": round(i_rate),
+            "our_irr_per_cpu_s": round(i_cpu),
             "numpy_financial_irr_per_s": round(n_rate),
+            "numpy_financial_irr_per_cpu_s": round(n_cpu),
             "irr_agreement_abs": abs(ours_irr - np_irr),
             "apr": str(result.apr),
         }
-        rows.append((n, a_rate, i_rate, n_rate, abs(ours_irr - np_irr)))
-    print(f"{'payments':>8}  {'assess/s':>10}  {'our irr/s':>10}  {'npf.irr/s':>10}  {'|diff|':>8}")
-    for n, a, i, z, d in rows:
-        print(f"{n:>8}  {a:>10,.0f}  {i:>10,.0f}  {z:>10,.0f}  {d:>8.1e}")
+        rows.append((n, a_rate, a_cpu, i_rate, n_rate, abs(ours_irr - np_irr)))
+    print(f"{'payments':>8}  {'assess/s':>10}  {'assess/cpu-s':>12}  {'our irr/s':>10}  {'npf.irr/s':>10}  {'|diff|':>8}")
+    for n, a, c, i, z, d in rows:
+        print(f"{n:>8}  {a:>10,.0f}  {c:>12,.0f}  {i:>10,.0f}  {z:>10,.0f}  {d:>8.1e}")
     path = write_result("loan", {
         "command": "python bench/bench_loan.py (make bench)",
         "what": "full assess_loan (schedule, IRR, simple rate, cap lookup, two ledgers, notes, citations, "
@@ -101,7 +109,8 @@ def main() -> None:
         "baseline": "numpy-financial 1.0.0 npf.irr on the same flows (IRR only)",
         "figures": figures,
         "pass": all(v["pass"] for v in figures.values()),
-        "note": "median of 5 timed rounds of ~1 s each; on a shared machine rounds vary",
+        "note": "median of 5 timed rounds of ~1 s each; wall clock and process CPU time; "
+                "on a shared machine the wall-clock rounds vary with other load",
         "load_average_1min": _load(),
     })
     print(f"written {path}")

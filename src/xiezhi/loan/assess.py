@@ -6,7 +6,6 @@ Pure core: reads parameters (xiezhi.params) and the statute corpus (xiezhi.law);
 from __future__ import annotations
 
 import contextlib
-import itertools
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -37,17 +36,20 @@ EPS = 1e-12
 
 
 def money(x: float | Decimal) -> Decimal:
-    d = x if isinstance(x, Decimal) else Decimal(f"{x:.6f}")
-    d = d.quantize(CENT, rounding=ROUND_HALF_UP)
-    return d if d else ZERO  # no "-0.00"
+    """Yuan to the cent, half up (a float's last-bit noise below 1e-8 yuan is ignored)."""
+    if isinstance(x, Decimal):
+        return x.quantize(CENT, rounding=ROUND_HALF_UP) or ZERO
+    cents = math.floor(abs(x) * 100 + 0.5 + 1e-6)
+    return Decimal(-cents if x < 0 else cents).scaleb(-2) if cents else ZERO
 
 
 def rate(x: float | Decimal) -> Decimal:
     if not isinstance(x, Decimal) and abs(x) >= 1e12:  # absurd but possible for 1-day loans: keep 7 digits
         return Decimal(f"{x:.6e}")
-    d = x if isinstance(x, Decimal) else Decimal(f"{x:.9f}")
-    d = d.quantize(RATE_Q, rounding=ROUND_HALF_UP)
-    return d if d else ZERO_RATE
+    if isinstance(x, Decimal):
+        return x.quantize(RATE_Q, rounding=ROUND_HALF_UP) or ZERO_RATE
+    units = math.floor(abs(x) * 1_000_000 + 0.5 + 1e-7)
+    return Decimal(-units if x < 0 else units).scaleb(-6) if units else ZERO_RATE
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Plan:
     flows: list[tuple[date, float]]  # borrower -> lender after disbursement (instalments and dated fees)
     grid: Grid
     maturity: date
+    total: float  # sum of all instalments and dated fees
 
 
 @dataclass
@@ -75,7 +78,8 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
         preferred: int | str | None = period_days(inp.schedule)
     else:
         payments = inp.payments or []
-        if any(a.date > b.date for a, b in itertools.pairwise(payments)):
+        dates = [p.date for p in payments]
+        if dates != sorted(dates):
             payments = sorted(payments, key=lambda p: p.date)
         rows = [{"n": i, "date": p.date, "kind": "payment", "amount": p.amount} for i, p in enumerate(payments, 1)]
         preferred = "auto"
@@ -88,7 +92,7 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
     flows = [(r["date"], float(r["amount"])) for r in rows]
     dates = [d for d, _ in flows]
     grid = detect_grid(inp.contract_date, dates, dpy, preferred)
-    return Plan(rows, flows, grid, dates[-1])
+    return Plan(rows, flows, grid, dates[-1], math.fsum(a for _, a in flows))
 
 
 def _scenario(
@@ -113,7 +117,7 @@ def _scenario(
                       | {s.end for s in rule.segments if s.end and s.end > start} | {maturity})
     rates = [(start, rate_on(start))] + [(d, rate_on(d)) for d in switches]
     term = run_ledger(net, start, maturity, plan.flows, years, rates, maturity)
-    contract_charges = sum(a for _, a in plan.flows) - net
+    contract_charges = plan.total - net
     protected = Protected(
         rate=rate(min(r_simple, rule.rate_on(start))),
         overdue_rate=rate(rate_on(maturity)),
@@ -195,7 +199,8 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
 
     grid = plan.grid
     # The grid is chosen so that every flow falls on a whole number of periods.
-    times = [0] + [round(grid.periods(d)) for d, _ in plan.flows]
+    periods = grid.periods
+    times = [0] + [round(periods(d)) for d, _ in plan.flows]
     coeffs = [0.0] * (times[-1] + 1)
     coeffs[0] = -net
     for t, (_, a) in zip(times[1:], plan.flows, strict=True):
@@ -238,7 +243,7 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
         effective_rate=rate(effective) if effective is not None else None,
         simple_rate=rate(r_simple),
         nominal_rate=inp.schedule.annual_rate if inp.schedule else None,
-        total_cost=money(sum(a for _, a in plan.flows) + float(upfront) - float(received)),
+        total_cost=money(plan.total - net),
         principal=inp.principal,
         received=received,
         upfront_fees=upfront,

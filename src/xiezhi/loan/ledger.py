@@ -39,20 +39,21 @@ def run_ledger(
 ) -> LedgerResult:
     """Accrue from `start` to `until`. `rates` is a piecewise-constant schedule [(from_date, annual rate)]
     whose first entry applies from `start`; later entries switch the rate on their date."""
-    events: list[tuple[date, float, float]] = [(d, a, -1.0) for d, a in payments if start <= d <= until]
+    # Events as (date, order, amount, new rate): rate switches (order 0) come before payments on the same
+    # day, so that day's interest accrues at the new rate; plain tuple sort, no key function.
+    events: list[tuple[date, int, float, float]] = [(d, 1, a, -1.0) for d, a in payments if start <= d <= until]
     rate = rates[0][1]
     for d, r in rates[1:]:
         if d <= start:
             rate = r
         elif d < until:
-            events.append((d, 0.0, r))
-    events.append((until, 0.0, -1.0))
-    # Rate switches sort before payments on the same day (the day's interest accrues at the new rate).
-    events.sort(key=lambda e: (e[0], e[2] < 0))
+            events.append((d, 0, 0.0, r))
+    events.append((until, 1, 0.0, -1.0))
+    events.sort()
     bal, acc = principal, 0.0
     term = over = paid = to_int = to_prin = excess = 0.0
     cur, t_cur = start, years(start)
-    for p, amount, new_rate in events:
+    for p, _, amount, new_rate in events:
         if p > cur:
             t_p = years(p)
             if bal > 0:

@@ -164,12 +164,11 @@ def build_notes(ctx: Context) -> list[str]:
 
 
 def _used(ctx: Context) -> list[ParamValue]:
-    out: list[ParamValue] = []
+    out: dict[int, ParamValue] = {}  # by identity: parameter values are shared, immutable objects
     for s in ctx.scenarios:
         for v in s.rule.used:
-            if v not in out:
-                out.append(v)
-    return out
+            out.setdefault(id(v), v)
+    return list(out.values())
 
 
 def _article_ids(ctx: Context) -> list[str]:
@@ -218,9 +217,11 @@ def _instruments(ctx: Context) -> list[NamedInstrument]:
     if ctx.over_36:
         crim = ctx.params.get("interest_cap.criminal_illegal_lending_line")
         values.append(crim.at(max(ctx.inp.contract_date, crim.first_date)))
+    seen: set[int] = set()
     for v in values:
         for i in v.instruments:
-            if i not in out:
+            if id(i) not in seen and i not in out:
+                seen.add(id(i))
                 out.append(i)
     return out
 
@@ -245,7 +246,22 @@ def _article_citation(cid: str) -> LoanCitation:
 
 
 def build_citations(ctx: Context) -> list[LoanCitation]:
-    return list(_citations_for(tuple(_article_ids(ctx)), tuple(_instruments(ctx))))
+    # Everything the citation list depends on; rules are cached objects, so identity is a fair key.
+    key = (
+        ctx.inp.lender_type, ctx.net < ctx.inp.principal, tuple(id(s.rule) for s in ctx.scenarios),
+        ctx.scenarios[0].exceeds_cap or ctx.exceeds_24, ctx.r_simple == 0,
+        (ctx.as_of > ctx.maturity) - (ctx.as_of < ctx.maturity), ctx.over_36, ctx.inp.contract_date, id(ctx.params),
+    )
+    cached = _BY_KEY.get(key)
+    if cached is None:
+        cached = _citations_for(tuple(_article_ids(ctx)), tuple(_instruments(ctx)))
+        if len(_BY_KEY) > 4096:
+            _BY_KEY.clear()
+        _BY_KEY[key] = cached
+    return list(cached)
+
+
+_BY_KEY: dict[tuple, tuple[LoanCitation, ...]] = {}
 
 
 @lru_cache(maxsize=1024)

@@ -7,7 +7,7 @@ contract date by calendar months (day clamped to month end), weeks, days or ever
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from math import gcd
@@ -98,27 +98,37 @@ def schedule_rows(principal: Decimal, start: date, spec: ScheduleSpec, days_per_
     return rows
 
 
-@dataclass
+class _Memo(dict):
+    """date -> value, computed on first use by `fn` (dict lookups stay in C on hits)."""
+
+    def __init__(self, fn: Callable[[date], float]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, d: date) -> float:
+        value = self[d] = self._fn(d)
+        return value
+
+
 class Grid:
     """How times are measured: calendar months (`days` None) or blocks of `days` days.
 
     One Grid belongs to one assessment; it remembers the times it has computed for that loan.
+    `periods(d)` and `years(d)` are bound dict lookups.
     """
 
-    days: int | None
-    per_year: Decimal
-    start: date
-    _memo: dict[date, float] = field(default_factory=dict, repr=False, compare=False)
-    _pmemo: dict[date, float] = field(default_factory=dict, repr=False, compare=False)
-
-    def periods(self, d: date) -> float:
-        """Time from the start in periods (fractional months pro rata by days within the month)."""
-        t = self._pmemo.get(d)
-        if t is None:
-            t = self._pmemo[d] = self._periods(d)
-        return t
+    def __init__(self, days: int | None, per_year: Decimal, start: date) -> None:
+        self.days = days
+        self.per_year = per_year
+        self.start = start
+        self._per_year = float(per_year)
+        self._pmemo = _Memo(self._periods)
+        self._ymemo = _Memo(lambda d: self._pmemo[d] / self._per_year)
+        self.periods: Callable[[date], float] = self._pmemo.__getitem__
+        self.years: Callable[[date], float] = self._ymemo.__getitem__
 
     def _periods(self, d: date) -> float:
+        """Time from the start in periods (fractional months pro rata by days within the month)."""
         if self.days is not None:
             return (d - self.start).days / self.days
         months = (d.year - self.start.year) * 12 + d.month - self.start.month
@@ -130,12 +140,6 @@ class Grid:
             anchor = add_months(self.start, months)
         nxt = add_months(self.start, months + 1)
         return months + (d - anchor).days / (nxt - anchor).days
-
-    def years(self, d: date) -> float:
-        t = self._memo.get(d)
-        if t is None:
-            t = self._memo[d] = self.periods(d) / float(self.per_year)
-        return t
 
     def label(self) -> str:
         if self.days is None:
@@ -152,17 +156,19 @@ def detect_grid(start: date, dates: list[date], days_per_year: Decimal, preferre
 
     `preferred` (from a schedule spec) is used when every date fits it.
     """
-    offsets = [(d - start).days for d in dates]
     sy, sm, sd = start.year, start.month, start.day
-    months = {d: (d.year - sy) * 12 + d.month - sm for d in dates}
-    # d is a monthiversary iff its day is the start's day, clamped to the month's length.
-    on_months = all(
-        d.day == sd or (sd > 28 and d.day == days_in_month(d.year, d.month) < sd) for d in dates
-    )
-    if on_months and preferred in (None, "auto"):
-        grid = Grid(None, Decimal(12), start)
-        grid._pmemo.update((d, float(k)) for d, k in months.items())
-        return grid
+    if preferred in (None, "auto"):
+        # d is a monthiversary iff its day is the start's day, clamped to the month's length.
+        months: dict[date, float] = {}
+        for d in dates:
+            if d.day != sd and not (sd > 28 and d.day == days_in_month(d.year, d.month) < sd):
+                break
+            months[d] = float((d.year - sy) * 12 + d.month - sm)
+        else:
+            grid = Grid(None, Decimal(12), start)
+            grid._pmemo.update(months)
+            return grid
+    offsets = [(d - start).days for d in dates]
     if isinstance(preferred, int) and all(o % preferred == 0 for o in offsets):
         return Grid(preferred, days_per_year / preferred, start)
     g = 0

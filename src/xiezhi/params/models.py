@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, time
 from decimal import Decimal
 from functools import cached_property
@@ -111,18 +112,18 @@ class Parameter(BaseModel):
     checked_on: date
     values: tuple[ParamValue, ...]
 
+    @cached_property
+    def _starts(self) -> tuple[date, ...]:
+        return tuple(v.effective_from for v in self.values)
+
     @property
     def first_date(self) -> date:
         return self.values[0].effective_from
 
     def at(self, day: date) -> ParamValue:
         """The value published on or before `day`; NotCovered before the first value or after an end."""
-        chosen: ParamValue | None = None
-        for v in self.values:
-            if v.effective_from <= day:
-                chosen = v
-            else:
-                break
+        idx = bisect_right(self._starts, day) - 1
+        chosen = self.values[idx] if idx >= 0 else None
         if chosen is None:
             raise NotCovered(
                 f"{self.description}（{self.name}）最早只收录到 {self.first_date.isoformat()}，"
