@@ -131,3 +131,22 @@ def test_every_loan_citation_resolves_and_instruments_have_no_fake_ids(runner, t
             assert c["id"] is None and c["status"] in {"V", "S", "A", "B", "U"}
     displays = " ".join(c["display"] for c in data["citations"])
     assert "〔2021〕第3号" in displays  # the PBOC annualised-rate notice, cited by name with status U
+
+
+def test_every_loan_and_params_option_is_documented():
+    from pathlib import Path
+
+    import typer.main
+
+    doc = (Path(__file__).parents[1] / "docs" / "loan.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name in ("loan", "params"):
+        cmd = group.commands[name]
+        assert name in doc and cmd.help
+        subs = getattr(cmd, "commands", {name: cmd})
+        for sub in subs.values():
+            assert sub.help, sub.name
+            for param in sub.params:
+                for opt in getattr(param, "opts", []):
+                    if opt.startswith("--") and opt != "--help":
+                        assert f"`{opt}`" in doc or f"{opt} " in doc, f"{opt} of {sub.name} not in docs/loan.md"
