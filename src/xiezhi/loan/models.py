@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from xiezhi.dates import parse_date
+from xiezhi.dates import parse_date, parse_datetime
+from xiezhi.errors import InputError
 
 LenderType = Literal["bank", "consumer_finance", "microloan", "private", "unlicensed", "unknown"]
 Method = Literal["equal_installment", "equal_principal", "interest_only", "bullet"]
@@ -34,9 +35,15 @@ METHOD_LABELS: dict[str, str] = {
 
 
 def _to_date(value: Any) -> Any:
-    if value is None or isinstance(value, date):
-        return value
-    return parse_date(str(value))
+    if value is None or isinstance(value, date):  # parse_date turns a datetime into its date
+        return parse_date(value) if value is not None else None
+    try:
+        return parse_date(str(value))
+    except InputError as exc:  # "2024-04-01 09:00" from exported statements: keep the day
+        try:
+            return parse_datetime(str(value)).date()
+        except InputError:
+            raise exc from None
 
 
 def _to_decimal(value: Any) -> Any:
