@@ -30,9 +30,9 @@ def loan(n: int) -> Any:
         "contract_date": "2024-03-01",
         "principal": "10000",
         "received": "8000",
-        "payments": [{"date": r.date, "amount": r.amount} for r in rows],
-        "paid": [{"date": r.date, "amount": r.amount} for r in rows[: n // 2]],
-        "claimed": {"as_of": rows[n // 2].date, "amount": "9000"},
+        "payments": [{"date": r["date"], "amount": r["amount"]} for r in rows],
+        "paid": [{"date": r["date"], "amount": r["amount"]} for r in rows[: n // 2]],
+        "claimed": {"as_of": rows[n // 2]["date"], "amount": "9000"},
     })
 
 

@@ -72,9 +72,9 @@ def test_daily_irr_agrees_with_pyxirr_xirr_on_irregular_dates(p, raw, markup):
 def test_schedule_sums_and_assessed_rate_match_the_contract(method, principal, annual, n, period):
     spec = ScheduleSpec(method=method, annual_rate=annual, periods=n, period=period)
     rows = build_schedule(principal, date(2024, 1, 31), spec, Decimal(365))
-    assert sum(r.amount for r in rows) == principal + sum(r.interest for r in rows)
-    assert sum(r.principal for r in rows) == principal
-    assert rows[-1].balance == 0 and all(r.principal >= 0 for r in rows)
+    assert sum(r["amount"] for r in rows) == principal + sum(r["interest"] for r in rows)
+    assert sum(r["principal"] for r in rows) == principal
+    assert rows[-1]["balance"] == 0 and all(r["principal"] >= 0 for r in rows)
     result = assess_loan(LoanInput(lender_type="bank", contract_date=date(2024, 1, 31), principal=principal,
                                    schedule=spec))
     measured = result.simple_rate if method == "bullet" else result.apr
@@ -89,7 +89,7 @@ def test_schedule_sums_and_assessed_rate_match_the_contract(method, principal, a
 def test_paying_exactly_per_plan_under_the_cap_leaves_nothing_owed(p, annual, n):
     spec = ScheduleSpec(method="equal_installment", annual_rate=Decimal(str(annual)), periods=n)
     rows = build_schedule(Decimal(p), date(2024, 3, 1), spec, Decimal(365))
-    paid = [{"date": r.date, "amount": r.amount} for r in rows]
+    paid = [{"date": r["date"], "amount": r["amount"]} for r in rows]
     result = assess_loan(LoanInput.model_validate({
         "lender_type": "bank", "contract_date": "2024-03-01", "principal": p,
         "schedule": spec.model_dump(), "paid": paid}))

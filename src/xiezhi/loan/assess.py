@@ -81,11 +81,13 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
         dates = [p.date for p in payments]
         if dates != sorted(dates):
             payments = sorted(payments, key=lambda p: p.date)
-        rows = [{"n": i, "date": p.date, "kind": "payment", "amount": p.amount} for i, p in enumerate(payments, 1)]
+        rows = [{"n": i, "date": p.date, "kind": "payment", "amount": p.amount, "principal": None,
+                 "interest": None, "balance": None, "label": None} for i, p in enumerate(payments, 1)]
         preferred = "auto"
     fees = [f for f in inp.fees if isinstance(f.when, date)]
     if fees:
-        rows += [{"n": 0, "date": f.when, "kind": "fee", "amount": f.amount, "label": f.name} for f in fees]
+        rows += [{"n": 0, "date": f.when, "kind": "fee", "amount": f.amount, "principal": None, "interest": None,
+                  "balance": None, "label": f.name} for f in fees]
         rows.sort(key=lambda r: (r["date"], r["kind"] != "payment"))
         for i, r in enumerate(rows, 1):
             r["n"] = i

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing_extensions import TypedDict
 
 from xiezhi.dates import parse_date, parse_datetime
 from xiezhi.errors import InputError
@@ -186,15 +187,21 @@ class LoanInput(_Strict):
 # ---------------------------------------------------------------- results
 
 
-class ScheduleRow(BaseModel):
+class ScheduleRow(TypedDict):
+    """One row of the contract plan (a dict: rows are many, and a TypedDict validates ~3x faster).
+
+    `principal`, `interest`, `balance` are filled for plans built from a `schedule`, None for listed
+    `payments`; `label` names a fee row.
+    """
+
     n: int
     date: date
-    kind: Literal["payment", "fee"] = "payment"
+    kind: Literal["payment", "fee"]
     amount: Decimal
-    principal: Decimal | None = None
-    interest: Decimal | None = None
-    balance: Decimal | None = None
-    label: str | None = None
+    principal: Decimal | None
+    interest: Decimal | None
+    balance: Decimal | None
+    label: str | None
 
 
 class CapSegment(BaseModel):

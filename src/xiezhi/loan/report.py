@@ -33,10 +33,10 @@ def render_assessment(r: LoanAssessment) -> str:
     add("还款计划")
     add(f"{'期':>3}  {'日期':<10}  {'应还':>12}  {'本金':>12}  {'利息':>10}  {'剩余本金':>12}")
     for row in r.schedule:
-        label = f"  {row.label}" if row.label else ""
+        label = f"  {row['label']}" if row["label"] else ""
         add(
-            f"{row.n:>3}  {row.date.isoformat():<10}  {_m(row.amount):>12}  {_m(row.principal):>12}  "
-            f"{_m(row.interest):>10}  {_m(row.balance):>12}{label}"
+            f"{row['n']:>3}  {row['date'].isoformat():<10}  {_m(row['amount']):>12}  {_m(row['principal']):>12}  "
+            f"{_m(row['interest']):>10}  {_m(row['balance']):>12}{label}"
         )
     add(f"合计利息和费用：{_m(r.total_cost)} 元")
     add("")

@@ -94,7 +94,7 @@ def schedule_rows(principal: Decimal, start: date, spec: ScheduleSpec, days_per_
                 part = balance if last else Decimal(0)
         balance -= part
         rows.append({"n": len(rows) + 1, "date": when, "kind": "payment", "amount": part + interest,
-                     "principal": part, "interest": interest, "balance": balance})
+                     "principal": part, "interest": interest, "balance": balance, "label": None})
     return rows
 
 
