@@ -150,3 +150,11 @@ def test_every_loan_and_params_option_is_documented():
                 for opt in getattr(param, "opts", []):
                     if opt.startswith("--") and opt != "--help":
                         assert f"`{opt}`" in doc or f"{opt} " in doc, f"{opt} of {sub.name} not in docs/loan.md"
+
+
+def test_models_have_json_schemas_for_the_api():
+    from xiezhi.loan import LoanAssessment, LoanInput
+
+    out = LoanAssessment.model_json_schema()
+    assert set(out["properties"]) >= ISSUE_KEYS
+    assert {"contract_date", "principal", "payments", "schedule"} <= set(LoanInput.model_json_schema()["properties"])
