@@ -83,6 +83,8 @@ def test_bad_input_exits_2_in_chinese(cli, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "无法识别" in result.output
     result = CliRunner().invoke(app, ["evidence", "show", "42"])
     assert result.exit_code == 2 and "没有第 42 条" in result.output
+    result = CliRunner().invoke(app, ["evidence", "list", "--kind", "fax"])
+    assert result.exit_code == 2 and "未知的类型" in result.output
     result = CliRunner().invoke(app, ["evidence", "export", "--format", "odt"])
     assert result.exit_code == 2 and "不支持的导出格式" in result.output
 

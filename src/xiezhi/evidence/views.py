@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from xiezhi.evidence.models import EvidenceItem, EvidenceRecord
+from xiezhi.errors import InputError
+from xiezhi.evidence.models import KIND_LABELS, EvidenceItem, EvidenceRecord
 
 
 def build_items(records: list[EvidenceRecord], *, keep_records: bool = False) -> list[EvidenceItem]:
@@ -39,6 +40,8 @@ def build_items(records: list[EvidenceRecord], *, keep_records: bool = False) ->
 
 def filter_items(items: list[EvidenceItem], *, kind: str | None = None, lender: str | None = None,
                  since: datetime | None = None, until: datetime | None = None) -> list[EvidenceItem]:
+    if kind is not None and kind not in KIND_LABELS:
+        raise InputError(f"未知的类型：{kind}。可选：" + "、".join(f"{k}（{v}）" for k, v in KIND_LABELS.items()))
     out = []
     for item in items:
         c = item.current
