@@ -18,6 +18,7 @@ def register(app: typer.Typer) -> None:
         output: Annotated[str, typer.Option("-o", "--output", help="输出文件（.jsonl）；“-”表示标准输出。")] = "-",
         workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="并行进程数（默认 1）。")] = 1,
         quiet: Annotated[bool, typer.Option("--quiet", help="不显示进度。")] = False,
+        rules_only: Annotated[bool, typer.Option("--rules-only", help="只用规则，不用统计模型（更快）。")] = False,
         as_json: JsonFlag = False,
     ) -> None:
         from pathlib import Path
@@ -43,7 +44,7 @@ def register(app: typer.Typer) -> None:
             inp = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8-sig")  # noqa: SIM115
             out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
             try:
-                written, errors = run_batch(inp, out, workers=workers, progress=progress)
+                written, errors = run_batch(inp, out, workers=workers, rules_only=rules_only, progress=progress)
             finally:
                 if inp is not sys.stdin:
                     inp.close()

@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         refused: Annotated[bool, typer.Option("--refused", help="联系人已明确拒绝再被联系。")] = False,
         file: Annotated[str | None, typer.Option("--file", help="通话/短信记录：SMS Backup & Restore 的 XML、CSV 或带时间的聊天记录文本。")] = None,
         image: Annotated[str | None, typer.Option("--image", help="催收信息截图（需要 xiezhi[ocr]）。")] = None,
+        rules_only: Annotated[bool, typer.Option("--rules-only", help="只用规则，不用统计模型。")] = False,
         as_json: JsonFlag = False,
     ) -> None:
         from xiezhi.collection.render import render_history, render_result
@@ -44,7 +45,7 @@ def register(app: typer.Typer) -> None:
                 fail("请给出要检查的文字，或用 --file 指定记录文件、--image 指定截图。")
             from xiezhi.collection import analyze
 
-            emit(analyze(text, meta), as_json, render_result)
+            emit(analyze(text, meta, model=False if rules_only else None), as_json, render_result)
 
 
 def _meta(sent_at, recipient, lender, count_per_day, channel, refused):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import IO
 
 from xiezhi.collection.check import analyze
@@ -20,7 +21,7 @@ _META_KEYS = ("sent_at", "recipient_role", "lender_type", "count_per_day", "chan
               "contact_refused", "consent_night")
 
 
-def process_line(line: str, lineno: int) -> str | None:
+def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None:
     """One input line -> one output line (None for a blank line)."""
     if not line.strip():
         return None
@@ -39,18 +40,18 @@ def process_line(line: str, lineno: int) -> str | None:
 
             meta_data["sent_at"] = parse_datetime(meta_data["sent_at"])
         meta = MessageMeta.model_validate(meta_data) if meta_data else None
-        result = analyze(text, meta, id=None if ident is None else str(ident))
+        result = analyze(text, meta, id=None if ident is None else str(ident), model=False if rules_only else None)
         return result.model_dump_json()
     except Exception as exc:  # one bad line must not stop a batch
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return json.dumps({"id": ident, "line": lineno, "error": f"第{lineno}行无法处理：{msg}"}, ensure_ascii=False)
 
 
-def _process_chunk(chunk: tuple[int, list[str]]) -> list[str]:
+def _process_chunk(chunk: tuple[int, list[str]], rules_only: bool = False) -> list[str]:
     start, lines = chunk
     out: list[str] = []
     for i, line in enumerate(lines):
-        res = process_line(line, start + i)
+        res = process_line(line, start + i, rules_only)
         if res is not None:
             out.append(res)
     return out
@@ -69,12 +70,13 @@ def _chunks(lines: Iterable[str], size: int = CHUNK) -> Iterator[tuple[int, list
         yield start, buf
 
 
-def run_batch(inp: IO[str], out: IO[str], *, workers: int = 1,
+def run_batch(inp: IO[str], out: IO[str], *, workers: int = 1, rules_only: bool = False,
               progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
     """Process every line of `inp` into `out`; returns (lines written, error lines)."""
     written = errors = 0
+    work = partial(_process_chunk, rules_only=rules_only)
     if workers <= 1:
-        results: Iterable[list[str]] = map(_process_chunk, _chunks(inp))
+        results: Iterable[list[str]] = map(work, _chunks(inp))
         for lines_out in results:
             for s in lines_out:
                 out.write(s + "\n")
@@ -94,7 +96,7 @@ def run_batch(inp: IO[str], out: IO[str], *, workers: int = 1,
 
     ctx = mp.get_context("fork") if hasattr(__import__("os"), "fork") else mp.get_context()
     with ctx.Pool(workers) as pool:
-        for lines_out in pool.imap(_process_chunk, bounded()):
+        for lines_out in pool.imap(work, bounded()):
             window.release()
             for s in lines_out:
                 out.write(s + "\n")

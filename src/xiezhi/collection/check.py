@@ -8,7 +8,14 @@ from functools import lru_cache
 from typing import Any
 
 from xiezhi.collection.citations import citations_for
-from xiezhi.collection.engine import RuleHit, clause_bounds, get_matcher
+from xiezhi.collection.engine import (
+    RuleHit,
+    clause_bounds,
+    clause_list,
+    get_matcher,
+    is_narrative,
+    mode_of_clause,
+)
 from xiezhi.collection.metadata import (
     Verdict,
     count_per_day,
@@ -86,7 +93,52 @@ def _finding(category: str, severity: str, mode: str, span: tuple[int, int], tex
     })
 
 
-def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool:
+_DONE_CATEGORIES = frozenset({"insult_defamation", "impersonation", "false_legal_threat", "illegal_fee",
+                              "forced_borrowing", "credit_repair_scam"})
+
+
+def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
+                    threshold: float | None, blocked: set[str]) -> list[Finding]:
+    """Categories the rules missed but the classifier is confident about, with the clause that drove them."""
+    from xiezhi.collection.model import load_model
+
+    m = load_model() if model is None else model
+    if m is None or not norm.text:
+        return []
+    limit = m.threshold if threshold is None else threshold
+    have = {f.category for f in findings} | blocked
+    probs = m.proba(norm.text)
+    wanted = [c for c, p in probs.items() if p >= limit and c not in have]
+    if not wanted:
+        return []
+    matcher = get_matcher()
+    bounds = clause_list(norm.text)
+    narrative = is_narrative(norm.text)
+    out: list[Finding] = []
+    for cat in wanted:
+        s, e = m.best_clause(norm.text, cat, bounds)
+        if matcher.negated_clause(norm.text, s, e):
+            continue
+        mode = "done" if cat in _DONE_CATEGORIES else mode_of_clause(norm.text, s, e, narrative)
+        spec = load_categories()[cat]
+        first_rule = spec.rules[0] if spec.rules else None
+        why = f"统计模型判断这段话属于“{spec.title}”（把握 {probs[cat]:.0%}），请核对原话。"
+        if first_rule is not None:
+            why += first_rule.explanation
+        out.append(_finding(cat, spec.severity, mode, _span(norm, s, e), text, why,
+                            first_rule.citations if first_rule else (), day, "model"))
+    return out
+
+
+def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed], blocked: set[str]) -> bool:
+    """Metadata conditions of a rule; a category a rule was refused for is `blocked` for the model too."""
+    ok = _requires_met(hit, meta, needs)
+    if not ok:
+        blocked.add(hit.rule.category)
+    return ok
+
+
+def _requires_met(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool:
     req = hit.rule.requires
     cat = hit.rule.category
     if req.recipient == "not_third_party":
@@ -110,8 +162,12 @@ def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed]) -> bool
     return True
 
 
-def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: str | None = None) -> CheckResult:
-    """Check one message (or one described incident) with optional metadata."""
+def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: str | None = None,
+            model: Any = None, threshold: float | None = None) -> CheckResult:
+    """Check one message (or one described incident) with optional metadata.
+
+    model: None = the shipped classifier if present, False = rules only, or a `Model` (for training).
+    """
     if meta is None:
         meta = _NO_META
     elif isinstance(meta, dict):
@@ -121,8 +177,9 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
     day = meta.sent_at.date() if meta.sent_at else None
     needs: list[MetadataNeed] = []
     findings: list[Finding] = []
+    blocked: set[str] = set()
     for hit in hits:
-        if not _allowed(hit, meta, needs):
+        if not _allowed(hit, meta, needs, blocked):
             continue
         rule = hit.rule
         if meta.recipient_role == "guarantor" and rule.id == "fl-family-liable":
@@ -134,6 +191,8 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
                                  day, rule.id))
         for extra in rule.also:
             findings.append(_finding(extra, severity, hit.mode, span, text, rule.explanation, (), day, rule.id))
+    if model is not False:
+        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []

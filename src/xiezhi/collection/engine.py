@@ -146,6 +146,12 @@ class Matcher:
                     break
         return hits
 
+    def negated_clause(self, text: str, s: int, e: int) -> bool:
+        """A clause that denies, warns or asks hypothetically (used for model findings)."""
+        if self._negators.search(text, s, e) or _NEGATED.search(text, s, e):
+            return True
+        return _is_question(text, s, e) and bool(self._questions.search(text, s, e + 1))
+
     def _accept(self, idx: int, text: str, s: int, e: int, found: dict[str, list[int]],
                 narrative: bool = False, ends: list[int] | None = None) -> bool:
         rule = self.rules[idx]
@@ -208,6 +214,25 @@ def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None) -> t
         if i != -1 and i < ce:
             ce = i
     return cs, ce
+
+
+def clause_list(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every non-empty clause."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_RE.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
+
+
+def mode_of_clause(text: str, s: int, e: int, narrative: bool) -> str:
+    if narrative:
+        return "done"
+    return "threatened" if any(c in text[s:e] for c in _THREAT_CUES) else "done"
 
 
 def is_narrative(text: str) -> bool:

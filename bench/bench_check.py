@@ -1,0 +1,257 @@
+"""Check (issue 4): quality on the held-out TEST split for xiezhi and a keyword baseline in the same run,
+throughput on 100-character messages (one core; `batch --workers 2`), and peak memory of a
+1,000,000-line `xiezhi batch` run as a subprocess.
+
+Targets: macro-F1 >= 0.90 and lawful false positives <= 3% on check_test.jsonl; >= 20,000 messages/s
+per core; batch memory flat, <= 300 MB RSS whatever the input size. The dev split is scored too, for
+reference only (rules were tuned on it). `python bench/bench_check.py [--quick]` (--quick: 100k lines).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import median, write_result
+
+DATA = Path(__file__).parent / "data"
+META = ("sent_at", "recipient_role", "lender_type", "count_per_day", "channel", "debtor_reachable", "contact_refused")
+TARGETS = {"macro_f1": 0.90, "lawful_fp_rate": 0.03, "msgs_per_s_per_core": 20000, "batch_peak_rss_mb": 300}
+
+#: The baseline: one obvious keyword list per category, no metadata, no negation.
+BASELINE_KEYWORDS: dict[str, list[str]] = {
+    "violence_threat": ["打断", "砍", "弄死", "打死", "揍", "收拾你", "刀"],
+    "intimidation": ["你等着", "后果自负", "小心", "知道你家", "跟踪", "社死"],
+    "insult_defamation": ["老赖", "骗子", "人渣", "垃圾", "傻逼", "不要脸"],
+    "third_party_contact": ["紧急联系人", "通讯录", "你的家人", "转告", "联系人"],
+    "debt_disclosure": ["曝光", "群里", "朋友圈", "公告", "欠款不还"],
+    "privacy_exposure": ["身份证", "照片", "住址", "P图", "裸照"],
+    "impersonation": ["法院", "公安", "派出所", "律师", "传票", "民警"],
+    "false_legal_threat": ["坐牢", "诈骗罪", "拘留", "立案", "黑名单", "征信", "冻结"],
+    "harassment_time": ["半夜", "凌晨", "深夜", "晚上"],
+    "harassment_frequency": ["轰炸", "一直打", "几十个电话", "不停地打"],
+    "unlawful_visit": ["上门", "堵门", "去你家", "外访", "门口"],
+    "illegal_fee": ["上门费", "手续费", "个人账户", "服务费", "违约金"],
+    "forced_borrowing": ["借新还旧", "口子", "去借", "套现", "别的平台"],
+    "credit_repair_scam": ["征信修复", "停息挂账", "反催收", "债务优化", "删除记录"],
+}
+
+
+def baseline(text: str) -> list[str]:
+    labels = [c for c, words in BASELINE_KEYWORDS.items() if any(w in text for w in words)]
+    return labels or ["compliant"]
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(rows: list[dict[str, Any]], predict: Any) -> dict[str, Any]:
+    from xiezhi.collection.models import CATEGORIES
+
+    tp = dict.fromkeys(CATEGORIES, 0)
+    fp = dict.fromkeys(CATEGORIES, 0)
+    fn = dict.fromkeys(CATEGORIES, 0)
+    lawful = lawful_fp = exact = 0
+    for r in rows:
+        pred, gold = set(predict(r)), set(r["labels"])
+        for c in CATEGORIES:
+            tp[c] += c in pred and c in gold
+            fp[c] += c in pred and c not in gold
+            fn[c] += c in gold and c not in pred
+        if gold == {"compliant"}:
+            lawful += 1
+            lawful_fp += pred != {"compliant"}
+        exact += pred == gold
+    per: dict[str, dict[str, float]] = {}
+    for c in CATEGORIES:
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        rc = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 0.0
+        f = 2 * p * rc / (p + rc) if p + rc else 0.0
+        per[c] = {"precision": round(p, 3), "recall": round(rc, 3), "f1": round(f, 3), "support": tp[c] + fn[c]}
+    macro = sum(v["f1"] for v in per.values()) / len(per)
+    macro14 = sum(v["f1"] for c, v in per.items() if c != "compliant") / (len(per) - 1)
+    return {"messages": len(rows), "macro_f1": round(macro, 3), "macro_f1_14_violation_categories": round(macro14, 3),
+            "lawful_messages": lawful, "lawful_false_positives": lawful_fp,
+            "lawful_fp_rate": round(lawful_fp / lawful, 4) if lawful else None,
+            "exact_match": round(exact / len(rows), 3), "per_category": per}
+
+
+def xiezhi_predict(r: dict[str, Any], model: Any = None) -> list[str]:
+    from xiezhi.collection import analyze
+
+    return analyze(r["text"], {k: r[k] for k in META if r.get(k) is not None}, model=model).labels
+
+
+def model_alone(r: dict[str, Any]) -> list[str]:
+    """The classifier by itself (text categories only; it never sees metadata)."""
+    from xiezhi.collection.model import load_model
+    from xiezhi.collection.normalize import normalise
+
+    m = load_model()
+    probs = m.proba(normalise(r["text"]).text)
+    return [c for c, p in probs.items() if p >= m.threshold] or ["compliant"]
+
+
+def messages_100(n: int) -> list[str]:
+    """100-character messages built from the dev split (never the test split)."""
+    texts = [r["text"].replace("\n", " ") for r in load("check_dev.jsonl")]
+    out = []
+    for i in range(n):
+        t = texts[i % len(texts)]
+        out.append((t * (100 // max(len(t), 1) + 1))[:100])
+    return out
+
+
+def throughput_single(msgs: list[str], rounds: int = 3, model: Any = None) -> dict[str, float]:
+    from xiezhi.collection import analyze
+
+    for m in msgs[:500]:
+        analyze(m, model=model)
+    wall, cpu = [], []
+    for _ in range(rounds):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for m in msgs:
+            analyze(m, model=model).model_dump_json()
+        wall.append(len(msgs) / (time.perf_counter() - t0))
+        cpu.append(len(msgs) / (time.process_time() - c0))
+    return {"messages": len(msgs), "wall_msgs_per_s": round(median(wall)), "cpu_msgs_per_s": round(median(cpu))}
+
+
+def write_input(path: Path, n: int) -> None:
+    msgs = messages_100(2000)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"m{i}", "text": msgs[i % len(msgs)]}, ensure_ascii=False) + "\n")
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ppid = int(fields[1])
+            with open(f"/proc/{d}/status") as f:
+                kb = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(d))
+        rss[int(d)] = kb
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_batch(inp: Path, workers: int, rules_only: bool = False) -> dict[str, Any]:
+    exe = Path(sys.executable).parent / "xiezhi"
+    cmd = [str(exe), "batch", str(inp), "-o", os.devnull, "--workers", str(workers), "--quiet"]
+    if rules_only:
+        cmd.append("--rules-only")
+    peak = [0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            done.wait(0.25)
+
+    th = threading.Thread(target=poll, daemon=True)
+    th.start()
+    rc = proc.wait()
+    done.set()
+    th.join()
+    secs = time.perf_counter() - t0
+    lines = sum(1 for _ in inp.open(encoding="utf-8"))
+    return {"command": " ".join(["xiezhi", *cmd[1:]]), "exit": rc, "lines": lines, "seconds": round(secs, 1),
+            "msgs_per_s": round(lines / secs), "peak_tree_rss_mb": round(peak[0] / 1024, 1)}
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    test = load("check_test.jsonl")
+    dev = load("check_dev.jsonl")
+    quality = {
+        split: {"xiezhi": score(rows, xiezhi_predict),
+                "rules_only": score(rows, lambda r: xiezhi_predict(r, False)),
+                "model_alone": score(rows, model_alone),
+                "baseline_keywords": score(rows, lambda r: baseline(r["text"]))}
+        for split, rows in (("test", test), ("dev_reference_tuned_on", dev))
+    }
+    msgs = messages_100(20000)
+    speed = throughput_single(msgs)
+    speed_rules = throughput_single(msgs, model=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "100k.jsonl"
+        write_input(small, 100_000)
+        batch_small_1 = run_batch(small, 1)
+        batch_small_2 = run_batch(small, 2)
+        batch_small_2r = run_batch(small, 2, rules_only=True)
+        big_n = 100_000 if quick else 1_000_000
+        big = Path(tmp) / "big.jsonl"
+        write_input(big, big_n)
+        batch_big_2 = run_batch(big, 2)
+    t = quality["test"]["xiezhi"]
+    results = {
+        "split": "check_test.jsonl (held out; never used for tuning)",
+        "quality": quality,
+        "throughput_single_core": speed,
+        "throughput_single_core_rules_only": speed_rules,
+        "batch": {"100k_workers_1": batch_small_1, "100k_workers_2": batch_small_2,
+                  "100k_workers_2_rules_only": batch_small_2r,
+                  f"{big_n // 1000}k_workers_2": batch_big_2},
+        "targets": TARGETS,
+        "pass": {
+            "macro_f1": t["macro_f1"] >= TARGETS["macro_f1"],
+            "lawful_fp_rate": (t["lawful_fp_rate"] or 0) <= TARGETS["lawful_fp_rate"],
+            "msgs_per_s_per_core": speed["cpu_msgs_per_s"] >= TARGETS["msgs_per_s_per_core"],
+            "msgs_per_s_per_core_rules_only": speed_rules["cpu_msgs_per_s"] >= TARGETS["msgs_per_s_per_core"],
+            "batch_peak_rss_mb": batch_big_2["peak_tree_rss_mb"] <= TARGETS["batch_peak_rss_mb"],
+        },
+        "notes": [
+            "macro_f1 averages the 14 categories and compliant (15 labels); the 14-category macro is given beside it.",
+            "Throughput: analyze() + JSON serialisation of the result, 100-character messages built from dev texts; "
+            "cpu_msgs_per_s uses process CPU time (the machine is shared), wall_msgs_per_s wall-clock time.",
+            "Batch RSS is the summed resident memory of the batch process and its workers, sampled every 0.25 s; "
+            "output goes to /dev/null.",
+            "The baseline matches one obvious keyword list per category, with no metadata and no negation.",
+        ],
+        "command": "python bench/bench_check.py" + (" --quick" if quick else ""),
+    }
+    path = write_result("check", results)
+    q = quality["test"]
+    names = ("xiezhi", "rules_only", "model_alone", "baseline_keywords")
+    print(f"{'TEST split':24s}" + "".join(f"{n:>14s}" for n in names))
+    print(f"{'macro-F1':24s}" + "".join(f"{q[n]['macro_f1']:>14.3f}" for n in names))
+    print(f"{'lawful FP rate':24s}" + "".join(f"{q[n]['lawful_fp_rate']:>14.3f}" for n in names))
+    for c in t["per_category"]:
+        print(f"  {c:22s}" + "".join(f"{q[n]['per_category'][c]['f1']:>14.3f}" for n in names))
+    d = quality["dev_reference_tuned_on"]
+    print(f"{'dev (tuned on) macro-F1':24s}" + "".join(f"{d[n]['macro_f1']:>14.3f}" for n in names))
+    print(f"single core: {speed['cpu_msgs_per_s']:,} msg/s (CPU time), {speed['wall_msgs_per_s']:,} msg/s (wall); "
+          f"rules only {speed_rules['cpu_msgs_per_s']:,} (CPU) / {speed_rules['wall_msgs_per_s']:,} (wall)")
+    for name, r in results["batch"].items():
+        print(f"batch {name}: {r['msgs_per_s']:,} msg/s, peak RSS {r['peak_tree_rss_mb']} MB, exit {r['exit']}")
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
