@@ -83,6 +83,13 @@ def test_docx_and_html_render(letters, kind) -> None:
     assert name in xml and name in html
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_markup_leaks_into_the_text(letters, kind) -> None:
+    for line in letters[kind].text.splitlines():
+        assert not re.search(r"(^|\s)(p|pl|pr|pc|pb|table): |[。）] ?[-+] ", line), line
+        assert "{%" not in line and "{{" not in line
+
+
 def test_negotiation_pulls_facts_plan_and_findings(letters) -> None:
     t = letters["negotiation"].text
     assert "李小明" in t and "乙消费金融有限公司" in t and "XF-2024-000123" in t

@@ -49,7 +49,7 @@ def environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(autoescape=True, finalize=finalize, trim_blocks=True, lstrip_blocks=True,
+    env = ImmutableSandboxedEnvironment(autoescape=True, finalize=finalize, trim_blocks=False, lstrip_blocks=True,
                                         undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["yuan"] = yuan
     env.filters["cn_date"] = cn_date
