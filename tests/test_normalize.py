@@ -93,3 +93,19 @@ def test_traditional_text_is_detected_and_converted(text: str) -> None:
 
 def test_simplified_text_skips_zhconv() -> None:
     assert not any(ch in traditional_chars() for ch in "网贷逾期后，催收人员真的会上门吗？")
+
+
+def test_duplicate_yaml_keys_are_data_errors(tmp_path: Path) -> None:
+    p = tmp_path / "dup.yaml"
+    p.write_text("synonyms:\n  上门: [到家]\n  上门: [家访]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="重复"):
+        load_table(str(p))
+
+
+def test_domain_terms_survive_normalisation() -> None:
+    """The gate matches the normalised question, so a lexicon word that normalisation rewrites
+    (e.g. 花呗 -> 先用后付) would never match; list canonical forms instead."""
+    from xiezhi.search.domain import load_lexicon
+
+    lost = [t for t in load_lexicon().terms if t not in normalize(t)]
+    assert not lost, lost

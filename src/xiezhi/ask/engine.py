@@ -27,6 +27,10 @@ CONFIDENCE_THRESHOLD = 0.2
 #: Domain gate: below the lexicon threshold (no clear debt words) a question must still match this
 #: share of its idf mass in the top card; a negative domain score always declines.
 MIN_COVERAGE_WITHOUT_DEBT_WORDS = 0.35
+#: With only weak debt evidence (one generic word such as 借/欠/贷), the top card must still match
+#: this share: "邻居借了我家的梯子不还" shares 借 and 不还 with the cards and little else.
+WEAK_DOMAIN_SCORE = 1.5
+MIN_COVERAGE_WEAK_DOMAIN = 0.12
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,14 @@ def decide(r: Ranking) -> bool:
     """Answer only a debt question with a confident match.
 
     Other legal topics outweighing debt words (domain score < 0) always decline; without clear debt
-    words the top card must cover MIN_COVERAGE_WITHOUT_DEBT_WORDS of the question; and the
-    calibrated confidence must reach CONFIDENCE_THRESHOLD.
+    words the top card must cover MIN_COVERAGE_WITHOUT_DEBT_WORDS of the question, with only weak
+    ones MIN_COVERAGE_WEAK_DOMAIN; and the calibrated confidence must reach CONFIDENCE_THRESHOLD.
     """
     if not r.card_ids or r.domain_score < 0:
         return False
     if not r.in_domain and r.coverage < MIN_COVERAGE_WITHOUT_DEBT_WORDS:
+        return False
+    if r.domain_score < WEAK_DOMAIN_SCORE and r.coverage < MIN_COVERAGE_WEAK_DOMAIN:
         return False
     return r.confidence >= CONFIDENCE_THRESHOLD
 

@@ -29,12 +29,10 @@ class DomainLexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> DomainLexicon:
-    import yaml
-
-    from xiezhi.text.normalize import data_path
+    from xiezhi.text.normalize import data_path, load_yaml_strict
 
     path = data_path("domain.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml_strict(path)
     if not isinstance(raw, dict) or set(raw) != {"threshold", "debt", "other"}:
         raise DataError(f"{path.name}：需要且只允许 threshold、debt、other 三个键")
     terms: dict[str, float] = {}

@@ -32,12 +32,10 @@ class Expansions:
 
 @lru_cache(maxsize=1)
 def load_expansions() -> Expansions:
-    import yaml
-
-    from xiezhi.text.normalize import data_path
+    from xiezhi.text.normalize import data_path, load_yaml_strict
 
     path = data_path("legal_terms.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml_strict(path) or {}
     if not isinstance(raw, dict):
         raise DataError(f"{path.name}：顶层必须是映射")
     terms: dict[str, tuple[str, ...]] = {}

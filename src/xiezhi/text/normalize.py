@@ -81,16 +81,34 @@ def build_table(groups: dict[str, dict[str, list[str]]], *, source: str = "synon
     return SynonymTable(mapping=mapping, pattern=pattern)
 
 
+def load_yaml_strict(p: Path) -> object:
+    """YAML -> Python, refusing duplicate keys (PyYAML would silently keep the last one)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            if key in out:
+                raise DataError(f"{p.name}：键 {key!r} 重复（第 {key_node.start_mark.line + 1} 行）")
+            out[key] = loader.construct_object(value_node, deep=True)
+        return out
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    try:
+        return yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"无法读取 {p.name}：{exc}") from exc
+
+
 @lru_cache(maxsize=4)
 def load_table(path: str | None = None) -> SynonymTable:
     """Load and compile the synonym table (the shipped one unless a path is given)."""
-    import yaml
-
     p = Path(path) if path else data_path("synonyms.yaml")
-    try:
-        raw = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"无法读取同义词表 {p.name}：{exc}") from exc
+    raw = load_yaml_strict(p) or {}
     if not isinstance(raw, dict):
         raise DataError(f"{p.name}：顶层必须是映射")
     return build_table(raw, source=p.name)
@@ -132,6 +150,7 @@ __all__ = [
     "build_table",
     "data_path",
     "load_table",
+    "load_yaml_strict",
     "normalize",
     "to_simplified",
     "traditional_chars",
