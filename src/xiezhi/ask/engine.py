@@ -31,6 +31,8 @@ MIN_COVERAGE_WITHOUT_DEBT_WORDS = 0.35
 #: this share: "邻居借了我家的梯子不还" shares 借 and 不还 with the cards and little else.
 WEAK_DOMAIN_SCORE = 1.5
 MIN_COVERAGE_WEAK_DOMAIN = 0.12
+#: ... and a higher confidence than questions with clear debt words.
+WEAK_DOMAIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,15 @@ def decide(r: Ranking) -> bool:
 
     Other legal topics outweighing debt words (domain score < 0) always decline; without clear debt
     words the top card must cover MIN_COVERAGE_WITHOUT_DEBT_WORDS of the question, with only weak
-    ones MIN_COVERAGE_WEAK_DOMAIN; and the calibrated confidence must reach CONFIDENCE_THRESHOLD.
+    ones MIN_COVERAGE_WEAK_DOMAIN and WEAK_DOMAIN_CONFIDENCE; and the calibrated confidence must reach CONFIDENCE_THRESHOLD.
     """
     if not r.card_ids or r.domain_score < 0:
         return False
     if not r.in_domain and r.coverage < MIN_COVERAGE_WITHOUT_DEBT_WORDS:
         return False
-    if r.domain_score < WEAK_DOMAIN_SCORE and r.coverage < MIN_COVERAGE_WEAK_DOMAIN:
+    if r.domain_score < WEAK_DOMAIN_SCORE and (
+        r.coverage < MIN_COVERAGE_WEAK_DOMAIN or r.confidence < WEAK_DOMAIN_CONFIDENCE
+    ):
         return False
     return r.confidence >= CONFIDENCE_THRESHOLD
 
