@@ -33,6 +33,7 @@ from xiezhi.letters.models import (
     PoliceFacts,
     Proposal,
 )
+from xiezhi.letters.sources import facts_from_evidence
 
 __all__ = [
     "Collector",
@@ -50,6 +51,7 @@ __all__ = [
     "PoliceFacts",
     "Proposal",
     "draft_letter",
+    "facts_from_evidence",
     "get_template",
     "letter_bytes",
     "list_kinds",

@@ -31,7 +31,7 @@ def balance_chart(targets: dict[str, Decimal], rows: list[MonthRow], *, width: i
     names = list(targets)
     left, right, top = 64, 16, 36
     legend_rows = (len(names) + 2) // 3
-    bottom = 44 + 20 * legend_rows
+    bottom = 62 + 20 * legend_rows
     pw, ph = width - left - right, height - top - bottom
     months = len(rows)
     ymax = _nice_max(float(max(targets.values(), default=Decimal(0))))
@@ -55,7 +55,10 @@ def balance_chart(targets: dict[str, Decimal], rows: list[MonthRow], *, width: i
         out.append(f'<line class="gr" x1="{left}" x2="{left + pw}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>')
         out.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{_money(v)}</text>')
     step = max(1, -(-xmax // 8))
-    for m in range(0, xmax + 1, step):
+    ticks = list(range(0, xmax + 1, step))
+    if ticks[-1] != xmax and xmax - ticks[-1] >= step * 0.75:
+        ticks.append(xmax)
+    for m in ticks:
         out.append(f'<text x="{x(m):.1f}" y="{top + ph + 16}" text-anchor="middle">{m}</text>')
     out.append(f'<text x="{left + pw / 2:.0f}" y="{top + ph + 32}" text-anchor="middle">月数</text>')
     out.append(f'<line class="ax" x1="{left}" x2="{left}" y1="{top}" y2="{top + ph}"/>')
@@ -67,7 +70,7 @@ def balance_chart(targets: dict[str, Decimal], rows: list[MonthRow], *, width: i
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in pts)
         out.append(f'<polyline class="ln" stroke="{color}" points="{path}"><title>{escape(name)}</title></polyline>')
         lx = left + (i % 3) * (pw / 3)
-        ly = top + ph + 44 + 20 * (i // 3)
+        ly = top + ph + 62 + 20 * (i // 3)
         label = name if len(name) <= 12 else name[:11] + "…"
         out.append(f'<rect x="{lx:.1f}" y="{ly - 9}" width="12" height="4" fill="{color}"/>')
         out.append(f'<text x="{lx + 16:.1f}" y="{ly - 3}">{escape(label)}</text>')

@@ -37,7 +37,7 @@ def _reasons(d: DebtInput, p: Protection, smallest: bool) -> list[str]:
     elif d.lender_type == "unlicensed":
         out.append("出借方无放贷资质：先核实资质并保存证据，不要被催着先还这一笔。")
     if smallest:
-        out.append("余额最小：先还清它，可以尽快减少一个催收对象。")
+        out.append("余额最小：最容易谈成短期或一次性结清，可以尽快减少一个催收对象。")
     if not out:
         out.append("按余额从小到大排列。")
     return out
