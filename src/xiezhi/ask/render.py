@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
-import textwrap
+import unicodedata
 
 from xiezhi.ask.engine import DECLINE_NOTICE, DISCLAIMER
 from xiezhi.ask.models import Answer
 
-_WIDTH = 38  # characters; CJK characters are two columns wide
+_COLUMNS = 76  # terminal columns; CJK characters take two
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _wrap_line(line: str, columns: int) -> list[str]:
+    """Break a line of mixed Chinese/Latin text at a column limit, keeping Latin words and numbers whole."""
+    tokens: list[str] = []
+    for ch in line:
+        if tokens and ch.isascii() and not ch.isspace() and tokens[-1][-1:].isascii() and not tokens[-1][-1:].isspace():
+            tokens[-1] += ch
+        else:
+            tokens.append(ch)
+    rows, row, used = [], "", 0
+    for tok in tokens:
+        w = sum(_width(c) for c in tok)
+        if used + w > columns and row:
+            rows.append(row.rstrip())
+            row, used = "", 0
+            if tok.isspace():
+                continue
+        row += tok
+        used += w
+    if row.strip():
+        rows.append(row.rstrip())
+    return rows
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -17,8 +44,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
         if not para:
             out.append("")
             continue
-        out.extend(textwrap.wrap(para, width=_WIDTH, initial_indent=indent, subsequent_indent=indent)
-                   or [indent])
+        out.extend(indent + row for row in _wrap_line(para, _COLUMNS - len(indent)))
     return "\n".join(out)
 
 
@@ -49,6 +75,6 @@ def render_answer(a: Answer) -> str:
             lines.append(_wrap(art.text, "    "))
     if a.related:
         lines += ["", "相关问题"]
-        lines += [f"  · {r.title}（xiezhi ask \"{r.title}\"）" for r in a.related]
+        lines += [f"  · {r.title}" for r in a.related]
     lines += ["", DISCLAIMER]
     return "\n".join(lines)
