@@ -97,13 +97,19 @@ def test_borrowing_to_repay_and_long_plan_warnings() -> None:
     ({"monthly_income": 1, "essential_costs": 0,
       "debts": [{"platform": "a", "principal": 1, "contract_date": "2024-02-30"}]}, "日期不存在"),
     ({"monthly_income": 1, "essential_costs": 0,
-      "debts": [{"platform": "a", "principal": 1, "contract_date": "2010-01-01", "lender_type": "private"}]},
-     "2015年9月1日"),
+      "debts": [{"platform": "a", "principal": 1, "loan": {"principal": 1}}]}, "借款信息 loan 有问题"),
 ])
 def test_bad_input_gives_chinese_message(data, needle) -> None:
     with pytest.raises(InputError) as exc:
         make_plan(parse_plan_input(data), today=TODAY)
     assert needle in str(exc.value)
+
+
+def test_contract_older_than_the_rules_falls_back_to_the_claimed_figure() -> None:
+    r = _plan(debts=[{"platform": "老账", "lender_type": "private", "principal": 1000, "claimed_charges": 800,
+                      "contract_date": "2010-01-01"}])
+    d = r.debts[0]
+    assert d.basis == "claimed_only" and d.target == Decimal("1800") and "2015年9月1日" in d.notes[0]
 
 
 def test_cli_report_json_and_exit_2(tmp_path) -> None:

@@ -106,7 +106,10 @@ def protection(d: DebtInput) -> Protection:
     if d.loan:
         return _from_loan(d)
     if d.contract_date is not None:
-        return _estimate(d)
+        try:
+            return _estimate(d)
+        except InputError as exc:  # e.g. a contract older than the rules the tool carries
+            return Protection("claimed_only", notes=[f"无法判断利率上限：{exc.message}下面只能按对方主张的数额安排。"])
     return Protection(
         "claimed_only",
         notes=["没有合同日期，无法判断利率上限：下面只能按对方主张的数额安排。补充合同日期（最好再加年利率）后可估算受保护的数额。"],
