@@ -56,7 +56,7 @@ def test_pdf_contains_the_chinese_content_and_no_missing_glyphs(letters, kind) -
     assert data.startswith(b"%PDF")
     text = _pdf_text(data)
     assert "\u25a1" not in text and "\ufffd" not in text
-    assert missing_chars(letter.text) == []  # every character of the letter is in the bundled font
+    assert missing_chars(letter.text) == [] == letter.missing_glyphs  # every character is in the bundled font
     flat = re.sub(r"由xiezhi根据你提供的信息生成的草稿.*?第\d+页/共\d+页", "", _squash(text))  # page footers
     assert _squash(letter.title) in flat
     # every CJK paragraph of the letter is in the PDF (line breaks aside)
@@ -165,6 +165,18 @@ def test_user_text_is_data_never_template(kind) -> None:
     html = letter_bytes(letter, "html").decode("utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>五" not in html
     assert "{{ 7*7 }}" in html and "&amp;amp;" in html
+
+
+def test_characters_missing_from_the_pdf_font_refuse_pdf_but_not_docx() -> None:
+    facts = _facts("collector_reply")
+    facts["borrower"]["name"] = "张喆"
+    letter = draft_letter("collector_reply", facts, today=TODAY)
+    assert letter.missing_glyphs == ["喆"]
+    with pytest.raises(InputError) as exc:
+        letter_bytes(letter, "pdf")
+    assert "喆" in str(exc.value) and ".docx" in str(exc.value)
+    assert "张喆" in letter_bytes(letter, "html").decode("utf-8")
+    assert letter_bytes(letter, "docx")[:2] == b"PK"
 
 
 def test_templates_cannot_reach_python_internals() -> None:

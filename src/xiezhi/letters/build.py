@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xiezhi.documents import Block, Document, Heading, Paragraph, get_renderer, render, render_to_file
+from xiezhi.documents.fonts import missing_chars
 from xiezhi.errors import DataError, InputError
 from xiezhi.letters.context import build_context, finding_citations
 from xiezhi.letters.layout import prewrap
@@ -144,13 +145,23 @@ def draft_letter(kind: str, facts: LetterFacts | dict[str, Any], *, today: date 
     corpus = get_corpus()
     ids = used + [c for c in table_ids if c not in used]
     citations = [LetterCitation(id=c, display=corpus.article(c).display, text=corpus.article(c).text) for c in ids]
+    text = doc.plain_text() + "\n" + (doc.footer or "")
     return Letter(kind=kind, title=t.meta.title, blanks=blanks, citations=citations, findings_used=len(findings),
-                  plan=plan, text=doc.plain_text(), document=doc)
+                  plan=plan, text=doc.plain_text(), missing_glyphs=missing_chars(text), document=doc)
+
+
+def _check_glyphs(letter: Letter) -> None:
+    if letter.missing_glyphs:
+        raise InputError(
+            f"PDF 的内置字体缺少信中的这些字：{'、'.join(letter.missing_glyphs)}，印出来会是方框。"
+            "请改用 .docx 或 .html 输出（Word 和浏览器会用电脑上的字体显示），或把这些字改写后再生成 PDF。")
 
 
 def letter_bytes(letter: Letter, fmt: str) -> bytes:
     """A drafted letter as bytes: fmt is "html", "docx" or "pdf" (PDF lines broken by `layout.prewrap`)."""
     fmt = get_renderer(fmt).format
+    if fmt == "pdf":
+        _check_glyphs(letter)
     doc = prewrap(letter.document) if fmt == "pdf" else letter.document
     return render(doc, fmt)
 
@@ -159,6 +170,8 @@ def write_letter(letter: Letter, path: str | os.PathLike[str], fmt: str | None =
     """Write atomically; the format defaults to the file suffix."""
     target = Path(path)
     renderer = get_renderer(fmt or target.suffix)
+    if renderer.format == "pdf":
+        _check_glyphs(letter)
     doc = prewrap(letter.document) if renderer.format == "pdf" else letter.document
     return render_to_file(doc, target, renderer.format)
 

@@ -198,4 +198,6 @@ class Letter(BaseModel):
     findings_used: int = 0
     plan: PlanResult | None = None
     text: str = Field(description="全文纯文本")
+    missing_glyphs: list[str] = Field(default_factory=list,
+                                      description="PDF 内置字体缺少的字（非空时只能输出 DOCX / HTML）")
     document: Any = Field(exclude=True, description="xiezhi.documents.Document")
