@@ -59,6 +59,16 @@ def test_private_loan_uses_four_times_lpr() -> None:
     assert "private-lending-provisions:25" in d.citations
 
 
+def test_unlicensed_lender_is_explained_and_cited() -> None:
+    r = _plan(debts=[{"platform": "黑口子", "lender_type": "unlicensed", "principal": 2000, "claimed_charges": 3000,
+                      "days_overdue": 30, "contract_date": "2025-06-01", "annual_rate": "300%"},
+                     {"platform": "银行", "lender_type": "bank", "principal": 2000}])
+    d = r.debt("黑口子")
+    assert d.priority == 2 and d.over_cap  # licensed lenders are negotiated first
+    assert {"private-lending-provisions:13", "civil-code:157"} <= set(d.citations)
+    assert "unlicensed_lender" in {w.code for w in r.warnings}
+
+
 def test_full_loan_description_uses_loan_assessment() -> None:
     loan = {"lender_type": "private", "contract_date": "2024-03-01", "principal": 10000,
             "schedule": {"method": "bullet", "annual_rate": "10%", "periods": 12}, "as_of": "2025-03-01"}

@@ -13,6 +13,8 @@ from xiezhi.letters.models import FindingFact, LetterFacts
 from xiezhi.plan.models import LICENSED, DebtAssessment, PlanResult
 
 SEVERITY_LABELS = {"info": "提示", "violation": "涉嫌违规", "possible_crime": "可能涉嫌犯罪"}
+PRIVACY_CATEGORIES = frozenset({"third_party_contact", "debt_disclosure", "privacy_exposure", "harassment_time",
+                                "harassment_frequency", "insult_defamation"})
 _CHECK_LENDERS = {"bank", "consumer_finance", "microloan", "unlicensed", "unknown"}
 
 
@@ -178,6 +180,7 @@ def build_context(facts: LetterFacts, *, today: date) -> tuple[dict[str, Any], l
         "findings": [f.model_dump() for f in findings],
         "crime_findings": [f.model_dump() for f in crimes],
         "finding_records": len({(f.at, f.quote) for f in findings}),
+        "privacy_findings": any(f.category in PRIVACY_CATEGORIES for f in findings),
         "finding_labels": labels,
         "crime_labels": [x for x in dict.fromkeys(f.label for f in crimes)],
         "regulator": regulator(facts),

@@ -44,7 +44,7 @@ def _reasons(d: DebtInput, p: Protection, smallest: bool) -> list[str]:
 
 
 def _sort_key(d: DebtInput, p: Protection, target: Decimal) -> tuple:
-    return (not d.illegal_collection, not p.over_cap, d.lender_type == "unlicensed",
+    return (not d.illegal_collection, d.lender_type == "unlicensed", not p.over_cap,
             d.lender_type not in LICENSED, target, d.platform)
 
 

@@ -96,7 +96,10 @@ def _estimate(d: DebtInput) -> Protection:
             f"对尚欠本金估算的 {charges} 元。这只是逾期期间的估算（不含逾期前未还的利息），请要求对方提供逐项明细。"
         )
     if d.lender_type == "unlicensed":
-        notes.append("出借方没有放贷资质：借款合同可能无效，一般只需返还实际到手的本金；请保存证据，可向公安机关或地方金融管理部门反映。")
+        notes.append("出借方没有放贷资质：未依法取得放贷资格、以营利为目的向社会不特定对象放贷的，借款合同无效；"
+                     "合同无效后，借到的钱应当返还，出借人能否再主张利息或资金占用损失，法院做法不一。"
+                     "请保存证据，可向公安机关或地方金融管理部门反映。")
+        cites += ["private-lending-provisions:13", "civil-code:157"]
     return Protection("cap_estimate", cap=cap, protected_charges=protected_charges,
                       protected_amount=cents(base + protected_charges), over_cap=over or d.claimed_charges > charges,
                       notes=notes, citations=_dedupe(cites))
