@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from xiezhi.documents.fonts import missing_chars
 from xiezhi.errors import DataError, InputError
-from xiezhi.letters import draft_letter, letter_bytes, list_kinds, load_facts, parse_facts
+from xiezhi.letters import draft_letter, letter_bytes, list_kinds, load_facts, missing_for, parse_facts
 from xiezhi.letters.templates import load_templates, parse_template
 
 CASES = Path(__file__).parent / "cases" / "letters"
@@ -104,7 +104,7 @@ def test_negotiation_pulls_facts_plan_and_findings(letters) -> None:
 
 
 def test_complaint_goes_to_the_regulator_for_the_lender_type(letters) -> None:
-    assert "国家金融监督管理总局广东监管局" in letters["complaint"].text and "12378" in letters["complaint"].text
+    assert "国家金融监督管理总局（广东的派出机构）" in letters["complaint"].text and "12378" in letters["complaint"].text
     assert "附件二：证据清单" in letters["complaint"].text and "sms-1120.png" in letters["complaint"].text
     facts = _facts("complaint")
     facts["lender"]["type"] = "microloan"
@@ -142,6 +142,8 @@ def test_missing_required_facts_give_a_clear_list(kind) -> None:
     meta = load_templates()[kind].meta
     assert msg.count("\n  · ") == len(meta.needs)
     assert "borrower.name" in msg
+    assert missing_for(kind, {}, today=TODAY) == exc.value.hints
+    assert missing_for(kind, _facts(kind), today=TODAY) == []
 
 
 HOSTILE = "{{ 7*7 }} {% raw %}x{% endraw %} {{ cycler.__init__.__globals__ }} <script>alert('x')</script> &amp;"

@@ -81,6 +81,15 @@ def missing_facts(t: LetterTemplate, ctx: dict[str, Any]) -> list[str]:
     return [_need_label(n, labels) for n in t.meta.needs if not any(_present(ctx, p) for p in n.split("|"))]
 
 
+def missing_for(kind: str, facts: LetterFacts | dict[str, Any], *, today: date | None = None) -> list[str]:
+    """The required facts still missing for `kind` (Chinese labels with the field to fill); [] if none.
+    For forms: the same list draft_letter raises as InputError.hints."""
+    t = get_template(kind)
+    facts = parse_facts(facts) if not isinstance(facts, LetterFacts) else facts
+    ctx, *_ = build_context(facts, today=today or date.today())
+    return missing_facts(t, ctx)
+
+
 def _cited_blocks(ids: list[str]) -> list[Block]:
     from xiezhi.law import get_corpus
 

@@ -73,7 +73,7 @@ def regulator(facts: LetterFacts) -> dict[str, str]:
     region = facts.region or ""
     t = facts.lender.type
     if t in ("bank", "consumer_finance"):
-        name = "国家金融监督管理总局" + (f"{region}监管局（或当地派出机构）" if region else "当地派出机构")
+        name = "国家金融监督管理总局" + (f"（{region}的派出机构）" if region else "（当地派出机构）")
         return {"name": name, "channel": "金融消费者投诉热线 12378，或向上述机构书面投诉", "kind": "national"}
     if t == "microloan":
         name = (f"{region}" if region else "所在地") + "地方金融管理部门（地方金融管理局）"
@@ -81,7 +81,7 @@ def regulator(facts: LetterFacts) -> dict[str, str]:
     if t == "unlicensed":
         name = (f"{region}" if region else "所在地") + "地方金融管理部门"
         return {"name": name, "channel": "书面反映；涉嫌违法犯罪的同时向公安机关报案", "kind": "local"}
-    name = "国家金融监督管理总局" + (f"{region}监管局" if region else "当地派出机构")
+    name = "国家金融监督管理总局" + (f"（{region}的派出机构）" if region else "（当地派出机构）")
     return {"name": name, "channel": "12378 热线或书面投诉（请先核实出借方是否持牌）", "kind": "national"}
 
 
