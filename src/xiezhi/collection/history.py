@@ -91,10 +91,10 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         if cd.answered_calls > limits.max_answered_calls:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 与你有效通话 {cd.answered_calls} 次，超过行业标准每日不超过{limits.max_answered_calls}次。", d))
-        elif attempts > limits.max_attempts:
+        elif limits.max_attempts is not None and attempts > limits.max_attempts:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 拨打 {attempts} 次，超过行业指引对同一号码每日尝试不超过{limits.max_attempts}次的界线。", d))
-        if cd.messages > limits.max_attempts:
+        if limits.max_attempts is not None and cd.messages > limits.max_attempts:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{limits.max_attempts}次为参照）。", d))
     for d, recs_night in sorted(night_examples.items()):

@@ -76,7 +76,7 @@ class ContactLimits:
     quiet_start: time
     quiet_end: time
     max_answered_calls: int
-    max_attempts: int
+    max_attempts: int | None  # None: no instrument set an attempt line on that day (before 2026-01-30)
     covered: bool  # False: the date is before the first standard that sets these lines
 
 
@@ -99,7 +99,7 @@ def contact_limits(day: date) -> ContactLimits:
     try:
         attempts = int(params.value("collection.max_call_attempts_per_day", day).value)
     except NotCovered:  # 中银协 line (2026-01-30) not yet published on that day: GB/T line only
-        attempts = answered * 2
+        attempts = None
     assert isinstance(start, time) and isinstance(end, time)
     return ContactLimits(start, end, answered, attempts, covered)
 
@@ -138,9 +138,9 @@ def count_per_day(count: int, day: date, channel: str | None = None, *, answered
     if channel is None or channel in VOICE_CHANNELS or channel == "visit" or answered:
         if count > limits.max_answered_calls:
             return Verdict("harassment_frequency", "violation",
-                           f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线（未接通的尝试以{limits.max_attempts}次为限）。")
+                           f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线。")
         return None
-    if count > limits.max_attempts:
+    if limits.max_attempts is not None and count > limits.max_attempts:
         return Verdict("harassment_frequency", "violation",
                        f"同一方一天发来 {count} 条信息；没有文件规定短信条数，但这已超过电话未接通时每日{limits.max_attempts}次的尝试上限，可视为轰炸。")
     return None

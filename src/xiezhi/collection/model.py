@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import ahocorasick
 import numpy as np
 
 MODEL_DIR = Path(str(resources.files("xiezhi"))) / "data" / "collection" / "model"
@@ -31,25 +33,6 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def gram_key(g: str) -> int:
-    """A unique integer for a 1–3 character gram (code points < 2**21)."""
-    key = 0
-    for ch in g:
-        key = (key << 21) | ord(ch)
-    return key
-
-
-def text_keys(text: str) -> np.ndarray:
-    """The distinct gram keys of a text, computed with numpy (the same set as `grams`)."""
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    parts = [cp]
-    if len(cp) >= 2:
-        parts.append((cp[:-1] << np.uint64(21)) | cp[1:])
-    if len(cp) >= 3:
-        parts.append((cp[:-2] << np.uint64(42)) | (cp[1:-1] << np.uint64(21)) | cp[2:])
-    return np.unique(np.concatenate(parts))
-
-
 @dataclass(frozen=True)
 class Model:
     vocab: dict[str, int]
@@ -57,27 +40,24 @@ class Model:
     weights: np.ndarray  # (features, categories)
     bias: np.ndarray  # (categories,)
     threshold: float
-    keys: np.ndarray | None = None  # sorted gram keys
-    key_rows: np.ndarray | None = None  # weight row of each sorted key
+    automaton: Any = None  # all vocabulary grams in one Aho-Corasick automaton (fast path)
 
-    def with_keys(self) -> Model:
-        ks = np.array([gram_key(g) for g in self.vocab], dtype=np.uint64)
-        rows = np.array(list(self.vocab.values()), dtype=np.int64)
-        order = np.argsort(ks)
-        return Model(self.vocab, self.categories, self.weights, self.bias, self.threshold, ks[order], rows[order])
+    def with_automaton(self) -> Model:
+        auto = ahocorasick.Automaton()
+        for g, i in self.vocab.items():
+            auto.add_word(g, i)
+        auto.make_automaton()
+        return Model(self.vocab, self.categories, self.weights, self.bias, self.threshold, auto)
 
-    def indices(self, text: str) -> np.ndarray:
-        if self.keys is None:
+    def indices(self, text: str) -> list[int]:
+        """Weight rows of the distinct vocabulary grams in `text` (the training features)."""
+        if self.automaton is None:
             get = self.vocab.get
-            return np.array(sorted({i for g in grams(text) if (i := get(g)) is not None}), dtype=np.int64)
-        k = text_keys(text)
-        pos = np.searchsorted(self.keys, k)
-        pos[pos >= len(self.keys)] = 0
-        hit = self.keys[pos] == k
-        return self.key_rows[pos[hit]]
+            return sorted({i for g in grams(text) if (i := get(g)) is not None})
+        return list({i for _, i in self.automaton.iter(text)})
 
     def proba(self, text: str) -> dict[str, float]:
-        idx = self.indices(text) if text else np.zeros(0, dtype=np.int64)
+        idx = self.indices(text) if text else []
         z = self.weights[idx].sum(axis=0) / np.sqrt(len(idx)) + self.bias if len(idx) else self.bias
         p = 1.0 / (1.0 + np.exp(-z))
         return dict(zip(self.categories, p.tolist(), strict=True))
@@ -105,4 +85,4 @@ def load_model(directory: str | None = None) -> Model | None:
     weights = np.load(w_path).astype(np.float32)
     vocab = {g: i for i, g in enumerate(meta["vocab"])}
     return Model(vocab, tuple(meta["categories"]), weights, np.asarray(meta["bias"], dtype=np.float32),
-                 float(meta["threshold"])).with_keys()
+                 float(meta["threshold"])).with_automaton()
