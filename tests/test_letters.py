@@ -103,6 +103,15 @@ def test_negotiation_pulls_facts_plan_and_findings(letters) -> None:
     assert "consumer-finance-company-measures:56" in ids and "civil-code:680" in ids
 
 
+def test_negotiation_without_any_budget_asks_for_a_pause() -> None:
+    facts = _facts("negotiation")
+    facts["plan"]["monthly_income"] = 3000
+    letter = draft_letter("negotiation", facts, today=TODAY)
+    assert "暂缓还款" in letter.text and "没有余钱还款" in letter.text and "每月还款" not in letter.text
+    assert "暂缓的月数" in letter.blanks
+    assert "可用于还款（全部债务） 0.00元" in letter.text  # the budget table is still there
+
+
 def test_complaint_goes_to_the_regulator_for_the_lender_type(letters) -> None:
     assert "国家金融监督管理总局（广东的派出机构）" in letters["complaint"].text and "12378" in letters["complaint"].text
     assert "附件二：证据清单" in letters["complaint"].text and "sms-1120.png" in letters["complaint"].text

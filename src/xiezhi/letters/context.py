@@ -135,8 +135,8 @@ def tables(facts: LetterFacts, findings: list[FindingFact], plan: PlanResult | N
           "\n".join(x for x in (e.file, (e.sha256[:16] + "…") if e.sha256 else None) if x)]
          for i, e in enumerate(facts.evidence, 1)],
         widths=[0.7, 1.6, 1.0, 4.3, 2.4])
-    if plan is not None and debt is not None and plan.schedule:
-        rows = []
+    rows = []
+    if plan is not None and debt is not None:
         for p in plan.phases:
             amount = p.payments[debt.platform]
             if amount <= 0:
@@ -145,16 +145,16 @@ def tables(facts: LetterFacts, findings: list[FindingFact], plan: PlanResult | N
             when = (f"{p.first_date.year}年{p.first_date.month}月" if p.first_month == p.last_month else
                     f"{p.first_date.year}年{p.first_date.month}月至{p.last_date.year}年{p.last_date.month}月")
             rows.append([span, when, yuan(amount)])
-        out["proposal"] = Table(["期数", "时间", "每期还款"], rows, widths=[1.2, 2.6, 1.6])
-        out["budget"] = Table(["项目", "金额（每月）"], [
+    out["proposal"] = Table(["期数", "时间", "每期还款"], rows, widths=[1.2, 2.6, 1.6])
+    budget_rows = []
+    if plan is not None:
+        budget_rows = [
             ["收入", yuan(plan.monthly_income)], ["必要生活开支", yuan(plan.essential_costs)],
             *([["应急留存", yuan(plan.reserve)]] if plan.reserve else []),
             ["可用于还款（全部债务）", yuan(plan.budget)],
             *([["按合同各笔每月应还合计", yuan(plan.contractual_monthly_due)]] if plan.contractual_monthly_due else []),
-        ], widths=[3, 2])
-    else:
-        out["proposal"] = Table(["期数", "时间", "每期还款"], [])
-        out["budget"] = Table(["项目", "金额（每月）"], [])
+        ]
+    out["budget"] = Table(["项目", "金额（每月）"], budget_rows, widths=[3, 2])
     return out
 
 
@@ -187,6 +187,7 @@ def build_context(facts: LetterFacts, *, today: date) -> tuple[dict[str, Any], l
         "plan_result": plan.model_dump(exclude={"chart_svg", "schedule"}) if plan else None,
         "debt": debt.model_dump() if debt else None,
         "offer": proposal(facts, plan, debt),
+        "no_budget": plan is not None and plan.budget <= 0,
         "has_evidence": bool(facts.evidence),
         "zero": Decimal(0),
     }
