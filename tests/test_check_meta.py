@@ -127,12 +127,20 @@ def test_history_report_raises_frequency_and_night_contacts():
 
 def test_history_report_checks_each_message():
     rep = analyze_history(read_history(DATA / "sms-backup.xml"))
-    # the automated 05:20 statement is not a night contact; the 00:00 threat is
-    assert rep.night_contacts == 1
+    # an overdue demand at 05:20 and the threat at 00:00 are both night contacts
+    assert rep.night_contacts == 2
     assert {"unlawful_visit", "intimidation", "harassment_time"} <= set(rep.labels)
     threat = next(e for e in rep.timeline if e.line == 5)
     assert "intimidation" in threat.labels
     assert any("第5行" in f.explanation for f in rep.findings)
+
+
+def test_history_automated_statement_at_night_is_not_a_night_contact():
+    from xiezhi.history import read_history_text
+
+    thread = "2026-03-02 23:50 赤松银行：【赤松银行】您的信用卡本期账单已出，到期还款日04月15日。"
+    rep = analyze_history(read_history_text(thread, name="t.txt"))
+    assert rep.night_contacts == 0 and "harassment_time" not in {f.category for f in rep.findings if f.rule == "history"}
 
 
 def test_history_different_counterparts_are_not_added_up():

@@ -27,6 +27,7 @@ from xiezhi.collection.metadata import (
     mentions_consent,
     mentions_debt,
     mentions_personal_data,
+    mentions_refusal,
     names_a_person,
     night_visit,
     recipient_contact,
@@ -216,7 +217,8 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
             findings = [f for f in findings if f.category != "third_party_contact"]
         verdicts.extend(recipient_contact(meta.recipient_role, debt_details=mentions_debt(norm.text)
                                           and (meta.recipient_role != "public" or names_a_person(norm.text)),
-                                          pressure=pressure, contact_refused=meta.contact_refused,
+                                          pressure=pressure,
+                                          contact_refused=meta.contact_refused or mentions_refusal(norm.text),
                                           debtor_reachable=meta.debtor_reachable,
                                           personal_data=mentions_personal_data(norm.text),
                                           consented=mentions_consent(norm.text)))

@@ -10,7 +10,7 @@ from datetime import date
 
 from xiezhi.collection.check import analyze
 from xiezhi.collection.citations import citations_for
-from xiezhi.collection.metadata import contact_limits, is_automated_notice, is_quiet_time
+from xiezhi.collection.metadata import contact_limits, cues, is_automated_notice, is_quiet_time
 from xiezhi.collection.models import (
     CATEGORIES,
     SEVERITY_RANK,
@@ -94,9 +94,10 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         elif limits.max_attempts is not None and attempts > limits.max_attempts:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 拨打 {attempts} 次，超过行业指引对同一号码每日尝试不超过{limits.max_attempts}次的界线。", d))
-        if limits.max_attempts is not None and cd.messages > limits.max_attempts:
+        line = cues().bombing_reference
+        if cd.messages > line:
             findings.append(_aggregate("harassment_frequency",
-                                       f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{limits.max_attempts}次为参照）。", d))
+                                       f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{line}次为参照）。", d))
     for d, recs_night in sorted(night_examples.items()):
         times = "、".join(f"{r.at:%H:%M}（{r.counterpart}，第{r.line}行）" for r in recs_night[:5] if r.at)
         more = f"等 {len(recs_night)} 次" if len(recs_night) > 5 else ""

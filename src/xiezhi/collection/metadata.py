@@ -35,6 +35,8 @@ class Cues:
     visit: tuple[str, ...]
     debt_detail_not: tuple[str, ...]
     answered_calls: tuple[str, ...]
+    refusal: tuple[str, ...]
+    bombing_reference: int
     automated_notice: tuple[str, ...]
     collection: tuple[str, ...]
     evening_note_from: time
@@ -56,6 +58,8 @@ def cues() -> Cues:
         visit=tuple(data["visit"]),
         debt_detail_not=tuple(data["debt_detail_not"]),
         answered_calls=tuple(data["answered_calls"]),
+        refusal=tuple(data["refusal"]),
+        bombing_reference=int(data["bombing_reference"]),
         automated_notice=tuple(data["automated_notice"]),
         collection=tuple(data["collection"]),
         evening_note_from=time(h, m),
@@ -140,9 +144,10 @@ def count_per_day(count: int, day: date, channel: str | None = None, *, answered
             return Verdict("harassment_frequency", "violation",
                            f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线。")
         return None
-    if limits.max_attempts is not None and count > limits.max_attempts:
+    line = cues().bombing_reference
+    if count > line:
         return Verdict("harassment_frequency", "violation",
-                       f"同一方一天发来 {count} 条信息；没有文件规定短信条数，但这已超过电话未接通时每日{limits.max_attempts}次的尝试上限，可视为轰炸。")
+                       f"同一方一天发来 {count} 条信息；没有文件规定短信条数，本工具以每日{line}次（行业指引对未接通电话的尝试上限）为参照，超过即视为轰炸。")
     return None
 
 
@@ -199,6 +204,10 @@ _PERSON = re.compile(r"某|此人|该人|这个人|本群成员|他|她|我(?!�
 def names_a_person(text: str) -> bool:
     """A public post about an identifiable person (not an advert to "网贷逾期的兄弟们")."""
     return bool(_PERSON.search(text))
+
+
+def mentions_refusal(text: str) -> bool:
+    return any(w in text for w in cues().refusal)
 
 
 def mentions_answered(text: str) -> bool:
