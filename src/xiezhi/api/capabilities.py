@@ -15,7 +15,7 @@ CAPABILITIES: dict[str, tuple[str, str]] = {
     "batch": ("xiezhi.collection.batch", "process_line"),
     "loan": ("xiezhi.loan", "assess_loan"),
     "evidence": ("xiezhi.evidence", "Vault"),
-    "plan": ("xiezhi.plan", "plan_repayment"),
+    "plan": ("xiezhi.plan", "make_plan"),
     "letters": ("xiezhi.letters", "draft_letter"),
     "law": ("xiezhi.law", "get_corpus"),
     "ocr": ("xiezhi.ocr", "read_image_text"),

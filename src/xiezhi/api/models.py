@@ -77,3 +77,12 @@ class SearchHit(BaseModel):
 class BatchLine(BaseModel):
     id: str | int | None = None
     text: str
+
+
+class LetterRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    facts: dict[str, Any] = Field(default_factory=dict, description="事实（格式见 docs/letters.md 的 facts.yaml）",
+                                  examples=[{"borrower": {"name": "李小明", "phone": "13800000000"},
+                                             "lender": {"name": "乙消费金融有限公司", "type": "consumer_finance"},
+                                             "summary": "催收人员多次深夜打电话并联系我的同事。"}])

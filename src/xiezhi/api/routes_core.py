@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Request, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, File, Path, Request, UploadFile
+from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from xiezhi import __version__
 from xiezhi.api import capabilities
-from xiezhi.api.models import AskRequest, AssessRequest, CheckRequest, Health
+from xiezhi.api.models import AskRequest, AssessRequest, CheckRequest, Health, LetterRequest
 from xiezhi.api.problems import NOT_READY_RESPONSE, PROBLEM_RESPONSES, ProblemError, not_ready
 
 router = APIRouter(responses={**PROBLEM_RESPONSES})
 NDJSON = "application/x-ndjson"
-MAX_BATCH_LINE = 100_000
+MAX_BATCH_BYTES = 50 * 1024 * 1024
 
 
 def _need(name: str) -> Any:
@@ -44,6 +43,10 @@ LoanInputModel = _model("xiezhi.loan", "LoanInput")
 LoanAssessmentModel = _model("xiezhi.loan", "LoanAssessment")
 AssessResultModel = _model("xiezhi.assess", "AssessResult")
 StepModel = _model("xiezhi.assess", "Step")
+PlanInputModel = _model("xiezhi.plan", "PlanInput")
+PlanResultModel = _model("xiezhi.plan", "PlanResult")
+LetterModel = _model("xiezhi.letters", "Letter")
+LetterKindModel = _model("xiezhi.letters", "LetterKind")
 
 
 @router.get("/health", tags=["系统"], summary="服务状态与已就绪的功能")
@@ -104,24 +107,16 @@ async def check_history(request: Request,
                  "type": "string", "description": '每行一个 JSON 对象：{"id", "text", "sent_at"?, ...}'}}}}})
 async def batch(request: Request) -> StreamingResponse:
     process_line = _need("batch")
+    limit = MAX_BATCH_BYTES
+    body = bytearray()
+    async for chunk in request.stream():  # read first: the response's disconnect listener shares receive()
+        body += chunk
+        if len(body) > limit:
+            raise ProblemError(413, "请求太大", f"一次批量检测的内容不能超过 {limit // (1024 * 1024)} MB，请分批提交。")
 
-    async def lines() -> AsyncIterator[str]:
-        buf = b""
-        lineno = 0
-        async for chunk in request.stream():
-            buf += chunk
-            if len(buf) > MAX_BATCH_LINE and b"\n" not in buf:
-                yield json.dumps({"line": lineno + 1, "error": f"第{lineno + 1}行太长（超过 {MAX_BATCH_LINE} 字节）"},
-                                 ensure_ascii=False) + "\n"
-                return
-            *complete, buf = buf.split(b"\n")
-            for raw in complete:
-                lineno += 1
-                out = process_line(raw.decode("utf-8", "replace"), lineno)
-                if out is not None:
-                    yield out + "\n"
-        if buf.strip():
-            out = process_line(buf.decode("utf-8", "replace"), lineno + 1)
+    def lines() -> Iterator[str]:  # a sync generator: Starlette runs it in a worker thread
+        for lineno, raw in enumerate(bytes(body).split(b"\n"), 1):
+            out = process_line(raw.decode("utf-8", "replace"), lineno)
             if out is not None:
                 yield out + "\n"
 
@@ -134,22 +129,42 @@ def loan(body: LoanInputModel) -> Any:  # type: ignore[valid-type]
     return _need("loan")(body)
 
 
-@router.post("/plan", tags=["还款计划"], summary="多笔借款的还款计划（尚未就绪时返回 503）",
-             responses={**NOT_READY_RESPONSE})
-def plan(body: dict[str, Any]) -> Any:
+@router.post("/plan", tags=["还款计划"], summary="多笔借款的还款计划：预算、受保护数额、协商顺序、月供",
+             response_model=PlanResultModel, responses={**NOT_READY_RESPONSE})
+def plan(body: PlanInputModel) -> Any:  # type: ignore[valid-type]
     return _need("plan")(body)
 
 
-@router.get("/letters", tags=["文书"], summary="可起草的文书种类（尚未就绪时返回 503）", responses={**NOT_READY_RESPONSE})
+@router.get("/letters", tags=["文书"], summary="可起草的文书种类和必填事实", responses={**NOT_READY_RESPONSE},
+            response_model=list[LetterKindModel])
 def letter_kinds() -> Any:
     _need("letters")
-    raise not_ready(capabilities.LABELS["letters"])
+    from xiezhi.letters import list_kinds
+
+    return list_kinds()
 
 
-@router.post("/letters/{kind}", tags=["文书"], summary="按事实起草文书（尚未就绪时返回 503）",
-             responses={**NOT_READY_RESPONSE})
-def letter(kind: str, body: dict[str, Any]) -> Any:
-    return _need("letters")(kind, body)
+LETTER_MEDIA = {"html": "text/html; charset=utf-8", "pdf": "application/pdf",
+                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@router.post("/letters/{kind}", tags=["文书"], summary="按事实起草文书：format=json 返回 Letter，html/docx/pdf 返回文件",
+             response_model=LetterModel, responses={
+                 **NOT_READY_RESPONSE,
+                 200: {"content": {"application/json": {}, **{m: {} for m in LETTER_MEDIA.values()}}}})
+def letter(kind: Annotated[str, Path(max_length=40, pattern=r"^[a-z_]+$")], body: LetterRequest,
+           format: Literal["json", "html", "docx", "pdf"] = "json") -> Any:
+    draft = _need("letters")
+    from xiezhi.letters import letter_bytes, list_kinds
+
+    if kind not in {k.kind for k in list_kinds()}:
+        raise ProblemError(404, "没有这种文书", f"没有“{kind}”这种文书。可选：{'、'.join(k.kind for k in list_kinds())}。")
+    result = draft(kind, body.facts)
+    if format == "json":
+        return result
+    data = letter_bytes(result, format)
+    return Response(data, media_type=LETTER_MEDIA[format],
+                    headers={"Content-Disposition": f'attachment; filename="{kind}.{format}"'})
 
 
 @router.get("/assess/interview", tags=["自助评估"], summary="自助评估的问题与结果块（数据）")

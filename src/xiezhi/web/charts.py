@@ -15,9 +15,19 @@ def _num(x: Any) -> float:
     return float(Decimal(str(x))) if x is not None else 0.0
 
 
+class _Row:
+    """A schedule row as attributes, whether the core gives a model or a dict."""
+
+    def __init__(self, row: Any) -> None:
+        get = row.get if isinstance(row, dict) else (lambda k, d=None: getattr(row, k, d))
+        self.kind = get("kind", "payment") or "payment"
+        self.n, self.amount = get("n"), get("amount")
+        self.principal, self.interest = get("principal"), get("interest")
+
+
 def schedule_svg(rows: list[Any], title: str = "每期还款") -> str:
     """Bars per instalment (principal and interest stacked when known)."""
-    pays = [r for r in rows if getattr(r, "kind", "payment") == "payment"]
+    pays = [r for r in map(_Row, rows) if r.kind == "payment"]
     if not pays:
         return ""
     top = max(_num(r.amount) for r in pays) or 1.0

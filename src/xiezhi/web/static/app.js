@@ -30,7 +30,7 @@
     });
   });
   // Disable submit buttons after the first click (no double submissions on slow phones).
-  document.querySelectorAll("form[method=post]").forEach(function (form) {
+  document.querySelectorAll("form[method=post]:not([data-multi])").forEach(function (form) {
     form.addEventListener("submit", function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) {
         b.disabled = true;
