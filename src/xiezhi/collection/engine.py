@@ -81,7 +81,8 @@ class Matcher:
             for p in (*rule.unless, *rule.unless_message, *rule.escalate_near):
                 add(p, i, "aux")
             if rule.regex:
-                compiled = [re.compile(normalise_pattern(rx)) for rx in rule.regex]
+                # one alternation per rule: one scan of the text instead of one per expression
+                compiled = [re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))]
                 self._regex.append((i, compiled))
                 if not rule.trigger:
                     self._untriggered.append(i)
