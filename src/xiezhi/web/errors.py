@@ -104,6 +104,15 @@ def install(app: FastAPI) -> None:
                                     headers=getattr(exc, "headers", None))
         return error_page(request, exc.status_code, title, detail)
 
+    @app.exception_handler(ArithmeticError)
+    async def _arith(request: Request, exc: ArithmeticError) -> Response:
+        # decimal overflow / invalid operation on absurd figures: an input problem, not a crash
+        log.warning("arithmetic error on %s: %r", request.url.path, exc)
+        detail = "输入的数字超出了可以计算的范围（太大、太小或不是有效数字），请检查金额、利率和期数。"
+        if is_api(request):
+            return problem_response(Problem(title="输入有误", status=400, detail=detail))
+        return error_page(request, 400, "输入有误", detail)
+
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
