@@ -35,10 +35,12 @@ def _article_json(article_id: str) -> dict[str, Any]:
 
 
 def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[str]:
-    """Article ids for a finding of this category: the rule's own articles first, then the rest."""
+    """Article ids for a finding of this category: the rule's own article first, then the category's general
+    basis (headings without rules of their own). A finding without a rule (metadata) cites every article."""
     ordered: list[str] = []
     by_id = {c.id: c for c in spec.citations}
-    for cid in (*first, *(c.id for c in spec.citations)):
+    rest = [c.id for c in spec.citations if not first or not c.has_rules]
+    for cid in (*first, *rest):
         c = by_id.get(cid)
         if c is None:
             continue

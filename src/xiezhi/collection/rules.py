@@ -69,6 +69,7 @@ class Citation(_Strict):
     old_id: str | None = None  # the 2012 治安管理处罚法 article for acts before 2026-01-01
     heading: str = ""
     quotes: tuple[str, ...] = ()
+    has_rules: bool = False  # False: a general basis of the category, cited with every finding
 
 
 class CategorySpec(_Strict):
@@ -107,7 +108,6 @@ def parse_rules_file(path: Path) -> CategorySpec:
     citations: list[Citation] = []
     rules: list[Rule] = []
     current: list[str] = []
-    pos = 0
     # Walk headings, quotes and rule blocks in order.
     tokens: list[tuple[int, str, re.Match[str] | str]] = []
     for bm in _BLOCK.finditer(body):
@@ -143,7 +143,7 @@ def parse_rules_file(path: Path) -> CategorySpec:
             rules.append(Rule(**data, citations=tuple(current)) if "citations" not in data else Rule(**data))
         except ValidationError as exc:
             raise _fail(path, f"规则 {data.get('id')}：{exc}") from exc
-        pos += 1
+    citations = [c.model_copy(update={"has_rules": any(c.id in r.citations for r in rules)}) for c in citations]
     try:
         spec = CategorySpec(**front, citations=tuple(citations), rules=tuple(rules), path=path.name)
     except ValidationError as exc:
