@@ -16,7 +16,6 @@ os.environ.setdefault("XIEZHI_HOME", tempfile.mkdtemp(prefix="xiezhi-schema-"))
 from xiezhi.web.app import create_app  # noqa: E402
 
 
-
 @schemathesis.serializer("application/x-ndjson")
 def _ndjson(ctx, value):  # the batch body is a string of JSON lines
     return value.encode("utf-8") if isinstance(value, str) else str(value).encode("utf-8")

@@ -7,6 +7,7 @@ holds and some result block that can still be shown needs one of its variables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,14 @@ from xiezhi.assess.models import (
     Step,
 )
 from xiezhi.errors import InputError
+
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def tidy(text: str) -> str:
+    """YAML folds lines with a space; Chinese text wants none between two CJK characters."""
+    return _CJK_GAP.sub("", text.strip())
+
 
 TOOL_PATHS: dict[str, str] = {
     "ask": "/ask", "check": "/check", "loan": "/loan", "evidence": "/evidence/new",
@@ -229,7 +238,7 @@ def assess(answers: Mapping[str, Any], iv: Interview | None = None) -> AssessRes
     for block in iv.blocks:
         if block.show_if is not None and block.show_if.evaluate(known) is not True:
             continue
-        rb = ResultBlock(id=block.id, section=block.section, title=block.title, text=block.text.strip(),
+        rb = ResultBlock(id=block.id, section=block.section, title=block.title, text=tidy(block.text),
                          citations=_citations(block.citations), action=_action(block, known, text))
         if block.compute is not None:
             outcome = compute.run(block.compute, known, text)

@@ -1,0 +1,181 @@
+"""API latency under load: p50/p99 and errors for /api/v1/ask and /api/v1/check with 50 concurrent
+clients on loopback for 20 seconds each (closed loop: each client sends its next request when the last
+one is answered). The server runs as `xiezhi serve` in a subprocess on a free 127.0.0.1 port.
+
+Targets (issue 8): p99 <= 50 ms and no errors for each endpoint.
+    python bench/bench_api.py [--seconds 20] [--clients 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import median, percentile, write_result
+
+DATA = Path(__file__).parent / "data"
+XIEZHI = str(Path(sys.executable).with_name("xiezhi"))
+TARGET_P99_MS = 50.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load_inputs(limit: int = 300) -> tuple[list[dict], list[dict]]:
+    asks, checks = [], []
+    if (DATA / "ask_dev.jsonl").exists():
+        for line in (DATA / "ask_dev.jsonl").read_text(encoding="utf-8").splitlines()[:limit]:
+            asks.append({"question": json.loads(line)["q"]})
+    if (DATA / "check_dev.jsonl").exists():
+        for line in (DATA / "check_dev.jsonl").read_text(encoding="utf-8").splitlines()[:limit]:
+            item = json.loads(line)
+            body = {"text": item["text"]}
+            for k in ("sent_at", "recipient_role", "lender_type"):
+                if item.get(k):
+                    body[k] = item[k]
+            checks.append(body)
+    asks = asks or [{"question": "网贷逾期后，催收人员真的会上门吗？"}]
+    checks = checks or [{"text": "再不还钱，今晚就上门找你家人"}]
+    return asks, checks
+
+
+class Conn:
+    """A minimal HTTP/1.1 keep-alive client on asyncio streams: the load generator must cost far less
+    CPU than the server it measures (httpx costs ~1 ms of CPU per request, as much as the server)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n").encode()
+        self.writer.write(head + body)
+        status_line = await self.reader.readline()
+        status = int(status_line.split()[1])
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        data = await self.reader.readexactly(length)
+        return status, data
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def run_load(base: str, path: str, bodies: list[dict], seconds: float, clients: int) -> dict:
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    host, port = base.split("//", 1)[1].split(":")
+    payloads = [json.dumps(b, ensure_ascii=False).encode() for b in bodies]
+    stop = time.perf_counter() + seconds
+
+    async def worker(i: int) -> None:
+        conn = Conn(host, int(port))
+        n = i
+        try:
+            while time.perf_counter() < stop:
+                payload = payloads[n % len(payloads)]
+                n += clients
+                t0 = time.perf_counter()
+                try:
+                    status, _ = await conn.post(path, payload)
+                    ok, key = status == 200, str(status)
+                except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
+                    ok, key = False, type(exc).__name__
+                    conn.close()
+                    conn = Conn(host, int(port))
+                latencies.append((time.perf_counter() - t0) * 1000)
+                if not ok:
+                    errors[key] = errors.get(key, 0) + 1
+        finally:
+            conn.close()
+
+    t_start = time.perf_counter()
+    await asyncio.gather(*(worker(i) for i in range(clients)))
+    elapsed = time.perf_counter() - t_start
+    p99 = percentile(latencies, 99)
+    return {"requests": len(latencies), "seconds": round(elapsed, 2), "rps": round(len(latencies) / elapsed, 1),
+            "p50_ms": round(median(latencies), 2), "p99_ms": round(p99, 2), "max_ms": round(max(latencies), 2),
+            "errors": sum(errors.values()), "error_kinds": errors,
+            "target_p99_ms": TARGET_P99_MS, "pass": p99 <= TARGET_P99_MS and not errors}
+
+
+def start_server(port: int, home: str) -> subprocess.Popen:
+    env = {**os.environ, "XIEZHI_HOME": home}
+    proc = subprocess.Popen([XIEZHI, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--clients", type=int, default=50)
+    args = ap.parse_args()
+    asks, checks = load_inputs()
+    port = free_port()
+    home = tempfile.mkdtemp(prefix="xiezhi-bench-api-")
+    proc = start_server(port, home)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for body in asks[:20] + checks[:20]:  # warm caches and indexes once
+            httpx.post(base + ("/api/v1/ask" if "question" in body else "/api/v1/check"), json=body, timeout=30)
+        results = {}
+        for name, path, bodies in (("ask", "/api/v1/ask", asks), ("check", "/api/v1/check", checks)):
+            results[name] = asyncio.run(run_load(base, path, bodies, args.seconds, args.clients))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    payload = {
+        "command": f"python bench/bench_api.py --seconds {args.seconds:g} --clients {args.clients}",
+        "setup": {"server": "xiezhi serve (uvicorn, 1 process) on 127.0.0.1", "clients": args.clients,
+                  "seconds_per_endpoint": args.seconds, "load_generator": "asyncio streams (minimal HTTP/1.1 keep-alive), closed loop, same machine",
+                  "inputs": {"ask": len(asks), "check": len(checks)}},
+        **results,
+        "pass": all(r["pass"] for r in results.values()),
+    }
+    write_result("api", payload)
+    print(f"{'endpoint':<16}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}  target p99<=50ms")
+    for name, r in results.items():
+        print(f"/api/v1/{name:<8}{r['requests']:>10}{r['rps']:>9}{r['p50_ms']:>9}{r['p99_ms']:>9}{r['errors']:>8}  "
+              f"{'PASS' if r['pass'] else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
