@@ -56,6 +56,7 @@ def test_assessment_threatening_visit(page):
     page.get_by_role("button", name="下一步").click()
     page.wait_for_url("**/assess/result**")
     assert page.get_by_role("heading", name="你的评估结果").is_visible()
+    assert "现在最要紧的一步" in page.locator(".summary").inner_text()
     for text in ["你可以不让催收人员进门", "人身安全受到威胁时，立即拨打 110", "被预先扣掉的钱不算借款本金",
                  "真实年化利率（IRR）", DISCLAIMER]:
         assert page.get_by_text(text).first.is_visible(), text
@@ -109,7 +110,16 @@ def test_loan_cut_head(page):
 
 def test_evidence_add_and_export(page, tmp_path):
     photo = tmp_path / "门口.png"
-    photo.write_bytes(PNG)
+    try:  # a photo-sized image when Pillow is there (test extra), else a 1x1 PNG
+        from PIL import Image, ImageDraw
+
+        im = Image.new("RGB", (480, 320), "#d8dee6")
+        draw = ImageDraw.Draw(im)
+        draw.rectangle((150, 40, 330, 300), fill="#8a6d4b", outline="#3b2f22", width=6)
+        draw.ellipse((295, 165, 315, 185), fill="#e2c275")
+        im.save(photo)
+    except ImportError:
+        photo.write_bytes(PNG)
     page.goto("/evidence/new?kind=visit")
     page.get_by_label("发生时间").fill("2026-03-14T23:10")
     page.get_by_label("对方号码").fill("17000000000")

@@ -26,6 +26,12 @@ def _need(name: str) -> Any:
     return fn
 
 
+def json_response(result: Any) -> Response:
+    """The core's model serialised once by pydantic (FastAPI would validate it again against
+    response_model, which stays declared for the schema)."""
+    return Response(result.model_dump_json(), media_type="application/json")
+
+
 def _model(module: str, name: str) -> Any:
     """The core's result model for the schema, or a plain dict while the module is missing."""
     try:
@@ -59,13 +65,13 @@ def health() -> Health:
 async def ask(body: AskRequest) -> Any:
     # CPU-bound and short (~2 ms): run inline on the event loop. Threads cannot run it in parallel
     # (GIL) and a 40-thread pool only adds switching and unfair ordering, i.e. a long latency tail.
-    return _need("ask")(body.question, statutes=body.statutes)
+    return json_response(_need("ask")(body.question, statutes=body.statutes))
 
 
 @router.post("/check", tags=["催收检测"], summary="检测一条催收信息或一段经历是否违法",
              response_model=CheckResultModel, responses={**NOT_READY_RESPONSE})
 async def check(body: CheckRequest) -> Any:  # inline, as ask
-    return _need("check")(body.text, body.meta())
+    return json_response(_need("check")(body.text, body.meta()))
 
 
 async def read_upload(request: Request, file: UploadFile) -> bytes:

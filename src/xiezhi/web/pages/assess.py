@@ -131,5 +131,9 @@ def result(request: Request) -> HTMLResponse:
 
     answers = _answers(request.query_params)
     res = assess(answers)
-    return render(request, "assess_result.html", {"result": res, "edit_url": _url("/assess/q", {})},
+    from xiezhi.assess import answered_ids
+
+    done = answered_ids(answers)
+    edit = _url("/assess/q", _without(answers, done[-1])) if done else "/assess/q"
+    return render(request, "assess_result.html", {"result": res, "edit_url": edit},
                   title="评估结果", active="/assess")

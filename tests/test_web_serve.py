@@ -1,0 +1,52 @@
+"""`xiezhi serve`: loopback by default, a token for any other address, --lan prints URL and QR code."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from xiezhi.cli import app
+from xiezhi.cli import serve as serve_mod
+
+
+@pytest.fixture
+def captured(monkeypatch):
+    calls: dict = {}
+
+    def fake_run(asgi, host, port, **kw):
+        calls.update(app=asgi, host=host, port=port)
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    return calls
+
+
+def test_default_is_loopback_without_token(captured):
+    r = CliRunner().invoke(app, ["serve", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert "http://127.0.0.1:8123/" in r.output and "token" not in r.output
+    assert captured["host"] == "127.0.0.1" and captured["app"].state.settings.token is None
+
+
+def test_other_address_gets_a_generated_token(captured):
+    r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8124"])
+    assert r.exit_code == 0, r.output
+    token = captured["app"].state.settings.token
+    assert token and len(token) >= 16 and f"?token={token}" in r.output
+
+
+def test_lan_prints_url_and_qr(captured, monkeypatch):
+    monkeypatch.setattr(serve_mod, "lan_address", lambda: "192.168.1.23")
+    r = CliRunner().invoke(app, ["serve", "--lan", "--token", "my-long-token"])
+    assert r.exit_code == 0, r.output
+    assert "http://192.168.1.23:8000/?token=my-long-token" in r.output
+    assert "█" in r.output or "▀" in r.output  # the QR code drawn in the terminal
+    s = captured["app"].state.settings
+    assert captured["host"] == "192.168.1.23" and s.token == "my-long-token" and "192.168.1.23" in s.allowed_hosts
+    assert s.public_url.endswith("?token=my-long-token")
+
+
+def test_short_token_refused(captured):
+    r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--token", "abc"])
+    assert r.exit_code == 2 and "至少 8 个字符" in r.output
