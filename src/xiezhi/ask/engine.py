@@ -22,8 +22,8 @@ MAX_QUESTION_CHARS = 2000
 #: estimate of "the top card answers this question" from: bias, coverage (share of the question's
 #: idf mass the card matches), margin over the second card, log(1 + top score), domain score clipped
 #: to [-3, 3], and "other legal topic outweighs debt words" (domain score < 0).
-LOGIT_WEIGHTS = (-4.812, 3.07, 4.133, 1.094, 0.287, -2.806)
-CONFIDENCE_THRESHOLD = 0.2
+LOGIT_WEIGHTS = (-3.414, 3.261, 4.676, 0.582, 0.481, -2.69)
+CONFIDENCE_THRESHOLD = 0.35
 #: Domain gate: below the lexicon threshold (no clear debt words) a question must still match this
 #: share of its idf mass in the top card; a negative domain score always declines.
 MIN_COVERAGE_WITHOUT_DEBT_WORDS = 0.35
