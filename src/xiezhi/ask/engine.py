@@ -116,14 +116,19 @@ def answer(question: str, *, statutes: int = 5) -> Answer:
     q = _check_question(question)
     r = rank(q)
     corpus = get_corpus()
+    answered = decide(r)
+    index = get_index()
+    card = index.cards[r.card_ids[0]] if answered else None
+    # With an answer, the card's title and conclusion restate the question in the words statutes
+    # use (relevance feedback); without one, the question alone.
+    statute_query = f"{q} {card.title} {card.conclusion}" if card else q
     statute_hits = [
-        StatuteHit(**corpus.article_json(a), score=round(s, 4)) for a, s in search_statutes(q, top=statutes)
+        StatuteHit(**corpus.article_json(a), score=round(s, 4))
+        for a, s in search_statutes(statute_query, top=statutes)
     ] if statutes > 0 else []
-    if not decide(r):
+    if card is None:
         return Answer(question=q, answered=False, confidence=round(r.confidence, 4), card=None,
                       citations=[], related=[], statutes=statute_hits)
-    index = get_index()
-    card = index.cards[r.card_ids[0]]
     citations = [ArticleRef(**corpus.article_json(cid)) for cid in card.citations if corpus.has(cid)]
     related = [RelatedCard(id=rid, title=index.cards[rid].title) for rid in card.related if rid in index.cards]
     view = CardView(id=card.id, title=card.title, conclusion=card.conclusion, analysis=card.analysis,
