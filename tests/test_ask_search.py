@@ -106,3 +106,39 @@ def test_shipped_expansion_and_lexicon_files_load() -> None:
     assert load_expansions().terms
     lex = load_lexicon()
     assert lex.threshold > 0 and any(w < 0 for w in lex.terms.values())
+
+
+def _ranking(domain: float, coverage: float, confidence: float):
+    from xiezhi.ask.engine import Ranking
+    from xiezhi.search.domain import load_lexicon
+
+    return Ranking(normalized="", domain_score=domain, in_domain=domain >= load_lexicon().threshold,
+                   card_ids=["some-card"], scores=[10.0], coverage=coverage, confidence=confidence)
+
+
+@pytest.mark.parametrize(
+    ("domain", "coverage", "confidence", "answered"),
+    [
+        (4.0, 0.30, 0.90, True),    # clear debt words, confident
+        (4.0, 0.30, 0.30, False),   # clear debt words, not confident enough
+        (-1.0, 0.90, 0.99, False),  # another legal topic outweighs the debt words
+        (0.0, 0.30, 0.90, False),   # no debt words and the card covers too little of the question
+        (0.0, 0.60, 0.90, True),    # no debt words but the card matches most of it
+        (1.0, 0.10, 0.90, False),   # weak debt evidence, weak match
+        (1.0, 0.40, 0.45, False),   # weak debt evidence needs more confidence
+        (1.0, 0.40, 0.60, True),
+    ],
+)
+def test_decision_rules(domain: float, coverage: float, confidence: float, answered: bool) -> None:
+    from xiezhi.ask.engine import decide
+
+    assert decide(_ranking(domain, coverage, confidence)) is answered
+
+
+def test_confidence_is_monotonic_in_coverage_and_margin() -> None:
+    from xiezhi.ask.engine import confidence_of
+
+    low = confidence_of([10.0, 9.0], 0.2, 3.0)
+    assert confidence_of([10.0, 9.0], 0.8, 3.0) > low
+    assert confidence_of([10.0, 2.0], 0.2, 3.0) > low
+    assert confidence_of([], 0.5, 3.0) == 0.0
