@@ -205,3 +205,48 @@ def test_host_header_check(tmp_path, monkeypatch):
         assert c.get("/").status_code == 421
     with TestClient(create_app(WebSettings(allowed_hosts=["127.0.0.1"])), base_url="http://127.0.0.1:8000") as c:
         assert c.get("/").status_code == 200
+
+
+def _screenshot(lines: list[str]) -> bytes:
+    import io
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    import xiezhi
+
+    font_path = Path(xiezhi.__file__).parent / "data" / "fonts" / "NotoSansSC-Subset.ttf"
+    font = ImageFont.truetype(str(font_path), 28)
+    im = Image.new("RGB", (720, 60 + 60 * len(lines)), "white")
+    draw = ImageDraw.Draw(im)
+    for i, line in enumerate(lines):
+        draw.text((20, 30 + 60 * i), line, font=font, fill="black")
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_check_screenshot_is_read(client):
+    pytest.importorskip("PIL", reason="Pillow (test extra) renders the screenshot")
+    from xiezhi.api import capabilities
+
+    html = client.get("/check").text
+    shot = _screenshot(["再不还钱，明天就上门找你家人", "还要爆你通讯录"])
+    r = client.post("/check", data={"csrf": csrf_of(html)}, files={"file": ("shot.png", shot, "image/png")})
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        assert r.status_code == 400 and "xiezhi[ocr]" in r.text  # says how to install it
+        return
+    assert capabilities.available("ocr")
+    assert r.status_code == 200 and "通讯录" in r.text and "<mark" in r.text
+
+
+def test_evidence_screenshot_text_is_read_and_checked(client):
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra (xiezhi[ocr]) is not installed")
+    html = client.get("/evidence/new").text
+    shot = _screenshot(["你再不还钱，今晚就找人上门打断你的腿"])
+    r = client.post("/evidence/new", data={"csrf": csrf_of(html), "kind": "sms", "occurred_at": "2026-03-14T23:10"},
+                    files={"files": ("shot.png", shot, "image/png")}, follow_redirects=True)
+    assert r.status_code == 200 and "打断你的腿" in r.text and "自动识别" in r.text
+    assert "催收检测发现" in r.text

@@ -59,6 +59,10 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
             raise InputError("请选择证据类型。")
         if not (f["text"] or f["notes"] or uploads):
             raise InputError("请写下内容，或者上传照片、截图、录音。")
+        if not f["text"] and uploads:
+            f["text"], note = await run_in_threadpool(_screenshot_text, uploads)
+            if note:
+                f["notes"] = (f["notes"] + "\n" + note).strip()
         rec = await run_in_threadpool(
             svc.add, request.app, kind=f["kind"], occurred_at=f["occurred_at"].replace("T", " "),
             text=f["text"], number=f["number"], name=f["name"], organisation=f["organisation"],
@@ -101,6 +105,22 @@ def evidence_file(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)],
     from xiezhi.api.routes_evidence import attachment
 
     return attachment(request, seq, index)
+
+
+def _screenshot_text(uploads: list[tuple[str, bytes]]) -> tuple[str, str]:
+    """Read the text of the first screenshot (OCR, when installed) so Check can analyse it."""
+    from xiezhi.web.pages.check import IMAGE_TYPES, _ocr
+
+    try:
+        from xiezhi.evidence.filetypes import detect
+
+        for name, data in uploads:
+            if detect(data, name).media_type in IMAGE_TYPES:
+                text = _ocr(name, data).strip()
+                return (text, f"内容由截图“{name}”自动识别，请与原图核对。") if text else ("", "")
+    except InputError:  # OCR not installed or unreadable image: keep the photo, no text
+        return "", ""
+    return "", ""
 
 
 def _titles() -> dict[str, Any]:
