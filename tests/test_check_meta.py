@@ -18,7 +18,7 @@ POLITE = "【石榴快借】您的账单已逾期5天，应还1,060元，请登�
 
 @pytest.mark.parametrize(("hhmm", "labels", "severity"), [
     ("14:00", ["compliant"], "info"),
-    ("21:40", ["harassment_time"], "info"),
+    ("21:40", ["compliant"], "info"),
     ("22:00", ["harassment_time"], "violation"),
     ("23:30", ["harassment_time"], "violation"),
     ("07:59", ["harassment_time"], "violation"),
@@ -27,6 +27,15 @@ POLITE = "【石榴快借】您的账单已逾期5天，应还1,060元，请登�
 def test_time_of_day_flips(hhmm, labels, severity):
     r = analyze(POLITE, {"sent_at": f"2026-10-09T{hhmm}:00", "recipient_role": "debtor"})
     assert r.labels == labels and r.severity == severity
+
+
+def test_evening_call_is_compliant_with_an_info_note():
+    r = analyze(POLITE, {"sent_at": "2026-10-09T21:40:00", "recipient_role": "debtor"})
+    assert r.labels == ["compliant"] and r.severity == "info"
+    notes = [f for f in r.findings if f.category == "harassment_time"]
+    assert len(notes) == 1 and notes[0].severity == "info" and "22:00" in notes[0].explanation
+    r = analyze("再不还钱就打断你的腿", {"sent_at": "2026-10-09T21:40:00", "recipient_role": "debtor"})
+    assert "harassment_time" not in r.labels and "violence_threat" in r.labels
 
 
 def test_automated_notice_at_night_is_info():

@@ -2,8 +2,8 @@
 
 Checks: every line parses; ids unique and prefixed by split (d/t); labels are valid ids and
 `compliant` is exclusive; `mode` covers exactly the violation labels; enumerations; metadata-
-dependent labels carry their metadata (harassment_time -> sent_at in 21:00-08:00, severity info
-for 21:00-22:00; harassment_frequency -> count_per_day >= 4; third_party_contact/debt_disclosure ->
+dependent labels carry their metadata (harassment_time -> sent_at in 22:00-08:00; 21:00-22:00 is
+compliant with an info note, taxonomy hard case 6, so never labelled; harassment_frequency -> count_per_day >= 4; third_party_contact/debt_disclosure ->
 recipient_role); no identical or near-identical texts; minimum counts.
 
 Run: ``.venv/bin/python bench/data/tools/validate_check_data.py [--write-readme]``; exit 1 on error.
@@ -80,18 +80,13 @@ def check_line(r: dict, split: str, err: list[str], warn: list[str]) -> None:
         except ValueError:
             err.append(f"{rid}: bad sent_at {r['sent_at']}")
     night = hour is not None and (hour >= 22 or hour < 8)
-    evening = hour is not None and 21 <= hour < 22
     if "harassment_time" in labels:
         if hour is None:
             err.append(f"{rid}: harassment_time without sent_at")
-        elif not (night or evening):
-            err.append(f"{rid}: harassment_time outside 21:00-08:00")
-        elif evening and sev != "info" and len(viol) == 1:
-            err.append(f"{rid}: harassment_time 21:00-22:00 alone must be severity info")
+        elif not night:
+            err.append(f"{rid}: harassment_time outside 22:00-08:00 (21:00-22:00 is compliant with an info note)")
     elif night:
         warn.append(f"{rid}: sent_at at night but no harassment_time")
-    elif evening:
-        warn.append(f"{rid}: sent_at 21:00-22:00 without harassment_time (info)")
     n = r.get("count_per_day")
     if "harassment_frequency" in labels:
         if n is None:

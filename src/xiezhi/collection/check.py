@@ -53,6 +53,8 @@ _NEED_WHY = {
     "lender_type": "需要知道出借方类型：只有持牌机构（银行、消费金融公司、小贷公司）才会报送征信。",
 }
 _MAX_QUOTE = 80
+#: `Finding.rule` of an info note that stays out of the labels (a polite 21:00-22:00 contact).
+NOTE_RULE = "metadata:note"
 _NO_META = MessageMeta()
 
 
@@ -224,7 +226,8 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
                                           consented=mentions_consent(norm.text)))
     whole = _whole(text) if verdicts else (0, 0)
     for v in verdicts:
-        findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day, "metadata"))
+        findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day,
+                                 NOTE_RULE if v.note else "metadata"))
     specs = load_categories()
     implied: list[Finding] = []
     third = meta.recipient_role in THIRD_PARTY_ROLES
@@ -242,7 +245,11 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
 
 def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) -> CheckResult:
     best: dict[str, Finding] = {}
+    notes: list[Finding] = []
     for f in findings:
+        if f.rule == NOTE_RULE:
+            notes.append(f)  # e.g. 21:00-22:00: shown as an info note, never a label (taxonomy hard case 6)
+            continue
         cur = best.get(f.category)
         if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:
             best[f.category] = f
@@ -252,7 +259,7 @@ def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) 
         labels = [f.category for f in chosen]
         # a compliant note (e.g. 21:00-22:00) is dropped once a violation exists
     else:
-        chosen = [best["compliant"]] if "compliant" in best else []
+        chosen = ([best["compliant"]] if "compliant" in best else []) + notes
         labels = ["compliant"]
     severity = max((f.severity for f in chosen), key=SEVERITY_RANK.__getitem__, default="info")
     seen: set[tuple[str, str]] = set()

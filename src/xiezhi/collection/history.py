@@ -78,7 +78,7 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
                 entry.labels = list(res.labels)
                 entry.severity = res.severity
                 for f in res.findings:
-                    if f.category != "compliant":
+                    if f.category != "compliant" and f.category in res.labels:  # not the 21:00-22:00 notes
                         f.explanation = f"第{r.line}行（{r.at:%Y-%m-%d %H:%M}，{r.counterpart}）：{f.explanation}" if r.at else \
                             f"第{r.line}行（{r.counterpart}）：{f.explanation}"
                         findings.append(f)

@@ -73,6 +73,7 @@ class Verdict:
     category: str
     severity: str
     explanation: str
+    note: bool = False  # an info note kept in `findings` that never becomes a label (21:00-22:00)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def is_quiet_time(t: time, limits: ContactLimits) -> bool:
 
 def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bool = False) -> Verdict | None:
     """22:00–08:00 -> harassment_time (violation; info for automated notices or agreed night contact);
-    21:00–22:00 -> an info note under `compliant` (no instrument sets a 21:00 line)."""
+    21:00–22:00 -> a harassment_time info *note* (taxonomy hard case 6: the message stays `compliant`,
+    no instrument sets a 21:00 line)."""
     limits = contact_limits(sent_at.date())
     t = sent_at.time()
     hhmm = sent_at.strftime("%H:%M")
@@ -129,7 +131,8 @@ def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bo
         return Verdict("harassment_time", "violation", f"联系时间 {hhmm} 在{window}之间；国家推荐性标准和行业指引要求未经同意不在此时段催收。")
     if t >= cues().evening_note_from:
         return Verdict("harassment_time", "info",
-                       f"联系时间 {hhmm} 接近夜间；现行标准只禁止{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，21点后的联系只作提示，不构成违规。")
+                       f"联系时间 {hhmm} 接近夜间，只作提示：没有任何文件规定21点的界线，现行标准和行业指引禁止的是"
+                       f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，因此不构成违规。", note=True)
     return None
 
 
