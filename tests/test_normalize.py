@@ -109,3 +109,10 @@ def test_domain_terms_survive_normalisation() -> None:
 
     lost = [t for t in load_lexicon().terms if t not in normalize(t)]
     assert not lost, lost
+
+
+def test_chains_resolve_to_the_final_canonical_form() -> None:
+    table = build_table({"typos": {"外访": ["外方"]}, "synonyms": {"上门": ["外访", "家访"]}})
+    assert table.apply("外方人员") == "上门人员"
+    assert table.apply("外访人员") == "上门人员"
+    assert all(table.mapping.get(v, v) == v for v in set(table.mapping.values()))

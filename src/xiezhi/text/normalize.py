@@ -70,6 +70,13 @@ def build_table(groups: dict[str, dict[str, list[str]]], *, source: str = "synon
                 if old is not None and old != canon and old != variant:
                     raise DataError(f"{source}：变体 {variant!r} 同时指向 {old!r} 和 {canon!r}")
                 mapping[variant] = canon
+    # Follow chains (外方 -> 外访 -> 上门) so one pass gives the final canonical form.
+    for variant, target in list(mapping.items()):
+        seen = {variant}
+        while mapping.get(target, target) != target and target not in seen:
+            seen.add(target)
+            target = mapping[target]
+        mapping[variant] = target
     # Longest first: the regex engine takes the first alternative that matches at a position.
     parts = []
     for variant in sorted(mapping, key=lambda v: (-len(v), v)):
