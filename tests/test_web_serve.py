@@ -50,3 +50,19 @@ def test_lan_prints_url_and_qr(captured, monkeypatch):
 def test_short_token_refused(captured):
     r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--token", "abc"])
     assert r.exit_code == 2 and "至少 8 个字符" in r.output
+
+
+def test_workers_share_settings(monkeypatch):
+    import uvicorn
+
+    calls: dict = {}
+    monkeypatch.setenv("XIEZHI_WEB_SETTINGS", "")  # restored after the test (serve sets it for workers)
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.update(target=target, **kw))
+    r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--workers", "2", "--token", "shared-token-1"])
+    assert r.exit_code == 0, r.output
+    assert calls["target"] == "xiezhi.web.app:app_from_env" and calls["factory"] and calls["workers"] == 2
+    from xiezhi.web.app import app_from_env
+
+    a, b = app_from_env(), app_from_env()  # two workers: same token, same CSRF secret
+    assert a.state.settings.token == b.state.settings.token == "shared-token-1"
+    assert a.state.settings.secret == b.state.settings.secret

@@ -35,6 +35,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="端口", min=1, max=65535)] = 8000,
     lan: Annotated[bool, typer.Option("--lan", help="在局域网内提供服务（手机扫码访问，需要访问令牌）")] = False,
     token: Annotated[str | None, typer.Option("--token", help="访问令牌（不在本机监听时必需；不给则自动生成）")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="工作进程数（多人同时使用时可设为 CPU 核数）", min=1, max=64)] = 1,
 ) -> None:
     """启动网页界面和 API（默认只在本机可访问）。"""
     import uvicorn
@@ -66,7 +67,16 @@ def serve(
         typer.echo("访问令牌已启用：每个请求都需要令牌。用手机扫描下面的二维码即可打开：")
         segno.make(url, error="m").terminal(compact=True)
         typer.echo("提示：只在信任的网络（如家里的 Wi-Fi）中使用局域网模式。")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)
+        return
+    import os
+
+    from xiezhi.web.app import SETTINGS_ENV
+
+    os.environ[SETTINGS_ENV] = settings.to_env()  # workers share the token and the CSRF secret
+    uvicorn.run("xiezhi.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", server_header=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -37,3 +37,14 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app
+
+
+SETTINGS_ENV = "XIEZHI_WEB_SETTINGS"
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` worker processes: settings come from XIEZHI_WEB_SETTINGS."""
+    import os
+
+    raw = os.environ.get(SETTINGS_ENV)
+    return create_app(WebSettings.from_env(raw) if raw else None)

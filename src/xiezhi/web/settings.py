@@ -21,3 +21,16 @@ class WebSettings:
     @staticmethod
     def new_token() -> str:
         return secrets.token_urlsafe(16)
+
+    def to_env(self) -> str:
+        """JSON for worker processes (they must share the token and the CSRF secret)."""
+        import json
+        from dataclasses import asdict
+
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_env(cls, value: str) -> WebSettings:
+        import json
+
+        return cls(**json.loads(value))
