@@ -40,6 +40,7 @@ def schedule_svg(rows: list[Any], title: str = "每期还款") -> str:
              f'xmlns="http://www.w3.org/2000/svg"><title id="chart-t">{escape(title)}</title>'
              f'<desc id="chart-d">共 {len(pays)} 期，每期还款金额的柱状图'
              f'{"，蓝色为本金、橙色为利息" if pays[0].principal is not None else ""}。</desc>']
+    parts.append(f'<text x="4" y="{TOP + 4}" font-size="12" fill="#4b5563">元</text>')
     for i in range(5):
         v = top * i / 4
         y = TOP + plot_h - plot_h * i / 4
@@ -60,7 +61,7 @@ def schedule_svg(rows: list[Any], title: str = "每期还款") -> str:
         if i % label_every == 0:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{TOP + plot_h + 16}" font-size="12" text-anchor="middle" '
                          f'fill="#4b5563">{r.n}</text>')
-    parts.append(f'<text x="{LEFT + plot_w / 2:.0f}" y="{H - 6}" font-size="12" text-anchor="middle" fill="#4b5563">期数（元）</text>')
+    parts.append(f'<text x="{LEFT + plot_w / 2:.0f}" y="{H - 6}" font-size="12" text-anchor="middle" fill="#4b5563">期数</text>')
     if pays[0].principal is not None:
         parts.append(f'<rect x="{W - 150}" y="2" width="10" height="10" fill="{PRINCIPAL}"/>'
                      f'<text x="{W - 136}" y="11" font-size="12" fill="#111">本金</text>'
