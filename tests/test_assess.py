@@ -161,3 +161,15 @@ def test_web_walk_through_the_interview(tmp_path, monkeypatch):
                        headers={"content-type": "application/x-www-form-urlencoded"})
             assert r.status_code == 200, r.text
         assert "你的评估结果" in r.text and "你可以不让催收人员进门" in r.text and "12348" in r.text
+
+
+def test_next_steps_prefill_the_tools():
+    answers = parse_answers({"lender.kind": "microloan", "lender.name": "某某借款App", "loan.principal": "10000",
+                             "collector.actions": ["night"], "income.pressure": "none"})
+    blocks = {b.id: b for s in assess(answers).sections for b in s.blocks}
+    plan = blocks["step-negotiate"].action
+    assert plan.tool == "plan" and plan.prefill["d0_principal"] == "10000.00"
+    assert plan.prefill["d0_platform"] == "某某借款App" and plan.prefill["d0_lender_type"] == "microloan"
+    complaint = blocks["step-complain-regulator"].action
+    assert complaint.url.startswith("/letters?") and complaint.prefill["lender"] == "某某借款App"
+    assert "晚上十一点" in complaint.prefill["text"]

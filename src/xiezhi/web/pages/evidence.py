@@ -30,7 +30,7 @@ def evidence_list(request: Request, kind: Annotated[str, Query(max_length=20)] =
         return _not_ready(request, "evidence_list.html")
     v = svc.vault(request.app)
     items = v.list(kind=kind if kind in KINDS else None)
-    items = sorted(items, key=lambda i: i.current.occurred_at or i.recorded_at, reverse=True)
+    items = sorted(items, key=lambda i: (i.current.occurred_at or i.recorded_at).isoformat(), reverse=True)
     return render(request, "evidence_list.html", {"ready": True, "items": items, "kinds": KINDS, "kind": kind},
                   title="证据", active="/evidence")
 

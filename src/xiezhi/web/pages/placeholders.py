@@ -72,6 +72,8 @@ def _letter_form(source: Any) -> dict[str, str]:
         return v.strip()[:5000] if isinstance(v, str) else ""
 
     f = {k: get(k) for k in LETTER_FIELDS}
+    if f["lender_type"] not in LENDERS:
+        f["lender_type"] = "unknown"
     if not f["lender_name"] and get("lender"):
         f["lender_name"] = get("lender")
     if not f["summary"] and get("text"):
