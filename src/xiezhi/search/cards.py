@@ -1,7 +1,9 @@
 """Card retrieval: BM25F over normalised, segmented card fields, cached on disk by content hash.
 
-Title and phrasings weigh most, then the conclusion; the analysis is kept as a field but weighs
-nothing (every weight above zero lowered accuracy on the dev set, see docs/ask.md).  Both the cards
+Title and phrasings weigh most, then the conclusion, then the analysis.  The analysis is scored in a
+separate BM25 index added at ANALYSIS_WEIGHT: inside the BM25F sum its length swamped the length
+normalisation of the short fields (any weight above zero there cost ~2 points of top-1 on the dev
+set; the separate index costs nothing and lets words found only in an analysis count).  Both the cards
 and the question go through ``xiezhi.text.normalize.normalize`` and ``xiezhi.text.tokenize.tokenize``,
 so "wd逾期cs说要到我家" and a card phrased "网贷逾期后催收上门" meet on 网贷/逾期/催收/上门.  A
 low-weight field of character bigrams (title and phrasings) catches what segmentation splits
@@ -32,11 +34,12 @@ FIELD_WEIGHTS: dict[str, float] = {
     "title": 1.5,
     "phrasings": 2.0,
     "conclusion": 1.0,
-    "analysis": 0.0,
     "bigrams": 0.2,
 }
+#: Weight of the separate analysis index relative to the BM25F score above.
+ANALYSIS_WEIGHT = 0.1
 K1, B = 3.0, 0.75
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffa-z0-9]+")
 #: Characters left out of bigrams: particles and pronouns that only make noise pairs.
 _BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
@@ -50,7 +53,7 @@ def _text_files() -> list[Path]:
 
 def content_digest(card_paths: Sequence[Path]) -> str:
     """Hash of everything the index depends on: cards, normalisation data, weights, format."""
-    h = hashlib.sha256(f"cards{INDEX_FORMAT}{sorted(FIELD_WEIGHTS.items())}{K1}{B}".encode())
+    h = hashlib.sha256(f"cards{INDEX_FORMAT}{sorted(FIELD_WEIGHTS.items())}{K1}{B}{ANALYSIS_WEIGHT}".encode())
     for p in [*card_paths, *_text_files()]:
         h.update(p.name.encode())
         h.update(p.read_bytes() if p.exists() else b"-")
@@ -90,7 +93,6 @@ def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list
         "title": query_tokens(card.title, table),
         "phrasings": [t for p in card.phrasings for t in query_tokens(p, table)],
         "conclusion": query_tokens(card.conclusion, table),
-        "analysis": query_tokens(card.analysis, table),
         "bigrams": [g for p in [card.title, *card.phrasings] for g in char_bigrams(normalize(p, table))],
     }
 
@@ -108,6 +110,8 @@ class CardIndex:
     digest: str
     cards: dict[str, Card]
     bm25: BM25Index
+    #: The analyses, same document order as ``bm25``.
+    analysis_bm25: BM25Index
     #: Normalisation table and domain lexicon travel with the index, so a cached query parses no YAML.
     table: SynonymTable
     lexicon: DomainLexicon
@@ -129,7 +133,9 @@ class CardIndex:
         table = load_table()
         docs = [(c.id, card_fields(c, table)) for c in cards]
         bm25 = BM25Index.build(docs, FIELD_WEIGHTS, k1=K1, b=B)
-        return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, table=table,
+        analyses = BM25Index.build([(c.id, {"analysis": query_tokens(c.analysis, table)}) for c in cards],
+                                   {"analysis": 1.0})
+        return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, analysis_bm25=analyses, table=table,
                    lexicon=load_lexicon(), expansions=load_expansions(), issues=list(issues))
 
     def normalize(self, text: str) -> str:
@@ -148,6 +154,8 @@ class CardIndex:
         acc = self.bm25.scores(tokens)
         if not acc:
             return []
+        for doc_no, score in self.analysis_bm25.scores(tokens).items():
+            acc[doc_no] = acc.get(doc_no, 0.0) + ANALYSIS_WEIGHT * score
         ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         terms = set(tokens)
         total = sum(self.bm25.idf.get(t, self.unknown_idf) for t in terms) or 1.0
