@@ -250,3 +250,12 @@ def test_evidence_screenshot_text_is_read_and_checked(client):
                     files={"files": ("shot.png", shot, "image/png")}, follow_redirects=True)
     assert r.status_code == 200 and "打断你的腿" in r.text and "自动识别" in r.text
     assert "催收检测发现" in r.text
+
+
+def test_oversized_body_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path))
+    with TestClient(create_app(WebSettings(max_upload_bytes=1000))) as c:
+        r = c.post("/api/v1/check", content=b"x" * 2_000_000, headers={"content-type": "application/json"})
+        assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"
+        r = c.post("/check", content=b"x" * 2_000_000, headers={"content-type": "multipart/form-data; boundary=b"})
+        assert r.status_code == 413 and "文件太大" in r.text

@@ -16,7 +16,7 @@ from xiezhi.errors import DataError, InputError, XiezhiError
 
 log = logging.getLogger("xiezhi.web")
 
-TITLES = {400: "输入有误", 401: "需要访问令牌", 403: "拒绝访问", 404: "页面不存在", 405: "不支持的请求方法",
+TITLES = {400: "输入有误", 401: "需要访问令牌", 403: "拒绝访问", 404: "页面不存在", 405: "不支持的请求方法", 411: "需要 Content-Length",
           413: "文件太大", 415: "不支持的文件类型", 421: "地址不对", 422: "输入格式不对",
           500: "服务器内部错误", 503: "此功能尚未就绪"}
 _FIELD = {"missing": "缺少这一项", "string_too_long": "太长", "string_too_short": "太短",

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from xiezhi.web.settings import WebSettings
 
 TOKEN_COOKIE = "xiezhi_token"
+MAX_FILES_PER_REQUEST = 10
 CSRF_COOKIE = "xiezhi_csrf"
 CSP = ("default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -105,6 +106,8 @@ class SecurityMiddleware:
         if early is None and request.method not in ("GET", "HEAD", "OPTIONS") and is_api(request) \
                 and _cross_site(request):
             early = deny(request, 403, "拒绝跨站请求", "这个请求来自其他网站，已拒绝。")
+        if early is None and request.method in ("POST", "PUT", "PATCH"):
+            early = self._body_limit(request)
         if early is not None:
             for k, v in extra:
                 early.raw_headers.append((k, v))
@@ -126,6 +129,23 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _body_limit(self, request: Request) -> Response | None:
+        """Refuse oversized bodies before they are read (uploads are spooled to disk otherwise)."""
+        from xiezhi.web.errors import deny
+
+        limit = self.settings.max_upload_bytes * MAX_FILES_PER_REQUEST + 1024 * 1024
+        if request.url.path == "/api/v1/batch":
+            return None  # bounded while reading (MAX_BATCH_BYTES)
+        length = request.headers.get("content-length")
+        if length is None:
+            if request.headers.get("content-type", "").startswith("multipart/"):
+                return deny(request, 411, "需要 Content-Length", "上传文件时请求必须带 Content-Length。")
+            return None
+        if not length.isdigit() or int(length) > limit:
+            return deny(request, 413, "文件太大", f"上传内容超过上限（每个文件 {self.settings.max_upload_bytes // (1024 * 1024)} MB，"
+                                                   f"最多 {MAX_FILES_PER_REQUEST} 个）。")
+        return None
 
     def _has_token(self, request: Request) -> bool:
         token = self.settings.token or ""
