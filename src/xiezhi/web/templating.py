@@ -44,7 +44,13 @@ def when(value: Any) -> str:
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-templates.env.filters.update(yuan=yuan, pct=pct, when=when)
+def tidy(text: str) -> str:
+    from xiezhi.assess.engine import tidy as _tidy
+
+    return _tidy(text or "")
+
+
+templates.env.filters.update(yuan=yuan, pct=pct, when=when, tidy=tidy)
 CHANNELS = {"110": "报警（110）", "12378": "金融监管投诉（12378）", "12321": "骚扰电话短信举报（12321）",
             "local_regulator": "地方金融管理部门", "court": "法院", "lender": "出借机构客服", "12348": "法律援助（12348）",
             "police": "公安机关", "regulator": "金融监管部门", "internet_court": "互联网法院", "verify": "核实",
