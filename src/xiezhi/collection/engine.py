@@ -17,18 +17,28 @@ from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 #: A negator right before a match (nothing but an auxiliary in between) cancels a threat.
 _NEGATED = re.compile(
     r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|没有|没|未|严禁|禁止|不|无需|不必|不用)"
-    r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾)?$"
+    r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|收取|收|任何|额外|其他){0,2}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
 #: Words that announce an act for later (a threat); checked in the clause of the match.
 _THREAT_CUES = ("再不", "不还", "否则", "不然", "要是", "如果", "若", "就把", "就让", "就给", "就去", "就发", "就到",
                 "就打", "就找", "就来", "会", "将", "要", "明天", "今晚", "晚上", "下次", "等着", "马上", "立即", "小心",
-                "后果", "让你", "叫你", "准备", "到时候", "迟早", "别逼", "信不信", "哪天")
+                "后果", "让你", "叫你", "准备", "到时候", "迟早", "别逼", "信不信", "哪天",
+                "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "下周", "这周", "礼拜", "近日", "近期",
+                "届时", "回头", "过两天", "改天", "后天", "听日", "明早", "明儿", "之前", "不到账", "还是", "jiu", "bhq", "bhk")
 #: A borrower telling what happened ("他们…", "我家…", "昨天…") rather than a collector writing to them.
 _NARRATIVE_CUES = ("他们", "我家", "我妈", "我爸", "我老婆", "我老公", "我公司", "我单位", "我们公司", "我们厂", "我的",
                    "收到了", "来了", "说是", "昨天", "昨晚", "前天", "上周", "今早", "今天早上", "早上出门", "回家看见", "被他们", "被人",
                    "我被", "把我", "给我", "发现")
+
+
+#: A transcript line spoken by the borrower ("我：…", "借款人：…"): collector conduct is not looked for there.
+_SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]*\])?(?:我|借款人|债务人|本人|朋友)[:：][^\n]*")
+
+
+#: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
+_REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
 
 
 @dataclass(slots=True)
@@ -134,6 +144,12 @@ class Matcher:
         hits: list[RuleHit] = []
         if not any_hits:
             return hits
+        if _SPEAKER.search(text):
+            own = [(m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+            any_hits = {i: kept for i, sp in any_hits.items()
+                        if (kept := [(s, e) for s, e in sp if not any(a <= s < b for a, b in own)])}
+            if not any_hits:
+                return hits
         narrative = is_narrative(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         for idx, spans in any_hits.items():
@@ -162,7 +178,8 @@ class Matcher:
                 return False
             if self._negators.search(text, cs, s):
                 return False
-            if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1):
+            if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
+                    and not _REPORTED.search(text, cs, s):
                 return False
         for key in self._unless[idx]:
             got = found.get(key) if len(key) > 1 else _pos(found, text, key)

@@ -34,6 +34,9 @@ def _build_table() -> dict[int, str | None]:
         table[cp] = None
     for cp in range(0x2600, 0x27C0):  # misc symbols and dingbats
         table[cp] = None
+    # A few pictographs carry the threat itself (knife, blood, bomb): kept as the word they stand for.
+    for src, dst in {"\U0001F52A": "刀", "\U0001F5E1": "刀", "\U0001FA78": "血", "\U0001F4A3": "炸"}.items():
+        table[ord(src)] = dst
     # Compatibility forms people use in SMS: ①..⑳ stay, but fancy brackets become plain ones.
     for src, dst in {"【": "[", "】": "]", "〔": "[", "〕": "]", "「": "“", "」": "”", "『": "“", "』": "”"}.items():
         table[ord(src)] = dst
