@@ -240,3 +240,14 @@ def test_not_ready_capability_is_503(api, monkeypatch):
     assert "尚未就绪" in body["title"]
     page = api.get("/ask")
     assert page.status_code == 200 and "此功能尚未就绪" in page.text
+
+
+def test_evidence_import_deduplicates(api):
+    csv = ("时间,号码,类型,内容\n2026-03-01 23:30,10690000,短信,再不还钱就爆你通讯录\n"
+           "2026-03-02 09:00,10690000,短信,请及时还款\n").encode()
+    r = api.post("/api/v1/evidence/import", files={"file": ("log.csv", csv, "text/csv")}, data={"lender": "某某App"})
+    assert r.status_code == 200, r.text
+    assert r.json()["added"] == 2 and r.json()["path"] == "upload.csv"
+    again = api.post("/api/v1/evidence/import", files={"file": ("log.csv", csv, "text/csv")})
+    assert again.json()["added"] == 0 and again.json()["duplicates"] == 2
+    is_problem(api.post("/api/v1/evidence/import", files={"file": ("x.csv", b"\x00\x01" * 100, "text/csv")}), 415)

@@ -72,3 +72,15 @@ def export(app: Any, fmt: str) -> tuple[bytes, str, str]:
             path = candidates[0]
         data = path.read_bytes()
     return data, EXPORT_MEDIA[fmt], f"evidence-{stamp}.{fmt}"
+
+
+def import_history(app: Any, data: bytes, suffix: str, lender: str | None) -> Any:
+    """Import a phone history file (written to a private temporary file the importer reads)."""
+    from xiezhi.evidence import import_history as run
+
+    v = vault(app)
+    with tempfile.TemporaryDirectory(prefix="xiezhi-import-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        result = run(v, path, lender=lender or None)
+    return result.model_copy(update={"path": Path(f"upload{suffix}")})

@@ -17,6 +17,7 @@ router = APIRouter(prefix="/evidence", tags=["证据"], responses={**PROBLEM_RES
 EvidenceItemModel = _model("xiezhi.evidence", "EvidenceItem")
 EvidenceRecordModel = _model("xiezhi.evidence", "EvidenceRecord")
 VerifyReportModel = _model("xiezhi.evidence", "VerifyReport")
+ImportResultModel = _model("xiezhi.evidence", "ImportResult")
 Kind = Literal["call", "sms", "wechat", "visit", "letter", "other"]
 MAX_FILES = 10
 
@@ -48,6 +49,20 @@ async def add_item(
     return await run_in_threadpool(svc.add, request.app, kind=kind, occurred_at=occurred_at, text=text,
                                    number=number, name=name, organisation=organisation, lender=lender,
                                    notes=notes, files=data)
+
+
+@router.post("/import", summary="导入短信备份 XML、通话记录 CSV 或聊天记录（重复导入自动去重）",
+             response_model=ImportResultModel)
+async def import_file(request: Request,
+                      file: Annotated[UploadFile, File(description="短信备份 XML、通话记录 CSV 或聊天文本")],
+                      lender: Annotated[str | None, Form(max_length=200)] = None) -> Any:
+    from xiezhi.api.routes_core import decode_text
+
+    data = await read_upload(request, file)
+    decode_text(data)  # refuse binary files by content before writing anything
+    name = (file.filename or "history.txt").replace("\\", "/").rsplit("/", 1)[-1][:100]
+    suffix = "." + name.rsplit(".", 1)[-1][:8] if "." in name and name.rsplit(".", 1)[-1].isalnum() else ".txt"
+    return await run_in_threadpool(svc.import_history, request.app, data, suffix, lender)
 
 
 @router.get("/verify", summary="校验哈希链和所有附件", response_model=VerifyReportModel)

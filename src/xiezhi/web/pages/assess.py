@@ -78,7 +78,7 @@ def _question_page(request: Request, answers: dict[str, Any], errs: list[str] | 
     if step.question is None:
         return RedirectResponse(_url("/assess/result", answers), 303)
     done = answered_ids(answers)
-    back = _url("/assess/q", _without(answers, done[-1])) if done else None
+    back = _url("/assess/q", answers, drop=done[-1]) if done else None  # the answer stays as a prefill
     shown = {**{k: (v if isinstance(v, list) else str(v)) for k, v in answers.items() if v is not None},
              **(values or {})}
     return render(request, "assess_question.html", {
@@ -98,7 +98,16 @@ def question(request: Request) -> HTMLResponse | RedirectResponse:
         answers = _answers(request.query_params)
     except InputError:
         return RedirectResponse("/assess/q", 303)  # a hand-edited or stale URL: start again
-    return _question_page(request, answers)
+    _, values = _state(request.query_params)
+    known = {k for k in answers}
+    prefill = {k: (v if len(v) > 1 or _is_multi(k) else v[-1]) for k, v in values.items() if k not in known}
+    return _question_page(request, answers, values=prefill)
+
+
+def _is_multi(var: str) -> bool:
+    from xiezhi.assess import get_interview
+
+    return any(f.var == var and f.type == "multi" for q in get_interview().questions.values() for f in q.fields)
 
 
 @router.post("/assess/q", response_model=None)
@@ -134,6 +143,6 @@ def result(request: Request) -> HTMLResponse:
     from xiezhi.assess import answered_ids
 
     done = answered_ids(answers)
-    edit = _url("/assess/q", _without(answers, done[-1])) if done else "/assess/q"
+    edit = _url("/assess/q", answers, drop=done[-1]) if done else "/assess/q"
     return render(request, "assess_result.html", {"result": res, "edit_url": edit},
                   title="评估结果", active="/assess")
