@@ -255,9 +255,13 @@ def statute_recall(search: Callable[[str], list[str]], rows: list[dict], k: int 
     return {"recall_at_10": round(rec / n, 4), "hit_at_10": round(hit / n, 4)}
 
 
-def cold_ask(runs: int = 7) -> dict[str, float]:
-    exe = ROOT / ".venv" / "bin" / "xiezhi"
-    cmd = [str(exe) if exe.exists() else "xiezhi", "ask", "网贷逾期后，催收人员真的会上门吗？", "--json"]
+#: The ask stack alone in a fresh process (typer imported, as a CLI would): what `xiezhi ask` costs
+#: without the other command groups' start-up work.
+ASK_ONLY = ("import sys, json, typer\nfrom xiezhi.ask import answer\n"
+            "print(json.dumps(answer(sys.argv[1]).model_dump(mode='json'), ensure_ascii=False))")
+
+
+def _timed_runs(cmd: list[str], runs: int) -> dict[str, float]:
     subprocess.run(cmd, capture_output=True, check=True)  # builds the on-disk caches once
     times = []
     for _ in range(runs):
@@ -266,6 +270,14 @@ def cold_ask(runs: int = 7) -> dict[str, float]:
         times.append(time.perf_counter() - t)
     return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
             "max_s": round(max(times), 3), "runs": runs}
+
+
+def cold_ask(runs: int = 7) -> dict[str, float]:
+    question = "网贷逾期后，催收人员真的会上门吗？"
+    exe = ROOT / ".venv" / "bin" / "xiezhi"
+    out = _timed_runs([str(exe) if exe.exists() else "xiezhi", "ask", question, "--json"], runs)
+    out["ask_stack_only"] = _timed_runs([sys.executable, "-c", ASK_ONLY, question], runs)
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -372,7 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f" / {hold['baseline_plain_bm25']['recall_at_10']:.3f}")
     print(f"latency rank p50 {lat_rank['p50_ms']} ms p99 {lat_rank['p99_ms']} ms; answer p50 "
           f"{lat_answer['p50_ms']} ms p99 {lat_answer['p99_ms']} ms; cold xiezhi ask median {cold['median_s']} s "
-          f"(min {cold['min_s']} s; load average {os.getloadavg()[0]:.1f})")
+          f"(min {cold['min_s']} s; ask stack alone {cold['ask_stack_only']['median_s']} s; "
+          f"load average {os.getloadavg()[0]:.1f})")
     if dense.get("tried"):
         print(f"dense hybrid: {dense}")
     print("pass:", " ".join(f"{k}={'OK' if v else 'FAIL'}" for k, v in passes.items()))
