@@ -150,3 +150,12 @@ def test_cli_bad_input_exit_code_2(tmp_path: Path) -> None:
     assert code == 2 and "找不到文件" in err
     code, _, _ = run_cli()
     assert code == 2
+
+
+def test_cli_file_bad_line_keeps_alignment(tmp_path: Path) -> None:
+    p = tmp_path / "q.txt"
+    p.write_text(SIGNATURE[0] + "\n" + "问" * 2001 + "\n" + SIGNATURE[1] + "\n", encoding="utf-8")
+    code, out, _ = run_cli("--file", str(p), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 3
+    assert rows[0]["answered"] and "error" in rows[1] and rows[2]["answered"]

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
         question: Annotated[str | None, typer.Argument(help="你的问题（用自己的话写即可）。")] = None,
         file: Annotated[
             Path | None,
-            typer.Option("--file", "-f", help="批量提问：文本文件每行一个问题（UTF-8/GBK/UTF-16 均可），按顺序逐行输出。"),
+            typer.Option("--file", "-f", help="批量提问：文本文件每行一个问题（UTF-8/GBK/UTF-16 均可），按顺序逐行输出；无法处理的行输出 error。"),
         ] = None,
         statutes: Annotated[int, typer.Option("--statutes", help="附带的相关法条条数（0 表示不附带）。", min=0, max=20)] = 5,
         as_json: JsonFlag = False,
@@ -42,11 +42,20 @@ def register(app: typer.Typer) -> None:
             questions = [ln for ln in lines if ln]
             if not questions:
                 fail(f"文件 {file.name} 里没有问题（每行写一个问题）。")
+            from xiezhi.ask.render import render_answer
+            from xiezhi.errors import InputError
+
             for q in questions:
-                a = answer(q, statutes=statutes)
+                try:
+                    a = answer(q, statutes=statutes)
+                except InputError as exc:
+                    # Keep one output line per input line: a bad line becomes an error object.
+                    if as_json:
+                        sys.stdout.write(dumps({"question": q, "error": str(exc)}, indent=None) + "\n")
+                    else:
+                        sys.stdout.write(f"问题：{q[:40]}…\n错误：{exc}\n" + "-" * 40 + "\n")
+                    continue
                 if as_json:
                     sys.stdout.write(dumps(a, indent=None) + "\n")
                 else:
-                    from xiezhi.ask.render import render_answer
-
                     sys.stdout.write(render_answer(a) + "\n" + "-" * 40 + "\n")
