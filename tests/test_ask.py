@@ -56,6 +56,7 @@ def test_signature_group_lands_on_one_card() -> None:
     cited = {c.id for c in answers[0].citations}
     assert "civil-code:675" in cited
     assert cited & {"criminal-law:245", "criminal-law:293-1"}
+    assert any(c.startswith("public-security-punishments-law:") for c in cited)  # the text in force
 
 
 @pytest.mark.parametrize("question", OUT_OF_DOMAIN)
