@@ -100,7 +100,7 @@ def model_alone(r: dict[str, Any]) -> list[str]:
 
     m = load_model()
     probs = m.proba(normalise(r["text"]).text)
-    return [c for c, p in probs.items() if p >= m.threshold] or ["compliant"]
+    return [c for c, p in probs.items() if p >= m.limit(c)] or ["compliant"]
 
 
 def messages_100(n: int) -> list[str]:

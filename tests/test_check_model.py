@@ -55,3 +55,21 @@ def test_training_is_reproducible():
     m1, m2 = b.train(rows), b.train(rows)
     assert m1.vocab == m2.vocab
     assert np.array_equal(m1.weights, m2.weights) and np.array_equal(m1.bias, m2.bias)
+
+
+def test_vectorised_gram_lookup_matches_the_gram_strings():
+    from xiezhi.collection.model import grams
+
+    text = "再不还钱就上门找你，🔪你等着！ABC 你好"
+    from xiezhi.collection.normalize import normalise
+
+    t = normalise(text).text
+    want = sorted({MODEL.vocab[g] for g in grams(t) if g in MODEL.vocab})
+    assert sorted(MODEL.indices(t).tolist()) == want and want
+
+
+def test_thresholds_are_per_category_and_from_cross_validation():
+    meta = json.loads((ROOT / "src" / "xiezhi" / "data" / "collection" / "model" / "model.json").read_text(encoding="utf-8"))
+    assert set(meta["thresholds"]) == set(TEXT_CATEGORIES)
+    assert all(0.0 < t < 1.0 for t in meta["thresholds"].values())
+    assert "check_test" not in json.dumps(meta["trained_on"])

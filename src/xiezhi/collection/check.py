@@ -108,10 +108,9 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
-    limit = m.threshold if threshold is None else threshold
     have = {f.category for f in findings} | blocked
     probs = m.proba(norm.text)
-    wanted = [c for c, p in probs.items() if p >= limit and c not in have]
+    wanted = [c for c, p in probs.items() if p >= (m.limit(c) if threshold is None else threshold) and c not in have]
     if not wanted:
         return []
     matcher = get_matcher()
