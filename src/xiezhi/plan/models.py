@@ -19,6 +19,8 @@ PayTo = Literal["official", "personal", "unknown"]
 Basis = Literal["loan_assessment", "cap_estimate", "claimed_only"]
 CENT = Decimal("0.01")
 LICENSED = frozenset({"bank", "consumer_finance", "microloan"})
+#: Far above any household debt; bigger figures are typing mistakes and would overflow the arithmetic.
+MAX_AMOUNT = Decimal("1000000000000")
 
 
 def cents(x: Decimal) -> Decimal:
@@ -59,14 +61,14 @@ class DebtInput(_Strict):
 
     platform: str = Field(min_length=1, max_length=80, description="平台或出借方名称")
     lender_type: LenderType = "unknown"
-    principal: Decimal = Field(gt=0, description="尚欠本金（元）")
-    claimed_charges: Decimal = Field(Decimal(0), ge=0, description="对方主张的利息、罚息、违约金和各种费用合计")
+    principal: Decimal = Field(gt=0, le=MAX_AMOUNT, description="尚欠本金（元）")
+    claimed_charges: Decimal = Field(Decimal(0), ge=0, le=MAX_AMOUNT, description="对方主张的利息、罚息、违约金和各种费用合计")
     days_overdue: int = Field(0, ge=0, le=36500)
-    monthly_due: Decimal | None = Field(None, ge=0, description="合同约定的每月应还")
+    monthly_due: Decimal | None = Field(None, ge=0, le=MAX_AMOUNT, description="合同约定的每月应还")
     contract_date: date | None = None
     annual_rate: Decimal | None = Field(None, ge=0, le=100, description="合同年利率（含各项费用的综合年化，如知道）")
-    original_principal: Decimal | None = Field(None, gt=0, description="合同写明的借款本金")
-    received: Decimal | None = Field(None, gt=0, description="实际到手金额")
+    original_principal: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT, description="合同写明的借款本金")
+    received: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT, description="实际到手金额")
     illegal_collection: bool = Field(False, description="是否遭遇涉嫌违法的催收（可由 Check 的结果得出）")
     pay_to: PayTo = Field("official", description="对方要求把钱打到哪里：official 官方渠道 / personal 个人账户")
     loan: dict[str, Any] | None = Field(None, description="完整的借款信息（xiezhi loan 的输入），有则用它精确计算")
@@ -92,10 +94,10 @@ class DebtInput(_Strict):
 
 class PlanInput(_Strict):
     debts: list[DebtInput] = Field(min_length=1, max_length=50)
-    monthly_income: Decimal = Field(ge=0, description="每月收入（税后，含稳定的其他收入）")
-    essential_costs: Decimal = Field(ge=0, description="每月必要生活开支（房租、吃饭、交通、医疗、子女等）")
+    monthly_income: Decimal = Field(ge=0, le=MAX_AMOUNT, description="每月收入（税后，含稳定的其他收入）")
+    essential_costs: Decimal = Field(ge=0, le=MAX_AMOUNT, description="每月必要生活开支（房租、吃饭、交通、医疗、子女等）")
     dependants: int = Field(0, ge=0, le=20, description="需要抚养或赡养的人数")
-    reserve: Decimal = Field(Decimal(0), ge=0, description="每月留作应急的金额（可选）")
+    reserve: Decimal = Field(Decimal(0), ge=0, le=MAX_AMOUNT, description="每月留作应急的金额（可选）")
     borrowing_to_repay: bool = Field(False, description="是否正在或打算借新还旧")
     start: date | None = Field(None, description="计划第一期的月份（默认下个月）")
     max_months: int = Field(120, ge=1, le=600)
