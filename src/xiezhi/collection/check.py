@@ -7,10 +7,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from xiezhi.collection.citations import citations_for
 from xiezhi.collection.engine import (
     RuleHit,
     clause_bounds,
+    clause_ends,
     clause_list,
     get_matcher,
     is_narrative,
@@ -58,9 +61,9 @@ NOTE_RULE = "metadata:note"
 _NO_META = MessageMeta()
 
 
-def _span(norm: Normalised, s: int, e: int) -> tuple[int, int]:
+def _span(norm: Normalised, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
     text = norm.text
-    cs, ce = clause_bounds(text, s, e)
+    cs, ce = clause_bounds(text, s, e, ends)
     while cs < s and text[cs] in " ，,、:：\"“”'[]()（）":
         cs += 1
     if ce - cs > _MAX_QUOTE:
@@ -100,6 +103,17 @@ _DONE_CATEGORIES = frozenset({"insult_defamation", "impersonation", "false_legal
                               "forced_borrowing", "credit_repair_scam"})
 
 
+@lru_cache(maxsize=4)
+def _logit_limits_cached(model_id: int, limits: tuple[float, ...]) -> np.ndarray:
+    p = np.clip(np.asarray(limits, dtype=np.float64), 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p)).astype(np.float32)
+
+
+def _logit_limits(m: Any) -> np.ndarray:
+    """Per-category thresholds on the logit scale (no exp per message)."""
+    return _logit_limits_cached(id(m), tuple(m.limit(c) for c in m.categories))
+
+
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
                     threshold: float | None, blocked: set[str]) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them."""
@@ -109,16 +123,23 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     if m is None or not norm.text:
         return []
     have = {f.category for f in findings} | blocked
-    probs = m.proba(norm.text)
-    wanted = [c for c, p in probs.items() if p >= (m.limit(c) if threshold is None else threshold) and c not in have]
+    feats = m.features(norm.text)
+    z = m.logits(feats)
+    if threshold is None:
+        over = z >= _logit_limits(m)
+    else:
+        over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
+    wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True) if o and c not in have]
     if not wanted:
         return []
     matcher = get_matcher()
     bounds = clause_list(norm.text)
+    starts = [b[0] for b in bounds]
     narrative = is_narrative(norm.text)
+    probs = dict(zip(m.categories, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
     out: list[Finding] = []
     for cat in wanted:
-        s, e = m.best_clause(norm.text, cat, bounds)
+        s, e = bounds[int(np.argmax(m.clause_scores(feats, cat, starts)))]
         if matcher.negated_clause(norm.text, s, e):
             continue
         mode = "done" if cat in _DONE_CATEGORIES else mode_of_clause(norm.text, s, e, narrative)
@@ -180,6 +201,7 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
     needs: list[MetadataNeed] = []
     findings: list[Finding] = []
     blocked: set[str] = set()
+    ends: list[int] | None = None
     for hit in hits:
         if not _allowed(hit, meta, needs, blocked):
             continue
@@ -188,7 +210,9 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
             continue  # a guarantor is liable within the guarantee
         spec = load_categories()[rule.category]
         severity = "possible_crime" if hit.escalated else rule.severity or spec.severity
-        span = _span(norm, hit.start, hit.end)
+        if ends is None:
+            ends = clause_ends(norm.text)
+        span = _span(norm, hit.start, hit.end, ends)
         findings.append(_finding(rule.category, severity, hit.mode, span, text, rule.explanation, rule.citations,
                                  day, rule.id))
         for extra in rule.also:

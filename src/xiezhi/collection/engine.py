@@ -41,6 +41,14 @@ _SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]*\])?(?:我|借款人|债务人|本人|
 _REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
 
 
+_NARRATIVE_RX = re.compile("|".join(re.escape(c) for c in _NARRATIVE_CUES))
+
+
+def clause_ends(text: str) -> list[int]:
+    """Offsets of the clause terminators (for `clause_bounds`)."""
+    return [m.start() for m in _CLAUSE_RE.finditer(text)]
+
+
 @dataclass(slots=True)
 class RuleHit:
     rule: Rule
@@ -69,8 +77,8 @@ class Matcher:
 
         def add(pattern: str, idx: int, role: str) -> None:
             key = normalise_pattern(pattern)
-            if not key:
-                return
+            if not key or role == "aux":
+                return  # near/unless/escalate words are looked up lazily, only for rules that matched
             if len(key) == 1 and role != "any":
                 # single characters are frequent: looked up lazily with str.find, not through the automaton
                 if role == "trigger":
@@ -96,6 +104,11 @@ class Matcher:
                 self._regex.append((i, compiled))
                 if not rule.trigger:
                     self._untriggered.append(i)
+        self._single_by_char: dict[str, set[int]] = {}
+        for idx, chars in self._single_trig.items():
+            for ch in chars:
+                self._single_by_char.setdefault(ch, set()).add(idx)
+        self._single_chars = frozenset(self._single_by_char)
         for key, items in payload.items():
             anys = tuple(i for i, role in items if role == "any")
             trigs = tuple(i for i, role in items if role == "trigger")
@@ -112,6 +125,8 @@ class Matcher:
             for k in keys:
                 if len(k) == 1:
                     raise ValueError(f"unless_message 不能是单个字：{k}")
+        self._unless_rx = [re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+                           if keys else None for keys in self._unless]
         self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
         self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
 
@@ -119,23 +134,16 @@ class Matcher:
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
-        found: dict[str, list[int]] = {}
-        for end, (key, klen, anys, trigs) in self.automaton.iter(text):
-            end += 1
-            got = found.get(key)
-            if got is None:
-                found[key] = [end]
-            else:
-                got.append(end)
-            for idx in anys:
-                any_hits.setdefault(idx, []).append((end - klen, end))
+        found: dict[str, list[int]] = {}  # positions of near/unless words, filled lazily by _pos
+        for end, (_key, klen, anys, trigs) in self.automaton.iter(text):
+            if anys:
+                end += 1
+                for idx in anys:
+                    any_hits.setdefault(idx, []).append((end - klen, end))
             if trigs:
                 triggered.update(trigs)
-        if self._single_trig:
-            present = set(text)
-            for idx, chars in self._single_trig.items():
-                if idx not in triggered and not present.isdisjoint(chars):
-                    triggered.add(idx)
+        for ch in self._single_chars.intersection(text):
+            triggered.update(self._single_by_char[ch])
         for idx in (*triggered, *self._untriggered):
             for rx in self._regex_by_rule.get(idx, ()):
                 for m in rx.finditer(text):
@@ -154,7 +162,7 @@ class Matcher:
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         for idx, spans in any_hits.items():
             rule = self.rules[idx]
-            if any(k in found for k in self._unless_msg[idx]):
+            if any(k in text for k in self._unless_msg[idx]):
                 continue
             for s, e in sorted(spans):
                 if self._accept(idx, text, s, e, found, narrative, ends):
@@ -181,23 +189,22 @@ class Matcher:
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
                     and not _REPORTED.search(text, cs, s):
                 return False
-        for key in self._unless[idx]:
-            got = found.get(key) if len(key) > 1 else _pos(found, text, key)
-            if got and any(cs < end <= ce or cs <= end - len(key) < ce for end in got):
-                return False
+        rx = self._unless_rx[idx]
+        if rx is not None and rx.search(text, cs, ce):
+            return False
         return all(_near(group, s, e, rule.window, found, text) for group in self._near[idx])
 
 
 def _pos(found: dict[str, list[int]], text: str, key: str) -> list[int]:
-    """End offsets of `key` in text: from the automaton, or computed once for a single character."""
+    """End offsets of `key` in text: from the automaton (literal patterns and triggers), or computed once
+    with str.find (near/unless/escalate words, which stay out of the automaton to keep the scan short)."""
     got = found.get(key)
     if got is None:
         got = []
-        if len(key) == 1:
-            i = text.find(key)
-            while i != -1:
-                got.append(i + 1)
-                i = text.find(key, i + 1)
+        i = text.find(key)
+        while i != -1:
+            got.append(i + len(key))
+            i = text.find(key, i + 1)
         found[key] = got
     return got
 
@@ -256,7 +263,7 @@ def mode_of_clause(text: str, s: int, e: int, narrative: bool) -> str:
 def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message."""
     me = text.count("我") - text.count("我们") - text.count("我司")
-    return me > text.count("你") and any(c in text for c in _NARRATIVE_CUES)
+    return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
 
 
 def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: list[int] | None = None) -> str:

@@ -26,12 +26,14 @@ TEXT_CATEGORIES = (
     "false_legal_threat", "unlawful_visit", "illegal_fee", "forced_borrowing", "credit_repair_scam",
 )
 NGRAMS = (1, 2, 3, 4)
-_BITS = 21  # every Unicode code point + 1 fits in 21 bits; three of them in 63
+_BITS = 21  # every Unicode code point fits in 21 bits; three of them in 63
 _SIGN = np.int64(-(2**63))
 
 
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
+    # No offset needed: a real character is never U+0000, so an n-gram key is >= 2**(21*(n-1)) and the
+    # 1-, 2- and 3-gram key ranges are disjoint.
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
 
 
 def gram_keys(text: str, orders: tuple[int, ...] = NGRAMS) -> np.ndarray:
@@ -53,7 +55,44 @@ def gram_keys(text: str, orders: tuple[int, ...] = NGRAMS) -> np.ndarray:
         elif n == 4 and len(c) > 3:
             assert k3 is not None
             parts.append(((k3[:-1] * 1_000_003) ^ c[3:]) | _SIGN)  # sign bit set: disjoint from 1-3-gram keys
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    q = np.concatenate(parts)
+    q.sort()  # distinct keys by sort + neighbour comparison (cheaper than np.unique on short arrays)
+    keep = np.empty(len(q), dtype=bool)
+    keep[0] = True
+    np.not_equal(q[1:], q[:-1], out=keep[1:])
+    return q[keep]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The vocabulary grams of one text: weight rows of the distinct grams, and per occurrence the row and
+    start offset (for the evidence clause)."""
+
+    rows: np.ndarray  # distinct weight rows
+    occ_rows: np.ndarray  # weight row of each gram occurrence found in the vocabulary
+    occ_starts: np.ndarray  # its start offset in the text
+
+
+def _occurrences(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Keys and start offsets of every 1–4-gram occurrence (not deduplicated)."""
+    c = _codes(text)
+    n = len(c)
+    keys = [c]
+    starts = [np.arange(n)]
+    if n > 1:
+        k2 = c[:-1] | (c[1:] << _BITS)
+        keys.append(k2)
+        starts.append(starts[0][:-1])
+        if n > 2:
+            k3 = k2[:-1] | (c[2:] << (2 * _BITS))
+            keys.append(k3)
+            starts.append(starts[0][:-2])
+            if n > 3:
+                keys.append(((k3[:-1] * 1_000_003) ^ c[3:]) | _SIGN)
+                starts.append(starts[0][:-3])
+    return np.concatenate(keys), np.concatenate(starts)
 
 
 def key_of(gram: str) -> int:
@@ -101,11 +140,38 @@ class Model:
         hit = self.keys[pos] == q
         return self.rows[pos[hit]]
 
-    def logits(self, text: str) -> np.ndarray:
-        idx = self.indices(text) if text else ()
+    def features(self, text: str) -> Features:
+        """One pass over the text: every gram occurrence looked up in the sorted vocabulary keys."""
+        empty = np.zeros(0, dtype=np.int64)
+        if not text or not len(self.keys):
+            return Features(empty, empty, empty)
+        q, starts = _occurrences(text)
+        pos = np.searchsorted(self.keys, q)
+        pos[pos == len(self.keys)] = 0
+        hit = self.keys[pos] == q
+        occ = self.rows[pos[hit]]
+        rows = np.sort(occ)
+        if len(rows) > 1:
+            keep = np.empty(len(rows), dtype=bool)
+            keep[0] = True
+            np.not_equal(rows[1:], rows[:-1], out=keep[1:])
+            rows = rows[keep]
+        return Features(rows, occ, starts[hit])
+
+    def logits(self, text: str | Features) -> np.ndarray:
+        idx = (self.features(text) if isinstance(text, str) else text).rows
         if len(idx):
             return self.weights[idx].sum(axis=0) / np.sqrt(len(idx)) + self.bias
         return self.bias
+
+    def clause_scores(self, feats: Features, category: str, starts: list[int]) -> np.ndarray:
+        """Summed weight toward `category` of the gram occurrences starting in each clause."""
+        col = self.categories.index(category)
+        if not len(feats.occ_rows):
+            return np.zeros(len(starts))
+        clause = np.searchsorted(np.asarray(starts), feats.occ_starts, side="right") - 1
+        ok = clause >= 0
+        return np.bincount(clause[ok], weights=self.weights[feats.occ_rows[ok], col], minlength=len(starts))
 
     def proba(self, text: str) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-self.logits(text)))
