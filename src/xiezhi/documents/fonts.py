@@ -1,4 +1,8 @@
-"""The bundled CJK font (Noto Sans CJK SC subset, SIL OFL 1.1; see data/fonts/OFL.txt)."""
+"""The bundled CJK font (Noto Sans CJK SC subset, SIL OFL 1.1; see data/fonts/OFL.txt).
+
+It covers GBK, CJK Extension A and the shipped texts; built by scripts/build_font_subset.py
+(see data/fonts/README.md). Characters beyond that (Extension B+, emoji) show up in missing_chars().
+"""
 
 from __future__ import annotations
 
