@@ -20,6 +20,11 @@ DEBTOR = {"recipient_role": "debtor", "sent_at": "2026-09-02T15:00:00"}
     ("去别的App借一笔先把我们这边结清", {"forced_borrowing"}),
     ("结清要另交300块跑腿费", {"illegal_fee"}),
     ("我是区法院执行局的法官，你的案子今天要处理", {"impersonation"}),
+    ("再不还，让你躺着进医院", {"violence_threat"}),
+    ("钱直接微信转我就行，别走平台", {"illegal_fee"}),
+    ("不给钱我们就坐在你家不走", {"unlawful_visit"}),
+    ("专业征信修复，三天洗白逾期记录，先交500定金", {"credit_repair_scam"}),
+    ("明天就冻结你名下所有银行卡，你儿子以后考公也考不了", {"false_legal_threat"}),
 ])
 def test_general_patterns(text, want):
     r = analyze(text, DEBTOR)
@@ -32,6 +37,8 @@ def test_general_patterns(text, want):
     "听说有人被爆通讯录了，我有点担心，该怎么办",
     "【某某分期】您的借款已逾期，我们不收取任何服务费，请通过官方App还款。",
     "【某某消费金融】您的分期申请已受理，审核期间暂停催收提醒。",
+    "【某某银行】如长期不还款，我行将依法起诉，判决后可依法申请强制执行，冻结您名下的银行账户。",
+    "【某某银行】本行从未委托第三方做征信修复，逾期记录如有错误可免费提出异议。",
 ])
 def test_borrower_lines_hearsay_and_negations_stay_compliant(text):
     assert analyze(text, DEBTOR).labels == ["compliant"]
