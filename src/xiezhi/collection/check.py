@@ -103,15 +103,9 @@ _DONE_CATEGORIES = frozenset({"insult_defamation", "impersonation", "false_legal
                               "forced_borrowing", "credit_repair_scam"})
 
 
-@lru_cache(maxsize=4)
-def _logit_limits_cached(model_id: int, limits: tuple[float, ...]) -> np.ndarray:
-    p = np.clip(np.asarray(limits, dtype=np.float64), 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p)).astype(np.float32)
-
-
 def _logit_limits(m: Any) -> np.ndarray:
     """Per-category thresholds on the logit scale (no exp per message)."""
-    return _logit_limits_cached(id(m), tuple(m.limit(c) for c in m.categories))
+    return m.logit_limits
 
 
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,

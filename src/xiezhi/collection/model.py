@@ -127,6 +127,16 @@ class Model:
             object.__setattr__(self, "keys", ks[order])
             object.__setattr__(self, "rows", rs[order])
 
+    @property
+    def logit_limits(self) -> np.ndarray:
+        """Per-category thresholds on the logit scale, computed once."""
+        got = self.__dict__.get("_logit_limits")
+        if got is None:
+            p = np.clip(np.array([self.limit(c) for c in self.categories], dtype=np.float64), 1e-6, 1 - 1e-6)
+            got = np.log(p / (1 - p)).astype(np.float32)
+            self.__dict__["_logit_limits"] = got
+        return got
+
     def limit(self, category: str) -> float:
         return self.thresholds.get(category, self.threshold)
 
@@ -150,7 +160,7 @@ class Model:
         pos[pos == len(self.keys)] = 0
         hit = self.keys[pos] == q
         occ = self.rows[pos[hit]]
-        rows = np.sort(occ)
+        rows = np.sort(occ)  # (row order is not key order)
         if len(rows) > 1:
             keep = np.empty(len(rows), dtype=bool)
             keep[0] = True
