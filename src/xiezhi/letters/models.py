@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from xiezhi.dates import parse_date, parse_datetime
+from xiezhi.money import to_decimal as _to_decimal
 from xiezhi.plan.models import LenderType, PlanInput, PlanResult
 
 Text = str
@@ -35,12 +36,6 @@ def _to_datetime(value: Any) -> Any:
     return parse_datetime(str(value))
 
 
-def _to_decimal(value: Any) -> Any:
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        return value.strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "")
-    return value
 
 
 class _Facts(BaseModel):

@@ -15,6 +15,8 @@ from typing_extensions import TypedDict
 
 from xiezhi.dates import parse_date, parse_datetime
 from xiezhi.errors import InputError
+from xiezhi.money import to_decimal as _to_decimal
+from xiezhi.money import to_rate as _to_rate
 
 LenderType = Literal["bank", "consumer_finance", "microloan", "private", "unlicensed", "unknown"]
 Method = Literal["equal_installment", "equal_principal", "interest_only", "bullet"]
@@ -47,22 +49,8 @@ def _to_date(value: Any) -> Any:
             raise exc from None
 
 
-def _to_decimal(value: Any) -> Any:
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        return value.strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "")
-    return value
 
 
-def _to_rate(value: Any) -> Any:
-    """Rates are annual fractions; '18%' is accepted and divided by 100."""
-    if isinstance(value, str) and value.strip().rstrip("％%") != value.strip():
-        try:
-            return Decimal(value.strip().rstrip("％%").strip()) / 100
-        except ArithmeticError:
-            return value
-    return _to_decimal(value)
 
 
 class _Strict(BaseModel):

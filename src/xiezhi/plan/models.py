@@ -7,12 +7,15 @@ dates are `date` (users may write 2024-03-01, 2024/3/1 or 2024年3月1日).
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from xiezhi.dates import parse_date
+from xiezhi.money import cents
+from xiezhi.money import to_decimal as _to_decimal
+from xiezhi.money import to_rate as _to_rate
 
 LenderType = Literal["bank", "consumer_finance", "microloan", "private", "unlicensed", "unknown"]
 PayTo = Literal["official", "personal", "unknown"]
@@ -23,8 +26,6 @@ LICENSED = frozenset({"bank", "consumer_finance", "microloan"})
 MAX_AMOUNT = Decimal("1000000000000")
 
 
-def cents(x: Decimal) -> Decimal:
-    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _to_date(value: Any) -> Any:
@@ -33,23 +34,8 @@ def _to_date(value: Any) -> Any:
     return parse_date(str(value))
 
 
-def _to_decimal(value: Any) -> Any:
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        return value.strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "")
-    return value
 
 
-def _to_rate(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().rstrip("％%") != value.strip():
-        try:
-            return Decimal(value.strip().rstrip("％%").strip()) / 100
-        except ArithmeticError:
-            return value
-    return _to_decimal(value)
 
 
 class _Strict(BaseModel):
