@@ -5,10 +5,11 @@
 
 Training data: bench/data/check_dev.jsonl + bench/data/check_dev2.jsonl. The test split is never read.
 Features: character 1–4-grams of the normalised text (min count 2), binary, scaled by 1/sqrt(n).
-Per-category thresholds are chosen by 5-fold cross-validation on the training data only: out-of-fold
-model probabilities are combined with the rules' labels (rules OR model, as at run time), each category
-gets the threshold with the best out-of-fold F1, then thresholds are raised until the model adds a
-category to at most 1% of the lawful messages the rules left alone. The same folds then give an honest
+Per-category thresholds are chosen by 5-fold cross-validation on the training data only: each category
+gets the threshold with the best out-of-fold F1 of the model alone (not "rules OR model": the rules were
+written on these very lines, so their in-sample recall would make the model look useless), then
+thresholds are raised until the model adds a category to at most 1% of the lawful messages the rules left
+alone. The same folds then give an honest
 figure for dev2 with the full pipeline (`analyze` with the fold's model on the held-out dev2 lines).
 """
 
@@ -104,13 +105,18 @@ def choose_thresholds(rows: list[dict], oof: np.ndarray, rules: list[set[str]]) 
     for k, cat in enumerate(TEXT_CATEGORIES):
         best = (-1.0, 0.0)
         for t in GRID:
-            pred = rule[:, k] | (oof[:, k] >= t)
+            # model alone: the rules were written on these lines, so "rules OR model" here would credit the
+            # rules with an in-sample recall they do not have on unseen wording and switch the model off
+            pred = oof[:, k] >= t
             tp = int((pred & gold[:, k]).sum())
             fp = int((pred & ~gold[:, k]).sum())
             fn = int((~pred & gold[:, k]).sum())
             best = max(best, (round(_f1(tp, fp, fn), 4), t))
         chosen[cat] = best[1]
-        table[cat] = {"threshold": best[1], "cv_f1_rules_or_model": best[0],
+        both = rule[:, k] | (oof[:, k] >= best[1])
+        table[cat] = {"threshold": best[1], "cv_f1_model_alone": best[0],
+                      "cv_f1_rules_or_model": round(_f1(int((both & gold[:, k]).sum()), int((both & ~gold[:, k]).sum()),
+                                                        int((~both & gold[:, k]).sum())), 4),
                       "cv_f1_rules_alone": round(_f1(int((rule[:, k] & gold[:, k]).sum()),
                                                      int((rule[:, k] & ~gold[:, k]).sum()),
                                                      int((~rule[:, k] & gold[:, k]).sum())), 4)}
@@ -178,8 +184,8 @@ def main() -> int:
     thresholds, report = cross_validate(rows)
     print(f"{FOLDS}-fold CV on {len(rows)} training lines (dev d…, dev2 v…): per-category thresholds")
     for cat, st in report["per_category"].items():
-        print(f"  {cat:20s} t={st['threshold']:.2f}  F1 rules {st['cv_f1_rules_alone']:.3f} -> rules+model "
-              f"{st['cv_f1_rules_or_model']:.3f}")
+        print(f"  {cat:20s} t={st['threshold']:.2f}  F1 model {st['cv_f1_model_alone']:.3f}, rules "
+              f"{st['cv_f1_rules_alone']:.3f}, rules+model {st['cv_f1_rules_or_model']:.3f}")
     print(f"  model-added lawful FP (out of fold): {report['added_lawful_fp_rate']:.3f}")
     for src, st in report["full_pipeline_out_of_fold"].items():
         name = {"d": "dev", "v": "dev2"}.get(src, src)
