@@ -160,3 +160,15 @@ def test_cli_file_bad_line_keeps_alignment(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 3
     assert rows[0]["answered"] and "error" in rows[1] and rows[2]["answered"]
+
+
+def test_card_answer_by_id() -> None:
+    from xiezhi.ask import card_answer
+
+    first = answer(SIGNATURE[0])
+    assert first.card is not None
+    direct = card_answer(first.card.id)
+    assert direct.answered and direct.confidence == 1.0 and direct.card == first.card
+    assert direct.citations == first.citations
+    with pytest.raises(InputError):
+        card_answer("no-such-card")

@@ -5,7 +5,7 @@
     a.answered, a.card.conclusion, [c.display for c in a.citations]
 """
 
-from xiezhi.ask.engine import DECLINE_NOTICE, DISCLAIMER, Ranking, answer, answer_many, rank
+from xiezhi.ask.engine import DECLINE_NOTICE, DISCLAIMER, Ranking, answer, answer_many, card_answer, rank
 from xiezhi.ask.models import Answer, ArticleRef, CardView, RelatedCard, StatuteHit
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "StatuteHit",
     "answer",
     "answer_many",
+    "card_answer",
     "rank",
 ]

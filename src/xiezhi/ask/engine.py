@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from xiezhi.ask.models import Answer, ArticleRef, CardView, RelatedCard, StatuteHit
 from xiezhi.errors import InputError
+
+if TYPE_CHECKING:
+    from xiezhi.kb.models import Card
 
 #: Shown whenever no card answers (human output and web page).
 DECLINE_NOTICE = (
@@ -129,12 +133,41 @@ def answer(question: str, *, statutes: int = 5) -> Answer:
     if card is None:
         return Answer(question=q, answered=False, confidence=round(r.confidence, 4), card=None,
                       citations=[], related=[], statutes=statute_hits)
+    return _card_answer(q, card, r.confidence, statute_hits)
+
+
+def _card_answer(question: str, card: Card, confidence: float, statute_hits: list[StatuteHit]) -> Answer:
+    from xiezhi.law import get_corpus
+    from xiezhi.search.cards import get_index
+
+    corpus = get_corpus()
+    index = get_index()
     citations = [ArticleRef(**corpus.article_json(cid)) for cid in card.citations if corpus.has(cid)]
     related = [RelatedCard(id=rid, title=index.cards[rid].title) for rid in card.related if rid in index.cards]
     view = CardView(id=card.id, title=card.title, conclusion=card.conclusion, analysis=card.analysis,
                     steps=list(card.steps), see_lawyer_when=list(card.see_lawyer_when))
-    return Answer(question=q, answered=True, confidence=round(r.confidence, 4), card=view,
+    return Answer(question=question, answered=True, confidence=round(confidence, 4), card=view,
                   citations=citations, related=related, statutes=statute_hits)
+
+
+def card_answer(card_id: str, *, statutes: int = 5) -> Answer:
+    """The Answer for one card by id (for "related question" links and card pages).
+
+    ``question`` is the card's title and ``confidence`` 1.0; raises InputError for an unknown id.
+    """
+    from xiezhi.law import get_corpus
+    from xiezhi.search.cards import get_index
+    from xiezhi.search.statutes import search_statutes
+
+    card = get_index().cards.get(card_id)
+    if card is None:
+        raise InputError(f"没有编号为 {card_id!r} 的问答卡片。")
+    corpus = get_corpus()
+    hits = [
+        StatuteHit(**corpus.article_json(a), score=round(s, 4))
+        for a, s in search_statutes(f"{card.title} {card.conclusion}", top=statutes)
+    ] if statutes > 0 else []
+    return _card_answer(card.title, card, 1.0, hits)
 
 
 def answer_many(questions: Iterable[str], *, statutes: int = 5) -> Iterator[Answer]:
