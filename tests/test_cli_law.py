@@ -109,3 +109,11 @@ def test_console_script_exit_code() -> None:
     )
     assert proc.returncode == 2
     assert "错误" in proc.stderr
+
+
+def test_keyword_and_question_queries_take_different_paths() -> None:
+    from xiezhi.law.query import is_keyword_query
+
+    assert is_keyword_query("征信 异议")
+    assert not is_keyword_query("催收人员说要上门，我能不让他们进门吗")
+    assert not is_keyword_query("征信")

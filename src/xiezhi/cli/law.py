@@ -81,8 +81,9 @@ def search_cmd(
     file: Annotated[Path | None, typer.Option("--file", help="每行一个查询；每行输出一个 JSON")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """按相关度（BM25）搜索法条全文。"""
+    """按相关度搜索法条：口语问题先归一化、补充法律用语，再以 BM25 排序；几个关键词则与原词排序融合。"""
     from xiezhi.law import get_corpus
+    from xiezhi.law.query import rank_articles
 
     corpus = get_corpus()
     if top < 1 or top > 200:
@@ -94,7 +95,7 @@ def search_cmd(
             lines = read_text_file(file).text.splitlines()
         for line in lines:
             q = line.strip()
-            hits = corpus.search(q, top=top) if q else []
+            hits = rank_articles(q, top=top) if q else []
             out = {"query": q, "results": [corpus.article_json(a, score=round(s, 4)) for a, s in hits]}
             sys.stdout.write(dumps(out, indent=None) + "\n")
         return
@@ -102,7 +103,7 @@ def search_cmd(
     if not text:
         fail("搜索内容为空：请输入要查找的词语，例如：xiezhi law search 催收 上门")
     with user_errors():
-        hits = corpus.search(text, top=top)
+        hits = rank_articles(text, top=top)
     results = [corpus.article_json(a, score=round(s, 4)) for a, s in hits]
 
     def render(items: list[dict[str, object]]) -> str:

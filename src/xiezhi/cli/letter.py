@@ -39,10 +39,22 @@ def register(app: typer.Typer) -> None:
 
 
 def _kinds() -> list[tuple[str, str, str]]:
-    """Kinds, titles and descriptions from the templates' front matter (small files, read at start-up)."""
-    from xiezhi.letters.templates import load_templates
+    """Kinds, titles and descriptions from the templates' front matter, read without importing
+    xiezhi.letters: registering commands must not pull the letter, plan and loan packages into
+    every `xiezhi` start-up (`xiezhi.letters.templates` validates the same files when a letter is made).
+    """
+    import yaml
 
-    return [(k, t.meta.title, t.meta.description) for k, t in load_templates().items()]
+    folder = Path(__file__).resolve().parent.parent / "data" / "templates" / "letters"
+    found = []
+    for path in sorted(folder.glob("*.md.j2")):
+        text = path.read_text(encoding="utf-8")
+        end = text.find("\n---", 3)
+        meta = yaml.safe_load(text[3:end]) if text.startswith("---") and end > 0 else None
+        if isinstance(meta, dict) and "kind" in meta:
+            found.append((int(meta.get("order", 100)), str(meta["kind"]), str(meta.get("title", "")),
+                          str(meta.get("description", ""))))
+    return [(k, t, d) for _, k, t, d in sorted(found)]
 
 
 def _add_kind(letter_app: typer.Typer, kind: str, title: str, description: str) -> None:
