@@ -49,6 +49,7 @@ from xiezhi.collection.models import (
 )
 from xiezhi.collection.normalize import Normalised, normalise
 from xiezhi.collection.rules import load_categories
+from xiezhi.collection.stated import stated_count_per_day, stated_time_of_day
 
 _ORDER = {c: i for i, c in enumerate(CATEGORIES)}
 _NEED_WHY = {
@@ -226,6 +227,12 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
     if meta.count_per_day is not None:
         v = count_per_day(meta.count_per_day, day or date.today(), meta.channel, answered=mentions_answered(norm.text))
         if v:
+            verdicts.append(v)
+    if (meta.sent_at is None or meta.count_per_day is None) and is_narrative(norm.text):
+        # a borrower's own account: a night time or a daily count written in the text decides, unless meta gives it
+        if meta.sent_at is None and (v := stated_time_of_day(norm.text, date.today())):
+            verdicts.append(v)
+        if meta.count_per_day is None and (v := stated_count_per_day(norm.text, day or date.today())):
             verdicts.append(v)
     if meta.recipient_role in THIRD_PARTY_ROLES and jointly_liable(norm.text):
         findings = [f for f in findings if f.category not in ("third_party_contact", "debt_disclosure")]

@@ -240,3 +240,4 @@ def lender_is_licensed(lender_type: str | None) -> bool | None:
     if lender_type is None or lender_type == "unknown":
         return None
     return lender_type in LICENSED_LENDERS
+
