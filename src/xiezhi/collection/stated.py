@@ -32,6 +32,8 @@ _NOT_HAPPENED = ("担心", "害怕", "怕", "万一", "如果", "要是", "会�
 _SELF = re.compile(r"(?<![给被让叫跟])我(?:给|打给|打了|回|主动)")
 #: A negator right before the contact words ("没打电话", "没有来"): the contact did not happen.
 _DENIED = re.compile(r"(?:没有|没|未|并未)(?:再|有)?(?:给我|跟我|给)?(?:打|来|发|上门|敲|联系|催)")
+#: Cheap substring gate before the regular expression (most messages state no time).
+_TIME_GATE = ("凌晨", "夜", "晚", "早", ":", "：")
 _SEGMENT = re.compile(r"[，,、；;。！？!?\n]")
 _COUNT_RX = re.compile(
     r"(?<!第)(?P<n>" + _NUM + r"|上百|几十)(?P<more>多|几|来)?(?:个|通|次|条|遍)(?:多)?"
@@ -102,6 +104,8 @@ def _sentence(text: str, s: int) -> tuple[int, int]:
 def stated_night_time(text: str) -> tuple[int, int, time, str] | None:
     """The first night time written in a borrower's account next to a described contact ("凌晨一点催收还在给我打电话"):
     (start, end, time, words). None when the contact is feared, asked about, denied or announced."""
+    if not any(w in text for w in _TIME_GATE):
+        return None
     for m in _STATED_TIME.finditer(text):
         if m.group("hh") is not None:
             h, mi = int(m.group("hh")), int(m.group("mm"))
@@ -151,6 +155,8 @@ def stated_time_of_day(text: str, day: date) -> Verdict | None:
 
 def stated_count(text: str) -> tuple[int, bool] | None:
     """A number of contacts in one day written in the account ("一天给我打了三十多个电话"): (count, is_call)."""
+    if not any(w in text for w in _DAY_WORDS):
+        return None
     for m in _COUNT_RX.finditer(text):
         n = parse_cn_number(m.group("n"))
         if n is None:
