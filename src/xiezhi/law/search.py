@@ -50,8 +50,9 @@ class ArticleSearch:
     @classmethod
     def load_or_build(cls, corpus: Corpus) -> ArticleSearch:
         from xiezhi.law.corpus import cache_path, read_cache, write_cache
+        from xiezhi.search.bm25 import FORMAT as BM25_FORMAT
 
-        digest = f"{corpus.digest}-{_dict_digest()}-{INDEX_FORMAT}"
+        digest = f"{corpus.digest}-{_dict_digest()}-{INDEX_FORMAT}-{BM25_FORMAT}"
         path = cache_path("law-index", digest)
         cached = read_cache(path)
         if isinstance(cached, ArticleSearch) and cached.digest == digest:

@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+#: Bumped whenever the stored layout changes; every on-disk index cache key includes it.
+FORMAT = 2
+
 
 @dataclass
 class BM25Index:
@@ -22,6 +25,8 @@ class BM25Index:
     b: float = 0.75
     doc_keys: list[str] = field(default_factory=list)
     doc_len: list[float] = field(default_factory=list)
+    #: term -> [(doc, saturated weighted tf)]: tf*(k1+1)/(tf + k1*(1-b+b*dl/avgdl)), precomputed at build
+    #: time so a query only multiplies by idf and adds.
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     avgdl: float = 1.0
@@ -56,6 +61,9 @@ class BM25Index:
         n = len(index.doc_keys)
         index.avgdl = (sum(index.doc_len) / n) if n else 1.0
         index.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        norms = [k1 * (1.0 - b + b * dl / index.avgdl) for dl in index.doc_len]
+        for term, plist in index.postings.items():
+            index.postings[term] = [(d, tf * (k1 + 1.0) / (tf + norms[d])) for d, tf in plist]
         return index
 
     def __len__(self) -> int:
@@ -64,15 +72,14 @@ class BM25Index:
     def scores(self, tokens: Sequence[str]) -> dict[int, float]:
         """Score every document that shares a term with the query."""
         acc: dict[int, float] = {}
-        k1, b, avgdl, doc_len = self.k1, self.b, self.avgdl, self.doc_len
+        get = acc.get
         for term, qtf in Counter(tokens).items():
             plist = self.postings.get(term)
             if not plist:
                 continue
             idf = self.idf[term] * (1.0 + 0.5 * (qtf - 1))
-            for doc_no, tf in plist:
-                norm = k1 * (1.0 - b + b * doc_len[doc_no] / avgdl)
-                acc[doc_no] = acc.get(doc_no, 0.0) + idf * tf * (k1 + 1.0) / (tf + norm)
+            for doc_no, weight in plist:
+                acc[doc_no] = get(doc_no, 0.0) + idf * weight
         return acc
 
     def search(self, tokens: Sequence[str], top: int = 10) -> list[tuple[str, float]]:

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,10 @@ def _text_files() -> list[Path]:
 
 def content_digest(card_paths: Sequence[Path]) -> str:
     """Hash of everything the index depends on: cards, normalisation data, weights, format."""
-    h = hashlib.sha256(f"cards{INDEX_FORMAT}{sorted(FIELD_WEIGHTS.items())}{K1}{B}{ANALYSIS_WEIGHT}".encode())
+    from xiezhi.search.bm25 import FORMAT as BM25_FORMAT
+
+    h = hashlib.sha256(
+        f"cards{INDEX_FORMAT}-{BM25_FORMAT}{sorted(FIELD_WEIGHTS.items())}{K1}{B}{ANALYSIS_WEIGHT}".encode())
     for p in [*card_paths, *_text_files()]:
         h.update(p.name.encode())
         h.update(p.read_bytes() if p.exists() else b"-")
@@ -119,9 +122,9 @@ class CardIndex:
     expansions: Expansions
     issues: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def cited_articles(self) -> frozenset[str]:
-        """Article ids that some card cites."""
+        """Article ids that some card cites (computed once; every statute search asks)."""
         return frozenset(cid for card in self.cards.values() for cid in card.citations)
 
     @classmethod

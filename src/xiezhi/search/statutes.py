@@ -8,6 +8,7 @@ article index, so ask answers and the statute benchmark share one ranking.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from xiezhi.errors import DataError
 
 if TYPE_CHECKING:
+    from xiezhi.law.corpus import Corpus
     from xiezhi.law.models import Article
 
 
@@ -74,6 +76,22 @@ def statute_query_tokens(question: str) -> list[str]:
     return tokens
 
 
+_SUPERSEDED: dict[str, frozenset[int]] = {}
+
+
+def _superseded_docs(corpus: Corpus) -> frozenset[int]:
+    """Document numbers of articles whose instrument has been replaced (computed once per corpus)."""
+    found = _SUPERSEDED.get(corpus.digest)
+    if found is None:
+        index = corpus.search_index.index
+        found = frozenset(
+            n for n, key in enumerate(index.doc_keys)
+            if corpus.instruments[corpus.articles[key].instrument_slug].effective_to is not None
+        )
+        _SUPERSEDED[corpus.digest] = found
+    return found
+
+
 #: Score multiplier for articles cited by at least one card (tuned on bench/data/statute_dev.jsonl).
 CITED_PRIOR = 1.3
 
@@ -91,17 +109,14 @@ def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]
     index = corpus.search_index.index
     # Articles some card cites: the ones this project judged relevant to debt questions.
     cited = get_index().cited_articles
-    scored = []
-    for doc_no, score in index.scores(tokens).items():
-        key = index.doc_keys[doc_no]
-        scored.append((score * CITED_PRIOR if key in cited else score, key))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    out: list[tuple[Article, float]] = []
-    for score, key in scored:
-        art = corpus.articles[key]
-        if corpus.instruments[art.instrument_slug].effective_to is not None:
-            continue  # superseded texts only when asked for by id or date
-        out.append((art, score))
-        if len(out) == top:
-            break
+    superseded = _superseded_docs(corpus)
+    keys = index.doc_keys
+    scored = [
+        (score * CITED_PRIOR if keys[doc_no] in cited else score, keys[doc_no])
+        for doc_no, score in index.scores(tokens).items()
+        if doc_no not in superseded  # superseded texts only when asked for by id or date
+    ]
+    # The best `top` in the order a full sort would give, without sorting every scored article.
+    best = heapq.nsmallest(top, scored, key=lambda x: (-x[0], x[1]))
+    out: list[tuple[Article, float]] = [(corpus.articles[key], score) for score, key in best]
     return out
