@@ -75,15 +75,20 @@ def run_batch(inp: IO[str], out: IO[str], *, workers: int = 1, rules_only: bool 
     """Process every line of `inp` into `out`; returns (lines written, error lines)."""
     written = errors = 0
     work = partial(_process_chunk, rules_only=rules_only)
+
+    def emit(lines_out: list[str]) -> None:
+        nonlocal written, errors
+        for s in lines_out:
+            out.write(s + "\n")
+            written += 1
+            errors += s.startswith('{"id"') and '"error"' in s[:200] and '"labels"' not in s[:200]
+        if progress:
+            progress(written, errors)
+
     if workers <= 1:
         results: Iterable[list[str]] = map(work, _chunks(inp))
         for lines_out in results:
-            for s in lines_out:
-                out.write(s + "\n")
-                written += 1
-                errors += s.startswith('{"id"') and '"error"' in s[:200] and '"labels"' not in s[:200]
-            if progress:
-                progress(written, errors)
+            emit(lines_out)
         return written, errors
     import multiprocessing as mp
 
@@ -98,10 +103,5 @@ def run_batch(inp: IO[str], out: IO[str], *, workers: int = 1, rules_only: bool 
     with ctx.Pool(workers) as pool:
         for lines_out in pool.imap(work, bounded()):
             window.release()
-            for s in lines_out:
-                out.write(s + "\n")
-                written += 1
-                errors += s.startswith('{"id"') and '"error"' in s[:200] and '"labels"' not in s[:200]
-            if progress:
-                progress(written, errors)
+            emit(lines_out)
     return written, errors

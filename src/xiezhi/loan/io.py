@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from xiezhi.errors import InputError
 from xiezhi.loan.models import LoanInput
+from xiezhi.validation import problem, where
 
 _FIELD_NAMES = {
     "lender_type": "出借方类型 lender_type",
@@ -35,43 +36,6 @@ _FIELD_NAMES = {
 }
 
 
-def _where(loc: tuple[Any, ...]) -> str:
-    parts = []
-    for x in loc:
-        if isinstance(x, int):
-            parts.append(f"第{x + 1}项")
-        elif x in ("function-after[_consistent(), LoanInput]",) or "[" in str(x):
-            continue
-        else:
-            parts.append(_FIELD_NAMES.get(str(x), str(x)))
-    return " → ".join(parts)
-
-
-def _message(err: dict[str, Any]) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        return "缺少这一项"
-    if kind == "extra_forbidden":
-        return "不认识这一项（请检查拼写）"
-    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "int_parsing", "int_type"):
-        return f"不是数字：{err.get('input')!r}"
-    if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        return f"必须{'大于' if kind == 'greater_than' else '不小于'} {bound}（输入为 {err.get('input')}）"
-    if kind in ("less_than_equal", "less_than"):
-        return f"不能大于 {ctx.get('le', ctx.get('lt'))}（输入为 {err.get('input')}；利率请写成小数，如 0.18 表示 18%）"
-    if kind in ("literal_error", "enum"):
-        return f"只能是 {ctx.get('expected', '')}（输入为 {err.get('input')!r}）"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg", "")))
-    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        return "格式不对（应为列表或对象）"
-    if kind.startswith("date"):
-        return f"不是有效日期：{err.get('input')!r}"
-    return err.get("msg", kind)
-
-
 def parse_loan_input(data: Any) -> LoanInput:
     """Validate a dict into a LoanInput; raise InputError listing every problem in Chinese."""
     if isinstance(data, LoanInput):
@@ -88,8 +52,8 @@ def parse_loan_input(data: Any) -> LoanInput:
             if err["type"] == "value_error" and isinstance((err.get("ctx") or {}).get("error"), InputError):
                 problems.append(str(err["ctx"]["error"]))
                 continue
-            where = _where(tuple(err["loc"]))
-            problems.append(f"{where}：{_message(err)}" if where else _message(err))
+            path = where(tuple(err["loc"]), _FIELD_NAMES)
+            problems.append(f"{path}：{problem(err)}" if path else problem(err))
         raise InputError("借款信息有误：", hints=problems) from None
 
 

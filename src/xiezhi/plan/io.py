@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from xiezhi.errors import InputError
 from xiezhi.plan.models import PlanInput
+from xiezhi.validation import problem, where
 
 FIELD_NAMES = {
     "debts": "债务 debts",
@@ -37,55 +38,11 @@ FIELD_NAMES = {
 }
 
 
-def _where(loc: tuple[Any, ...], names: dict[str, str]) -> str:
-    parts = []
-    for x in loc:
-        if isinstance(x, int):
-            parts.append(f"第{x + 1}项")
-        elif "[" in str(x) or "function-" in str(x):
-            continue
-        else:
-            parts.append(names.get(str(x), str(x)))
-    return " → ".join(parts)
-
-
-def _message(err: dict[str, Any]) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    inp = err.get("input")
-    if kind == "missing":
-        return "缺少这一项"
-    if kind == "extra_forbidden":
-        return "不认识这一项（请检查拼写）"
-    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "int_parsing", "int_type", "int_from_float"):
-        return f"不是数字：{inp!r}"
-    if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        return f"必须{'大于' if kind == 'greater_than' else '不小于'} {bound}（输入为 {inp}）"
-    if kind in ("less_than_equal", "less_than"):
-        return f"不能大于 {ctx.get('le', ctx.get('lt'))}（输入为 {inp}；利率请写成 0.18 或 \"18%\"）"
-    if kind in ("literal_error", "enum"):
-        return f"只能是 {ctx.get('expected', '')}（输入为 {inp!r}）"
-    if kind in ("too_short", "too_long"):
-        return "数量或长度不符合要求（不能为空，也不能太长）"
-    if kind == "bool_parsing" or kind == "bool_type":
-        return f"应为 true 或 false（输入为 {inp!r}）"
-    if kind in ("string_type",):
-        return "应为文字"
-    if kind in ("value_error", "assertion_error"):
-        return str(ctx.get("error", err.get("msg", ""))).removeprefix("Value error, ")
-    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        return "格式不对（应为列表或对象）"
-    if kind.startswith("date"):
-        return f"不是有效日期：{inp!r}"
-    return str(err.get("msg", kind))
-
-
 def validation_message(exc: ValidationError, names: dict[str, str], what: str) -> str:
     lines = []
     for err in exc.errors():
-        where = _where(tuple(err["loc"]), names)
-        lines.append(f"  · {where}：{_message(err)}" if where else f"  · {_message(err)}")
+        path = where(tuple(err["loc"]), names)
+        lines.append(f"  · {path}：{problem(err)}" if path else f"  · {problem(err)}")
     return f"{what}有问题：\n" + "\n".join(lines)
 
 
