@@ -4,7 +4,7 @@
 bench/data/check_dev.jsonl and check_dev2.jsonl (with the metadata fields bench/bench_check.py passes) and
 writes tests/data/check_snapshot.jsonl.gz: a header line with the fingerprint of everything besides the
 engine code that decides the output (rule data, cues, model artifact, statute corpus, parameters, the
-metadata modules), then one line per message with its output JSON.
+metadata modules), then one line per message with its input (text, meta) and its output JSON.
 
 `python scripts/snapshot_check.py` (no --write) compares the current code with the snapshot, through
 `analyze` and through the chunked path `analyze_many`, and prints the first differences. The test split
@@ -52,11 +52,11 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def cases() -> list[tuple[str, str, str, dict[str, Any]]]:
+def cases(data: Path = DATA) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(split, id, text, meta) of every dev line, meta as bench_check.py builds it."""
     out = []
     for split in SPLITS:
-        for line in (DATA / split).read_text(encoding="utf-8").splitlines():
+        for line in (data / split).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 out.append((split, r["id"], r["text"], {k: r[k] for k in META if r.get(k) is not None}))
@@ -79,6 +79,11 @@ def outputs_chunked(items: list[tuple[str, str, str, dict[str, Any]]], size: int
     return out
 
 
+def stored_cases(expected: list[dict[str, Any]]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The inputs recorded in the snapshot (the dev files may change after it was taken)."""
+    return [(e["split"], e["id"], e["text"], e["meta"]) for e in expected]
+
+
 def read_snapshot(path: Path = SNAPSHOT) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         lines = [json.loads(x) for x in f if x.strip()]
@@ -97,20 +102,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="(re)write the snapshot with the current code and data")
     ap.add_argument("--no-chunked", action="store_true", help="compare through analyze() only")
+    ap.add_argument("--data", type=Path, default=DATA, help="where check_dev*.jsonl are read (with --write)")
     args = ap.parse_args()
-    items = cases()
     if args.write:
+        items = cases(args.data)
         got = outputs_analyze(items)
         SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
         with SNAPSHOT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz, \
                 io.TextIOWrapper(gz, encoding="utf-8") as f:  # mtime=0: the same outputs give the same bytes
             f.write(json.dumps({"fingerprint": fingerprint(), "splits": list(SPLITS), "meta_fields": list(META),
                                 "messages": len(items)}) + "\n")
-            for (split, ident, _, _), out in zip(items, got, strict=True):
-                f.write(json.dumps({"split": split, "id": ident, "out": out}, ensure_ascii=False) + "\n")
+            for (split, ident, text, meta), out in zip(items, got, strict=True):
+                f.write(json.dumps({"split": split, "id": ident, "text": text, "meta": meta, "out": out},
+                                   ensure_ascii=False) + "\n")
         print(f"wrote {SNAPSHOT} ({len(items)} messages, fingerprint {fingerprint()[:12]})")
         return 0
     header, expected = read_snapshot()
+    items = stored_cases(expected)
     if header["fingerprint"] != fingerprint():
         print("note: rule data / model / corpus / metadata modules differ from the snapshot's; differences may be "
               "due to them, not to the engine")
