@@ -6,6 +6,11 @@ dependent labels carry their metadata (harassment_time -> sent_at in 22:00-08:00
 compliant with an info note, taxonomy hard case 6, so never labelled; harassment_frequency -> count_per_day >= 4; third_party_contact/debt_disclosure ->
 recipient_role); no identical or near-identical texts; minimum counts.
 
+Current convention (docs/check.md step 4, README-check convention 5): without `sent_at` / `count_per_day`, an explicit
+night time or daily count that the text itself states for a contact that happened ("昨晚十一点两个人来我家砸门",
+"一天打了三十多个电话") decides harassment_time / harassment_frequency like metadata would. The stated figure is read
+with xiezhi.collection.stated (the same reader the engine uses); a line that states one and lacks the label is a warning.
+
 Run: ``.venv/bin/python bench/data/tools/validate_check_data.py [--write-readme]``; exit 1 on error.
 """
 
@@ -80,18 +85,22 @@ def check_line(r: dict, split: str, err: list[str], warn: list[str]) -> None:
         except ValueError:
             err.append(f"{rid}: bad sent_at {r['sent_at']}")
     night = hour is not None and (hour >= 22 or hour < 8)
+    stated_night = hour is None and _stated_night(r.get("text", ""))
     if "harassment_time" in labels:
-        if hour is None:
-            err.append(f"{rid}: harassment_time without sent_at")
-        elif not night:
+        if hour is None and not stated_night:
+            err.append(f"{rid}: harassment_time without sent_at or a night time stated in the text")
+        elif hour is not None and not night:
             err.append(f"{rid}: harassment_time outside 22:00-08:00 (21:00-22:00 is compliant with an info note)")
     elif night:
         warn.append(f"{rid}: sent_at at night but no harassment_time")
+    elif stated_night:
+        warn.append(f"{rid}: night time stated in the text (no sent_at) but no harassment_time")
     n = r.get("count_per_day")
+    stated_n = _stated_count(r.get("text", "")) if n is None else None
     if "harassment_frequency" in labels:
-        if n is None:
-            err.append(f"{rid}: harassment_frequency without count_per_day")
-        elif n < 4:
+        if n is None and (stated_n is None or stated_n < 4):
+            err.append(f"{rid}: harassment_frequency without count_per_day or a daily count >= 4 stated in the text")
+        elif n is not None and n < 4:
             err.append(f"{rid}: harassment_frequency with count_per_day {n} < 4")
     elif n is not None and n >= 4:
         warn.append(f"{rid}: count_per_day {n} but no harassment_frequency")
@@ -109,6 +118,21 @@ def check_line(r: dict, split: str, err: list[str], warn: list[str]) -> None:
     threatened = [lab for lab, m in mode.items() if m == "threatened"]
     if threatened and "intimidation" not in labels:
         err.append(f"{rid}: convention: a threatened category implies intimidation")
+
+
+def _stated_night(text: str) -> bool:
+    """A contact in the quiet hours stated in the text itself (current convention 5)."""
+    from xiezhi.collection.stated import stated_night_time
+
+    got = stated_night_time(text)
+    return got is not None and (got[2].hour >= 22 or got[2].hour < 8)
+
+
+def _stated_count(text: str) -> int | None:
+    from xiezhi.collection.stated import stated_count
+
+    got = stated_count(text)
+    return got[0] if got else None
 
 
 def shingles(text: str) -> set[str]:

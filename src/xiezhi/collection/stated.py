@@ -35,6 +35,8 @@ _DENIED = re.compile(r"(?:没有|没|未|并未)(?:再|有)?(?:给我|跟我|给
 #: Cheap substring gate before the regular expression (most messages state no time).
 _TIME_GATE = ("凌晨", "夜", "晚", "早", ":", "：")
 _SEGMENT = re.compile(r"[，,、；;。！？!?\n]")
+#: Words quoted from someone else (the collector) inside a borrower's account.
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
 _COUNT_RX = re.compile(
     r"(?<!第)(?P<n>" + _NUM + r"|上百|几十)(?P<more>多|几|来)?(?:个|通|次|条|遍)(?:多)?"
     r"(?P<what>电话|未接来电|来电|短信|信息|消息|微信)?"
@@ -131,8 +133,9 @@ def stated_night_time(text: str) -> tuple[int, int, time, str] | None:
                 continue
         ss, se = _sentence(text, s)
         sentence = text[ss:se + 1]
-        if any(w in sentence for w in _NOT_HAPPENED) or _DENIED.search(seg) or _SELF.search(seg) or sentence.endswith(("?", "？", "吗")) \
-                or "吗" in sentence[-3:]:
+        own = _QUOTED.sub("", sentence)  # a question the collector asked ("昨晚睡得好吗") is not the borrower asking
+        if any(w in sentence for w in _NOT_HAPPENED) or _DENIED.search(seg) or _SELF.search(seg) or own.endswith(("?", "？", "吗")) \
+                or "吗" in own[-3:]:
             continue
         return s, e, t, m.group(0)
     return None
