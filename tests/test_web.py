@@ -259,3 +259,64 @@ def test_oversized_body_refused_before_reading(tmp_path, monkeypatch):
         assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"
         r = c.post("/check", content=b"x" * 2_000_000, headers={"content-type": "multipart/form-data; boundary=b"})
         assert r.status_code == 413 and "文件太大" in r.text
+
+
+def _add_sms(client, text="再不还钱就去你单位找你领导", number="17000000000") -> str:
+    html = client.get("/evidence/new").text
+    r = client.post("/evidence/new", data={"csrf": csrf_of(html), "kind": "sms", "occurred_at": "2026-03-14T23:10",
+                                           "text": text, "number": number}, follow_redirects=False)
+    assert r.status_code == 303
+    return client.get(r.headers["location"]).text
+
+
+def _alert(html: str) -> str:
+    m = re.search(r'role="alert"><p class="pre">(.*?)</p>', html, re.S)
+    return m.group(1) if m else ""
+
+
+def test_evidence_correction_keeps_input_on_error_and_links_versions(client):
+    page = _add_sms(client)
+    assert "更正这条记录" in page and "撤回这条记录" in page
+    assert 'value="17000000000"' in page  # the correction form is pre-filled
+    form = {"csrf": csrf_of(page), "kind": "sms", "occurred_at": "2026-03-14T23:10", "number": "17000000001",
+            "text": "再不还钱就去你单位找你领导", "notes": "", "name": "", "organisation": "", "lender": "", "reason": ""}
+    r = client.post("/evidence/1/correct", data=form, follow_redirects=False)
+    assert r.status_code == 400 and "请写下更正的原因" in _alert(r.text)
+    assert 'value="17000000001"' in r.text and "<details class=\"edit\" id=\"correct\" open>" in r.text
+    same = {**form, "number": "17000000000", "reason": "没改"}
+    r = client.post("/evidence/1/correct", data=same, follow_redirects=False)
+    assert r.status_code == 400 and "没有改动任何内容" in _alert(r.text)
+    r = client.post("/evidence/1/correct", data={**form, "reason": "号码抄错了"},
+                    files={"files": ("补拍.png", PNG, "image/png")}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/evidence/2?corrected=1"
+    new = client.get(r.headers["location"]).text
+    assert "已保存更正" in new and "号码抄错了" in new and "17000000001" in new and "补拍.png" in new
+    old = client.get("/evidence/1").text
+    assert "这是更正前的旧内容" in old and 'href="/evidence/2"' in old and "更正这条记录" not in old
+    r = client.post("/evidence/1/correct", data={**form, "reason": "再改"}, follow_redirects=False)
+    assert r.status_code == 400 and "#2" in _alert(r.text)
+    listing = client.get("/evidence").text
+    assert 'href="/evidence/2"' in listing and "已更正" in listing
+    assert client.post("/evidence/2/correct", data={**form, "csrf": "0" * 64}).status_code == 403
+    assert "校验通过" in client.get("/evidence/verify").text
+    assert "经第 2 条更正：号码抄错了" in client.get("/evidence/export?format=html").text
+
+
+def test_evidence_withdrawal_is_shown_and_exported(client):
+    page = _add_sms(client, "你好，这是快递", "95000")
+    assert "撤回不是删除" in page
+    r = client.post("/evidence/1/withdraw", data={"csrf": csrf_of(page), "reason": ""}, follow_redirects=False)
+    assert r.status_code == 400 and "请写下撤回的原因" in _alert(r.text)
+    r = client.post("/evidence/1/withdraw", data={"csrf": csrf_of(page), "reason": "记错了，这条是快递"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/evidence/1?withdrawn=1"
+    shown = client.get(r.headers["location"]).text
+    assert "已撤回" in shown and "记错了，这条是快递" in shown and "撤回这条记录" not in shown
+    assert client.get("/evidence/2", follow_redirects=False).headers["location"] == "/evidence/1"
+    listing = client.get("/evidence").text
+    assert 'class="withdrawn"' in listing and "原因：记错了，这条是快递" in listing
+    again = client.post("/evidence/1/withdraw", data={"csrf": csrf_of(page), "reason": "再撤"})
+    assert again.status_code == 400 and "已经撤回" in _alert(again.text)
+    _add_sms(client)
+    html = client.get("/evidence/export?format=html").text
+    assert "已撤回的记录" in html and "记错了，这条是快递" in html

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -11,7 +11,6 @@ from starlette.concurrency import run_in_threadpool
 
 from xiezhi.api import capabilities
 from xiezhi.api import evidence_service as svc
-from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.templating import render
@@ -29,9 +28,12 @@ def evidence_list(request: Request, kind: Annotated[str, Query(max_length=20)] =
     if not capabilities.available("evidence"):
         return _not_ready(request, "evidence_list.html")
     v = svc.vault(request.app)
-    items = v.list(kind=kind if kind in KINDS else None)
+    items = v.list(kind=kind if kind in KINDS else None, include_withdrawn=True)
     items = sorted(items, key=lambda i: (i.current.occurred_at or i.recorded_at).isoformat(), reverse=True)
-    return render(request, "evidence_list.html", {"ready": True, "items": items, "kinds": KINDS, "kind": kind},
+    from xiezhi.web.pages.evidence_edit import latest_seq
+
+    return render(request, "evidence_list.html", {"ready": True, "items": items, "kinds": KINDS, "kind": kind,
+                                                  "latest": {i.seq: latest_seq(i) for i in items}},
                   title="证据", active="/evidence")
 
 
@@ -87,16 +89,14 @@ def evidence_export(request: Request, format: Annotated[str, Query(max_length=10
     return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/evidence/{seq}", response_class=HTMLResponse)
-def evidence_item(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)], added: int = 0) -> HTMLResponse:
+@router.get("/evidence/{seq}", response_model=None)
+def evidence_item(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)], added: int = 0,
+                  corrected: int = 0, withdrawn: int = 0) -> HTMLResponse | RedirectResponse:
     if not capabilities.available("evidence"):
         return _not_ready(request, "evidence_list.html")
-    try:
-        item = svc.vault(request.app).item(seq)
-    except InputError as exc:
-        raise ProblemError(404, "没有这条证据", exc.message) from exc
-    return render(request, "evidence_item.html", {"item": item, "added": bool(added), "kinds": KINDS,
-                                                  "titles": _titles()}, title=f"证据 #{seq}", active="/evidence")
+    from xiezhi.web.pages.evidence_edit import show
+
+    return show(request, seq, {"added": bool(added), "corrected": bool(corrected), "withdrawn": bool(withdrawn)})
 
 
 @router.get("/evidence/{seq}/files/{index}")
@@ -121,9 +121,3 @@ def _screenshot_text(uploads: list[tuple[str, bytes]]) -> tuple[str, str]:
     except InputError:  # OCR not installed or unreadable image: keep the photo, no text
         return "", ""
     return "", ""
-
-
-def _titles() -> dict[str, Any]:
-    from xiezhi.assess.compute import category_titles
-
-    return category_titles()
