@@ -70,12 +70,13 @@ def outputs_analyze(items: list[tuple[str, str, str, dict[str, Any]]]) -> list[s
 
 
 def outputs_chunked(items: list[tuple[str, str, str, dict[str, Any]]], size: int = 97) -> list[str]:
-    from xiezhi.collection.fast import analyze_many
+    """Through the chunked path, in chunks of `size`, serialised by its own JSON writer."""
+    from xiezhi.collection.fast import analyze_many_json
 
     out: list[str] = []
     for i in range(0, len(items), size):
         part = items[i:i + size]
-        out.extend(r.model_dump_json() for r in analyze_many([t for _, _, t, _ in part], [m for *_, m in part]))
+        out.extend(analyze_many_json([t for _, _, t, _ in part], [m for *_, m in part]))
     return out
 
 

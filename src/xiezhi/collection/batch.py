@@ -2,7 +2,8 @@
 
 Input line: {"id", "text", "sent_at"?, "recipient_role"?, "lender_type"?, "count_per_day"?, "channel"?}.
 Output line: the CheckResult of `analyze`, or {"id", "line", "error"} for a line that cannot be read
-(the error is also counted, never dropped silently).
+(the error is also counted, never dropped silently). Chunks of CHUNK lines go through the chunked path
+(`xiezhi.collection.fast.analyze_many_json`), which gives the same lines as `analyze` line by line.
 """
 
 from __future__ import annotations
@@ -14,11 +15,32 @@ from functools import partial
 from typing import IO
 
 from xiezhi.collection.check import analyze
+from xiezhi.collection.fast import analyze_many_json
 from xiezhi.collection.models import MessageMeta
 
 CHUNK = 500
 _META_KEYS = ("sent_at", "recipient_role", "lender_type", "count_per_day", "channel", "debtor_reachable",
               "contact_refused", "consent_night")
+
+
+def _error(ident: object, lineno: int, exc: Exception) -> str:
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return json.dumps({"id": ident, "line": lineno, "error": f"第{lineno}行无法处理：{msg}"}, ensure_ascii=False)
+
+
+def _read(item: object) -> tuple[str, MessageMeta | None]:
+    """Text and metadata of one parsed input line (raises on a bad line)."""
+    if not isinstance(item, dict):
+        raise ValueError("每行应为一个 JSON 对象")
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise ValueError("缺少 text 字段（字符串）")
+    meta_data = {k: item[k] for k in _META_KEYS if item.get(k) is not None}
+    if isinstance(meta_data.get("sent_at"), str):
+        from xiezhi.dates import parse_datetime
+
+        meta_data["sent_at"] = parse_datetime(meta_data["sent_at"])
+    return text, MessageMeta.model_validate(meta_data) if meta_data else None
 
 
 def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None:
@@ -28,33 +50,50 @@ def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None
     ident = None
     try:
         item = json.loads(line)
-        if not isinstance(item, dict):
-            raise ValueError("每行应为一个 JSON 对象")
-        ident = item.get("id")
-        text = item.get("text")
-        if not isinstance(text, str):
-            raise ValueError("缺少 text 字段（字符串）")
-        meta_data = {k: item[k] for k in _META_KEYS if item.get(k) is not None}
-        if isinstance(meta_data.get("sent_at"), str):
-            from xiezhi.dates import parse_datetime
-
-            meta_data["sent_at"] = parse_datetime(meta_data["sent_at"])
-        meta = MessageMeta.model_validate(meta_data) if meta_data else None
+        ident = item.get("id") if isinstance(item, dict) else None
+        text, meta = _read(item)
         result = analyze(text, meta, id=None if ident is None else str(ident), model=False if rules_only else None)
         return result.model_dump_json()
     except Exception as exc:  # one bad line must not stop a batch
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return json.dumps({"id": ident, "line": lineno, "error": f"第{lineno}行无法处理：{msg}"}, ensure_ascii=False)
+        return _error(ident, lineno, exc)
+
+
+def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) -> list[str]:
+    """Many input lines (the first is line `start`) -> their output lines, blank lines skipped: the same
+    lines as `process_line` on each, computed by the chunked path (`analyze_many_json`)."""
+    out: list[str | None] = []
+    texts: list[str] = []
+    metas: list[MessageMeta | None] = []
+    ids: list[str | None] = []
+    slots: list[tuple[int, int, str]] = []  # (output index, line number, line) of every readable line
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        ident = None
+        try:
+            item = json.loads(line)
+            ident = item.get("id") if isinstance(item, dict) else None
+            text, meta = _read(item)
+        except Exception as exc:  # one bad line must not stop a batch
+            out.append(_error(ident, start + i, exc))
+            continue
+        slots.append((len(out), start + i, line))
+        out.append(None)
+        texts.append(text)
+        metas.append(meta)
+        ids.append(None if ident is None else str(ident))
+    try:
+        done: list[str | None] = list(analyze_many_json(texts, metas, ids, model=False if rules_only else None))
+    except Exception:  # a message the chunk cannot take: every line on its own, errors reported per line
+        done = [process_line(line, lineno, rules_only) for _, lineno, line in slots]
+    for (k, _, _), res in zip(slots, done, strict=True):
+        out[k] = res
+    return [x for x in out if x is not None]
 
 
 def _process_chunk(chunk: tuple[int, list[str]], rules_only: bool = False) -> list[str]:
     start, lines = chunk
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        res = process_line(line, start + i, rules_only)
-        if res is not None:
-            out.append(res)
-    return out
+    return process_lines(lines, start, rules_only)
 
 
 def _chunks(lines: Iterable[str], size: int = CHUNK) -> Iterator[tuple[int, list[str]]]:

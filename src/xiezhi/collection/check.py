@@ -110,14 +110,19 @@ def _logit_limits(m: Any) -> np.ndarray:
 
 
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
-                    threshold: float | None, blocked: set[str]) -> list[Finding]:
-    """Categories the rules missed but the classifier is confident about, with the clause that drove them."""
+                    threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None) -> list[Finding]:
+    """Categories the rules missed but the classifier is confident about, with the clause that drove them.
+
+    maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
+    when none of them is left after the rules, the exact per-message computation cannot add anything."""
     from xiezhi.collection.model import load_model
 
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
     have = {f.category for f in findings} | blocked
+    if maybe is not None and maybe <= have:
+        return []
     feats = m.features(norm.text)
     z = m.logits(feats)
     if threshold is None:
@@ -190,7 +195,12 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
         meta = _NO_META
     elif isinstance(meta, dict):
         meta = MessageMeta.model_validate(meta)
-    norm = normalise(text)
+    return analyze_normalised(text, normalise(text), meta, id=id, model=model, threshold=threshold)
+
+
+def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: str | None = None, model: Any = None,
+                       threshold: float | None = None, maybe: frozenset[str] | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe` (see `_model_findings`) comes from a chunk pass."""
     hits = get_matcher().scan(norm)
     day = meta.sent_at.date() if meta.sent_at else None
     needs: list[MetadataNeed] = []
@@ -213,7 +223,7 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
         for extra in rule.also:
             findings.append(_finding(extra, severity, hit.mode, span, text, rule.explanation, (), day, rule.id))
     if model is not False:
-        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked))
+        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []

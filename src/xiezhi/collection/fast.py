@@ -1,0 +1,124 @@
+"""Check many messages at once: `analyze_many` (CheckResult objects) and `analyze_many_json` (output lines).
+
+The results are exactly those of `analyze` on each message (tests/test_check_speed.py compares them byte
+for byte); the work is shared across the chunk where that is cheaper:
+
+- the classifier's 1–4-gram features and logits of the whole chunk are one numpy pass
+  (`model.chunk_logits`); a message goes through the exact per-message classifier path only when a category
+  the rules did not already give is at or near its limit (most messages: never);
+- the JSON line is assembled from fragments: the citations and actions of a finding (long article texts)
+  are serialised once per distinct list, not once per message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from pydantic_core import to_json
+
+from xiezhi.collection.check import analyze_normalised
+from xiezhi.collection.models import CheckResult, MessageMeta
+from xiezhi.collection.normalize import normalise
+
+_NO_META = MessageMeta()
+#: Lone surrogates cannot be written as UTF-8: such a message goes through pydantic (which reports it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FRAGMENTS: dict[tuple[int, ...], tuple[str, Any]] = {}
+_MASK_SETS: dict[tuple[tuple[str, ...], int], frozenset[str]] = {}
+_MAX_FRAGMENTS = 4096
+
+
+def _model_of(model: Any) -> Any:
+    if model is False:
+        return None
+    if model is None:
+        from xiezhi.collection.model import load_model
+
+        return load_model()
+    return model
+
+
+def _candidates(m: Any, texts: list[str], threshold: float | None) -> list[frozenset[str]]:
+    """Per text, the categories whose chunk logit is at or within LOGIT_MARGIN of its limit."""
+    from xiezhi.collection.model import LOGIT_MARGIN, chunk_logits
+
+    z = chunk_logits(m, texts)
+    if threshold is None:
+        limit = m.logit_limits.astype(np.float64)
+    elif 0 < threshold < 1:
+        limit = np.full(len(m.categories), np.log(threshold / (1 - threshold)))
+    else:
+        limit = np.full(len(m.categories), -np.inf if threshold <= 0 else np.inf)
+    near = z >= limit - LOGIT_MARGIN
+    masks = near @ (1 << np.arange(len(m.categories), dtype=np.int64))
+    cats = m.categories
+    out: list[frozenset[str]] = []
+    for mask in masks.tolist():
+        got = _MASK_SETS.get((cats, mask))
+        if got is None:
+            got = _MASK_SETS[(cats, mask)] = frozenset(c for i, c in enumerate(cats) if mask >> i & 1)
+        out.append(got)
+    return out
+
+
+def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,
+                 ids: Sequence[str | None] | None = None, *, model: Any = None,
+                 threshold: float | None = None) -> list[CheckResult]:
+    """`analyze` of every text (with its meta and id), sharing the classifier work across the chunk."""
+    n = len(texts)
+    metas_ = [_NO_META] * n if metas is None else [
+        _NO_META if x is None else MessageMeta.model_validate(x) if isinstance(x, dict) else x for x in metas]
+    ids_ = [None] * n if ids is None else list(ids)
+    norms = [normalise(t) for t in texts]
+    m = _model_of(model)
+    maybe: list[frozenset[str] | None] = [None] * n if m is None else _candidates(m, [x.text for x in norms], threshold)
+    return [analyze_normalised(t, nm, me, id=i, model=False if m is None else m, threshold=threshold, maybe=mb)
+            for t, nm, me, i, mb in zip(texts, norms, metas_, ids_, maybe, strict=True)]
+
+
+def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,
+                      ids: Sequence[str | None] | None = None, *, model: Any = None,
+                      threshold: float | None = None) -> list[str]:
+    """The output lines of `analyze_many` (each equal to `result.model_dump_json()`)."""
+    results = analyze_many(texts, metas, ids, model=model, threshold=threshold)
+    return [result_json(r, t) for r, t in zip(results, texts, strict=True)]
+
+
+def _fragment(items: list[Any]) -> str:
+    """JSON of a citations or actions list whose members are shared, cached objects (see citations_for and
+    check._actions): keyed by the members' identities; the entry keeps them alive so an id is never reused."""
+    key = tuple(map(id, items))
+    got = _FRAGMENTS.get(key)
+    if got is None:
+        if len(_FRAGMENTS) >= _MAX_FRAGMENTS:
+            _FRAGMENTS.clear()
+        got = _FRAGMENTS[key] = (to_json(items).decode(), list(items))
+    return got[0]
+
+
+def _s(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def result_json(r: CheckResult, text: str = "") -> str:
+    """`r.model_dump_json()`, built from cached fragments (the citations repeat long article texts)."""
+    if (r.id is not None and _SURROGATE.search(r.id)) or _SURROGATE.search(text):
+        return r.model_dump_json()
+    parts = ['{"id":', "null" if r.id is None else _s(r.id), ',"labels":[', ",".join(f'"{c}"' for c in r.labels),
+             '],"severity":"', r.severity, '","findings":[']
+    for i, f in enumerate(r.findings):
+        if _SURROGATE.search(f.quote) or _SURROGATE.search(f.explanation):
+            return r.model_dump_json()
+        parts.append(',{"category":"' if i else '{"category":"')
+        parts += [f.category, '","severity":"', f.severity, '","mode":"', f.mode, '","span":[', str(f.span[0]), ",",
+                  str(f.span[1]), '],"quote":', _s(f.quote), ',"explanation":', _s(f.explanation),
+                  ',"citations":', _fragment(f.citations), ',"actions":', _fragment(f.actions), "}"]
+    parts.append('],"needs_metadata":[')
+    parts.append(",".join('{"field":' + _s(n.field) + ',"category":"' + n.category + '","why":' + _s(n.why) + "}"
+                          for n in r.needs_metadata))
+    parts.append("]}")
+    return "".join(parts)
