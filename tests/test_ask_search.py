@@ -142,3 +142,56 @@ def test_confidence_is_monotonic_in_coverage_and_margin() -> None:
     assert confidence_of([10.0, 9.0], 0.8, 3.0) > low
     assert confidence_of([10.0, 2.0], 0.2, 3.0) > low
     assert confidence_of([], 0.5, 3.0) == 0.0
+
+
+# -- the fast paths give exactly what the plain computations give --------------------------------
+
+def _reference_scores(index, tokens: list[str]) -> dict[int, float]:
+    """The per-posting dict loop BM25Index.scores used to run, as the reference."""
+    from collections import Counter
+
+    acc: dict[int, float] = {}
+    for term, qtf in Counter(tokens).items():
+        if term not in index.terms:
+            continue
+        idf = index.idf[term] * (1.0 + 0.5 * (qtf - 1))
+        for doc_no, weight in index.postings(term):
+            acc[doc_no] = acc.get(doc_no, 0.0) + idf * weight
+    return acc
+
+
+def test_bm25_array_scores_equal_the_dict_loop_bit_for_bit() -> None:
+    import random
+
+    from xiezhi.search.bm25 import BM25Index
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(40)]
+    docs = [(f"d{n}", {"a": rng.choices(vocab, k=rng.randint(1, 30)), "b": rng.choices(vocab, k=3)})
+            for n in range(60)]
+    docs.append(("twin1", {"a": ["w1", "w2"], "b": []}))
+    docs.append(("twin2", {"a": ["w1", "w2"], "b": []}))  # equal scores: ties keep first-match order
+    index = BM25Index.build(docs, {"a": 1.0, "b": 0.4})
+    for _ in range(200):
+        query = rng.choices([*vocab, "unknown"], k=rng.randint(1, 12))
+        ref = _reference_scores(index, query)
+        assert index.scores(query) == ref and list(index.scores(query)) == list(ref)
+        best = sorted(ref.items(), key=lambda kv: kv[1], reverse=True)[:10]
+        assert index.search(query, top=10) == [(index.doc_keys[d], s) for d, s in best]
+    assert index.search(["unknown"]) == [] and index.scores([]) == {}
+
+
+def test_card_feedback_tokens_equal_the_joined_query_for_every_card() -> None:
+    """answer() builds the statute query of question + card title + conclusion from parts computed
+    at index build time; it must equal normalising and segmenting the joined text."""
+    from xiezhi.search.cards import get_index
+    from xiezhi.search.statutes import feedback_text, feedback_tokens
+
+    index = get_index()
+    assert len(index.feedback) >= len(index.cards) - 5  # nearly every card takes the fast path
+    questions = ["网贷逾期后，催收人员真的会上门吗？", "wd逾期cs说要到我家", "網貸逾期後催收會上門嗎",
+                 "么叔借我的钱 wang", "ＣＳ天天打电话　怎么办", "征信 异议 credit"]
+    for card in index.cards.values():
+        for q in questions:
+            got = feedback_tokens(index, index.prepare(q), card)
+            assert got == statute_query_tokens(feedback_text(q, card)), (card.id, q)

@@ -12,6 +12,7 @@ from xiezhi.errors import InputError
 
 if TYPE_CHECKING:
     from xiezhi.kb.models import Card
+    from xiezhi.search.cards import PreparedQuestion
 
 #: Shown whenever no card answers (human output and web page).
 DECLINE_NOTICE = (
@@ -67,14 +68,19 @@ def rank(question: str, top: int = 5) -> Ranking:
     """Retrieve cards for a question and score how sure we are (no statutes, no answer assembly)."""
     from xiezhi.search.cards import get_index
 
+    return _rank(get_index().prepare(question), top)
+
+
+def _rank(p: PreparedQuestion, top: int = 5) -> Ranking:
+    from xiezhi.search.cards import get_index
+
     index = get_index()
-    norm = index.normalize(question)
-    domain_score, _ = index.lexicon.score(norm)
-    hits = index.search(question, top=top)
+    domain_score, _ = index.lexicon.score(p.norm)
+    hits = index.search_tokens(p.card_tokens, top=top)
     scores = [h.score for h in hits]
     coverage = hits[0].coverage if hits else 0.0
     return Ranking(
-        normalized=norm,
+        normalized=p.norm,
         domain_score=domain_score,
         in_domain=domain_score >= index.lexicon.threshold,
         card_ids=[h.card_id for h in hits],
@@ -115,20 +121,21 @@ def answer(question: str, *, statutes: int = 5) -> Answer:
     """Answer one question.  Raises InputError for an empty or over-long question."""
     from xiezhi.law import get_corpus
     from xiezhi.search.cards import get_index
-    from xiezhi.search.statutes import search_statutes
+    from xiezhi.search.statutes import feedback_tokens, prepared_statute_tokens, rank_statute_tokens
 
     q = _check_question(question)
-    r = rank(q)
+    index = get_index()
+    p = index.prepare(q)
+    r = _rank(p)
     corpus = get_corpus()
     answered = decide(r)
-    index = get_index()
     card = index.cards[r.card_ids[0]] if answered else None
     # With an answer, the card's title and conclusion restate the question in the words statutes
-    # use (relevance feedback); without one, the question alone.
-    statute_query = f"{q} {card.title} {card.conclusion}" if card else q
+    # use (relevance feedback: statutes.feedback_text); without one, the question alone.
     statute_hits = [
         StatuteHit(**corpus.article_json(a), score=round(s, 4))
-        for a, s in search_statutes(statute_query, top=statutes)
+        for a, s in rank_statute_tokens(
+            feedback_tokens(index, p, card) if card else prepared_statute_tokens(index, p), top=statutes)
     ] if statutes > 0 else []
     if card is None:
         return Answer(question=q, answered=False, confidence=round(r.confidence, 4), card=None,

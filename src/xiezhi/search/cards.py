@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xiezhi.kb.models import Card
 from xiezhi.search.bm25 import BM25Index
 
 if TYPE_CHECKING:
     from xiezhi.search.domain import DomainLexicon
-    from xiezhi.search.statutes import Expansions
+    from xiezhi.search.statutes import CardFeedback, Expansions
     from xiezhi.text.normalize import SynonymTable
 
 #: Field weights of the BM25F index (tuned on bench/data/ask_dev.jsonl, see docs/ask.md).
@@ -39,7 +39,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 #: Weight of the separate analysis index relative to the BM25F score above.
 ANALYSIS_WEIGHT = 0.1
 K1, B = 3.0, 0.75
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffa-z0-9]+")
 #: Characters left out of bigrams: particles and pronouns that only make noise pairs.
 _BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
@@ -101,6 +101,36 @@ def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list
 
 
 @dataclass
+class PreparedQuestion:
+    """A question normalised once: every retrieval step of an answer reads from here."""
+
+    question: str
+    #: ``basic_normalize(question)`` (width, script, case, spaces).
+    basic: str
+    #: ``normalize(question)``: ``basic`` after the synonym table.
+    norm: str
+    #: Whether zhconv ran (the NFKC text held a traditional character, or it was forced).
+    traditional: bool
+
+    @cached_property
+    def basic_tokens(self) -> list[str]:
+        from xiezhi.text.tokenize import tokenize
+
+        return tokenize(self.basic)
+
+    @cached_property
+    def norm_tokens(self) -> list[str]:
+        from xiezhi.text.tokenize import tokenize
+
+        return tokenize(self.norm)
+
+    @cached_property
+    def card_tokens(self) -> list[str]:
+        """What the card index is searched with (``question_tokens``)."""
+        return self.norm_tokens + char_bigrams(self.norm)
+
+
+@dataclass
 class CardHit:
     card_id: str
     score: float
@@ -121,6 +151,12 @@ class CardIndex:
     #: Statute-search query expansions (legal_terms.yaml), cached here for the same reason.
     expansions: Expansions
     issues: list[str] = field(default_factory=list)
+    #: Per document of ``bm25``, the terms it holds (for coverage).
+    doc_terms: list[frozenset[str]] = field(default_factory=list)
+    #: Tokens of every expansion word in legal_terms.yaml.
+    word_tokens: dict[str, list[str]] = field(default_factory=dict)
+    #: Per card id, its title and conclusion as an answer's statute query sees them.
+    feedback: dict[str, CardFeedback] = field(default_factory=dict)
 
     @cached_property
     def cited_articles(self) -> frozenset[str]:
@@ -130,21 +166,40 @@ class CardIndex:
     @classmethod
     def build(cls, cards: Sequence[Card], digest: str, issues: Sequence[str] = ()) -> CardIndex:
         from xiezhi.search.domain import load_lexicon
-        from xiezhi.search.statutes import load_expansions
+        from xiezhi.search.statutes import build_feedback, load_expansions
         from xiezhi.text.normalize import load_table
+        from xiezhi.text.tokenize import tokenize
 
         table = load_table()
         docs = [(c.id, card_fields(c, table)) for c in cards]
         bm25 = BM25Index.build(docs, FIELD_WEIGHTS, k1=K1, b=B)
         analyses = BM25Index.build([(c.id, {"analysis": query_tokens(c.analysis, table)}) for c in cards],
                                    {"analysis": 1.0})
+        terms: list[set[str]] = [set() for _ in cards]
+        for term, (start, end) in bm25.terms.items():
+            for d in bm25.post_docs[start:end].tolist():
+                terms[d].add(term)
+        expansions = load_expansions()
+        word_tokens = {w: tokenize(w) for words in expansions.terms.values() for w in words}
         return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, analysis_bm25=analyses, table=table,
-                   lexicon=load_lexicon(), expansions=load_expansions(), issues=list(issues))
+                   lexicon=load_lexicon(), expansions=expansions, issues=list(issues),
+                   doc_terms=[frozenset(t) for t in terms], word_tokens=word_tokens,
+                   feedback=build_feedback(cards, table, expansions, word_tokens))
 
     def normalize(self, text: str) -> str:
         from xiezhi.text.normalize import normalize
 
         return normalize(text, self.table)
+
+    def prepare(self, question: str, *, force_zhconv: bool = False) -> PreparedQuestion:
+        """Normalise a question once (``normalize`` would give ``.norm``)."""
+        import unicodedata
+
+        from xiezhi.text.normalize import basic_normalize, has_traditional
+
+        basic = basic_normalize(question, force_zhconv=force_zhconv)
+        trad = force_zhconv or has_traditional(unicodedata.normalize("NFKC", question))
+        return PreparedQuestion(question, basic, self.table.apply(basic), trad)
 
     @property
     def unknown_idf(self) -> float:
@@ -152,23 +207,29 @@ class CardIndex:
         return math.log(1 + (n + 0.5) / 0.5)
 
     def search_tokens(self, tokens: Sequence[str], top: int = 5) -> list[CardHit]:
-        if not tokens:
+        """Best cards by BM25F + ANALYSIS_WEIGHT * analysis BM25, ties by card order."""
+        import numpy as np
+
+        if not tokens or top <= 0:
             return []
-        acc = self.bm25.scores(tokens)
-        if not acc:
+        main = self.bm25.score_array(tokens)
+        if main is None:
             return []
-        for doc_no, score in self.analysis_bm25.scores(tokens).items():
-            acc[doc_no] = acc.get(doc_no, 0.0) + ANALYSIS_WEIGHT * score
-        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        extra = self.analysis_bm25.score_array(tokens)
+        # 0.0 + w*x == w*x and x + w*0.0 == x: the same sums the per-document dict gave.
+        acc: Any = main if extra is None else main + ANALYSIS_WEIGHT * extra
+        scored = np.flatnonzero(acc)
+        # Stable sort of ascending document numbers on -score: ties keep document order.
+        ranked = scored[np.argsort(-acc[scored], kind="stable")[:top]].tolist()
         terms = set(tokens)
-        total = sum(self.bm25.idf.get(t, self.unknown_idf) for t in terms) or 1.0
+        idf = self.bm25.idf
+        unknown = self.unknown_idf
+        total = sum(idf.get(t, unknown) for t in terms) or 1.0
         hits = []
-        for doc_no, score in ranked:
-            matched = sum(
-                self.bm25.idf[t] for t in terms
-                if any(d == doc_no for d, _ in self.bm25.postings.get(t, ()))
-            )
-            hits.append(CardHit(self.bm25.doc_keys[doc_no], score, matched / total))
+        for doc_no in ranked:
+            held = self.doc_terms[doc_no]
+            matched = sum(idf[t] for t in terms if t in held)
+            hits.append(CardHit(self.bm25.doc_keys[doc_no], float(acc[doc_no]), matched / total))
         return hits
 
     def search(self, question: str, top: int = 5) -> list[CardHit]:

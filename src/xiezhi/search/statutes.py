@@ -8,16 +8,19 @@ article index, so ask answers and the statute benchmark share one ranking.
 
 from __future__ import annotations
 
-import heapq
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xiezhi.errors import DataError
 
 if TYPE_CHECKING:
+    from xiezhi.kb.models import Card
     from xiezhi.law.corpus import Corpus
     from xiezhi.law.models import Article
+    from xiezhi.search.cards import CardIndex, PreparedQuestion
+    from xiezhi.text.normalize import SynonymTable
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,18 @@ class Expansions:
         out: list[str] = []
         for key, words in self.terms.items():
             if key in normalized:
+                out.extend(words)
+        return out
+
+    def matched(self, text: str) -> frozenset[str]:
+        """The keys found in the text (``expand`` of several texts joined by spaces = their union)."""
+        return frozenset(key for key in self.terms if key in text)
+
+    def words(self, keys: frozenset[str]) -> list[str]:
+        """``expand`` of a text whose matched keys are ``keys``: the words in the file's key order."""
+        out: list[str] = []
+        for key, words in self.terms.items():
+            if key in keys:
                 out.extend(words)
         return out
 
@@ -48,6 +63,24 @@ def load_expansions() -> Expansions:
     return Expansions(terms)
 
 
+def merge_statute_tokens(basic: Iterable[Sequence[str]], full: Iterable[Sequence[str]],
+                         extra_words: Iterable[str], word_tokens: dict[str, list[str]]) -> list[str]:
+    """Tokens as written (repeats kept), then normalised tokens not seen yet, then expansion words' tokens."""
+    tokens = [t for part in basic for t in part]
+    seen = set(tokens)
+    for part in full:
+        for t in part:
+            if t not in seen:
+                seen.add(t)
+                tokens.append(t)
+    for word in dict.fromkeys(extra_words):
+        for t in word_tokens[word]:
+            if t not in seen:
+                seen.add(t)
+                tokens.append(t)
+    return tokens
+
+
 def statute_query_tokens(question: str) -> list[str]:
     """Tokens for ranking articles: the question as written and as normalised, plus statute words.
 
@@ -55,68 +88,177 @@ def statute_query_tokens(question: str) -> list[str]:
     to the cards' canonical forms (恐吓, 网贷).  Each expansion word is added once.
     """
     from xiezhi.search.cards import get_index
-    from xiezhi.text.normalize import basic_normalize
-    from xiezhi.text.tokenize import tokenize
 
     index = get_index()
-    basic = basic_normalize(question)
-    full = index.table.apply(basic)
-    tokens = tokenize(basic)
-    seen = set(tokens)
-    for t in tokenize(full):
-        if t not in seen:
-            seen.add(t)
-            tokens.append(t)
-    extra = index.expansions.expand(basic) + index.expansions.expand(full)
-    for word in dict.fromkeys(extra):
-        for t in tokenize(word):
-            if t not in seen:
-                seen.add(t)
-                tokens.append(t)
-    return tokens
+    return prepared_statute_tokens(index, index.prepare(question))
 
 
-_SUPERSEDED: dict[str, frozenset[int]] = {}
+def prepared_statute_tokens(index: CardIndex, p: PreparedQuestion) -> list[str]:
+    """``statute_query_tokens`` of an already normalised question."""
+    exp = index.expansions
+    extra = exp.expand(p.basic) + exp.expand(p.norm)
+    return merge_statute_tokens([p.basic_tokens], [p.norm_tokens], extra, index.word_tokens)
 
 
-def _superseded_docs(corpus: Corpus) -> frozenset[int]:
-    """Document numbers of articles whose instrument has been replaced (computed once per corpus)."""
-    found = _SUPERSEDED.get(corpus.digest)
-    if found is None:
-        index = corpus.search_index.index
-        found = frozenset(
-            n for n, key in enumerate(index.doc_keys)
-            if corpus.instruments[corpus.articles[key].instrument_slug].effective_to is not None
-        )
-        _SUPERSEDED[corpus.digest] = found
-    return found
+# -- relevance feedback: the question followed by the answering card's title and conclusion -------
 
+@dataclass(frozen=True)
+class FeedbackPart:
+    """Title + conclusion of a card as the statute query sees them, computed at index build time."""
+
+    basic_tokens: tuple[str, ...]
+    full_tokens: tuple[str, ...]
+    basic_keys: frozenset[str]
+    full_keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CardFeedback:
+    #: zhconv runs over the whole query when the card text holds a traditional character.
+    traditional: bool
+    #: Without zhconv (used when neither question nor card holds a traditional character) and with it.
+    plain: FeedbackPart
+    converted: FeedbackPart
+
+
+def feedback_text(question: str, card: Card) -> str:
+    """The statute query of an answered question (what ``answer`` would search with, spelled out)."""
+    return f"{question} {card.title} {card.conclusion}"
+
+
+def _boundary_safe(table: SynonymTable, expansions: Expansions) -> frozenset[str] | None:
+    """Characters that a synonym match could carry across a space, or None if the split is unsafe.
+
+    ``normalize(a + " " + b)`` equals ``normalize(a) + " " + normalize(b)`` when no synonym variant
+    and no expansion key can match across the space.  Variants with an inner space ("wang dai") are
+    harmless as long as the part after the space cannot start with one of their characters.
+    """
+    spaced = [v for v in table.mapping if any(ch.isspace() for ch in v)]
+    if any(v[0].isspace() or v[-1].isspace() for v in spaced):
+        return None
+    if any(any(ch.isspace() for ch in key) for key in expansions.terms):
+        return None
+    return frozenset(ch for v in spaced for ch in v if not ch.isspace())
+
+
+def build_feedback(cards: Iterable[Card], table: SynonymTable, expansions: Expansions,
+                   word_tokens: dict[str, list[str]]) -> dict[str, CardFeedback]:
+    """Per card, the statute-query tokens of its title and conclusion, so that an answer only
+    normalises and segments the question itself.  Cards whose text could interact with the question
+    across the joining space (see ``_boundary_safe``) are left out and take the plain path."""
+    from xiezhi.text.normalize import basic_normalize, has_traditional
+    from xiezhi.text.tokenize import tokenize
+
+    unsafe = _boundary_safe(table, expansions)
+    if unsafe is None:
+        return {}
+    out: dict[str, CardFeedback] = {}
+    for card in cards:
+        parts = (card.title, card.conclusion)
+        modes = []
+        for force in (False, True):
+            basics = [basic_normalize(t, force_zhconv=force) for t in parts]
+            if any(not b or b[0] in unsafe for b in basics):
+                break
+            fulls = [table.apply(b) for b in basics]
+            modes.append(FeedbackPart(
+                basic_tokens=tuple(t for b in basics for t in tokenize(b)),
+                full_tokens=tuple(t for f in fulls for t in tokenize(f)),
+                basic_keys=frozenset().union(*(expansions.matched(b) for b in basics)),
+                full_keys=frozenset().union(*(expansions.matched(f) for f in fulls)),
+            ))
+        if len(modes) == 2:
+            import unicodedata
+
+            trad = any(has_traditional(unicodedata.normalize("NFKC", t)) for t in parts)
+            out[card.id] = CardFeedback(traditional=trad, plain=modes[0], converted=modes[1])
+    return out
+
+
+def feedback_tokens(index: CardIndex, p: PreparedQuestion, card: Card) -> list[str]:
+    """``statute_query_tokens(feedback_text(question, card))``, from the card's precomputed part.
+
+    The joined text is normalised piecewise: NFKC, lower case, whitespace and (see
+    ``_boundary_safe``) synonyms and expansions do not reach across the spaces, and zhconv, which
+    runs over the whole text as soon as any piece holds a traditional character, is applied to every
+    piece in that case.  tests/test_ask_search.py checks this equality on every card.
+    """
+    fb = index.feedback.get(card.id)
+    if fb is None or not p.basic:
+        return statute_query_tokens(feedback_text(p.question, card))
+    converted = fb.traditional or p.traditional
+    part = fb.converted if converted else fb.plain
+    if converted and not p.traditional:
+        # The card's traditional characters make zhconv run over the question too.
+        q = index.prepare(p.question, force_zhconv=True)
+        if not q.basic:
+            return statute_query_tokens(feedback_text(p.question, card))
+    else:
+        q = p
+    exp = index.expansions
+    basic_keys = exp.matched(q.basic) | part.basic_keys
+    full_keys = exp.matched(q.norm) | part.full_keys
+    extra = exp.words(basic_keys) + exp.words(full_keys)
+    return merge_statute_tokens([q.basic_tokens, part.basic_tokens], [q.norm_tokens, part.full_tokens],
+                                extra, index.word_tokens)
+
+
+# -- ranking -------------------------------------------------------------------------------------
 
 #: Score multiplier for articles cited by at least one card (tuned on bench/data/statute_dev.jsonl).
 CITED_PRIOR = 1.3
 
+_PRIOR: dict[tuple[str, str], Any] = {}
 
-def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]:
-    """Articles in force ranked for a layperson's question (empty question -> empty list)."""
+
+def _prior(corpus: Corpus, index: CardIndex) -> Any:
+    """Per article: 0.0 for a superseded text, CITED_PRIOR if some card cites it, else 1.0.
+
+    Computed once per (corpus, card index); a superseded text is found only by id or by date.
+    """
+    key = (corpus.digest, index.digest)
+    found = _PRIOR.get(key)
+    if found is None:
+        import numpy as np
+
+        cited = index.cited_articles
+        keys = corpus.search_index.index.doc_keys
+        found = np.array([
+            0.0 if corpus.instruments[corpus.articles[k].instrument_slug].effective_to is not None
+            else (CITED_PRIOR if k in cited else 1.0)
+            for k in keys
+        ])
+        _PRIOR[key] = found
+    return found
+
+
+def rank_statute_tokens(tokens: Sequence[str], top: int = 10) -> list[tuple[Article, float]]:
+    """Articles in force ranked for query tokens: BM25 times the cited prior, best first, ties by id."""
     from xiezhi.law import get_corpus
-
-    tokens = statute_query_tokens(question)
-    if not tokens:
-        return []
     from xiezhi.search.cards import get_index
+
+    if not tokens or top <= 0:
+        return []
+    import numpy as np
 
     corpus = get_corpus()
     index = corpus.search_index.index
-    # Articles some card cites: the ones this project judged relevant to debt questions.
-    cited = get_index().cited_articles
-    superseded = _superseded_docs(corpus)
+    raw = index.score_array(tokens)
+    if raw is None:
+        return []
+    # x * 1.0 == x and x * 1.3 is what the dict loop computed; superseded articles drop to 0.
+    scores = raw * _prior(corpus, get_index())
+    n_scored = int(np.count_nonzero(scores))
+    if n_scored > top:
+        kth = np.partition(scores, len(scores) - top)[len(scores) - top]
+        cand = np.flatnonzero(scores >= kth)
+    else:
+        cand = np.flatnonzero(scores)
     keys = index.doc_keys
-    scored = [
-        (score * CITED_PRIOR if keys[doc_no] in cited else score, keys[doc_no])
-        for doc_no, score in index.scores(tokens).items()
-        if doc_no not in superseded  # superseded texts only when asked for by id or date
-    ]
-    # The best `top` in the order a full sort would give, without sorting every scored article.
-    best = heapq.nsmallest(top, scored, key=lambda x: (-x[0], x[1]))
-    out: list[tuple[Article, float]] = [(corpus.articles[key], score) for score, key in best]
-    return out
+    best = sorted(zip((-scores[cand]).tolist(), [keys[d] for d in cand.tolist()], strict=True))[:top]
+    return [(corpus.articles[key], -neg) for neg, key in best]
+
+
+def search_statutes(question: str, top: int = 10) -> list[tuple[Article, float]]:
+    """Articles in force ranked for a layperson's question (empty question -> empty list)."""
+    return rank_statute_tokens(statute_query_tokens(question), top=top)

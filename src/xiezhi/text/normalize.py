@@ -128,20 +128,29 @@ def traditional_chars() -> frozenset[str]:
     return frozenset("".join(line for line in lines if not line.startswith("#")))
 
 
-def to_simplified(text: str) -> str:
-    """Traditional -> simplified Chinese (zh-cn), importing zhconv only when needed."""
-    trad = traditional_chars()
-    if not any(ch in trad for ch in text):
+def has_traditional(text: str) -> bool:
+    """Whether the text holds a character zhconv would rewrite (then ``to_simplified`` runs zhconv)."""
+    return not traditional_chars().isdisjoint(text)
+
+
+def to_simplified(text: str, *, force: bool = False) -> str:
+    """Traditional -> simplified Chinese (zh-cn), importing zhconv only when needed.
+
+    ``force`` runs zhconv even on text without a traditional character: zhconv also rewrites some
+    phrases made of simplified characters (么叔 -> 幺叔), which it does whenever the text it is given
+    holds a traditional character anywhere.
+    """
+    if not force and not has_traditional(text):
         return text
     import zhconv
 
     return zhconv.convert(text, "zh-cn")
 
 
-def basic_normalize(text: str) -> str:
+def basic_normalize(text: str, *, force_zhconv: bool = False) -> str:
     """Width, script, case and whitespace only — no synonym rewriting."""
     text = unicodedata.normalize("NFKC", text)
-    text = to_simplified(text).lower()
+    text = to_simplified(text, force=force_zhconv).lower()
     return _SPACES.sub(" ", text).strip()
 
 
@@ -156,6 +165,7 @@ __all__ = [
     "basic_normalize",
     "build_table",
     "data_path",
+    "has_traditional",
     "load_table",
     "load_yaml_strict",
     "normalize",
