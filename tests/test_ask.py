@@ -172,3 +172,40 @@ def test_card_answer_by_id() -> None:
     assert direct.citations == first.citations
     with pytest.raises(InputError):
         card_answer("no-such-card")
+
+
+def _answer_built_model_by_model(question: str) -> Answer:
+    """The answer assembled the way answer() used to, one pydantic model at a time (the reference)."""
+    from xiezhi.ask import ArticleRef, CardView, RelatedCard, StatuteHit
+    from xiezhi.ask.engine import decide
+    from xiezhi.law import get_corpus
+    from xiezhi.search.cards import get_index
+    from xiezhi.search.statutes import feedback_text, search_statutes
+
+    corpus, index = get_corpus(), get_index()
+    r = rank(question)
+    card = index.cards[r.card_ids[0]] if decide(r) else None
+    hits = [StatuteHit(**corpus.article_json(a), score=round(s, 4))
+            for a, s in search_statutes(feedback_text(question, card) if card else question, top=5)]
+    if card is None:
+        return Answer(question=question, answered=False, confidence=round(r.confidence, 4), card=None,
+                      citations=[], related=[], statutes=hits)
+    return Answer(
+        question=question, answered=True, confidence=round(r.confidence, 4),
+        card=CardView(id=card.id, title=card.title, conclusion=card.conclusion, analysis=card.analysis,
+                      steps=list(card.steps), see_lawyer_when=list(card.see_lawyer_when)),
+        citations=[ArticleRef(**corpus.article_json(c)) for c in card.citations if corpus.has(c)],
+        related=[RelatedCard(id=c, title=index.cards[c].title) for c in card.related if c in index.cards],
+        statutes=hits)
+
+
+@pytest.mark.parametrize("question", [SIGNATURE[0], OUT_OF_DOMAIN[0], "wd逾期cs说要爆通讯录", "網貸逾期後會坐牢嗎"])
+def test_answer_equals_the_model_by_model_assembly(question: str) -> None:
+    got = answer(question)
+    assert got.model_dump_json() == _answer_built_model_by_model(question).model_dump_json()
+    # Answers share no mutable state: changing one leaves the next untouched.
+    if got.citations:
+        got.citations[0].text = "changed"
+        got.citations.clear()
+    got.statutes[0].text = "changed"
+    assert answer(question).model_dump_json() == _answer_built_model_by_model(question).model_dump_json()

@@ -116,3 +116,33 @@ def test_chains_resolve_to_the_final_canonical_form() -> None:
     assert table.apply("外方人员") == "上门人员"
     assert table.apply("外访人员") == "上门人员"
     assert all(table.mapping.get(v, v) == v for v in set(table.mapping.values()))
+
+
+def _flat_pattern(mapping: dict[str, str]):
+    """The one flat longest-first alternation the grouped pattern replaced (the reference)."""
+    import re
+
+    parts = []
+    for variant in sorted(mapping, key=lambda v: (-len(v), v)):
+        escaped = re.escape(variant)
+        if re.match(r"^[a-z0-9 ]+$", variant):
+            escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+        parts.append(escaped)
+    return re.compile("|".join(parts))
+
+
+def test_grouped_synonym_pattern_matches_the_flat_alternation() -> None:
+    import random
+
+    table = load_table()
+    flat = _flat_pattern(table.mapping)
+    rng = random.Random(3)
+    latin = [v for v in table.mapping if v.isascii()]
+    alphabet = sorted({ch for v in table.mapping for ch in v} | set("abxyz019 网的"))
+    texts = ["wd逾期cs说要到我家", "docs cs xyk", "wang dai 逾期 credit report", "网络贷款逾期崔收上门"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 30))) for _ in range(3000)]
+    texts += ["".join(rng.choices([*latin, " ", "a", "1", "网"], k=rng.randint(1, 8))) for _ in range(3000)]
+    texts += [" ".join(rng.choices([*latin, "a", "网"], k=rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        want = flat.sub(lambda m: table.mapping[m.group(0)], text)
+        assert table.apply(text) == want, text

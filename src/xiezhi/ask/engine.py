@@ -5,13 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from xiezhi.ask.models import Answer, ArticleRef, CardView, RelatedCard, StatuteHit
+from xiezhi.ask.models import Answer
 from xiezhi.errors import InputError
 
 if TYPE_CHECKING:
     from xiezhi.kb.models import Card
+    from xiezhi.law.corpus import Corpus
+    from xiezhi.law.models import Article
     from xiezhi.search.cards import PreparedQuestion
 
 #: Shown whenever no card answers (human output and web page).
@@ -132,29 +134,57 @@ def answer(question: str, *, statutes: int = 5) -> Answer:
     card = index.cards[r.card_ids[0]] if answered else None
     # With an answer, the card's title and conclusion restate the question in the words statutes
     # use (relevance feedback: statutes.feedback_text); without one, the question alone.
-    statute_hits = [
-        StatuteHit(**corpus.article_json(a), score=round(s, 4))
-        for a, s in rank_statute_tokens(
-            feedback_tokens(index, p, card) if card else prepared_statute_tokens(index, p), top=statutes)
-    ] if statutes > 0 else []
+    statute_hits = _statute_hits(corpus, rank_statute_tokens(
+        feedback_tokens(index, p, card) if card else prepared_statute_tokens(index, p), top=statutes)
+    ) if statutes > 0 else []
     if card is None:
-        return Answer(question=q, answered=False, confidence=round(r.confidence, 4), card=None,
-                      citations=[], related=[], statutes=statute_hits)
+        return Answer.model_validate({"question": q, "answered": False, "confidence": round(r.confidence, 4),
+                                      "card": None, "citations": [], "related": [], "statutes": statute_hits})
     return _card_answer(q, card, r.confidence, statute_hits)
 
 
-def _card_answer(question: str, card: Card, confidence: float, statute_hits: list[StatuteHit]) -> Answer:
+# Answers are validated from plain dicts in one pydantic call (each nested model is built fresh, so
+# no answer shares state with another); the dicts of articles and cards, which depend only on the
+# shipped data, are made once per process.
+_ARTICLE_DICTS: dict[str, dict[str, dict[str, Any]]] = {}
+_CARD_PARTS: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def _article_dict(corpus: Corpus, article: Article) -> dict[str, Any]:
+    """``corpus.article_json(article)``, computed once per article (treat as read-only)."""
+    cache = _ARTICLE_DICTS.setdefault(corpus.digest, {})
+    found = cache.get(article.id)
+    if found is None:
+        found = cache[article.id] = corpus.article_json(article)
+    return found
+
+
+def _statute_hits(corpus: Corpus, ranked: list[tuple[Article, float]]) -> list[dict[str, Any]]:
+    return [{**_article_dict(corpus, a), "score": round(s, 4)} for a, s in ranked]
+
+
+def _card_parts(card: Card) -> dict[str, Any]:
+    """The card, its citations and related cards as Answer fields (once per card per process)."""
     from xiezhi.law import get_corpus
     from xiezhi.search.cards import get_index
 
     corpus = get_corpus()
     index = get_index()
-    citations = [ArticleRef(**corpus.article_json(cid)) for cid in card.citations if corpus.has(cid)]
-    related = [RelatedCard(id=rid, title=index.cards[rid].title) for rid in card.related if rid in index.cards]
-    view = CardView(id=card.id, title=card.title, conclusion=card.conclusion, analysis=card.analysis,
-                    steps=list(card.steps), see_lawyer_when=list(card.see_lawyer_when))
-    return Answer(question=question, answered=True, confidence=round(confidence, 4), card=view,
-                  citations=citations, related=related, statutes=statute_hits)
+    key = (index.digest, corpus.digest, card.id)
+    found = _CARD_PARTS.get(key)
+    if found is None:
+        found = _CARD_PARTS[key] = {
+            "card": {"id": card.id, "title": card.title, "conclusion": card.conclusion, "analysis": card.analysis,
+                     "steps": list(card.steps), "see_lawyer_when": list(card.see_lawyer_when)},
+            "citations": [_article_dict(corpus, corpus.articles[cid]) for cid in card.citations if corpus.has(cid)],
+            "related": [{"id": rid, "title": index.cards[rid].title} for rid in card.related if rid in index.cards],
+        }
+    return found
+
+
+def _card_answer(question: str, card: Card, confidence: float, statute_hits: list[dict[str, Any]]) -> Answer:
+    return Answer.model_validate({"question": question, "answered": True, "confidence": round(confidence, 4),
+                                  **_card_parts(card), "statutes": statute_hits})
 
 
 def card_answer(card_id: str, *, statutes: int = 5) -> Answer:
@@ -170,10 +200,8 @@ def card_answer(card_id: str, *, statutes: int = 5) -> Answer:
     if card is None:
         raise InputError(f"没有编号为 {card_id!r} 的问答卡片。")
     corpus = get_corpus()
-    hits = [
-        StatuteHit(**corpus.article_json(a), score=round(s, 4))
-        for a, s in search_statutes(f"{card.title} {card.conclusion}", top=statutes)
-    ] if statutes > 0 else []
+    hits = _statute_hits(corpus, search_statutes(f"{card.title} {card.conclusion}", top=statutes)
+                         ) if statutes > 0 else []
     return _card_answer(card.title, card, 1.0, hits)
 
 

@@ -39,7 +39,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 #: Weight of the separate analysis index relative to the BM25F score above.
 ANALYSIS_WEIGHT = 0.1
 K1, B = 3.0, 0.75
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffa-z0-9]+")
 #: Characters left out of bigrams: particles and pronouns that only make noise pairs.
 _BIGRAM_SKIP = frozenset("的了吗呢吧啊呀么我你他她它是在")
@@ -116,12 +116,16 @@ class PreparedQuestion:
     def basic_tokens(self) -> list[str]:
         from xiezhi.text.tokenize import tokenize
 
+        if self.basic == self.norm and "norm_tokens" in self.__dict__:
+            return list(self.norm_tokens)  # no synonym applied: the same text, the same tokens
         return tokenize(self.basic)
 
     @cached_property
     def norm_tokens(self) -> list[str]:
         from xiezhi.text.tokenize import tokenize
 
+        if self.basic == self.norm and "basic_tokens" in self.__dict__:
+            return list(self.basic_tokens)
         return tokenize(self.norm)
 
     @cached_property
@@ -157,6 +161,8 @@ class CardIndex:
     word_tokens: dict[str, list[str]] = field(default_factory=dict)
     #: Per card id, its title and conclusion as an answer's statute query sees them.
     feedback: dict[str, CardFeedback] = field(default_factory=dict)
+    #: Characters of the phrases zhconv rewrites; text with none of them comes out of zhconv unchanged.
+    zhconv_chars: frozenset[str] | None = None
 
     @cached_property
     def cited_articles(self) -> frozenset[str]:
@@ -166,7 +172,7 @@ class CardIndex:
     @classmethod
     def build(cls, cards: Sequence[Card], digest: str, issues: Sequence[str] = ()) -> CardIndex:
         from xiezhi.search.domain import load_lexicon
-        from xiezhi.search.statutes import build_feedback, load_expansions
+        from xiezhi.search.statutes import build_feedback, load_expansions, zhconv_changing_chars
         from xiezhi.text.normalize import load_table
         from xiezhi.text.tokenize import tokenize
 
@@ -184,7 +190,8 @@ class CardIndex:
         return cls(digest=digest, cards={c.id: c for c in cards}, bm25=bm25, analysis_bm25=analyses, table=table,
                    lexicon=load_lexicon(), expansions=expansions, issues=list(issues),
                    doc_terms=[frozenset(t) for t in terms], word_tokens=word_tokens,
-                   feedback=build_feedback(cards, table, expansions, word_tokens))
+                   feedback=build_feedback(cards, table, expansions, word_tokens),
+                   zhconv_chars=zhconv_changing_chars())
 
     def normalize(self, text: str) -> str:
         from xiezhi.text.normalize import normalize

@@ -175,6 +175,21 @@ def build_feedback(cards: Iterable[Card], table: SynonymTable, expansions: Expan
     return out
 
 
+def zhconv_changing_chars() -> frozenset[str] | None:
+    """Every character of a zh-cn zhconv table entry that changes its text (None if unreadable).
+
+    zhconv replaces matched table entries left to right; text without any of these characters
+    matches no changing entry, so zhconv returns it unchanged.
+    """
+    try:
+        from zhconv.zhconv import getdict
+
+        table = getdict("zh-cn")
+    except Exception:  # pragma: no cover - a zhconv without this helper: always run zhconv
+        return None
+    return frozenset(ch for k, v in table.items() if k != v for ch in k)
+
+
 def feedback_tokens(index: CardIndex, p: PreparedQuestion, card: Card) -> list[str]:
     """``statute_query_tokens(feedback_text(question, card))``, from the card's precomputed part.
 
@@ -188,13 +203,17 @@ def feedback_tokens(index: CardIndex, p: PreparedQuestion, card: Card) -> list[s
         return statute_query_tokens(feedback_text(p.question, card))
     converted = fb.traditional or p.traditional
     part = fb.converted if converted else fb.plain
+    q = p
     if converted and not p.traditional:
-        # The card's traditional characters make zhconv run over the question too.
-        q = index.prepare(p.question, force_zhconv=True)
-        if not q.basic:
-            return statute_query_tokens(feedback_text(p.question, card))
-    else:
-        q = p
+        # The card's traditional characters make zhconv run over the question too, which changes it
+        # only if it holds a character of a phrase zhconv rewrites (么叔 -> 幺叔).
+        import unicodedata
+
+        chars = index.zhconv_chars
+        if chars is None or not chars.isdisjoint(unicodedata.normalize("NFKC", p.question)):
+            q = index.prepare(p.question, force_zhconv=True)
+            if not q.basic:
+                return statute_query_tokens(feedback_text(p.question, card))
     exp = index.expansions
     basic_keys = exp.matched(q.basic) | part.basic_keys
     full_keys = exp.matched(q.norm) | part.full_keys
