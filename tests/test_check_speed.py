@@ -116,3 +116,19 @@ def test_process_lines_equals_process_line() -> None:
     assert process_lines(lines[:-1], 7) == want[:-1]  # without the line that sends the chunk down line by line
     rules = [x for n, line in enumerate(lines, 7) if (x := process_line(line, n, True)) is not None]
     assert process_lines(lines, 7, rules_only=True) == rules
+
+
+def test_chunk_matcher_yields_what_the_automaton_yields() -> None:
+    from xiezhi.collection.chunkscan import get_chunk_matcher
+    from xiezhi.collection.engine import get_matcher
+
+    automaton = get_matcher().automaton
+    cm = get_chunk_matcher()
+    texts = [normalise(t).text for _, _, t, _ in ITEMS] + [normalise(t).text for t in EDGE_TEXTS]
+    texts += [cm.separator + "你家你家" + cm.separator, "堵门" * 40]
+    got: list = []
+    for k in range(0, len(texts), 97):
+        got.extend(cm.hits(texts[k:k + 97]))
+    want = [list(automaton.iter(t)) for t in texts]
+    assert sum(map(len, want)) > 1000
+    assert got == want

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 
@@ -130,12 +131,14 @@ class Matcher:
         self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
         self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
 
-    def scan(self, norm: Normalised) -> list[RuleHit]:
+    def scan(self, norm: Normalised, literal_hits: list[tuple[int, Any]] | None = None) -> list[RuleHit]:
+        """literal_hits: what `self.automaton.iter(norm.text)` yields, when already found for a whole chunk
+        (`xiezhi.collection.chunkscan`)."""
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
         found: dict[str, list[int]] = {}  # positions of near/unless words, filled lazily by _pos
-        for end, (_key, klen, anys, trigs) in self.automaton.iter(text):
+        for end, (_key, klen, anys, trigs) in (self.automaton.iter(text) if literal_hits is None else literal_hits):
             if anys:
                 end += 1
                 for idx in anys:

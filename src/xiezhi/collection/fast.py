@@ -21,6 +21,7 @@ import numpy as np
 from pydantic_core import to_json
 
 from xiezhi.collection.check import analyze_normalised
+from xiezhi.collection.chunkscan import get_chunk_matcher
 from xiezhi.collection.models import CheckResult, MessageMeta
 from xiezhi.collection.normalize import normalise
 
@@ -75,9 +76,12 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
     ids_ = [None] * n if ids is None else list(ids)
     norms = [normalise(t) for t in texts]
     m = _model_of(model)
-    maybe: list[frozenset[str] | None] = [None] * n if m is None else _candidates(m, [x.text for x in norms], threshold)
-    return [analyze_normalised(t, nm, me, id=i, model=False if m is None else m, threshold=threshold, maybe=mb)
-            for t, nm, me, i, mb in zip(texts, norms, metas_, ids_, maybe, strict=True)]
+    plain = [x.text for x in norms]
+    maybe: list[frozenset[str] | None] = [None] * n if m is None else _candidates(m, plain, threshold)
+    literal = get_chunk_matcher().hits(plain)
+    return [analyze_normalised(t, nm, me, id=i, model=False if m is None else m, threshold=threshold, maybe=mb,
+                               literal_hits=lh)
+            for t, nm, me, i, mb, lh in zip(texts, norms, metas_, ids_, maybe, literal, strict=True)]
 
 
 def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,

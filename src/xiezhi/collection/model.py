@@ -147,6 +147,14 @@ class Model:
             self.__dict__["_table"] = got
         return got
 
+    @property
+    def chunk_tables(self) -> ChunkTables:
+        got = self.__dict__.get("_chunk_tables")
+        if got is None:
+            got = build_chunk_tables(self)
+            self.__dict__["_chunk_tables"] = got
+        return got
+
     def limit(self, category: str) -> float:
         return self.thresholds.get(category, self.threshold)
 
@@ -267,45 +275,82 @@ def _index_of(sorted_keys: np.ndarray, key: int) -> int:
     return int(np.searchsorted(sorted_keys, key))
 
 
+@dataclass(frozen=True, slots=True)
+class ChunkTables:
+    """What `chunk_logits` needs besides the hash table: the weight row of every 1-gram by code point, a
+    separator character that occurs in no vocabulary gram, and whether the vocabulary is prefix-closed (every
+    2- and 3-gram's prefix is in it too, as a frequency cut-off gives), which lets 2-grams be looked up only
+    after a known character and 3-grams only after a known 2-gram."""
+
+    unigram: np.ndarray  # int32 weight row per code point, -1 if none
+    separator: str
+    prefix_closed: bool
+
+
+def build_chunk_tables(model: Model) -> ChunkTables:
+    unigram = np.full(0x110000, -1, dtype=np.int32)
+    chars: set[str] = set()
+    for g, row in model.vocab.items():
+        chars.update(g)
+        if len(g) == 1:
+            unigram[ord(g)] = row
+    separator = next(ch for ch in ("\uffff", "\ufffe", "\U0010ffff", "\x01", *map(chr, range(0xE000, 0xF900)))
+                     if ch not in chars)
+    closed = all(g[:-1] in model.vocab for g in model.vocab if len(g) in (2, 3))
+    return ChunkTables(unigram, separator, closed)
+
+
 def chunk_logits(model: Model, texts: list[str]) -> np.ndarray:
-    """Logits of many normalised texts at once, shape (len(texts), categories): every 1–4-gram occurrence
-    of the chunk keyed in one numpy pass, looked up in the hash table, deduplicated per text, summed per
-    text. Equal to `model.logits(text)` up to float32 summation order (see LOGIT_MARGIN)."""
+    """Logits of many normalised texts at once, shape (len(texts), categories): the texts joined by a
+    separator no vocabulary gram contains (so no gram across two texts is ever found), every 1–4-gram of the
+    chunk looked up at once (1-grams by code point, longer ones in the hash table), deduplicated per text,
+    summed per text. Equal to `model.logits(text)` up to float32 summation order (see LOGIT_MARGIN)."""
     n_txt = len(texts)
     out = np.empty((n_txt, len(model.categories)), dtype=np.float64)
     out[:] = model.bias
     if not n_txt or not len(model.keys):
         return out
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n_txt)
-    c = _codes("".join(texts))
+    tabs = model.chunk_tables
+    c = _codes(tabs.separator.join(texts))
     n = len(c)
-    if not n:
-        return out
-    msg = np.repeat(np.arange(n_txt, dtype=np.int64), lens)
-    room = np.cumsum(lens)[msg] - np.arange(n)  # characters left in the text from each position
-    keys = [c]
-    mids = [msg]
+    r1 = tabs.unigram[c]
+    pos1 = np.flatnonzero(r1 >= 0)
+    pos = [pos1]
+    rows = [r1[pos1].astype(np.int64)]
+    table = model.table
     if n > 1:
-        k2 = c[:-1] | (c[1:] << _BITS)
-        ok = room[:-1] >= 2
-        keys.append(k2[ok])
-        mids.append(msg[:-1][ok])
+        p2 = pos1[pos1 < n - 1] if tabs.prefix_closed else np.arange(n - 1)
+        k2 = c[p2] | (c[p2 + 1] << _BITS)
+        r2 = table.lookup(k2)
+        ok = r2 >= 0
+        pos.append(p2[ok])
+        rows.append(r2[ok])
         if n > 2:
-            k3 = k2[:-1] | (c[2:] << (2 * _BITS))
-            ok = room[:-2] >= 3
-            keys.append(k3[ok])
-            mids.append(msg[:-2][ok])
-            if n > 3:
-                k4 = ((k3[:-1] * 1_000_003) ^ c[3:]) | _SIGN
-                ok = room[:-3] >= 4
-                keys.append(k4[ok])
-                mids.append(msg[:-3][ok])
-    rows = model.table.lookup(np.concatenate(keys))
-    hit = rows >= 0
-    vocab = len(model.keys)
-    pair = np.concatenate(mids)[hit] * vocab + rows[hit]
-    if not len(pair):
+            if tabs.prefix_closed:
+                p3 = p2[ok]
+                p3 = p3[p3 < n - 2]
+                k3 = (c[p3] | (c[p3 + 1] << _BITS)) | (c[p3 + 2] << (2 * _BITS))
+            else:
+                p3 = np.arange(n - 2)
+                k3 = k2[:-1] | (c[2:] << (2 * _BITS))
+            r3 = table.lookup(k3)
+            ok = r3 >= 0
+            pos.append(p3[ok])
+            rows.append(r3[ok])
+            if n > 3:  # every position: a 4-gram key is a hash, so no prefix test is exact for it
+                k3_all = (c[:-3] | (c[1:-2] << _BITS)) | (c[2:-1] << (2 * _BITS))
+                r4 = table.lookup(((k3_all * 1_000_003) ^ c[3:]) | _SIGN)
+                p4 = np.flatnonzero(r4 >= 0)
+                pos.append(p4)
+                rows.append(r4[p4])
+    hit_pos = np.concatenate(pos)
+    if not len(hit_pos):
         return out
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n_txt)
+    starts = np.cumsum(lens + 1) - lens - 1  # each text is followed by the separator
+    who = np.searchsorted(starts, hit_pos, side="right") - 1
+    vocab = len(model.keys)
+    pair = who * vocab + np.concatenate(rows)
     pair.sort()
     keep = np.empty(len(pair), dtype=bool)
     keep[0] = True
