@@ -19,6 +19,16 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"), full_page=True)
 
 
+def shot_screen(page, name: str) -> None:
+    """What the person sees without scrolling."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"))
+
+
+def in_first_screen(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
 def no_horizontal_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -42,6 +52,10 @@ def test_assessment_threatening_visit(page):
     page.get_by_label("有人上门（家里、单位或老家）").check()
     page.get_by_label("威胁、恐吓我").check()
     shot(page, "assess-question")
+    page.evaluate("window.scrollTo(0, 0)")
+    shot_screen(page, "assess-question-screen")
+    # a long list of choices: the 下一步 button stays on screen instead of hiding below the fold
+    assert in_first_screen(page, page.get_by_role("button", name="下一步"))
     page.get_by_role("button", name="下一步").click()
     page.get_by_label("要打我、伤害我或家人").check()
     page.get_by_role("button", name="下一步").click()
@@ -154,3 +168,58 @@ def test_letter_draft(page):
     with page.expect_download() as dl:
         page.get_by_role("button", name="生成文书").click()
     assert Path(dl.value.path()).read_bytes()[:5] == b"%PDF-"
+
+
+def test_evidence_correct_and_withdraw(page):
+    """A borrower fixes a wrong number, then withdraws a record that was not about collection at all."""
+    tag = page.viewport_name
+    page.goto("/evidence/new?kind=sms")
+    page.get_by_label("发生时间").fill("2026-03-15T08:05")
+    page.get_by_label("对方号码").fill("16500000000")
+    page.get_by_label("内容").fill(f"【{tag}】今天不还款就联系你的紧急联系人和单位。")
+    page.get_by_role("button", name="保存证据").click()
+    assert page.get_by_text("已保存。").is_visible()
+    original = page.url.split("?")[0]
+
+    page.locator("#correct > summary").click()
+    assert page.locator("#c-number").input_value() == "16500000000"  # pre-filled with the record
+    page.locator("#c-reason").fill("号码抄错了")
+    page.get_by_role("button", name="保存更正").click()  # nothing changed yet: refused, reason kept
+    alert = page.locator("#correct [role=alert]")
+    assert alert.is_visible() and "没有改动任何内容" in alert.inner_text()
+    assert page.locator("#c-reason").input_value() == "号码抄错了"
+    # the refusal is answered with 400, which Chromium logs; that one is expected, anything else is not
+    page.console_errors[:] = [e for e in page.console_errors if "status of 400" not in e]
+    no_horizontal_scroll(page)
+    shot(page, "evidence-correct-error")
+    page.locator("#c-number").fill("16500000001")
+    page.get_by_role("button", name="保存更正").click()
+    assert page.get_by_text("已保存更正。").is_visible()
+    assert "16500000001" in page.locator("table.facts").inner_text()
+    corrected = page.url.split("?")[0]
+    assert corrected != original
+    shot(page, "evidence-corrected")
+
+    page.goto(original)
+    assert page.get_by_text("已更正：这是更正前的旧内容。").is_visible()
+    assert page.locator("#correct").count() == 0  # old versions cannot be changed again
+    page.get_by_role("link", name=f"看更正后的内容（#{corrected.rsplit('/', 1)[1]}）").click()
+    assert page.url.split("?")[0] == corrected
+
+    page.locator("#withdraw > summary").click()
+    assert page.get_by_text("撤回不是删除。").is_visible()
+    page.locator("#w-reason").fill("这条是别的平台的，记错了")
+    shot(page, "evidence-withdraw-form")
+    page.get_by_role("button", name="确认撤回").click()
+    assert page.get_by_text("已撤回。").is_visible()
+    assert "这条是别的平台的，记错了" in page.locator(".status").inner_text()
+    assert page.locator("#withdraw").count() == 0
+    no_horizontal_scroll(page)
+    shot(page, "evidence-withdrawn")
+
+    page.goto("/evidence")
+    entry = page.locator(".evlist li", has_text=f"【{tag}】")
+    assert entry.count() == 1
+    assert "已撤回" in entry.inner_text() and "这条是别的平台的，记错了" in entry.inner_text()
+    no_horizontal_scroll(page)
+    shot(page, "evidence-list-status")

@@ -139,7 +139,7 @@ async def evidence_correct(request: Request, seq: Seq) -> HTMLResponse | Redirec
         uploads = await forms.files(request, form, "files")
         changes = changes_from(item.current, f)
         if not changes and not uploads:
-            raise InputError("你还没有改动任何内容。请先在上面改正写错的地方，再保存更正。"
+            raise InputError("你还没有改动任何内容。请先在下面改正写错的地方，再保存更正。"
                              "如果这整条记录都不该有，请用下面的“撤回这条记录”。")
         if not f["reason"]:
             raise InputError("请写下更正的原因，例如“号码抄错了”“时间记错了”。")
