@@ -51,15 +51,17 @@ class BM25Index:
         state.pop("_views", None)  # rebuilt on first query after loading
         return state
 
-    @property
-    def views(self) -> dict[str, tuple[Any, Any, Any]]:
-        """term -> (documents, contributions, weights) as array views, made once per process."""
-        views = self.__dict__.get("_views")
-        if views is None:
-            pd, pc, pw = self.post_docs, self.post_contrib, self.post_weights
-            views = {t: (pd[s:e], pc[s:e], pw[s:e]) for t, (s, e) in self.terms.items()}
-            self.__dict__["_views"] = views
-        return views
+    def view(self, term: str) -> tuple[Any, Any, Any] | None:
+        """(documents, contributions, weights) of a term as array views, each made once per process."""
+        views = self.__dict__.setdefault("_views", {})
+        found = views.get(term)
+        if found is None:
+            span = self.terms.get(term)
+            if span is None:
+                return None
+            s, e = span
+            found = views[term] = (self.post_docs[s:e], self.post_contrib[s:e], self.post_weights[s:e])
+        return found
 
     @classmethod
     def build(
@@ -133,9 +135,9 @@ class BM25Index:
 
         docs: list[Any] = []
         contrib: list[Any] = []
-        views = self.views
+        views = self.__dict__.setdefault("_views", {})
         for term, qtf in Counter(tokens).items():
-            v = views.get(term)
+            v = views.get(term) or self.view(term)
             if v is None:
                 continue
             docs.append(v[0])
