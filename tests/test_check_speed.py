@@ -132,3 +132,11 @@ def test_chunk_matcher_yields_what_the_automaton_yields() -> None:
     want = [list(automaton.iter(t)) for t in texts]
     assert sum(map(len, want)) > 1000
     assert got == want
+
+
+def test_normalise_many_equals_normalise() -> None:
+    from xiezhi.collection.normalize import normalise_many
+
+    texts = [t for _, _, t, _ in ITEMS] + EDGE_TEXTS + ["上 門🚪来", "🔪🔪", "Ａ\u200bＢ", "\ud800x"]
+    assert normalise_many(texts) == [normalise(t) for t in texts]
+    assert any(n.index is not None for n in normalise_many(texts))

@@ -6,6 +6,8 @@ for byte); the work is shared across the chunk where that is cheaper:
 - the classifier's 1–4-gram features and logits of the whole chunk are one numpy pass
   (`model.chunk_logits`); a message goes through the exact per-message classifier path only when a category
   the rules did not already give is at or near its limit (most messages: never);
+- normalisation is one array lookup for the chunk (`normalise_many`), and the rules' literal patterns are
+  found for the whole chunk at once (`chunkscan`);
 - the JSON line is assembled from fragments: the citations and actions of a finding (long article texts)
   are serialised once per distinct list, not once per message.
 """
@@ -23,7 +25,7 @@ from pydantic_core import to_json
 from xiezhi.collection.check import analyze_normalised
 from xiezhi.collection.chunkscan import get_chunk_matcher
 from xiezhi.collection.models import CheckResult, MessageMeta
-from xiezhi.collection.normalize import normalise
+from xiezhi.collection.normalize import normalise_many
 
 _NO_META = MessageMeta()
 #: Lone surrogates cannot be written as UTF-8: such a message goes through pydantic (which reports it).
@@ -74,7 +76,7 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
     metas_ = [_NO_META] * n if metas is None else [
         _NO_META if x is None else MessageMeta.model_validate(x) if isinstance(x, dict) else x for x in metas]
     ids_ = [None] * n if ids is None else list(ids)
-    norms = [normalise(t) for t in texts]
+    norms = normalise_many(list(texts))
     m = _model_of(model)
     plain = [x.text for x in norms]
     maybe: list[frozenset[str] | None] = [None] * n if m is None else _candidates(m, plain, threshold)

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def _build_table() -> dict[int, str | None]:
@@ -92,3 +96,54 @@ def normalise(text: str) -> Normalised:
 def normalise_pattern(pattern: str) -> str:
     """Patterns are normalised the same way as messages, so data authors may write either form."""
     return pattern.translate(_TABLE)
+
+
+def _dense_table() -> np.ndarray | None:
+    """`_TABLE` as an array over all code points (-1: deleted), or None if some entry is not one character."""
+    import numpy as np
+
+    dense = np.arange(0x110000, dtype=np.int32)
+    for cp, dst in _TABLE.items():
+        if dst is None:
+            dense[cp] = -1
+        elif len(dst) == 1:
+            dense[cp] = ord(dst)
+        else:
+            return None
+    return dense
+
+
+_DENSE: list[Any] = []
+
+
+def normalise_many(texts: list[str]) -> list[Normalised]:
+    """`normalise` of every text, with one array lookup for the whole list instead of one `str.translate`
+    per text (same results: same table, same offset map)."""
+    import numpy as np
+
+    if not _DENSE:
+        _DENSE.append(_dense_table())
+    dense = _DENSE[0]
+    if dense is None or len(texts) < 2:
+        return [normalise(t) for t in texts]
+    joined = "".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) != len(joined):  # pragma: no cover - defensive
+        return [normalise(t) for t in texts]
+    mapped = dense[codes]
+    keep = mapped >= 0
+    lens = [len(t) for t in texts]
+    ends = np.cumsum(lens)
+    kept_before = np.concatenate(([0], np.cumsum(keep)))  # kept characters before each offset
+    out_ends = kept_before[ends].tolist()
+    full = mapped[keep].astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    starts = [0, *ends[:-1].tolist()]
+    out_starts = [0, *out_ends[:-1]]
+    result: list[Normalised] = []
+    for t, s, os_, oe in zip(texts, starts, out_starts, out_ends, strict=True):
+        norm_text = full[os_:oe]
+        if len(norm_text) == len(t):
+            result.append(Normalised(t, norm_text, None))
+        else:
+            result.append(Normalised(t, norm_text, tuple((np.flatnonzero(keep[s:s + len(t)])).tolist())))
+    return result
