@@ -136,10 +136,13 @@ class BM25Index:
         docs: list[Any] = []
         contrib: list[Any] = []
         views = self.__dict__.setdefault("_views", {})
+        terms = self.terms
         for term, qtf in Counter(tokens).items():
-            v = views.get(term) or self.view(term)
+            v = views.get(term)
             if v is None:
-                continue
+                if term not in terms:
+                    continue
+                v = self.view(term)
             docs.append(v[0])
             # (idf * (1 + 0.5 * (qtf - 1))) * weight, exactly as the per-posting loop multiplied.
             contrib.append(v[1] if qtf == 1 else v[2] * (self.idf[term] * (1.0 + 0.5 * (qtf - 1))))

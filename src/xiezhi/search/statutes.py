@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from xiezhi.errors import DataError
@@ -38,12 +38,15 @@ class Expansions:
         """The keys found in the text (``expand`` of several texts joined by spaces = their union)."""
         return frozenset(key for key in self.terms if key in text)
 
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {key: n for n, key in enumerate(self.terms)}
+
     def words(self, keys: frozenset[str]) -> list[str]:
         """``expand`` of a text whose matched keys are ``keys``: the words in the file's key order."""
         out: list[str] = []
-        for key, words in self.terms.items():
-            if key in keys:
-                out.extend(words)
+        for key in sorted(keys, key=self._order.__getitem__):
+            out.extend(self.terms[key])
         return out
 
 
