@@ -112,23 +112,38 @@ class PreparedQuestion:
     #: Whether zhconv ran (the NFKC text held a traditional character, or it was forced).
     traditional: bool
 
-    @cached_property
+    # Segmented on first use and kept (plain attributes, not cached_property: Python 3.11 takes a
+    # lock shared by all instances on every first access, and a server answers in several threads).
+    _basic_tokens: list[str] | None = field(default=None, repr=False, compare=False)
+    _norm_tokens: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
     def basic_tokens(self) -> list[str]:
-        from xiezhi.text.tokenize import tokenize
+        found = self._basic_tokens
+        if found is None:
+            from xiezhi.text.tokenize import tokenize
 
-        if self.basic == self.norm and "norm_tokens" in self.__dict__:
-            return list(self.norm_tokens)  # no synonym applied: the same text, the same tokens
-        return tokenize(self.basic)
+            if self.basic == self.norm and self._norm_tokens is not None:
+                found = list(self._norm_tokens)  # no synonym applied: the same text, the same tokens
+            else:
+                found = tokenize(self.basic)
+            self._basic_tokens = found
+        return found
 
-    @cached_property
+    @property
     def norm_tokens(self) -> list[str]:
-        from xiezhi.text.tokenize import tokenize
+        found = self._norm_tokens
+        if found is None:
+            from xiezhi.text.tokenize import tokenize
 
-        if self.basic == self.norm and "basic_tokens" in self.__dict__:
-            return list(self.basic_tokens)
-        return tokenize(self.norm)
+            if self.basic == self.norm and self._basic_tokens is not None:
+                found = list(self._basic_tokens)
+            else:
+                found = tokenize(self.norm)
+            self._norm_tokens = found
+        return found
 
-    @cached_property
+    @property
     def card_tokens(self) -> list[str]:
         """What the card index is searched with (``question_tokens``)."""
         return self.norm_tokens + char_bigrams(self.norm)
