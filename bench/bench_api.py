@@ -3,7 +3,12 @@ clients on loopback for 20 seconds each (closed loop: each client sends its next
 one is answered). The server runs as `xiezhi serve` in a subprocess on a free 127.0.0.1 port.
 
 Targets (issue 8): p99 <= 50 ms and no errors for each endpoint.
-    python bench/bench_api.py [--seconds 20] [--clients 50]
+    python bench/bench_api.py [--seconds 20] [--clients 50] [--workers 1 2] [--endpoints ask check]
+
+Diagnostics (the HTTP stack's own cost, not targets): `--endpoints health check floor` also measures
+GET /api/v1/health and `floor`, a bare ASGI app under the same uvicorn options (the server's floor).
+Every run reports the server's CPU time per request (user+system of its process group), so the
+overhead of uvicorn, routing, validation and middleware can be read off directly.
 """
 
 from __future__ import annotations
@@ -64,14 +69,20 @@ class Conn:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+    async def post(self, path: str, body: bytes | None) -> tuple[int, bytes]:
+        """POST `body` as JSON, or GET `path` when `body` is None."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
-        head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n").encode()
-        self.writer.write(head + body)
+        if body is None:
+            self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        else:
+            head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode()
+            self.writer.write(head + body)
         status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionResetError("the server closed the connection")
         status = int(status_line.split()[1])
         length = 0
         while True:
@@ -89,11 +100,29 @@ class Conn:
             self.writer.close()
 
 
-async def run_load(base: str, path: str, bodies: list[dict], seconds: float, clients: int) -> dict:
+def group_cpu_seconds(pgid: int) -> float:
+    """User+system CPU seconds of every live process in a process group (the server and its workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after "(comm)": state ppid pgrp ... utime(12) stime(13)
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+async def run_load(base: str, path: str, bodies: list[dict] | None, seconds: float, clients: int,
+                   server_pgid: int | None = None) -> dict:
+    """Closed-loop load: POST the bodies in turn (GET when `bodies` is None)."""
     latencies: list[float] = []
     errors: dict[str, int] = {}
     host, port = base.split("//", 1)[1].split(":")
-    payloads = [json.dumps(b, ensure_ascii=False).encode() for b in bodies]
+    payloads: list[bytes | None] = [json.dumps(b, ensure_ascii=False).encode() for b in bodies] if bodies else [None]
+    cpu0 = group_cpu_seconds(server_pgid) if server_pgid else 0.0
+    client_cpu0 = time.process_time()
     stop = time.perf_counter() + seconds
 
     async def worker(i: int) -> None:
@@ -120,19 +149,39 @@ async def run_load(base: str, path: str, bodies: list[dict], seconds: float, cli
     t_start = time.perf_counter()
     await asyncio.gather(*(worker(i) for i in range(clients)))
     elapsed = time.perf_counter() - t_start
+    client_cpu = time.process_time() - client_cpu0
+    server_cpu = group_cpu_seconds(server_pgid) - cpu0 if server_pgid else None
     p99 = percentile(latencies, 99)
-    return {"requests": len(latencies), "seconds": round(elapsed, 2), "rps": round(len(latencies) / elapsed, 1),
+    n = len(latencies)
+    return {"requests": n, "seconds": round(elapsed, 2), "rps": round(n / elapsed, 1),
             "p50_ms": round(median(latencies), 2), "p99_ms": round(p99, 2), "max_ms": round(max(latencies), 2),
+            "server_cpu_us_per_request": round(server_cpu / n * 1e6, 1) if server_cpu is not None and n else None,
+            "client_cpu_us_per_request": round(client_cpu / n * 1e6, 1) if n else None,
             "errors": sum(errors.values()), "error_kinds": errors,
             "target_p99_ms": TARGET_P99_MS, "pass": p99 <= TARGET_P99_MS and not errors}
 
 
-def start_server(port: int, home: str, workers: int = 1) -> subprocess.Popen:
+#: A bare ASGI app under the uvicorn options of `xiezhi serve`: the floor of any endpoint.
+FLOOR_SERVER = """
+import sys, uvicorn
+from xiezhi.cli.serve import UVICORN_OPTIONS
+BODY = b'{"status":"ok"}'
+HEAD = [(b"content-type", b"application/json"), (b"content-length", str(len(BODY)).encode())]
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": HEAD})
+    await send({"type": "http.response.body", "body": BODY})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), **UVICORN_OPTIONS)
+"""
+
+
+def start_server(port: int, home: str, workers: int = 1, floor: bool = False) -> subprocess.Popen:
     env = {**os.environ, "XIEZHI_HOME": home}
-    proc = subprocess.Popen([XIEZHI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-                            env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 30
+    cmd = ([sys.executable, "-c", FLOOR_SERVER, str(port)] if floor else
+           [XIEZHI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)])
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60  # `xiezhi serve` loads its indexes before it listens
     while time.time() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
@@ -143,23 +192,41 @@ def start_server(port: int, home: str, workers: int = 1) -> subprocess.Popen:
     raise RuntimeError("server did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
 
 
-def measure(workers: int, asks: list[dict], checks: list[dict], seconds: float, clients: int) -> dict:
-    port = free_port()
-    home = tempfile.mkdtemp(prefix="xiezhi-bench-api-")
-    proc = start_server(port, home, workers)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for body in asks[:40] + checks[:40]:  # warm caches and indexes (in every worker)
-            httpx.post(base + ("/api/v1/ask" if "question" in body else "/api/v1/check"), json=body, timeout=30)
-        return {name: asyncio.run(run_load(base, path, bodies, seconds, clients))
-                for name, path, bodies in (("ask", "/api/v1/ask", asks), ("check", "/api/v1/check", checks))}
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the server and its workers: its own process group
+#: endpoint -> (path, inputs: "ask" | "check" | None for GET)
+ENDPOINTS: dict[str, tuple[str, str | None]] = {
+    "ask": ("/api/v1/ask", "ask"), "check": ("/api/v1/check", "check"),
+    "health": ("/api/v1/health", None), "floor": ("/", None),
+}
+
+
+def measure(workers: int, asks: list[dict], checks: list[dict], seconds: float, clients: int,
+            endpoints: list[str]) -> dict:
+    inputs = {"ask": asks, "check": checks}
+    results: dict[str, dict] = {}
+    for floor in (False, True):
+        names = [e for e in endpoints if (e == "floor") == floor]
+        if not names or (floor and workers != 1):
+            continue
+        port = free_port()
+        home = tempfile.mkdtemp(prefix="xiezhi-bench-api-")
+        proc = start_server(port, home, workers, floor=floor)
+        base = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        shutil.rmtree(home, ignore_errors=True)
+            if not floor:
+                for body in asks[:40] + checks[:40]:  # warm caches and indexes (in every worker)
+                    httpx.post(base + ("/api/v1/ask" if "question" in body else "/api/v1/check"), json=body, timeout=30)
+            for name in names:
+                path, kind = ENDPOINTS[name]
+                results[name] = asyncio.run(run_load(base, path, inputs[kind] if kind else None, seconds, clients,
+                                                     server_pgid=proc.pid))
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)  # the server and its workers: its own process group
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+            shutil.rmtree(home, ignore_errors=True)
+    return results
 
 
 def main() -> None:
@@ -167,28 +234,36 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server processes to measure")
+    ap.add_argument("--endpoints", nargs="+", default=["ask", "check"], choices=list(ENDPOINTS),
+                    help="ask and check are the targets; health and floor (bare ASGI app) are diagnostics")
+    ap.add_argument("--output", default="api", help="result name: bench/results/<output>.json")
     args = ap.parse_args()
     asks, checks = load_inputs()
-    runs = {f"workers_{w}": measure(w, asks, checks, args.seconds, args.clients) for w in args.workers}
+    runs = {f"workers_{w}": measure(w, asks, checks, args.seconds, args.clients, args.endpoints)
+            for w in args.workers}
     default = runs.get("workers_1") or next(iter(runs.values()))
+    targets = {k: v for k, v in default.items() if k in ("ask", "check")}
     payload = {
         "command": f"python bench/bench_api.py --seconds {args.seconds:g} --clients {args.clients} "
-                   f"--workers {' '.join(map(str, args.workers))}",
+                   f"--workers {' '.join(map(str, args.workers))} --endpoints {' '.join(args.endpoints)}"
+                   + (f" --output {args.output}" if args.output != "api" else ""),
         "setup": {"server": "xiezhi serve [--workers N] (uvicorn + httptools + uvloop) on 127.0.0.1",
                   "clients": args.clients, "seconds_per_endpoint": args.seconds,
                   "load_generator": "asyncio streams (minimal HTTP/1.1 keep-alive), closed loop, same machine",
                   "inputs": {"ask": len(asks), "check": len(checks)},
                   "load_average_before": os.getloadavg()[0]},
-        "ask": default["ask"], "check": default["check"], "runs": runs,
-        "pass": all(r["pass"] for r in default.values()),
-        "pass_any_config": {k: all(r["pass"] for r in v.values()) for k, v in runs.items()},
+        **targets, "runs": runs,
+        "pass": bool(targets) and all(r["pass"] for r in targets.values()),
+        "pass_any_config": {k: all(r["pass"] for n, r in v.items() if n in ("ask", "check")) for k, v in runs.items()},
     }
-    write_result("api", payload)
-    print(f"{'server':<11}{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}  p99<=50ms")
+    write_result(args.output, payload)
+    print(f"{'server':<11}{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'srv µs/req':>11}"
+          f"{'errors':>8}  p99<=50ms")
     for cfg, res in runs.items():
         for name, r in res.items():
-            print(f"{cfg:<11}/api/v1/{name:<8}{r['requests']:>9}{r['rps']:>9}{r['p50_ms']:>9}{r['p99_ms']:>9}"
-                  f"{r['errors']:>8}  {'PASS' if r['pass'] else 'FAIL'}")
+            label = "(bare ASGI)" if name == "floor" else f"/api/v1/{name}"
+            print(f"{cfg:<11}{label:<16}{r['requests']:>9}{r['rps']:>9}{r['p50_ms']:>9}{r['p99_ms']:>9}"
+                  f"{r['server_cpu_us_per_request']:>11}{r['errors']:>8}  {'PASS' if r['pass'] else 'FAIL'}")
 
 
 if __name__ == "__main__":
