@@ -7,6 +7,17 @@ from typer.testing import CliRunner
 
 from xiezhi.cli import app
 from xiezhi.cli import serve as serve_mod
+from xiezhi.web.app import warm_up as real_warm_up
+
+
+@pytest.fixture(autouse=True)
+def no_warm_up(monkeypatch):
+    """`serve` warms up and freezes the GC before serving; not in the test process."""
+    from xiezhi.web import app as web_app
+
+    calls: list[int] = []
+    monkeypatch.setattr(web_app, "warm_up", lambda: calls.append(1))
+    return calls
 
 
 @pytest.fixture
@@ -14,7 +25,7 @@ def captured(monkeypatch):
     calls: dict = {}
 
     def fake_run(asgi, host, port, **kw):
-        calls.update(app=asgi, host=host, port=port)
+        calls.update(app=asgi, host=host, port=port, options=kw)
 
     import uvicorn
 
@@ -22,11 +33,26 @@ def captured(monkeypatch):
     return calls
 
 
-def test_default_is_loopback_without_token(captured):
+def test_default_is_loopback_without_token(captured, no_warm_up):
     r = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert r.exit_code == 0, r.output
     assert "http://127.0.0.1:8123/" in r.output and "token" not in r.output
     assert captured["host"] == "127.0.0.1" and captured["app"].state.settings.token is None
+    assert no_warm_up == [1]  # indexes loaded before the first request
+
+
+def test_uvicorn_options(captured):
+    """No access log and no X-Forwarded-* trust; the options are ones uvicorn accepts."""
+    import uvicorn
+
+    r = CliRunner().invoke(app, ["serve", "--port", "8125"])
+    assert r.exit_code == 0, r.output
+    opts = captured["options"]
+    assert opts["access_log"] is False and opts["proxy_headers"] is False and opts["server_header"] is False
+    config = uvicorn.Config(captured["app"], **opts)
+    config.load()
+    assert config.access_log is False and config.proxy_headers is False
+    assert config.http_protocol_class.__module__.endswith("httptools_impl")  # httptools is a dependency
 
 
 def test_other_address_gets_a_generated_token(captured):
@@ -60,9 +86,30 @@ def test_workers_share_settings(monkeypatch):
     monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.update(target=target, **kw))
     r = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--workers", "2", "--token", "shared-token-1"])
     assert r.exit_code == 0, r.output
-    assert calls["target"] == "xiezhi.web.app:app_from_env" and calls["factory"] and calls["workers"] == 2
+    assert calls["target"] == "xiezhi.web.app:serve_app_from_env" and calls["factory"] and calls["workers"] == 2
     from xiezhi.web.app import app_from_env
 
     a, b = app_from_env(), app_from_env()  # two workers: same token, same CSRF secret
     assert a.state.settings.token == b.state.settings.token == "shared-token-1"
     assert a.state.settings.secret == b.state.settings.secret
+
+
+def test_worker_factory_warms_up(monkeypatch, no_warm_up):
+    monkeypatch.setenv("XIEZHI_WEB_SETTINGS", "")
+    from xiezhi.web.app import serve_app_from_env
+
+    assert serve_app_from_env().state.settings.token is None and no_warm_up == [1]
+
+
+def test_warm_up_loads_and_freezes(monkeypatch):
+    import gc
+
+    from xiezhi.api import capabilities
+
+    seen: list[str] = []
+    monkeypatch.setattr(capabilities, "get", lambda name: (lambda *a: seen.append(name)) if name == "ask" else
+                        (lambda *a: 1 / 0))  # check fails: logged and skipped, not raised
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    real_warm_up()  # the autouse fixture replaced web_app.warm_up, not this reference
+    assert seen == ["ask"] and frozen == [1]

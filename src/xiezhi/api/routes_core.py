@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from xiezhi import __version__
 from xiezhi.api import capabilities
+from xiezhi.api.direct import direct
 from xiezhi.api.models import AskRequest, AssessRequest, CheckRequest, Health, LetterRequest
 from xiezhi.api.problems import NOT_READY_RESPONSE, PROBLEM_RESPONSES, ProblemError, not_ready
 
@@ -55,13 +56,18 @@ LetterModel = _model("xiezhi.letters", "Letter")
 LetterKindModel = _model("xiezhi.letters", "LetterKind")
 
 
-@router.get("/health", tags=["系统"], summary="服务状态与已就绪的功能")
-def health() -> Health:
-    return Health(status="ok", version=__version__, capabilities=capabilities.status())
+# /health, /ask and /check are @direct: called without FastAPI's per-request routing and dependency
+# machinery (xiezhi.api.direct), so they must be async, take at most one JSON body model and return a
+# Response. Their declarations here still make the OpenAPI schema.
+@router.get("/health", tags=["系统"], summary="服务状态与已就绪的功能", response_model=Health)
+@direct
+async def health() -> Any:
+    return json_response(Health(status="ok", version=__version__, capabilities=capabilities.status()))
 
 
 @router.post("/ask", tags=["问答"], summary="用自己的话提问，得到带法条依据的回答",
              response_model=AnswerModel, responses={**NOT_READY_RESPONSE})
+@direct
 async def ask(body: AskRequest) -> Any:
     # CPU-bound and short (~2 ms): run inline on the event loop. Threads cannot run it in parallel
     # (GIL) and a 40-thread pool only adds switching and unfair ordering, i.e. a long latency tail.
@@ -70,6 +76,7 @@ async def ask(body: AskRequest) -> Any:
 
 @router.post("/check", tags=["催收检测"], summary="检测一条催收信息或一段经历是否违法",
              response_model=CheckResultModel, responses={**NOT_READY_RESPONSE})
+@direct
 async def check(body: CheckRequest) -> Any:  # inline, as ask
     return json_response(_need("check")(body.text, body.meta()))
 

@@ -14,6 +14,12 @@ import typer
 from xiezhi.cli.common import fail
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: uvicorn options of every `xiezhi serve` process (bench/bench_api.py measures its floor with them too).
+#: httptools and uvloop (dependencies; "auto" picks them and falls back where they are missing), no
+#: access log (a formatted line per request that nobody reads), no X-Forwarded-* handling (xiezhi is
+#: never behind a proxy, and a local process should not be able to pose as another client).
+UVICORN_OPTIONS: dict[str, object] = {"http": "auto", "loop": "auto", "log_level": "warning",
+                                      "access_log": False, "proxy_headers": False, "server_header": False}
 
 
 def lan_address() -> str | None:
@@ -40,7 +46,7 @@ def serve(
     """启动网页界面和 API（默认只在本机可访问）。"""
     import uvicorn
 
-    from xiezhi.web.app import create_app
+    from xiezhi.web import app as web_app
     from xiezhi.web.settings import WebSettings
 
     if lan:
@@ -68,15 +74,15 @@ def serve(
         segno.make(url, error="m").terminal(compact=True)
         typer.echo("提示：只在信任的网络（如家里的 Wi-Fi）中使用局域网模式。")
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)
+        application = web_app.create_app(settings)
+        web_app.warm_up()  # indexes loaded before the first request, and frozen out of the GC's way
+        uvicorn.run(application, host=host, port=port, **UVICORN_OPTIONS)  # type: ignore[arg-type]
         return
     import os
 
-    from xiezhi.web.app import SETTINGS_ENV
-
-    os.environ[SETTINGS_ENV] = settings.to_env()  # workers share the token and the CSRF secret
-    uvicorn.run("xiezhi.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="warning", server_header=False)
+    os.environ[web_app.SETTINGS_ENV] = settings.to_env()  # workers share the token and the CSRF secret
+    uvicorn.run("xiezhi.web.app:serve_app_from_env", factory=True, workers=workers, host=host, port=port,
+                **UVICORN_OPTIONS)  # type: ignore[arg-type]
 
 
 def register(app: typer.Typer) -> None:
