@@ -140,3 +140,19 @@ def test_normalise_many_equals_normalise() -> None:
     texts = [t for _, _, t, _ in ITEMS] + EDGE_TEXTS + ["上 門🚪来", "🔪🔪", "Ａ\u200bＢ", "\ud800x"]
     assert normalise_many(texts) == [normalise(t) for t in texts]
     assert any(n.index is not None for n in normalise_many(texts))
+
+
+def test_chunk_features_equal_model_features() -> None:
+    from xiezhi.collection.model import chunk_features
+
+    m = load_model()
+    if m is None:
+        pytest.skip("no classifier artifact shipped")
+    texts = [normalise(t).text for _, _, t, _ in ITEMS[:300]] + [normalise(t).text for t in EDGE_TEXTS]
+    chunk = chunk_features(m, texts)
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        want, got = m.features(t), chunk.features(i)
+        for a, b in ((want.rows, got.rows), (want.occ_rows, got.occ_rows), (want.occ_starts, got.occ_starts)):
+            assert np.array_equal(a, b) and a.dtype == b.dtype, (i, t)

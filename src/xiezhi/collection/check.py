@@ -3,6 +3,7 @@ per category with the strongest severity."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -110,11 +111,13 @@ def _logit_limits(m: Any) -> np.ndarray:
 
 
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
-                    threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None) -> list[Finding]:
+                    threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
+                    features: Callable[[], Any] | None = None) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
-    when none of them is left after the rules, the exact per-message computation cannot add anything."""
+    when none of them is left after the rules, the exact per-message computation cannot add anything;
+    features: gives this text's exact `Features` from the same chunk pass."""
     from xiezhi.collection.model import load_model
 
     m = load_model() if model is None else model
@@ -123,7 +126,7 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     have = {f.category for f in findings} | blocked
     if maybe is not None and maybe <= have:
         return []
-    feats = m.features(norm.text)
+    feats = m.features(norm.text) if features is None else features()
     z = m.logits(feats)
     if threshold is None:
         over = z >= _logit_limits(m)
@@ -200,7 +203,8 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
 
 def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: str | None = None, model: Any = None,
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
-                       literal_hits: list[tuple[int, Any]] | None = None) -> CheckResult:
+                       literal_hits: list[tuple[int, Any]] | None = None,
+                       features: Callable[[], Any] | None = None) -> CheckResult:
     """`analyze` after normalisation; `maybe` (see `_model_findings`) and `literal_hits` (see `Matcher.scan`)
     come from a chunk pass."""
     hits = get_matcher().scan(norm, literal_hits)
@@ -225,7 +229,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         for extra in rule.also:
             findings.append(_finding(extra, severity, hit.mode, span, text, rule.explanation, (), day, rule.id))
     if model is not False:
-        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe))
+        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -45,11 +46,13 @@ def _model_of(model: Any) -> Any:
     return model
 
 
-def _candidates(m: Any, texts: list[str], threshold: float | None) -> list[frozenset[str]]:
-    """Per text, the categories whose chunk logit is at or within LOGIT_MARGIN of its limit."""
-    from xiezhi.collection.model import LOGIT_MARGIN, chunk_logits
+def _candidates(m: Any, texts: list[str], threshold: float | None) -> tuple[list[frozenset[str]], Any]:
+    """Per text, the categories whose chunk logit is at or within LOGIT_MARGIN of its limit; and the chunk's
+    features (for the exact path of the few texts that need it)."""
+    from xiezhi.collection.model import LOGIT_MARGIN, chunk_features
 
-    z = chunk_logits(m, texts)
+    chunk = chunk_features(m, texts)
+    z = chunk.logits
     if threshold is None:
         limit = m.logit_limits.astype(np.float64)
     elif 0 < threshold < 1:
@@ -65,7 +68,7 @@ def _candidates(m: Any, texts: list[str], threshold: float | None) -> list[froze
         if got is None:
             got = _MASK_SETS[(cats, mask)] = frozenset(c for i, c in enumerate(cats) if mask >> i & 1)
         out.append(got)
-    return out
+    return out, chunk
 
 
 def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,
@@ -79,11 +82,14 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
     norms = normalise_many(list(texts))
     m = _model_of(model)
     plain = [x.text for x in norms]
-    maybe: list[frozenset[str] | None] = [None] * n if m is None else _candidates(m, plain, threshold)
     literal = get_chunk_matcher().hits(plain)
-    return [analyze_normalised(t, nm, me, id=i, model=False if m is None else m, threshold=threshold, maybe=mb,
-                               literal_hits=lh)
-            for t, nm, me, i, mb, lh in zip(texts, norms, metas_, ids_, maybe, literal, strict=True)]
+    if m is None:
+        return [analyze_normalised(t, nm, me, id=i, model=False, literal_hits=lh)
+                for t, nm, me, i, lh in zip(texts, norms, metas_, ids_, literal, strict=True)]
+    maybe, chunk = _candidates(m, plain, threshold)
+    return [analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, literal_hits=lh,
+                               features=partial(chunk.features, k))
+            for k, (t, nm, me, i, mb, lh) in enumerate(zip(texts, norms, metas_, ids_, maybe, literal, strict=True))]
 
 
 def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,

@@ -301,6 +301,11 @@ def build_chunk_tables(model: Model) -> ChunkTables:
 
 
 def chunk_logits(model: Model, texts: list[str]) -> np.ndarray:
+    """See `chunk_features`; the logits only."""
+    return chunk_features(model, texts).logits
+
+
+def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
     """Logits of many normalised texts at once, shape (len(texts), categories): the texts joined by a
     separator no vocabulary gram contains (so no gram across two texts is ever found), every 1–4-gram of the
     chunk looked up at once (1-grams by code point, longer ones in the hash table), deduplicated per text,
@@ -308,8 +313,9 @@ def chunk_logits(model: Model, texts: list[str]) -> np.ndarray:
     n_txt = len(texts)
     out = np.empty((n_txt, len(model.categories)), dtype=np.float64)
     out[:] = model.bias
+    none = np.zeros(0, dtype=np.int64)
     if not n_txt or not len(model.keys):
-        return out
+        return ChunkFeatures(out, none, none, none)
     tabs = model.chunk_tables
     c = _codes(tabs.separator.join(texts))
     n = len(c)
@@ -345,12 +351,13 @@ def chunk_logits(model: Model, texts: list[str]) -> np.ndarray:
                 rows.append(r4[p4])
     hit_pos = np.concatenate(pos)
     if not len(hit_pos):
-        return out
+        return ChunkFeatures(out, hit_pos, hit_pos, hit_pos)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n_txt)
     starts = np.cumsum(lens + 1) - lens - 1  # each text is followed by the separator
-    who = np.searchsorted(starts, hit_pos, side="right") - 1
+    who_hit = np.searchsorted(starts, hit_pos, side="right") - 1
+    hit_rows = np.concatenate(rows)
     vocab = len(model.keys)
-    pair = who * vocab + np.concatenate(rows)
+    pair = who_hit * vocab + hit_rows
     pair.sort()
     keep = np.empty(len(pair), dtype=bool)
     keep[0] = True
@@ -362,7 +369,34 @@ def chunk_logits(model: Model, texts: list[str]) -> np.ndarray:
     seg = np.concatenate(([0], np.cumsum(counts)[:-1]))[has]
     sums = np.add.reduceat(model.weights[pair - who * vocab], seg, axis=0)
     out[has] = sums / np.sqrt(counts[has])[:, None] + model.bias
-    return out
+    return ChunkFeatures(out, who_hit, hit_rows, hit_pos - starts[who_hit])
+
+
+class ChunkFeatures:
+    """Logits of a chunk (`logits`, one row per text) and, on demand, the exact `Features` of one text."""
+
+    def __init__(self, logits: np.ndarray, who: np.ndarray, rows: np.ndarray, local: np.ndarray) -> None:
+        self.logits = logits
+        self._who, self._rows, self._local = who, rows, local
+        self._order: np.ndarray | None = None
+        self._bounds: np.ndarray | None = None
+
+    def features(self, i: int) -> Features:
+        """What `Model.features` gives for text i: occurrences by gram order, then by position (the order of
+        `_occurrences`), so the clause scores sum in the same order."""
+        if self._order is None:
+            self._order = np.argsort(self._who, kind="stable")
+            self._bounds = np.searchsorted(self._who[self._order], np.arange(len(self.logits) + 1))
+        assert self._bounds is not None
+        sel = self._order[self._bounds[i]:self._bounds[i + 1]]
+        occ = self._rows[sel]
+        rows = np.sort(occ)
+        if len(rows) > 1:
+            keep = np.empty(len(rows), dtype=bool)
+            keep[0] = True
+            np.not_equal(rows[1:], rows[:-1], out=keep[1:])
+            rows = rows[keep]
+        return Features(rows, occ, self._local[sel])
 
 
 @lru_cache(maxsize=1)
