@@ -165,7 +165,11 @@ def test_letter_draft(page):
     page.get_by_label("事情经过").fill("催收人员多次在深夜给我打电话，还打给我的同事。")
     page.get_by_role("button", name="生成文书").click()
     assert page.get_by_role("heading", name="投诉书（草稿）").is_visible()
+    assert in_first_screen(page, page.get_by_role("heading", name="投诉书（草稿）"))
     shot(page, "letter")
+    with page.expect_download() as dl:  # download right under the draft, facts carried along
+        page.get_by_role("button", name="下载 Word").click()
+    assert Path(dl.value.path()).read_bytes()[:2] == b"PK"
     page.get_by_label("生成方式").select_option("pdf")
     with page.expect_download() as dl:
         page.get_by_role("button", name="生成文书").click()

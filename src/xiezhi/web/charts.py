@@ -6,8 +6,8 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-W, H = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 44
+W, H = 400, 210  # about the width of a phone screen, so the labels stay readable there
+LEFT, RIGHT, TOP, BOTTOM = 52, 10, 18, 40
 PRINCIPAL, INTEREST, TOTAL = "#2f6db5", "#e08a1e", "#6b7280"
 
 
@@ -46,7 +46,7 @@ def schedule_svg(rows: list[Any], title: str = "每期还款") -> str:
         y = TOP + plot_h - plot_h * i / 4
         parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{W - RIGHT}" y2="{y:.1f}" stroke="#e5e7eb" stroke-width="1"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="12" text-anchor="end" fill="#4b5563">{v:,.0f}</text>')
-    label_every = max(1, len(pays) // 12)
+    label_every = -(-len(pays) // 10)  # at most ten period labels
     for i, r in enumerate(pays):
         x = LEFT + step * i + (step - bar) / 2
         amount = _num(r.amount)
