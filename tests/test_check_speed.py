@@ -156,3 +156,28 @@ def test_chunk_features_equal_model_features() -> None:
         want, got = m.features(t), chunk.features(i)
         for a, b in ((want.rows, got.rows), (want.occ_rows, got.occ_rows), (want.occ_starts, got.occ_starts)):
             assert np.array_equal(a, b) and a.dtype == b.dtype, (i, t)
+
+
+def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
+    import re
+
+    from xiezhi.collection.engine import get_matcher
+    from xiezhi.collection.normalize import normalise_pattern
+    from xiezhi.collection.rxprefix import first_chars, with_first_chars
+
+    assert first_chars(re.compile("(?<!发)(?:上|去)你家")) == {"上", "去"}
+    assert first_chars(re.compile("a?b")) == {"a", "b"}
+    assert first_chars(re.compile("a*")) is None and first_chars(re.compile(".x")) is None
+    assert first_chars(re.compile("[^x]y")) is None and first_chars(re.compile(r"\dy")) is None
+    texts = [normalise(t).text for _, _, t, _ in ITEMS] + [normalise(t).text for t in EDGE_TEXTS]
+    m = get_matcher()
+    wrapped = 0
+    for rule in m.rules:
+        if not rule.regex:
+            continue
+        plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+        fast = with_first_chars(plain)
+        wrapped += fast is not plain
+        for t in texts:
+            assert [x.span() for x in fast.finditer(t)] == [x.span() for x in plain.finditer(t)], (rule.id, t)
+    assert wrapped

@@ -14,6 +14,7 @@ import ahocorasick
 
 from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern
 from xiezhi.collection.rules import CategorySpec, Rule, load_categories
+from xiezhi.collection.rxprefix import with_first_chars
 
 #: A negator right before a match (nothing but an auxiliary in between) cancels a threat.
 _NEGATED = re.compile(
@@ -101,7 +102,7 @@ class Matcher:
                 add(p, i, "aux")
             if rule.regex:
                 # one alternation per rule: one scan of the text instead of one per expression
-                compiled = [re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))]
+                compiled = [with_first_chars(re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex)))]
                 self._regex.append((i, compiled))
                 if not rule.trigger:
                     self._untriggered.append(i)

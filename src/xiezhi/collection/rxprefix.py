@@ -1,0 +1,80 @@
+"""Faster rule expressions with the same matches: a leading `(?=[...])` of the characters a match can start with.
+
+Python's `re` tries an alternation of many words at every position of the text; when the expression
+starts with a group it cannot skip positions by itself. `first_chars` works out from the parsed expression
+the set of characters every match starts with (or None when it cannot: a class with ranges, `.`, a
+possibly empty match); `with_first_chars` then prefixes the expression with a lookahead on that set, which
+fails at once at the other positions. A lookahead consumes nothing and adds no group, so `finditer` yields
+the same matches (tests/test_check_speed.py compares them on the dev texts).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        got = _first(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - an unexpected parse tree: leave the expression as it is
+        return None
+    if got is None or got[1] or not got[0]:
+        return None  # unknown, or the expression can match the empty string
+    return frozenset(got[0])
+
+
+def _first(items: list[Any]) -> tuple[set[str], bool] | None:
+    """(characters a match of this sequence can start with, whether it can match empty); None = unknown."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the first character comes from what follows
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is c.IN:
+            if not all(o is c.LITERAL for o, _ in av):
+                return None
+            out.update(chr(v) for _, v in av)
+            return out, False
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            got = None if add_flags & re.IGNORECASE else _first(sub.data)
+        elif op is c.BRANCH:
+            got = (set(), False)
+            for alt in av[1]:
+                one = _first(alt.data)
+                if one is None:
+                    return None
+                got[0].update(one[0])
+                got = (got[0], got[1] or one[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            one = _first(sub.data)
+            got = None if one is None else (one[0], one[1] or lo == 0)
+        else:
+            return None
+        if got is None:
+            return None
+        out.update(got[0])
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    chars = first_chars(pattern)
+    if chars is None:
+        return pattern
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    try:
+        return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. an inline global flag, which must stay at the start
+        return pattern
