@@ -189,6 +189,7 @@ def test_evidence_correct_and_withdraw(page):
 
     page.locator("#correct > summary").click()
     assert page.locator("#c-number").input_value() == "16500000000"  # pre-filled with the record
+    assert page.evaluate(SMALL_TARGETS) == []
     page.locator("#c-reason").fill("号码抄错了")
     page.get_by_role("button", name="保存更正").click()  # nothing changed yet: refused, reason kept
     alert = page.locator("#correct [role=alert]")
@@ -209,6 +210,7 @@ def test_evidence_correct_and_withdraw(page):
     page.goto(original)
     assert page.get_by_text("已更正：这是更正前的旧内容。").is_visible()
     assert page.locator("#correct").count() == 0  # old versions cannot be changed again
+    shot(page, "evidence-old-version")
     page.get_by_role("link", name=f"看更正后的内容（#{corrected.rsplit('/', 1)[1]}）").click()
     assert page.url.split("?")[0] == corrected
 
