@@ -167,7 +167,7 @@ def test_evidence_add_with_photo_and_export(client):
     assert "已保存" in page and "门口.png" in page
     img = client.get("/evidence/1/files/0")
     assert img.status_code == 200 and img.headers["content-type"] == "image/png" and img.content == PNG
-    assert "校验通过" in client.get("/evidence/verify").text
+    assert "检查通过" in client.get("/evidence/verify").text
     z = client.get("/evidence/export?format=zip")
     assert z.status_code == 200 and z.content[:2] == b"PK"
     assert "attachment" in z.headers["content-disposition"]
@@ -298,7 +298,7 @@ def test_evidence_correction_keeps_input_on_error_and_links_versions(client):
     listing = client.get("/evidence").text
     assert 'href="/evidence/2"' in listing and "已更正" in listing
     assert client.post("/evidence/2/correct", data={**form, "csrf": "0" * 64}).status_code == 403
-    assert "校验通过" in client.get("/evidence/verify").text
+    assert "检查通过" in client.get("/evidence/verify").text
     assert "经第 2 条更正：号码抄错了" in client.get("/evidence/export?format=html").text
 
 
