@@ -49,3 +49,32 @@ def test_reported_claim_is_judged_although_the_borrower_asks():
     r = analyze(text, {**DEBTOR, "lender_type": "unlicensed"})
     assert "false_legal_threat" in r.labels
     assert analyze(text, {**DEBTOR, "lender_type": "bank"}).labels == ["compliant"]
+
+
+# Constructions added after the check_dev3 first look (2026-11-28); wording written for this test.
+@pytest.mark.parametrize(("text", "want"), [
+    ("你那台电瓶车我认得，哪天车胎全给你扎了别怪我", {"violence_threat"}),
+    ("再躲着不见，逮到你先赏你两个大耳光", {"violence_threat"}),
+    ("再不还你这双手就别想要了", {"violence_threat"}),
+    ("你这种情况早就够判刑标准了，等着吃牢饭", {"false_legal_threat"}),
+    ("这笔钱你爸妈必须帮你还，他们是你的第一顺位还款人", {"false_legal_threat"}),
+    ("下午我带个开锁的过去，门开了咱们进屋慢慢聊", {"unlawful_visit"}),
+    ("你老婆单位、你儿子学校我们都记下了，这些信息随时可以发出去", {"privacy_exposure"}),
+    ("不想让你们村的人知道也行，一口价五千私了", {"illegal_fee"}),
+    ("我认识做车贷的朋友，车押了就能贷出来先还我们", {"forced_borrowing"}),
+])
+def test_constructions_from_dev3_errors(text, want):
+    r = analyze(text, DEBTOR)
+    assert want <= set(r.labels), (r.labels, [(f.category, f.quote) for f in r.findings])
+
+
+@pytest.mark.parametrize("text", [
+    "客服：请只通过App还款，凡是让您往个人卡里打钱的都是骗子。",
+    "【某某金融】我们从不要求客户向个人账户转账，请认准官方渠道。",
+    "【某某区人民法院】王某某：某某小贷公司诉你借款合同纠纷一案已立案。请登录人民法院在线服务平台查看材料。",
+    "【某某消费金融】根据您的困难申请，我司已为您办理停息挂账，分24期偿还，无任何手续费。",
+    "催收员：放心，我们没人会去你家，也不会找你家人，按计划还就行。",
+])
+def test_lawful_wording_from_dev3_errors_stays_compliant(text):
+    r = analyze(text, DEBTOR)
+    assert r.labels == ["compliant"], (r.labels, [(f.category, f.rule, f.quote) for f in r.findings])
