@@ -124,6 +124,9 @@ def test_security_still_applies(tmp_path, monkeypatch):
         assert r.status_code == 200 and r.json()["status"] == "ok"
         r = c.get("/api/v1/health", headers={"host": "evil.example"})
         assert r.status_code == 421
+    with TestClient(app) as c:  # no cookie yet: the query key is decoded as before
+        assert c.get("/api/v1/health?x=%74oken").status_code == 401
+        assert c.get("/api/v1/health?%74oken=s3cret-token").status_code == 200
 
 
 def test_not_ready_and_crash(clients, monkeypatch):

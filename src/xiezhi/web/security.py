@@ -142,7 +142,7 @@ class SecurityMiddleware:
     @staticmethod
     def _query_token(scope: Scope) -> str | None:
         query: bytes = scope.get("query_string", b"")
-        if b"token" not in query:
+        if b"token" not in query and b"%" not in query:  # no query, or no key that could decode to "token"
             return None
         return Request(scope).query_params.get("token")
 
