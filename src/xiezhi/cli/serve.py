@@ -66,6 +66,11 @@ def serve(
     if host in ("0.0.0.0", "::"):
         allowed = None  # any interface: the token still guards every request
     settings = WebSettings(token=token, allowed_hosts=allowed, public_url=url if token else None)
+    application = None
+    if workers == 1:  # (with --workers N each worker process warms up by itself)
+        typer.echo("正在加载法条索引和检测模型……")
+        application = web_app.create_app(settings)
+        web_app.warm_up()  # indexes loaded before the first request, and frozen out of the GC's way
     typer.echo(f"獬豸已启动：请在浏览器打开 {url}  （按 Ctrl+C 停止）")
     if token:
         import segno
@@ -73,9 +78,7 @@ def serve(
         typer.echo("访问令牌已启用：每个请求都需要令牌。用手机扫描下面的二维码即可打开：")
         segno.make(url, error="m").terminal(compact=True)
         typer.echo("提示：只在信任的网络（如家里的 Wi-Fi）中使用局域网模式。")
-    if workers == 1:
-        application = web_app.create_app(settings)
-        web_app.warm_up()  # indexes loaded before the first request, and frozen out of the GC's way
+    if application is not None:
         uvicorn.run(application, host=host, port=port, **UVICORN_OPTIONS)  # type: ignore[arg-type]
         return
     import os
