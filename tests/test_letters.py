@@ -22,6 +22,7 @@ from xiezhi.letters.templates import load_templates, parse_template
 CASES = Path(__file__).parent / "cases" / "letters"
 TODAY = date(2026, 11, 28)
 KINDS = ["negotiation", "complaint", "credit_dispute", "police_report", "collector_reply"]
+FACT_KEY = re.compile(r"[a-z_]+\.[a-z_]+|\b(?:borrower|lender|messages|findings|summary|hardship|credit)\b")
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
@@ -150,7 +151,8 @@ def test_missing_required_facts_give_a_clear_list(kind) -> None:
     assert "还缺少以下信息" in msg
     meta = load_templates()[kind].meta
     assert msg.count("\n  · ") == len(meta.needs)
-    assert "borrower.name" in msg
+    assert "你的姓名" in msg
+    assert not FACT_KEY.search(msg), msg  # a borrower sees plain labels, never the facts file's keys
     assert missing_for(kind, {}, today=TODAY) == exc.value.hints
     assert missing_for(kind, _facts(kind), today=TODAY) == []
 
@@ -236,8 +238,17 @@ def test_cli_list_make_and_errors(tmp_path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["letter", "list"])
     assert res.exit_code == 0 and all(k in res.output for k in KINDS)
+    needs_lines = [line for line in res.output.splitlines() if "必填：" in line]
+    assert len(needs_lines) == len(KINDS) and "必填：你的姓名" in needs_lines[0]
+    assert not any(FACT_KEY.search(line) for line in needs_lines), needs_lines
     res = runner.invoke(app, ["letter", "list", "--json"])
-    assert [k["kind"] for k in json.loads(res.output)] == KINDS
+    listed = json.loads(res.output)
+    assert [k["kind"] for k in listed] == KINDS
+    # JSON keeps the keys, apart from the labels: `needs` as declared, `needs_write` says where to write each
+    negotiation = listed[KINDS.index("negotiation")]
+    assert negotiation["needs"][:2] == ["borrower.name", "lender_name"]
+    assert negotiation["needs_labels"][:2] == ["你的姓名", "出借机构名称或平台名称"]
+    assert negotiation["needs_write"][:2] == ["borrower.name", "lender.name 或 lender.platform"]
     for suffix in ("docx", "pdf", "html"):
         out = tmp_path / f"x.{suffix}"
         res = runner.invoke(app, ["letter", "collector_reply", "-i", str(CASES / "collector_reply.yaml"), "-o", str(out)])
@@ -254,5 +265,6 @@ def test_cli_list_make_and_errors(tmp_path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("borrower: {phone: '1'}\n", encoding="utf-8")
     res = runner.invoke(app, ["letter", "negotiation", "-i", str(empty), "-o", str(tmp_path / "n.pdf")])
-    assert res.exit_code == 2 and "还缺少以下信息" in res.output and "hardship" in res.output
+    assert res.exit_code == 2 and "还缺少以下信息" in res.output and "困难情况" in res.output
+    assert not FACT_KEY.search(res.output), res.output
     assert not (tmp_path / "n.pdf").exists()

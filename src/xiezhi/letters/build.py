@@ -14,7 +14,7 @@ from xiezhi.letters.context import build_context, finding_citations
 from xiezhi.letters.layout import prewrap
 from xiezhi.letters.markup import render_body, to_blocks
 from xiezhi.letters.models import Letter, LetterCitation, LetterFacts, LetterKind
-from xiezhi.letters.templates import LetterTemplate, field_labels, load_templates
+from xiezhi.letters.templates import LetterTemplate, field_labels, field_writes, load_templates
 from xiezhi.plan.io import validate
 
 FOOTER = "由 xiezhi 根据你提供的信息生成的草稿：法律信息，不是法律意见；寄出前请核对每一项事实"
@@ -43,12 +43,13 @@ def load_facts(path: str) -> LetterFacts:
 
 
 def list_kinds() -> list[LetterKind]:
-    labels = field_labels()
+    labels, writes = field_labels(), field_writes()
     out = []
     for t in load_templates().values():
         m = t.meta
         out.append(LetterKind(kind=m.kind, title=m.title, description=m.description, needs=m.needs,
-                              needs_labels=[_need_label(n, labels) for n in m.needs], citations=m.citations))
+                              needs_labels=[_need_label(n, labels) for n in m.needs],
+                              needs_write=[_need_label(n, writes) for n in m.needs], citations=m.citations))
     return out
 
 
@@ -82,7 +83,7 @@ def missing_facts(t: LetterTemplate, ctx: dict[str, Any]) -> list[str]:
 
 
 def missing_for(kind: str, facts: LetterFacts | dict[str, Any], *, today: date | None = None) -> list[str]:
-    """The required facts still missing for `kind` (Chinese labels with the field to fill); [] if none.
+    """The required facts still missing for `kind` (plain Chinese labels, no keys); [] if none.
     For forms: the same list draft_letter raises as InputError.hints."""
     t = get_template(kind)
     facts = parse_facts(facts) if not isinstance(facts, LetterFacts) else facts

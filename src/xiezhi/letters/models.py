@@ -170,8 +170,9 @@ class LetterKind(BaseModel):
     kind: str
     title: str
     description: str
-    needs: list[str]
-    needs_labels: list[str]
+    needs: list[str] = Field(description="必填事实的键（事实文件中的路径，| 表示任一）")
+    needs_labels: list[str] = Field(description="必填事实的中文名称（给用户看的，不含键）")
+    needs_write: list[str] = Field(description="各项必填事实在事实文件里写在哪一项")
     citations: list[str]
 
 

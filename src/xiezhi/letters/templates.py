@@ -96,17 +96,27 @@ def load_templates() -> dict[str, LetterTemplate]:
 
 
 @cache
-def field_labels() -> dict[str, str]:
-    """Chinese labels of the fact paths a template may need (``_fields.yaml``), as
-    "label（where to write it）"."""
+def _fields() -> dict[str, tuple[str, str]]:
+    """``_fields.yaml``: fact path -> (plain Chinese label, where to write it in a facts file)."""
     path = templates_dir() / "_fields.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for k, v in (data.items() if isinstance(data, dict) else []):
         if isinstance(v, str):
-            out[str(k)] = f"{v}（{k}）"
+            out[str(k)] = (v, str(k))
         elif isinstance(v, dict) and set(v) == {"label", "write"}:
-            out[str(k)] = f"{v['label']}（{v['write']}）"
+            out[str(k)] = (str(v["label"]), str(v["write"]))
         else:
             raise DataError(f"{path.name}：{k} 应为中文名称，或 {{label, write}}")
     return out
+
+
+def field_labels() -> dict[str, str]:
+    """Plain Chinese labels of the fact paths a template may need: what a borrower reads (web page, CLI
+    text). They never contain the facts file's keys; those are in `field_writes` (JSON output)."""
+    return {k: label for k, (label, _) in _fields().items()}
+
+
+def field_writes() -> dict[str, str]:
+    """Where each fact path is written in a facts file (the keys, e.g. "lender.name 或 lender.platform")."""
+    return {k: write for k, (_, write) in _fields().items()}
