@@ -282,13 +282,14 @@ class ChunkTables:
     2- and 3-gram's prefix is in it too, as a frequency cut-off gives), which lets 2-grams be looked up only
     after a known character and 3-grams only after a known 2-gram."""
 
-    unigram: np.ndarray  # int32 weight row per code point, -1 if none
+    unigram: np.ndarray  # int32 weight row per code point up to the highest 1-gram, -1 if none
     separator: str
     prefix_closed: bool
 
 
 def build_chunk_tables(model: Model) -> ChunkTables:
-    unigram = np.full(0x110000, -1, dtype=np.int32)
+    top = max((ord(g) for g in model.vocab if len(g) == 1), default=0)
+    unigram = np.full(top + 2, -1, dtype=np.int32)  # the last slot (-1) stands for every higher code point
     chars: set[str] = set()
     for g, row in model.vocab.items():
         chars.update(g)
@@ -319,7 +320,7 @@ def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
     tabs = model.chunk_tables
     c = _codes(tabs.separator.join(texts))
     n = len(c)
-    r1 = tabs.unigram[c]
+    r1 = tabs.unigram[np.minimum(c, len(tabs.unigram) - 1)]
     pos1 = np.flatnonzero(r1 >= 0)
     pos = [pos1]
     rows = [r1[pos1].astype(np.int64)]

@@ -99,10 +99,11 @@ def normalise_pattern(pattern: str) -> str:
 
 
 def _dense_table() -> np.ndarray | None:
-    """`_TABLE` as an array over all code points (-1: deleted), or None if some entry is not one character."""
+    """`_TABLE` as an array up to its highest code point (-1: deleted; code points beyond it stay as they
+    are), or None if some entry is not one character."""
     import numpy as np
 
-    dense = np.arange(0x110000, dtype=np.int32)
+    dense = np.arange(max(_TABLE) + 1, dtype=np.int32)
     for cp, dst in _TABLE.items():
         if dst is None:
             dense[cp] = -1
@@ -130,7 +131,10 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(codes) != len(joined):  # pragma: no cover - defensive
         return [normalise(t) for t in texts]
-    mapped = dense[codes]
+    mapped = dense[np.minimum(codes, len(dense) - 1)]
+    beyond = codes >= len(dense)
+    if beyond.any():
+        mapped[beyond] = codes[beyond]
     keep = mapped >= 0
     lens = [len(t) for t in texts]
     ends = np.cumsum(lens)
