@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -158,3 +159,23 @@ def test_models_have_json_schemas_for_the_api():
     out = LoanAssessment.model_json_schema()
     assert set(out["properties"]) >= ISSUE_KEYS
     assert {"contract_date", "principal", "payments", "schedule"} <= set(LoanInput.model_json_schema()["properties"])
+
+
+STATUS_CODE = re.compile(r"状态\s*[VSABU]\b|\[[VSABU]\]|（[VSABU]）|\b[VSABU]\s*[:：]")
+
+
+@pytest.mark.parametrize("lender_type", ["private", "microloan", "unknown", "unlicensed"])
+def test_notes_say_unverified_in_plain_chinese_and_json_keeps_the_code(runner, tmp_path, lender_type):
+    case = {**CASE, "lender_type": lender_type,
+            "schedule": {**CASE["schedule"], "annual_rate": 0.45}}  # over 36 %: the criminal-lending note too
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["loan", "--input", str(path), "--json"]).output)
+    text = "\n".join(data["notes"]) + data["cap_basis"]["explanation"]
+    assert not STATUS_CODE.search(text), STATUS_CODE.search(text)
+    assert "还没有找到官方原文核对" in text and "仅供参考" in text
+    instruments = [c for c in data["citations"] if c["kind"] == "instrument"]
+    assert instruments and all(c["status"] in "VSABU" and c["status_text"] for c in instruments)
+    human = runner.invoke(app, ["loan", "--input", str(path)])
+    assert human.exit_code == 0 and not STATUS_CODE.search(human.output), STATUS_CODE.search(human.output)
+    assert "本工具没有收录这份文件的原文" in human.output

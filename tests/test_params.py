@@ -103,7 +103,11 @@ def test_lpr_table_matches_the_spec_and_changes(params):
 
 def test_unverified_values_keep_status_u_and_warn(params):
     v = params.value("lpr.one_year", date(2025, 9, 1))
-    assert v.status == "U" and v.user_note and "尚未核实" in v.user_note
+    assert v.status == "U" and v.user_note and "还没有找到官方原文核对" in v.user_note
+    assert "状态" not in v.user_note and "U" not in v.user_note  # the code stays in JSON (`status`), not in words
+    assert v.status_text == "这个数值尚未核实：还没有找到官方原文核对，仅供参考"
+    b = params.value("lpr.one_year", date(2026, 7, 1))
+    assert b.user_note and "状态" not in b.user_note and "二手" in b.user_note
     assert params.value("lpr.one_year", date(2026, 7, 1)).status == "B"
     assert params.value("lpr.one_year", date(2025, 6, 1)).user_note is None
 
@@ -165,7 +169,7 @@ def test_cli_params_show_and_list():
     r = runner.invoke(app, ["params", "show", "lpr.one_year", "--on", "2024年3月1日"])
     assert r.exit_code == 0 and "3.45" in r.output
     r = runner.invoke(app, ["params", "show", "lpr.one_year", "--on", "2025-09-01"])
-    assert "尚未核实" in r.output
+    assert "还没有找到官方原文核对" in r.output
     r = runner.invoke(app, ["params", "list", "--json"])
     assert r.exit_code == 0 and len(json.loads(r.output)) >= 12
     r = runner.invoke(app, ["params", "show", "no_such"])

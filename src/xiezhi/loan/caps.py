@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from xiezhi.errors import InputError
 from xiezhi.loan.models import CapBasis, CapSegment
-from xiezhi.params import NamedInstrument, NotCovered, ParameterSet, ParamValue
+from xiezhi.params import NamedInstrument, NotCovered, ParameterSet, ParamValue, plain_status
 
 PCT = Decimal(100)
 RATE_Q = Decimal("0.000001")
@@ -65,6 +65,11 @@ def _inst(values: list[ParamValue]) -> list[str]:
     return seen
 
 
+def _checked(v: ParamValue) -> str:
+    """"；这个数值……" for a value not checked against the official text; "" when it was."""
+    return "" if v.status == "V" else "；" + plain_status(v.status)
+
+
 def _ids(values: list[ParamValue], extra: list[str]) -> list[str]:
     out: list[str] = []
     for cid in [c for v in values for c in v.citations] + extra:
@@ -114,8 +119,8 @@ def private_rule(params: ParameterSet, contract_date: date, filing_date: date) -
             citations=_ids(used, []),
             instruments=_inst(used),
             explanation=(
-                f"合同成立时（{contract_date}）最近一次发布的一年期LPR为 {lpr_value}%（{lpr.effective_from} 发布，"
-                f"状态 {lpr.status}），上限为其 {mult.value} 倍，即年利率 {(cap * PCT).normalize():f}%。"
+                f"合同成立时（{contract_date}）最近一次发布的一年期LPR为 {lpr_value}%（{lpr.effective_from} 发布"
+                f"{_checked(lpr)}），上限为其 {mult.value} 倍，即年利率 {(cap * PCT).normalize():f}%。"
             ),
         )
         return CapRule("private", float(cap), basis, [Segment(contract_date, None, float(cap), "private_4x_lpr")],
@@ -154,7 +159,7 @@ def private_rule(params: ParameterSet, contract_date: date, filing_date: date) -
         explanation = (
             f"合同成立于 {switch} 之前：依民间借贷规定第三十一条第二款分段计算——成立日至 {switch} 前一日按当时司法解释"
             f"（年利率 {old.value}% 以内受保护），{switch} 起按起诉时的标准，即起诉（计算）日 {filing_date} "
-            f"的一年期LPR {lpr.value}%（状态 {lpr.status}）的 {mult.value} 倍，年利率 {(new_cap * PCT).normalize():f}%。"
+            f"的一年期LPR {lpr.value}%（{lpr.effective_from} 发布{_checked(lpr)}）的 {mult.value} 倍，年利率 {(new_cap * PCT).normalize():f}%。"
         )
         notes.append(
             f"分段计算的前提是出借人请求适用当时的司法解释；“起诉时”一般理解为起诉日的LPR，"
@@ -216,7 +221,8 @@ def licensed_rule(params: ParameterSet, contract_date: date, lender_type: str) -
         explanation=(
             "出借方为持牌金融机构，不适用民间借贷规定（第一条第二款"
             + ("；小额贷款公司见法释〔2020〕27号第一项" if lender_type == "microloan" else "")
-            + f"）；按法院常用的年利率 {line.value}% 界线检验全部利息和费用（状态 {line.status}：来源原文未收录）。"
+            + f"）；按法院常用的年利率 {line.value}% 界线检验全部利息和费用（本工具没有收录这个界线所依据文件的原文，"
+            + f"{plain_status(line.status)}）。"
         ),
     )
     return CapRule("licensed", float(cap), basis, [Segment(contract_date, None, float(cap), "financial_24")],

@@ -54,7 +54,7 @@ def build_notes(ctx: Context) -> list[str]:
     notes.append(
         f"年化利率按内部收益率法（IRR）计算：以实际到手的 {ctx.net} 元为本金，计入全部还款和费用，"
         f"{ctx.grid.label()} = {pct(ctx.apr)}（{eff}按未还本金计的单利年利率 "
-        f"{pct(ctx.r_simple)}）。口径参照人民银行公告〔2021〕第3号的年化利率要求（该公告原文未收录，状态U）。"
+        f"{pct(ctx.r_simple)}）。口径参照人民银行公告〔2021〕第3号的年化利率要求（本工具没有收录该公告的原文，这一口径还没有找到官方原文核对，仅供参考）。"
     )
     if ctx.net < inp.principal:
         notes.append(
@@ -106,7 +106,7 @@ def build_notes(ctx: Context) -> list[str]:
         if inp.lender_type in ("unlicensed", "unknown"):
             notes.append(
                 "实际年利率超过36%：未经批准、以营利为目的经常性地向社会不特定对象放贷的，可能涉嫌非法经营罪"
-                "（刑法第二百二十五条第四项，并见两高两部《关于办理非法放贷刑事案件若干问题的意见》，状态S），可向公安机关报案（110）。"
+                "（刑法第二百二十五条第四项，并见两高两部《关于办理非法放贷刑事案件若干问题的意见》；本工具没有收录该意见的原文，内容来自转述，仅供参考），可向公安机关报案（110）。"
             )
         notes.append(
             "催收高利放贷等产生的非法债务，使用暴力、胁迫，限制人身自由、侵入住宅，或者恐吓、跟踪、骚扰他人，情节严重的，"
@@ -270,6 +270,6 @@ def _citations_for(ids: tuple[str, ...], instruments: tuple[NamedInstrument, ...
     for i in instruments:
         cites.append(
             LoanCitation(kind="instrument", display=i.display, instrument=i.name, number=i.number,
-                         status=i.status, note=i.note)
+                         status=i.status, status_text=i.status_text, note=i.note)
         )
     return tuple(cites)

@@ -268,7 +268,8 @@ class LoanCitation(BaseModel):
     version: str | None = None
     effective: str | None = None
     number: str | None = None
-    status: str | None = None
+    status: str | None = Field(None, description="核实状态代码 V/S/A/B/U（见 xiezhi.params.STATUS_LABELS）")
+    status_text: str | None = Field(None, description="核实状态的白话说明（给用户看的）")
     note: str | None = None
 
 

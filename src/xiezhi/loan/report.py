@@ -81,5 +81,5 @@ def render_assessment(r: LoanAssessment) -> str:
         if c.kind == "article":
             add(f"  · {c.display}（{c.id}）")
         else:
-            add(f"  · {c.display}（未收录原文，状态 {c.status}）")
+            add(f"  · {c.display}（{c.status_text or '本工具没有收录这份文件的原文'}）")
     return "\n".join(out)

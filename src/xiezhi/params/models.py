@@ -20,6 +20,22 @@ STATUS_LABELS: dict[str, str] = {
     "B": "仅一个二手来源",
     "U": "未经核实（沿用上一已知数值或凭记忆），使用前须核对",
 }
+#: The same marks in words a borrower understands: what web pages and CLI text say (after "这个数值" or
+#: "引用的内容"). The code itself is kept for JSON (`status`).
+STATUS_PLAIN: dict[str, str] = {
+    "V": "已对照官方原文核对",
+    "S": "来自二手转述，还没有找到官方原文核对，仅供参考",
+    "A": "有两个独立的公开来源一致，但还没有对照官方原文核对",
+    "B": "仅一个二手来源，还没有找到官方原文核对，仅供参考",
+    "U": "尚未核实：还没有找到官方原文核对，仅供参考",
+}
+
+
+def plain_status(status: str, subject: str = "这个数值") -> str:
+    """A verification mark as a plain sentence, e.g. "这个数值尚未核实：还没有找到官方原文核对，仅供参考"."""
+    return subject + STATUS_PLAIN[status]
+
+
 Status = Literal["V", "S", "A", "B", "U"]
 Unit = Literal["percent", "multiple", "count", "time", "days"]
 
@@ -59,6 +75,11 @@ class NamedInstrument(BaseModel):
             text += self.clause
         return text
 
+    @property
+    def status_text(self) -> str:
+        """For people: this document is cited by name only, and how far what is cited was checked."""
+        return "本工具没有收录这份文件的原文，" + plain_status(self.status, "引用的内容")
+
 
 class ParamValue(BaseModel):
     """One dated value with everything needed to say where it came from."""
@@ -87,16 +108,22 @@ class ParamValue(BaseModel):
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def status_text(self) -> str:
+        """The mark in plain words, for web pages and CLI text."""
+        return plain_status(self.status)
+
     @cached_property
     def user_note(self) -> str | None:
         """A note to show whenever an answer uses this value, or None if it needs no warning."""
         if self.status == "U":
             return (
                 f"注意：所用的“{self.description}”（{self.effective_from.isoformat()} 起为 {self.value}）"
-                f"尚未核实（状态U）；请以官方公布数值或原文为准。"
+                f"{plain_status('U')}；请以官方公布的数值或原文为准。"
             )
         if self.status in ("B", "S"):
-            return f"提示：{self.description}（{self.effective_from.isoformat()} 起）{self.status_label}。"
+            return (f"提示：所用的“{self.description}”（{self.effective_from.isoformat()} 起为 {self.value}）"
+                    f"{plain_status(self.status)}。")
         return None
 
 
