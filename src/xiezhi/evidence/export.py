@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,8 @@ MANIFEST_FORMAT = "xiezhi-evidence-manifest"
 LIST_NAME = "evidence-list"
 SEVERITY_LABELS = {"info": "提示", "violation": "涉嫌违规", "possible_crime": "可能涉嫌犯罪"}
 EXPORT_FORMATS = ("html", "docx", "pdf", "zip")
+#: Mainland China keeps UTC+08:00 all year (no daylight saving), so a fixed offset needs no tz database.
+BEIJING = timezone(timedelta(hours=8))
 
 
 def file_arcname(att: Attachment) -> str:
@@ -29,8 +31,15 @@ def file_arcname(att: Attachment) -> str:
     return f"files/{att.sha256}.{ftype.ext if ftype else 'bin'}"
 
 
-def _fmt_time(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M") if dt else ""
+def fmt_beijing(dt: datetime | None, *, seconds: bool = False) -> str:
+    """A time as the borrower reads it, on the Beijing clock. Aware times (recorded_at, generated_at: UTC)
+    are converted; naive ones (occurred_at: entered or imported as local time) are already Beijing time.
+    Only the display changes: stored values, the manifest and the hashes keep their UTC ISO text."""
+    if dt is None:
+        return ""
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(BEIJING)
+    return dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def findings_text(findings: list[dict[str, Any]]) -> str:
@@ -53,17 +62,17 @@ def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem]
         if item.status == "corrected":
             summary += f"\n（经第 {'、'.join(str(s) for s in item.history[1:])} 条更正：{c.reason or ''}）"
         files = "\n".join(f"{a.name}（{a.sha256[:12]}…）" for a in c.attachments)
-        rows.append([str(no), _fmt_time(c.occurred_at), KIND_LABELS.get(c.kind or "", c.kind or ""),
+        rows.append([str(no), fmt_beijing(c.occurred_at), KIND_LABELS.get(c.kind or "", c.kind or ""),
                      c.counterpart.display(), c.lender or "", summary, findings_text(c.findings), files,
                      f"第 {item.history[-1]} 条\n{item.hash}"])
     doc = Document(title="证据清单", landscape=True, author="xiezhi",
                    subject="催收相关证据清单（附完整性校验信息）",
                    footer=f"链头：第 {head[0]} 条 {head[1]}")
     doc.add(
-        Paragraph(f"生成时间：{generated_at.astimezone().strftime('%Y-%m-%d %H:%M:%S %z')}　"
+        Paragraph(f"生成时间：{fmt_beijing(generated_at, seconds=True)}（北京时间）　"
                   f"共 {len(items)} 项证据（证据库共 {head[0]} 条记录）"),
         Paragraph(f"链头（最后一条记录的哈希）：第 {head[0]} 条　{head[1]}", size="small"),
-        Table(["序号", "发生时间", "类型", "对方", "平台/出借方", "内容摘要", "识别结果", "附件", "记录号与哈希"],
+        Table(["序号", "发生时间（北京时间）", "类型", "对方", "平台/出借方", "内容摘要", "识别结果", "附件", "记录号与哈希"],
               rows, widths=[0.45, 1.35, 0.5, 1.5, 1.0, 3.0, 1.6, 1.6, 2.2]),
     )
     if redacted:
@@ -77,8 +86,8 @@ def build_list_document(items: list[EvidenceItem], withdrawn: list[EvidenceItem]
                       widths=[0.8, 1.8, 1.3, 0.9, 3.6, 3.6]))
     if withdrawn:
         doc.add(Heading("已撤回的记录", level=2),
-                Table(["原记录号", "发生时间", "类型", "撤回原因"],
-                      [[str(i.seq), _fmt_time(i.current.occurred_at), KIND_LABELS.get(i.current.kind or "", ""),
+                Table(["原记录号", "发生时间（北京时间）", "类型", "撤回原因"],
+                      [[str(i.seq), fmt_beijing(i.current.occurred_at), KIND_LABELS.get(i.current.kind or "", ""),
                         i.withdrawn_reason or ""] for i in withdrawn], widths=[1, 2, 1, 6]))
     doc.add(
         Heading("如何核验", level=2),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,14 +43,41 @@ def when(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+#: Mainland China keeps UTC+08:00 all year (no daylight saving): a fixed offset, no tz database needed.
+BEIJING = timezone(timedelta(hours=8))
+
+
+def beijing(value: Any, seconds: bool = False) -> str:
+    """A time shown to the borrower: on the Beijing clock and labelled "（北京时间）".
+
+    Aware times (recorded_at is stored in UTC) are converted; a naive time is what the borrower entered
+    or imported (occurred_at), already Beijing time, and is shown as is. ISO text is parsed first.
+    Display only: stored values and hashes are untouched.
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if not isinstance(value, datetime):
+        return when(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(BEIJING)
+    return value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + "（北京时间）"
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+
+
 def tidy(text: str) -> str:
     from xiezhi.assess.engine import tidy as _tidy
 
     return _tidy(text or "")
 
 
-templates.env.filters.update(yuan=yuan, pct=pct, when=when, tidy=tidy)
+templates.env.filters.update(yuan=yuan, pct=pct, when=when, beijing=beijing, tidy=tidy)
 CHANNELS = {"110": "报警（110）", "12378": "金融监管投诉（12378）", "12321": "骚扰电话短信举报（12321）",
             "local_regulator": "地方金融管理部门", "court": "法院", "lender": "出借机构客服", "12348": "法律援助（12348）",
             "police": "公安机关", "regulator": "金融监管部门", "internet_court": "互联网法院", "verify": "核实",
