@@ -236,6 +236,7 @@ def main() -> None:
     ap.add_argument("--output", default="api", help="result name: bench/results/<output>.json")
     args = ap.parse_args()
     asks, checks = load_inputs()
+    load_before = os.getloadavg()[0]
     runs = {f"workers_{w}": measure(w, asks, checks, args.seconds, args.clients, args.endpoints)
             for w in args.workers}
     default = runs.get("workers_1") or next(iter(runs.values()))
@@ -248,7 +249,9 @@ def main() -> None:
                   "clients": args.clients, "seconds_per_endpoint": args.seconds,
                   "load_generator": "asyncio streams (minimal HTTP/1.1 keep-alive), closed loop, same machine",
                   "inputs": {"ask": len(asks), "check": len(checks)},
-                  "load_average_before": os.getloadavg()[0]},
+                  "load_average_before": load_before, "load_average_after": os.getloadavg()[0],
+                  "note": "1-minute load averages around the run: other work on the machine beside the bench "
+                          "takes CPU from the server and the load generator and lengthens the tail"},
         **targets, "runs": runs,
         "pass": bool(targets) and all(r["pass"] for r in targets.values()),
         "pass_any_config": {k: all(r["pass"] for n, r in v.items() if n in ("ask", "check")) for k, v in runs.items()},
