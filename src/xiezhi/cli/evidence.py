@@ -58,7 +58,7 @@ def _item_line(item: EvidenceItem) -> str:
 
 def _item_detail(item: EvidenceItem) -> str:
     from xiezhi.evidence import KIND_LABELS
-    from xiezhi.evidence.export import SEVERITY_LABELS
+    from xiezhi.evidence.export import SEVERITY_LABELS, fmt_beijing
     from xiezhi.evidence.models import DIRECTION_LABELS
 
     c = item.current
@@ -91,7 +91,7 @@ def _item_detail(item: EvidenceItem) -> str:
     for r in item.records:
         label = {"incident": "原始记录", "correction": "更正", "withdrawal": "撤回"}[r.record_type]
         reason = f"（{r.content.reason}）" if r.content and r.content.reason else ""
-        lines.append(f"  第 {r.seq} 条 {label}{reason}　记录于 {r.recorded_at:%Y-%m-%d %H:%M:%S}Z　哈希 {r.hash}")
+        lines.append(f"  第 {r.seq} 条 {label}{reason}　记录于 {fmt_beijing(r.recorded_at, seconds=True)}（北京时间）　哈希 {r.hash}")
     return "\n".join(lines)
 
 

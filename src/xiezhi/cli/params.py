@@ -49,7 +49,7 @@ def _render_list(rows: list[dict[str, Any]]) -> str:
         latest = r["latest"]
         lines.append(
             f"{r['name']:<45} {r['description']}\n{'':<45} 最新：{latest['value']}（{latest['effective_from']} 起，"
-            f"状态 {latest['status']}）共 {r['count']} 个数值"
+            f"{latest['status_label']}）共 {r['count']} 个数值"
         )
     return "\n".join(lines)
 
@@ -66,12 +66,12 @@ def _render_show(params: list[dict[str, Any]]) -> str:
                 for i in v["instruments"]
             )
             src = "；".join(x for x in (cites, inst) if x)
-            out.append(f"  {v['effective_from']}  {v['value']:>6}  [{v['status']}]{end}  {src}")
+            out.append(f"  {v['effective_from']}  {v['value']:>6}  [{v['status_label']}]{end}  {src}")
             if v.get("note"):
                 out.append(f"      注：{v['note']}")
         unverified = [v for v in p["values"] if v["status"] == "U"]
         if unverified:
-            out.append(f"  ⚠ 其中 {len(unverified)} 个数值状态为 U（未经核实），使用前请核对官方公布值。")
+            out.append(f"  ⚠ 其中 {len(unverified)} 个数值未经核实，使用前请核对官方公布值。")
         out.append("")
     return "\n".join(out)
 
@@ -115,7 +115,7 @@ def show_cmd(
         if day is not None:
             result: Any = [_value_json(p.at(day)) for p in group]
             emit(result, as_json, lambda rows: "\n".join(
-                f"{r['name']}：{r['value']}（{r['effective_from']} 起，状态 {r['status']}）"
+                f"{r['name']}：{r['value']}（{r['effective_from']} 起，{r['status_label']}）"
                 + (f"\n  {r['user_note']}" if r["user_note"] else "")
                 for r in rows
             ))
