@@ -34,6 +34,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _FRAGMENTS: dict[tuple[int, ...], tuple[str, Any]] = {}
 _MASK_SETS: dict[tuple[tuple[str, ...], int], frozenset[str]] = {}
 _MAX_FRAGMENTS = 4096
+#: Messages per numpy pass (a `batch` chunk of 500 lines is done in blocks of this size).
+BLOCK = 128
 
 
 def _model_of(model: Any) -> Any:
@@ -79,17 +81,25 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
     metas_ = [_NO_META] * n if metas is None else [
         _NO_META if x is None else MessageMeta.model_validate(x) if isinstance(x, dict) else x for x in metas]
     ids_ = [None] * n if ids is None else list(ids)
-    norms = normalise_many(list(texts))
     m = _model_of(model)
+    out: list[CheckResult] = []
+    for k in range(0, n, BLOCK):  # blocks keep the numpy arrays small (memory stays flat and low)
+        out.extend(_block(list(texts[k:k + BLOCK]), metas_[k:k + BLOCK], ids_[k:k + BLOCK], m, threshold))
+    return out
+
+
+def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m: Any,
+           threshold: float | None) -> list[CheckResult]:
+    norms = normalise_many(texts)
     plain = [x.text for x in norms]
     literal = get_chunk_matcher().hits(plain)
     if m is None:
         return [analyze_normalised(t, nm, me, id=i, model=False, literal_hits=lh)
-                for t, nm, me, i, lh in zip(texts, norms, metas_, ids_, literal, strict=True)]
+                for t, nm, me, i, lh in zip(texts, norms, metas, ids, literal, strict=True)]
     maybe, chunk = _candidates(m, plain, threshold)
     return [analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, literal_hits=lh,
                                features=partial(chunk.features, k))
-            for k, (t, nm, me, i, mb, lh) in enumerate(zip(texts, norms, metas_, ids_, maybe, literal, strict=True))]
+            for k, (t, nm, me, i, mb, lh) in enumerate(zip(texts, norms, metas, ids, maybe, literal, strict=True))]
 
 
 def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None = None,
