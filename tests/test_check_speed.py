@@ -181,3 +181,19 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
         for t in texts:
             assert [x.span() for x in fast.finditer(t)] == [x.span() for x in plain.finditer(t)], (rule.id, t)
     assert wrapped
+
+
+def test_chunk_matcher_falls_back_to_the_automaton_for_one_character_patterns() -> None:
+    import ahocorasick
+
+    from xiezhi.collection.chunkscan import ChunkMatcher
+
+    class _Fake:
+        automaton = ahocorasick.Automaton()
+
+    for word in ("刀", "堵门", "你家"):
+        _Fake.automaton.add_word(word, (word, len(word), (0,), ()))
+    _Fake.automaton.make_automaton()
+    cm = ChunkMatcher(_Fake())  # type: ignore[arg-type]
+    texts = ["拿刀去你家堵门", "", "刀刀"]
+    assert cm.hits(texts) == [list(_Fake.automaton.iter(t)) for t in texts]

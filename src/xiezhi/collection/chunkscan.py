@@ -24,8 +24,10 @@ _SEPARATORS = ("\uffff", "\ufffe", "\x01", *map(chr, range(0xE000, 0xF900)))
 class ChunkMatcher:
     def __init__(self, matcher: Matcher) -> None:
         items: list[tuple[str, Any]] = sorted(matcher.automaton.items())
-        if not items or min(len(k) for k, _ in items) < 2:
-            raise ValueError("chunk matching needs patterns of at least two characters")
+        #: a one-character pattern (or none at all): keep walking the automaton, message by message
+        self.automaton = matcher.automaton if not items or min(len(k) for k, _ in items) < 2 else None
+        if self.automaton is not None:
+            return
         chars = {ch for k, _ in items for ch in k}
         self.separator = next(ch for ch in _SEPARATORS if ch not in chars)
         self.payloads = [v for _, v in items]
@@ -44,6 +46,8 @@ class ChunkMatcher:
 
     def hits(self, texts: list[str]) -> list[list[tuple[int, Any]]]:
         """Per text, what `automaton.iter(text)` yields, as a list."""
+        if self.automaton is not None:
+            return [list(self.automaton.iter(t)) for t in texts]
         sep = self.separator
         joined = sep.join(texts) + sep * self.width
         c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
