@@ -86,3 +86,31 @@ class LetterRequest(BaseModel):
                                   examples=[{"borrower": {"name": "李小明", "phone": "13800000000"},
                                              "lender": {"name": "乙消费金融有限公司", "type": "consumer_finance"},
                                              "summary": "催收人员多次深夜打电话并联系我的同事。"}])
+
+
+class EvidenceCorrection(BaseModel):
+    """POST /evidence/{seq}/correct: only the fields to change (as `xiezhi evidence correct`) and the reason.
+    A field left out stays as it is; null or "" clears it (not kind and occurred_at)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500, description="更正原因（必填）", examples=["号码抄错了"])
+    kind: Literal["call", "sms", "wechat", "visit", "letter", "other"] | None = Field(None, description="类型")
+    occurred_at: datetime | None = Field(None, description="发生时间（本地时间）")
+    text: str | None = Field(None, max_length=100_000, description="内容原文")
+    number: str | None = Field(None, max_length=50, description="对方号码")
+    name: str | None = Field(None, max_length=100, description="对方姓名或称呼")
+    organisation: str | None = Field(None, max_length=200, description="对方自称的单位")
+    lender: str | None = Field(None, max_length=200, description="出借方或平台")
+    notes: str | None = Field(None, max_length=10_000, description="备注")
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the client gave, without the reason."""
+        return self.model_dump(exclude_unset=True, exclude={"reason"})
+
+
+class EvidenceWithdrawal(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500, description="撤回原因（必填）",
+                        examples=["记错了人，这条不是催收"])
