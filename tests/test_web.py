@@ -340,3 +340,14 @@ def test_letter_download_under_the_draft_carries_the_facts(client):
     d = client.post("/letters", data={**hidden, "format": "docx"})
     xml = zipfile.ZipFile(io.BytesIO(d.content)).read("word/document.xml").decode()
     assert "李小明" in xml and "还打给同事" in xml
+
+
+def test_loan_page_states_the_effect_of_the_cap_by_lender_type(client):
+    """Private lending above the cap is not protected; a licensed lender's excess can only be reduced on request."""
+    base = {"principal": "10000", "received": "7000", "contract_date": "2025-03-01", "months": "12",
+            "monthly_payment": "1200"}
+    licensed = client.get("/loan", params={**base, "lender_type": "microloan"}).text
+    assert "超过了适用的上限" in licensed
+    assert "可以请求对超过部分予以调减" in licensed and "超过部分法院不予支持" not in licensed
+    private = client.get("/loan", params={**base, "lender_type": "private"}).text
+    assert "超过了适用的上限" in private and "超过部分法院不予支持" in private
