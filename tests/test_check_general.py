@@ -78,3 +78,49 @@ def test_constructions_from_dev3_errors(text, want):
 def test_lawful_wording_from_dev3_errors_stays_compliant(text):
     r = analyze(text, DEBTOR)
     assert r.labels == ["compliant"], (r.labels, [(f.category, f.rule, f.quote) for f in r.findings])
+
+
+# Round 2 (2026-11-28): lawful lines whose words a rule's pattern also matched — lookalike words used in their
+# ordinary sense, borrowers' own hardship accounts, court steps, the borrower's own police report. Rules only:
+# these are guarantees of the rule data (the classifier is measured separately).
+@pytest.mark.parametrize("text", [
+    "我们已向法院申请财产保全，法院已依法冻结您名下账户，具体以法院送达的民事裁定书为准。",
+    "快递员说明天上门取件，让我把箱子放门口。",
+    "我把那个催收号码拉进黑名单了，现在换了别的号码打来。",
+    "被法院列为失信被执行人后，会被限制高消费，比如不能坐飞机。",
+    "微信群里有人发了个链接说能查征信黑名单，我没点。",
+    "我上个月被公司辞退了，现在没有收入，想问问怎么跟平台协商。",
+    "我们公司最近在裁员，我怕被辞退，更还不上了。",
+    "我儿子今年去当兵了，家里就我一个人，网贷实在还不上。",
+    "我老公的工资卡被老板扣着，所以这个月还不上。",
+    "我的工资卡每个月15号发工资，发了就还。",
+    "我去派出所备案了，把催收的录音都交给了民警。",
+    "我手机被偷了，小偷还用我的支付宝借了钱，我已经报警了。",
+    "我之前在一家商贸公司上班，后来公司倒闭了。",
+    "我先转了500给平台的官方账户，APP上已经显示了。",
+    "那人说他是法院的，让我加QQ，我觉得是骗子就挂了。",
+    "请上传身份证正反面照片完成实名认证，以便为您办理分期。",
+    "我不想再借新还旧了，想好好规划一下怎么还。",
+    "我老公说他朋友的孩子在读小学，跟这事没关系。",
+    "我们正式通知您：如本月底前仍不处理，我司将依约向仲裁委员会申请仲裁。",
+    "我想知道，催收说的全国黑名单到底存不存在？",
+])
+def test_lookalikes_and_own_accounts_stay_compliant(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+def test_borrower_at_the_place_at_night_is_no_night_contact():
+    assert analyze("昨晚十点多我在楼下遛狗，邻居说晚上风大注意保暖", {}, model=False).labels == ["compliant"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("再拖着不还，我们就通知你单位，让你被开除", "false_legal_threat"),
+    ("你儿子考公政审肯定过不了，你自己想想", "false_legal_threat"),
+    ("明天就让法院冻结你的工资卡", "false_legal_threat"),
+    ("钱直接转到我的支付宝上，今天就给你销账", "illegal_fee"),
+    ("还款请打到诚信商贸有限公司的账户，户名发你了", "illegal_fee"),
+    ("他们说我女儿在实验小学三年级，他们都清楚", "intimidation"),
+])
+def test_narrowed_rules_still_fire(text, want):
+    assert want in analyze(text, DEBTOR, model=False).labels

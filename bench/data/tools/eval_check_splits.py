@@ -3,6 +3,7 @@
     .venv/bin/python bench/data/tools/eval_check_splits.py                 # dev, dev2, test (demoted), dev3 if present
     .venv/bin/python bench/data/tools/eval_check_splits.py check_dev3.jsonl --rules-only --errors
     .venv/bin/python bench/data/tools/eval_check_splits.py --summary       # figures only
+    .venv/bin/python bench/data/tools/eval_check_splits.py check_dev4.jsonl --summary --ids x0001-x0150 --json out.json
 
 Prints, per split: macro-F1 (15 labels), lawful false-positive rate, per-category P/R/F1 and, with
 --errors (default on unless --summary), every misclassified line with the rule or model finding that
@@ -22,7 +23,7 @@ sys.path.insert(0, str(BENCH.parent / "src"))
 
 from bench_check import META, load, score  # noqa: E402
 
-DEFAULT_SPLITS = ("check_dev.jsonl", "check_dev2.jsonl", "check_test.jsonl", "check_dev3.jsonl")
+DEFAULT_SPLITS = ("check_dev.jsonl", "check_dev2.jsonl", "check_test.jsonl", "check_dev3.jsonl", "check_dev4.jsonl")
 FORBIDDEN = "check_test2.jsonl"
 
 
@@ -59,19 +60,48 @@ def report(name: str, rows: list[dict[str, Any]], model: Any, errors: bool) -> d
     return q
 
 
+def _option(argv: list[str], flag: str) -> str | None:
+    if flag in argv:
+        i = argv.index(flag)
+        if i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def in_range(rid: str, spec: str | None) -> bool:
+    """``--ids x0001-x0150``: keep ids in that inclusive range (same prefix, compared as numbers)."""
+    if not spec:
+        return True
+    lo, _, hi = spec.partition("-")
+    hi = hi or lo
+    if rid[:1] != lo[:1]:
+        return False
+    return int(lo[1:]) <= int(rid[1:]) <= int(hi[1:])
+
+
 def main(argv: list[str]) -> int:
-    names = [a for a in argv if not a.startswith("--")] or list(DEFAULT_SPLITS)
+    ids, json_out = _option(argv, "--ids"), _option(argv, "--json")
+    skip = {ids, json_out} - {None}
+    names = [a for a in argv if not a.startswith("--") and a not in skip] or list(DEFAULT_SPLITS)
     if any(Path(n).name == FORBIDDEN for n in names):
         print("check_test2.jsonl is the final independent test set; it is not read here.", file=sys.stderr)
         return 2
     model = False if "--rules-only" in argv else None
     errors = "--summary" not in argv
     data = BENCH / "data"
+    out: dict[str, Any] = {}
     for n in names:
         if not (data / n).exists():
             print(f"(skipped {n}: not present)")
             continue
-        report(n, load(n), model, errors)
+        rows = [r for r in load(n) if in_range(r["id"], ids)]
+        out[n] = report(n + (f" [{ids}]" if ids else ""), rows, model, errors)
+    if json_out:
+        import json
+
+        meta = {"ids": ids, "rules_only": model is False}
+        Path(json_out).write_text(json.dumps({"options": meta, "splits": out}, ensure_ascii=False, indent=1) + "\n",
+                                  encoding="utf-8")
     return 0
 
 

@@ -28,8 +28,9 @@ _CONTACT_WORDS = ("打电话", "打来", "来电", "电话", "打给我", "给�
 _NOT_HAPPENED = ("担心", "害怕", "怕", "万一", "如果", "要是", "会不会", "能不能", "可不可以", "可以", "不能", "不得",
                  "不可以", "不允许", "规定", "禁止", "不会", "从不", "从来不", "不再", "听说", "是否", "说要",
                  "要来", "会来", "会打", "明天", "明晚", "下次", "以后", "之后再", "白天")
-#: The borrower made the contact ("凌晨两点我给催收回了电话"), not the collector.
-_SELF = re.compile(r"(?<![给被让叫跟])我(?:给|打给|打了|回|主动)")
+#: The borrower made the contact ("凌晨两点我给催收回了电话"), not the collector, or was at the place himself
+#: ("昨晚十点多我在楼下遛狗").
+_SELF = re.compile(r"(?<![给被让叫跟])我(?:给|打给|打了|回|主动|(?:在|到|去)(?:家)?(?:楼下|门口|家门口))")
 #: A negator right before the contact words ("没打电话", "没有来"): the contact did not happen.
 _DENIED = re.compile(r"(?:没有|没|未|并未)(?:再|有)?(?:给我|跟我|给)?(?:打|来|发|上门|敲|联系|催)")
 #: Cheap substring gate before the regular expression (most messages state no time).
