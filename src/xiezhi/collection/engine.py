@@ -111,6 +111,9 @@ class Matcher:
             for ch in chars:
                 self._single_by_char.setdefault(ch, set()).add(idx)
         self._single_chars = frozenset(self._single_by_char)
+        # the single characters of a text in one C scan (a set of the text's characters costs more)
+        self._single_rx = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._single_chars)) + "]") \
+            if self._single_chars else None
         for key, items in payload.items():
             anys = tuple(i for i, role in items if role == "any")
             trigs = tuple(i for i, role in items if role == "trigger")
@@ -146,8 +149,11 @@ class Matcher:
                     any_hits.setdefault(idx, []).append((end - klen, end))
             if trigs:
                 triggered.update(trigs)
-        for ch in self._single_chars.intersection(text):
-            triggered.update(self._single_by_char[ch])
+        if self._single_rx is not None:
+            # in text order: the insertion order of `triggered` decides the order of regex-only hits (and with it
+            # which of two same-category findings is kept), so it must not follow the str hash (PYTHONHASHSEED)
+            for ch in dict.fromkeys(self._single_rx.findall(text)):
+                triggered.update(self._single_by_char[ch])
         for idx in (*triggered, *self._untriggered):
             for rx in self._regex_by_rule.get(idx, ()):
                 for m in rx.finditer(text):
