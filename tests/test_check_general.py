@@ -124,3 +124,18 @@ def test_borrower_at_the_place_at_night_is_no_night_contact():
 ])
 def test_narrowed_rules_still_fire(text, want):
     assert want in analyze(text, DEBTOR, model=False).labels
+
+
+# After the check_dev4 first look (first half): lawful constructions, in new wording.
+@pytest.mark.parametrize("text", [
+    "我哋唔會打俾你屋企人，你自己處理好就得。",
+    "判决以后仍不履行的，法院可以依法限制你高消费，只针对你本人。",
+    "某区人民调解委员会：借款平台已就纠纷申请调解，调解免费、自愿参加。",
+    "今天收到法院专递，里面是起诉状副本和传票，我该怎么应诉？",
+    "我们只在您授权时读取紧急联系人，也不会打扰您的通讯录好友。",
+    "罚息怎么算合同上写得清清楚楚，您可以在APP里查看。",
+    "提醒：凡是让你先交钱才能“修复征信”的，都是诈骗。",
+])
+def test_lawful_constructions_after_dev4_first_look(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
