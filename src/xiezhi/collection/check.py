@@ -204,10 +204,11 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
 def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: str | None = None, model: Any = None,
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
                        literal_hits: list[tuple[int, Any]] | None = None,
-                       features: Callable[[], Any] | None = None) -> CheckResult:
-    """`analyze` after normalisation; `maybe` (see `_model_findings`) and `literal_hits` (see `Matcher.scan`)
-    come from a chunk pass."""
-    hits = get_matcher().scan(norm, literal_hits)
+                       features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe` (see `_model_findings`), `literal_hits` (see `Matcher.scan`) and
+    `hits` (the scan's result) come from a chunk pass."""
+    if hits is None:
+        hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
     needs: list[MetadataNeed] = []
     findings: list[Finding] = []
