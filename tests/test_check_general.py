@@ -139,3 +139,20 @@ def test_narrowed_rules_still_fire(text, want):
 def test_lawful_constructions_after_dev4_first_look(text):
     r = analyze(text, DEBTOR, model=False)
     assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+# After the check_dev4 first look (second half): lawful constructions, in new wording.
+@pytest.mark.parametrize("text", [
+    "您等着，我帮你查一下这期账单还差多少。",
+    "说实话我觉得自己像个老赖，欠了好几家，想问问怎么协商。",
+    "行政部通知：忘打卡三次以上的员工将被列入考勤黑名单。",
+    "催收说判决后不还会上失信名单，但他没说会影响家人，这对吗？",
+    "我们没有权力冻结你的东西，法院判决生效后才能执行。",
+    "您的案子已经转到我们诉讼组，下周寄律师函，想和解请回电。",
+    "【某银行】我行已就您的信用卡欠款向某区人民法院提起诉讼，请留意法院通知。",
+    "法院执行裁定已经下达，依法扣划您账户内的存款。",
+    "根据刑法第一百九十六条，以非法占有为目的、经发卡银行两次有效催收后超过三个月仍不归还的，属于恶意透支。",
+])
+def test_lawful_constructions_after_dev4_second_half(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
