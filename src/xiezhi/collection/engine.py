@@ -14,7 +14,7 @@ import ahocorasick
 
 from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern
 from xiezhi.collection.rules import CategorySpec, Rule, load_categories
-from xiezhi.collection.rxprefix import with_first_chars
+from xiezhi.collection.rxprefix import required_literals, with_first_chars
 
 #: A negator right before a match (nothing but an auxiliary in between) cancels a threat.
 _NEGATED = re.compile(
@@ -90,6 +90,9 @@ class Matcher:
 
         self._regex: list[tuple[int, list[re.Pattern[str]]]] = []
         self._untriggered: list[int] = []
+        #: rule -> required literals of its expression (`required_literals`): a triggered rule's expression
+        #: runs only if one of them was seen, since without one it cannot match
+        self.gates: dict[int, tuple[str, ...]] = {}
         for i, rule in enumerate(self.rules):
             for p in rule.any:
                 add(p, i, "any")
@@ -102,8 +105,12 @@ class Matcher:
                 add(p, i, "aux")
             if rule.regex:
                 # one alternation per rule: one scan of the text instead of one per expression
-                compiled = [with_first_chars(re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex)))]
+                plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+                compiled = [with_first_chars(plain)]
                 self._regex.append((i, compiled))
+                gate = required_literals(plain)
+                if gate is not None:
+                    self.gates[i] = gate
                 if not rule.trigger:
                     self._untriggered.append(i)
         self._single_by_char: dict[str, set[int]] = {}
@@ -111,13 +118,21 @@ class Matcher:
             for ch in chars:
                 self._single_by_char.setdefault(ch, set()).add(idx)
         self._single_chars = frozenset(self._single_by_char)
-        # the single characters of a text in one C scan (a set of the text's characters costs more)
-        self._single_rx = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._single_chars)) + "]") \
-            if self._single_chars else None
+        self._gate_by_char: dict[str, tuple[int, ...]] = {}
+        for idx, gate in self.gates.items():
+            for lit in gate:  # already in normalised form: taken from the normalised expression
+                if len(lit) == 1:
+                    self._gate_by_char[lit] = (*self._gate_by_char.get(lit, ()), idx)
+                else:
+                    payload.setdefault(lit, []).append((idx, "gate"))
+        # the single characters of a text (triggers and gates) in one C scan
+        chars = sorted(self._single_chars | set(self._gate_by_char))
+        self._single_rx = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]") if chars else None
         for key, items in payload.items():
             anys = tuple(i for i, role in items if role == "any")
             trigs = tuple(i for i, role in items if role == "trigger")
-            self.automaton.add_word(key, (key, len(key), anys, trigs))
+            gates = tuple(i for i, role in items if role == "gate")
+            self.automaton.add_word(key, (key, len(key), anys, trigs, gates))
         self.automaton.make_automaton()
         from xiezhi.collection.metadata import cues
 
@@ -142,19 +157,30 @@ class Matcher:
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
         found: dict[str, list[int]] = {}  # positions of near/unless words, filled lazily by _pos
-        for end, (_key, klen, anys, trigs) in (self.automaton.iter(text) if literal_hits is None else literal_hits):
+        gated: set[int] = set()
+        for end, (_key, klen, anys, trigs, gates) in (self.automaton.iter(text) if literal_hits is None
+                                                       else literal_hits):
             if anys:
                 end += 1
                 for idx in anys:
                     any_hits.setdefault(idx, []).append((end - klen, end))
             if trigs:
                 triggered.update(trigs)
+            if gates:
+                gated.update(gates)
         if self._single_rx is not None:
             # in text order: the insertion order of `triggered` decides the order of regex-only hits (and with it
             # which of two same-category findings is kept), so it must not follow the str hash (PYTHONHASHSEED)
+            single, by_gate = self._single_by_char, self._gate_by_char
             for ch in dict.fromkeys(self._single_rx.findall(text)):
-                triggered.update(self._single_by_char[ch])
+                if ch in single:
+                    triggered.update(single[ch])
+                if ch in by_gate:
+                    gated.update(by_gate[ch])
+        gates_of = self.gates
         for idx in (*triggered, *self._untriggered):
+            if idx in gates_of and idx not in gated:
+                continue  # none of the literals every match contains is in the text
             for rx in self._regex_by_rule.get(idx, ()):
                 for m in rx.finditer(text):
                     if m.end() > m.start():

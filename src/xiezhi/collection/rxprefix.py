@@ -78,3 +78,58 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. an inline global flag, which must stay at the start
         return pattern
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, so that on a text containing none of
+    them the expression cannot match and need not run; None when no such set is known (a class with ranges,
+    `.`, an optional part...). Of the candidate sets the one whose shortest string is longest is kept.
+    tests/test_check_speed_gate.py checks the claim on strings generated from the rule expressions."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        got = _required(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - an unexpected parse tree: no gate
+        return None
+    return None if got is None or not all(got) else tuple(sorted(set(got)))
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _required(items: list[Any]) -> tuple[str, ...] | None:
+    """Required-literal set of a sequence: the best of its items' sets; consecutive literals are joined."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: tuple[str, ...] | None = None
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            best = _better(best, (run,))
+            run = ""
+        got: tuple[str, ...] | None = None
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            got = None if add_flags & re.IGNORECASE else _required(sub.data)
+        elif op is c.BRANCH:
+            alts = [_required(alt.data) for alt in av[1]]
+            got = None if any(a is None for a in alts) else tuple(s for a in alts if a for s in a)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            got = _required(sub.data) if lo >= 1 else None
+        elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+            got = tuple(chr(v) for _, v in av)
+        best = _better(best, got)
+    if run:
+        best = _better(best, (run,))
+    return best

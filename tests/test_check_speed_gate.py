@@ -1,0 +1,126 @@
+"""Required-literal gates (`rxprefix.required_literals`): a rule expression runs only when one of the literals
+that every match must contain is in the text. The claim is checked on strings generated from each rule
+expression's parse tree (hypothesis picks the random choices), on the dev texts, and by comparing the scan
+with and without gates."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xiezhi.collection.engine import get_matcher
+from xiezhi.collection.normalize import normalise, normalise_pattern
+from xiezhi.collection.rxprefix import required_literals
+
+ROOT = Path(__file__).resolve().parent.parent
+_FILL = "的了你我他们是在有不这钱还款催收上门家人公司，。！？ 123abc"
+
+
+def _sample(items: list[Any], rnd: random.Random) -> str:
+    """A string the sequence of parse items may match (lookarounds and anchors ignored: filtered later)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append(chr(av))
+        elif op is c.SUBPATTERN:
+            out.append(_sample(av[3].data, rnd))
+        elif op is c.BRANCH:
+            out.append(_sample(rnd.choice(av[1]).data, rnd))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, hi, sub = av
+            n = rnd.randint(lo, min(hi, lo + 3))
+            out.extend(_sample(sub.data, rnd) for _ in range(n))
+        elif op is c.IN:
+            lits = [chr(v) for o, v in av if o is c.LITERAL]
+            if lits and not any(o is c.NEGATE for o, _ in av) and rnd.random() < 0.8:
+                out.append(rnd.choice(lits))
+            else:
+                out.append(rnd.choice(_FILL))
+        elif op in (c.ANY, c.NOT_LITERAL):
+            out.append(rnd.choice(_FILL))
+    return "".join(out)
+
+
+def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    m = get_matcher()
+    out = []
+    for i, gate in m.gates.items():
+        rule = m.rules[i]
+        plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+        out.append((rule.id, plain, gate))
+    return out
+
+
+EXPRESSIONS = _expressions()
+
+
+def test_most_rule_expressions_have_a_gate() -> None:
+    m = get_matcher()
+    assert len(m.gates) >= 0.8 * len(m._regex)
+
+
+@pytest.mark.parametrize("rule_id,rx,gate", EXPRESSIONS, ids=[e[0] for e in EXPRESSIONS])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seed=st.integers(0, 2**32 - 1), pad=st.integers(0, 3))
+def test_every_generated_match_contains_a_gate_literal(rule_id: str, rx: re.Pattern[str], gate: tuple[str, ...],
+                                                      seed: int, pad: int) -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    rnd = random.Random(seed)
+    core = _sample(_parser.parse(rx.pattern).data, rnd)
+    text = "".join(rnd.choice(_FILL) for _ in range(pad)) + core
+    for m in rx.finditer(text):
+        if m.end() > m.start():
+            assert any(lit in m.group() for lit in gate), (rule_id, m.group(), gate)
+
+
+def test_gate_claim_on_dev_texts_and_scan_unchanged() -> None:
+    with gzip.open(ROOT / "tests" / "data" / "check_snapshot.jsonl.gz", "rt", encoding="utf-8") as f:
+        next(f)
+        texts = [normalise(json.loads(line)["text"]) for line in f]
+    matched = 0
+    for norm in texts:
+        for rule_id, rx, gate in EXPRESSIONS:
+            for m in rx.finditer(norm.text):
+                if m.end() > m.start():
+                    matched += 1
+                    assert any(lit in m.group() for lit in gate), (rule_id, m.group(), gate)
+    assert matched > 100
+    m = get_matcher()
+    gates = m.gates
+    with_gates = [[(h.rule.id, h.start, h.end, h.mode) for h in m.scan(n)] for n in texts]
+    try:
+        m.gates = {}
+        without = [[(h.rule.id, h.start, h.end, h.mode) for h in m.scan(n)] for n in texts]
+    finally:
+        m.gates = gates
+    assert with_gates == without
+
+
+def test_required_literals_on_small_expressions() -> None:
+    assert required_literals(re.compile("ab(?:c|d)e")) == ("ab",)
+    assert required_literals(re.compile("(?:上门|到你家)看看")) == ("看看",)
+    assert required_literals(re.compile("x?y*")) is None
+    assert required_literals(re.compile("[a-z]+")) is None
+    assert set(required_literals(re.compile("(?:催收|上门)+")) or ()) == {"催收", "上门"}
+
+
+def test_the_generator_reaches_matches_of_every_expression() -> None:
+    """Else the property above would hold vacuously."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for rule_id, rx, _gate in EXPRESSIONS:
+        tree = _parser.parse(rx.pattern).data
+        found = sum(any(m.end() > m.start() for m in rx.finditer(_sample(tree, random.Random(seed))))
+                    for seed in range(60))
+        assert found >= 1, rule_id
