@@ -124,3 +124,28 @@ def test_the_generator_reaches_matches_of_every_expression() -> None:
         found = sum(any(m.end() > m.start() for m in rx.finditer(_sample(tree, random.Random(seed))))
                     for seed in range(60))
         assert found >= 1, rule_id
+
+
+def _near_by_positions(group: tuple[str, ...], s: int, e: int, window: int, text: str) -> bool:
+    """The former `_near`: every occurrence's end offset, compared with the window."""
+    for key in group:
+        i = text.find(key)
+        while i != -1:
+            end = i + len(key)
+            if end - len(key) < e + window and end > s - window:
+                return True
+            i = text.find(key, i + 1)
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="ab你我。", max_size=30), keys=st.lists(st.text(alphabet="ab你我", min_size=1, max_size=3),
+                                                                    min_size=1, max_size=3),
+       s=st.integers(0, 30), length=st.integers(0, 6), window=st.integers(0, 12))
+def test_bounded_find_near_equals_the_position_scan(text: str, keys: list[str], s: int, length: int,
+                                                    window: int) -> None:
+    from xiezhi.collection.engine import _near
+
+    s = min(s, len(text))
+    e = min(s + length, len(text))
+    assert _near(tuple(keys), s, e, window, text) == _near_by_positions(tuple(keys), s, e, window, text)

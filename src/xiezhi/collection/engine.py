@@ -156,7 +156,6 @@ class Matcher:
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
-        found: dict[str, list[int]] = {}  # positions of near/unless words, filled lazily by _pos
         gated: set[int] = set()
         for end, (_key, klen, anys, trigs, gates) in (self.automaton.iter(text) if literal_hits is None
                                                        else literal_hits):
@@ -201,8 +200,8 @@ class Matcher:
             if any(k in text for k in self._unless_msg[idx]):
                 continue
             for s, e in sorted(spans):
-                if self._accept(idx, text, s, e, found, narrative, ends):
-                    esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, found, text)
+                if self._accept(idx, text, s, e, narrative, ends):
+                    esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
         return hits
@@ -213,8 +212,8 @@ class Matcher:
             return True
         return _is_question(text, s, e) and bool(self._questions.search(text, s, e + 1))
 
-    def _accept(self, idx: int, text: str, s: int, e: int, found: dict[str, list[int]],
-                narrative: bool = False, ends: list[int] | None = None) -> bool:
+    def _accept(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
+                ends: list[int] | None = None) -> bool:
         rule = self.rules[idx]
         cs, ce = clause_bounds(text, s, e, ends)
         if rule.negatable:
@@ -228,28 +227,18 @@ class Matcher:
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
             return False
-        return all(_near(group, s, e, rule.window, found, text) for group in self._near[idx])
+        return all(_near(group, s, e, rule.window, text) for group in self._near[idx])
 
 
-def _pos(found: dict[str, list[int]], text: str, key: str) -> list[int]:
-    """End offsets of `key` in text: from the automaton (literal patterns and triggers), or computed once
-    with str.find (near/unless/escalate words, which stay out of the automaton to keep the scan short)."""
-    got = found.get(key)
-    if got is None:
-        got = []
-        i = text.find(key)
-        while i != -1:
-            got.append(i + len(key))
-            i = text.find(key, i + 1)
-        found[key] = got
-    return got
-
-
-def _near(group: tuple[str, ...], s: int, e: int, window: int, found: dict[str, list[int]], text: str) -> bool:
+def _near(group: tuple[str, ...], s: int, e: int, window: int, text: str) -> bool:
+    """Some key of `group` occurs starting before e + window and ending after s - window: one bounded
+    str.find per key (an occurrence starts in [s - window - len + 1, e + window - 1])."""
+    lo = s - window + 1
+    hi = e + window - 1
     for key in group:
-        for end in _pos(found, text, key):
-            if end - len(key) < e + window and end > s - window:
-                return True
+        n = len(key)
+        if text.find(key, lo - n if lo > n else 0, hi + n) != -1:
+            return True
     return False
 
 
