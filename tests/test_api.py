@@ -209,7 +209,7 @@ def test_evidence_bad_input(api):
     body = is_problem(api.post("/api/v1/evidence", data={"kind": "sms", "occurred_at": "2026-03-14T23:10:00"},
                                files=[("files", ("x.png", b"MZ" + b"\x00" * 100, "image/png"))]), 400)
     assert "x.png" in body["detail"] or "类型" in body["detail"]
-    is_problem(api.get("/api/v1/evidence/999"), 400)
+    assert "没有第 999 条" in is_problem(api.get("/api/v1/evidence/999"), 404)["detail"]
     is_problem(api.get("/api/v1/evidence/0"), 422)
 
 

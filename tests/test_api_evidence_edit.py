@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from types import SimpleNamespace
-
 import pytest
 from fastapi.testclient import TestClient
 
 from xiezhi.api import evidence_service as svc
-from xiezhi.errors import InputError
 from xiezhi.web.app import create_app
 
 PROBLEM = "application/problem+json"
@@ -224,41 +220,28 @@ def test_openapi_lists_both_endpoints(api):
             "$ref": "#/components/schemas/EvidenceItem"}
 
 
-# ------------------------------------------------------------------ the shared pure rules
-def content(**kw):
-    cp = SimpleNamespace(number=kw.pop("number", "1700"), name=kw.pop("name", None), organisation=None)
-    base = {"kind": "sms", "occurred_at": datetime(2026, 3, 14, 23, 10, 42), "lender": "某某App",
-            "text": "原文\r\n第二行", "notes": None, "counterpart": cp}
-    return SimpleNamespace(**{**base, **kw})
+def test_a_concurrent_edit_is_409_not_a_second_append(api, tmp_path, monkeypatch):
+    """Another process corrects the same version between this request's check and its append."""
+    from xiezhi.evidence import Vault
 
+    seq = add(api)
+    v = svc.vault(api.app)
+    other = Vault.open(tmp_path / "home")
+    read, done = v.item, []
 
-def test_changes_from_is_the_forms_diff():
-    c = content()
-    full_form = {"kind": "sms", "occurred_at": "2026-03-14T23:10", "number": "1700", "name": "",
-                 "organisation": "", "lender": "某某App", "text": "原文\n第二行", "notes": ""}
-    assert svc.changes_from(c, full_form) == {}  # the web form pre-filled and sent back unchanged
-    assert svc.changes_from(c, {**full_form, "name": "王某", "lender": ""}) == {
-        "lender": None, "counterpart": {"name": "王某"}}
-    assert svc.changes_from(c, {"occurred_at": datetime(2026, 3, 14, 23, 10, 42)}) == {}
-    assert svc.changes_from(c, {"occurred_at": datetime(2026, 3, 14, 23, 10, 41)}) == {
-        "occurred_at": datetime(2026, 3, 14, 23, 10, 41)}
-    assert svc.changes_from(c, {"occurred_at": "2026-03-15 08:00"}) == {"occurred_at": datetime(2026, 3, 15, 8, 0)}
-    with pytest.raises(InputError, match="不能更正"):
-        svc.changes_from(c, {"source": "x"})
-    with pytest.raises(InputError):
-        svc.changes_from(c, {"occurred_at": "2026-02-30 10:00"})
+    def item_then_other_writer(n):
+        found = read(n)
+        if not done:  # once, right after this request has read the item
+            done.append(other.correct(seq, {"text": "另一个进程改的"}, "另一个进程"))
+        return found
 
-
-def test_check_editable_and_reason():
-    rec = SimpleNamespace
-    item = SimpleNamespace(seq=1, status="corrected",
-                           records=[rec(seq=1, record_type="incident"), rec(seq=3, record_type="correction")])
-    svc.check_editable(item, 3)
-    with pytest.raises(svc.NotEditable, match="#3"):
-        svc.check_editable(item, 1)
-    item.status = "withdrawn"
-    with pytest.raises(svc.NotEditable, match="已经撤回"):
-        svc.check_editable(item, 3)
-    assert svc.check_reason("  号码抄错了\r\n", "correct") == "号码抄错了"
-    with pytest.raises(InputError, match="原因"):
-        svc.check_reason("x" * 501, "withdraw")
+    monkeypatch.setattr(v, "item", item_then_other_writer)
+    try:
+        body = is_problem(api.post(f"/api/v1/evidence/{seq}/correct", json={"text": "这边改的", "reason": "r"}), 409)
+        assert "旧内容" in body["detail"] and f"#{seq + 1}" in body["detail"]
+    finally:
+        monkeypatch.undo()
+        other.close()
+    item = api.get(f"/api/v1/evidence/{seq}").json()
+    assert item["history"] == [seq, seq + 1] and item["current"]["text"] == "另一个进程改的"
+    verified(api)

@@ -109,3 +109,42 @@ def test_every_command_has_chinese_help(cli) -> None:
         out = cli(cmd, "--help")
         assert "--json" in out
         assert any("\u4e00" <= ch <= "\u9fff" for ch in out.split("Options")[0]), cmd
+
+
+def test_correct_refuses_what_web_and_api_refuse(cli) -> None:
+    """No-op corrections, old versions and withdrawn items: a Chinese message, exit code 2, nothing appended."""
+    def refused(*args: str) -> str:
+        result = CliRunner().invoke(app, ["evidence", "correct", *args])
+        assert result.exit_code == 2, (result.output, result.exception)
+        return result.output
+
+    cli("add", "--kind", "sms", "--at", "2026-03-14 23:10", "--from", "17000001234", "--text", "再不还钱就上门")
+    out = refused("1", "--text", " 再不还钱就上门 ", "--from", "17000001234", "--at", "2026-03-14 23:10",
+                  "--kind", "sms", "--reason", "没改")
+    assert "没有改动任何内容" in out and "--withdraw" in out
+    assert "没有改动任何内容" in refused("1", "--reason", "什么都没给")
+    assert "更正的原因" in refused("1", "--text", "新内容") and "--reason" in refused("1", "--text", "新内容")
+    assert "500 字以内" in refused("1", "--text", "新内容", "--reason", "长" * 501)
+    assert "撤回的原因" in refused("1", "--withdraw", "--reason", "  ")
+    assert "未知的证据类型：fax" in refused("1", "--kind", "fax", "--reason", "r")
+    assert json.loads(cli("verify", "--json"))["records"] == 1  # none of the refusals appended anything
+
+    cli("correct", "1", "--text", "今晚就上门", "--reason", "补全原文")  # appends #2
+    out = refused("1", "--text", "又改", "--reason", "r")
+    assert "旧内容" in out and "#2" in out
+    assert "旧内容" in refused("1", "--withdraw", "--reason", "r")
+    cli("correct", "2", "--withdraw", "--reason", "记错了")  # appends #3
+    for seq in ("1", "2", "3"):
+        assert "已经撤回" in refused(seq, "--text", "再改", "--reason", "r")
+        assert "已经撤回" in refused(seq, "--withdraw", "--reason", "r")
+    assert "没有第 9 条" in refused("9", "--text", "x", "--reason", "r")
+    report = json.loads(cli("verify", "--json"))
+    assert report["ok"] and report["records"] == 3
+
+
+def test_correct_with_only_a_file_is_a_change(cli, tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(PNG)
+    cli("add", "--kind", "sms", "--at", "2026-03-14 23:10", "--text", "再不还钱就上门")
+    assert "已追加第 2 条" in cli("correct", "1", "--file", str(shot), "--reason", "补上截图")
+    assert json.loads(cli("show", "2", "--json"))["current"]["attachments"][0]["name"] == "shot.png"

@@ -70,7 +70,7 @@ def test_add_list_show_correct_withdraw(vault: Vault) -> None:
     assert w.refers_to == 2
     assert [i.seq for i in vault.list()] == [1, 3]
     assert [i.status for i in vault.list(include_withdrawn=True)] == ["corrected", "withdrawn", "active"]
-    with pytest.raises(InputError, match="已撤回"):
+    with pytest.raises(InputError, match="已经撤回"):
         vault.correct(2, {"text": "x"}, reason="y")
     with pytest.raises(InputError, match="原因"):
         vault.correct(1, {"text": "x"}, reason=" ")

@@ -1,12 +1,13 @@
 """Evidence operations shared by the API and the web pages (one vault per app, opened on first use):
-add, import, export, and correct / withdraw with the rules both faces apply."""
+add, import, export, and correct / withdraw with the rules of xiezhi.evidence.edit as HTTP problems."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,126 +90,48 @@ def import_history(app: Any, data: bytes, suffix: str, lender: str | None) -> An
 
 
 # ------------------------------------------------------------------ correct and withdraw
-# Shared by the API and (ideally) the web record page: what counts as a change, which record may be
-# edited, what a reason must look like. Vault.correct / Vault.withdraw do the appending.
-COUNTERPART_FIELDS = ("number", "name", "organisation")
-EDIT_FIELDS = ("kind", "occurred_at", *COUNTERPART_FIELDS, "lender", "text", "notes")
-REASON_LIMIT = 500
-NOTHING_CHANGED = ("你还没有改动任何内容。请先改正写错的地方，再保存更正。"
-                   "如果这整条记录都不该有，请撤回这条记录。")
-REASON_MISSING = {"correct": "请写下更正的原因，例如“号码抄错了”“时间记错了”。",
-                  "withdraw": "请写下撤回的原因，例如“记错了人，这条不是催收”。"}
-_edit_lock = threading.Lock()
+# The rules (which record may be edited, what counts as a change, what a reason must look like) are
+# xiezhi.evidence.edit's, shared with the web page and the CLI; here they become problems: 404 for an
+# unknown record, 409 for an older version or a withdrawn item (also when another writer got there
+# first: the vault checks again inside its write transaction), 400 for the rest.
+def item(app: Any, seq: int) -> Any:
+    """The item that record ``seq`` belongs to; 404 when there is no such record."""
+    from xiezhi.evidence.edit import UnknownRecord
 
-
-class NotEditable(InputError):
-    """The record is an older version of its item, or the item is withdrawn (HTTP 409)."""
-
-
-def versions(item: Any) -> list[Any]:
-    """The records of an item that carry content: the incident and its corrections, oldest first."""
-    return [r for r in item.records if r.record_type != "withdrawal"]
-
-
-def check_editable(item: Any, seq: int) -> None:
-    """Only the latest version of an item that is not withdrawn may be corrected or withdrawn."""
-    if item.status == "withdrawn":
-        raise NotEditable(f"证据 #{item.seq} 已经撤回，不能再更正或撤回。")
-    last = versions(item)[-1].seq
-    if seq != last:
-        raise NotEditable(f"这是更正前的旧内容。请打开最新的 #{last} 再更正或撤回。")
-
-
-def _norm(value: Any) -> str:
-    return ("" if value is None else str(value)).replace("\r\n", "\n").strip()
-
-
-def _same_time(old: datetime | None, new: datetime) -> bool:
-    """A time given to the minute (as the form does) matches any stored time within that minute."""
-    if old is None or (old.tzinfo is None) != (new.tzinfo is None):
-        return False
-    if new.second == 0 and new.microsecond == 0:
-        return old.replace(second=0, microsecond=0) == new
-    return old == new
-
-
-def changes_from(content: Any, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """What differs from ``content``, in the shape Vault.correct takes (pure).
-
-    ``fields`` holds only the fields the user gave (the web form gives all of EDIT_FIELDS, the API and
-    the CLI only the changed ones): a missing key leaves a field as it is, None or "" clears it (not
-    kind and time). Text is compared and stored without surrounding blanks and with \\n line ends.
-    """
-    from xiezhi.dates import parse_datetime
-    from xiezhi.evidence import KIND_LABELS
-
-    unknown = set(fields) - set(EDIT_FIELDS)
-    if unknown:
-        raise InputError(f"不能更正这些项：{'、'.join(sorted(unknown))}。")
-    out: dict[str, Any] = {}
-    if "kind" in fields:
-        kind = _norm(fields["kind"])
-        if kind not in KIND_LABELS:
-            raise InputError("请选择证据类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_LABELS.items()) + "。")
-        if kind != content.kind:
-            out["kind"] = kind
-    if "occurred_at" in fields:
-        raw = fields["occurred_at"]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            raise InputError("请填写发生时间。")
-        when = raw if isinstance(raw, datetime) else parse_datetime(str(raw).strip().replace("T", " "))
-        if not _same_time(content.occurred_at, when):
-            out["occurred_at"] = when
-    for key in ("lender", "text", "notes"):
-        if key in fields and _norm(fields[key]) != _norm(getattr(content, key)):
-            out[key] = _norm(fields[key]) or None
-    cp = {k: _norm(fields[k]) or None for k in COUNTERPART_FIELDS
-          if k in fields and _norm(fields[k]) != _norm(getattr(content.counterpart, k))}
-    if cp:
-        out["counterpart"] = cp
-    return out
-
-
-def check_reason(reason: str | None, action: str) -> str:
-    """The reason for a correction ("correct") or withdrawal ("withdraw"), stripped; required."""
-    text = _norm(reason)
-    if not text:
-        raise InputError(REASON_MISSING[action])
-    if len(text) > REASON_LIMIT:
-        raise InputError(f"原因请写在 {REASON_LIMIT} 字以内。")
-    return text
-
-
-def _editable_item(v: Any, seq: int) -> Any:
     try:
-        item = v.item(seq)
-    except InputError as exc:
+        return vault(app).item(seq)
+    except UnknownRecord as exc:
         raise ProblemError(404, "没有这条证据", exc.message) from exc
+
+
+@contextmanager
+def _as_problems(item_seq: int) -> Iterator[None]:
+    from xiezhi.evidence.edit import NotEditable
+
     try:
-        check_editable(item, seq)
+        yield
     except NotEditable as exc:
         raise ProblemError(409, "不能修改这条证据", exc.message,
-                           hints=[f"先用 GET /api/v1/evidence/{item.seq} 查看这条证据的最新状态。"]) from exc
-    return item
+                           hints=[f"先用 GET /api/v1/evidence/{item_seq} 查看这条证据的最新状态。"]) from exc
 
 
 def correct(app: Any, seq: int, fields: Mapping[str, Any], reason: str | None,
             files: list[tuple[str, bytes]] | None = None) -> Any:
     """Append a correction of record ``seq`` (the latest version of its item); returns the item."""
-    v = vault(app)
-    with _edit_lock:  # check and append together: two edits of one version cannot both pass
-        item = _editable_item(v, seq)
-        changes = changes_from(item.current, fields)
-        if not changes and not files:
-            raise InputError(NOTHING_CHANGED)
-        rec = v.correct(seq, changes, check_reason(reason, "correct"), files=files or [])
+    from xiezhi.evidence import edit
+
+    v, current = vault(app), item(app, seq)
+    with _as_problems(current.seq):
+        changes, why = edit.plan_correction(current, seq, fields, reason, adds_files=bool(files))
+        rec = v.correct(seq, changes, why, files=files or [])
     return v.item(rec.seq)
 
 
 def withdraw(app: Any, seq: int, reason: str | None) -> Any:
     """Append a withdrawal of record ``seq`` (the latest version of its item); returns the item."""
-    v = vault(app)
-    with _edit_lock:
-        _editable_item(v, seq)
-        rec = v.withdraw(seq, check_reason(reason, "withdraw"))
+    from xiezhi.evidence import edit
+
+    v, current = vault(app), item(app, seq)
+    with _as_problems(current.seq):
+        rec = v.withdraw(seq, edit.plan_withdrawal(current, seq, reason))
     return v.item(rec.seq)

@@ -81,9 +81,10 @@ def export(request: Request, format: Literal["zip", "pdf", "html", "docx"] = "zi
     return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/{seq}", summary="一条证据及其更正历史", response_model=EvidenceItemModel)
+@router.get("/{seq}", summary="一条证据及其更正历史", response_model=EvidenceItemModel,
+            responses={404: {"model": Problem, "description": "没有这条证据", "content": {PROBLEM_TYPE: {}}}})
 def show(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)]) -> Any:
-    return svc.vault(request.app).item(seq)
+    return svc.item(request.app, seq)
 
 
 @router.get("/{seq}/attachments/{index}", summary="下载一条证据的附件（原始字节）",

@@ -190,21 +190,22 @@ def correct(seq: Annotated[int, typer.Argument(help="要更正或撤回的记录
             file: FileOpt = None, passphrase: Passphrase = None, as_json: JsonFlag = False) -> None:
     """更正或撤回一条记录：追加一条指向原记录的新记录，原记录保持不变。"""
     with user_errors():
-        from xiezhi.dates import parse_datetime
+        from xiezhi.evidence import edit
 
         vault = _vault(passphrase)
-        if withdraw:
-            rec = vault.withdraw(seq, reason or "")
-        else:
-            changes: dict[str, Any] = {k: v for k, v in {
-                "kind": kind, "occurred_at": parse_datetime(at) if at else None, "lender": lender,
-                "text": _text(text, text_file), "notes": notes}.items() if v is not None}
-            cp = {k: v for k, v in {"number": from_, "name": name, "organisation": org}.items() if v is not None}
-            if cp:
-                changes["counterpart"] = cp
-            if not changes and not file:
-                fail("没有要更正的内容：请给出 --text、--at 等新值，或用 --withdraw 撤回。")
-            rec = vault.correct(seq, changes, reason or "", files=file or [])
+        item = vault.item(seq)
+        try:
+            if withdraw:
+                rec = vault.withdraw(seq, edit.plan_withdrawal(item, seq, reason))
+            else:
+                given = {"kind": kind, "occurred_at": at, "number": from_, "name": name, "organisation": org,
+                         "lender": lender, "text": _text(text, text_file), "notes": notes}
+                changes, why = edit.plan_correction(
+                    item, seq, {k: v for k, v in given.items() if v is not None}, reason, adds_files=bool(file),
+                    hints=["用 --text、--at、--from 等给出改正后的值；整条记录都不该有时加 --withdraw 撤回。"])
+                rec = vault.correct(seq, changes, why, files=file or [])
+        except edit.BadReason as exc:
+            raise edit.BadReason(exc.message, hints=['用 --reason "……" 写明原因。']) from None
     emit(rec, as_json, lambda r: f"已追加第 {r.seq} 条（{'撤回' if withdraw else '更正'}第 {r.refers_to} 条）。哈希：{r.hash}")
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xiezhi.errors import InputError
+from xiezhi.evidence import edit
 from xiezhi.evidence.blobs import BlobStore, StoredBlob
 from xiezhi.evidence.canon import canonical_json, record_hash, sha256_hex
 from xiezhi.evidence.crypto import Cipher, KdfParams, derive_key
@@ -27,9 +28,17 @@ from xiezhi.evidence.models import (
 from xiezhi.store import Store
 from xiezhi.store import evidence_repo as repo
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 LOCKED = "证据库已加密：请提供口令（--passphrase，或环境变量 XIEZHI_PASSPHRASE）。"
 FileArg = Path | str | tuple[str, bytes]
 BLOB_AAD = b"xiezhi-evidence-blob"
+Precheck = Callable[["Connection"], None]
+
+
+def _unknown(seq: int) -> str:
+    return f"没有第 {seq} 条记录。请用 xiezhi evidence list 查看编号。"
 
 
 def _now() -> str:
@@ -149,12 +158,12 @@ class Vault:
 
     def correct(self, seq: int, changes: dict[str, Any], reason: str,
                 files: Iterable[FileArg] = ()) -> EvidenceRecord:
-        """Append a correction of incident ``seq``: its current content with ``changes`` applied."""
-        if not reason or not reason.strip():
-            raise InputError("更正必须写明原因（--reason）。")
+        """Append a correction of record ``seq``, the latest version of its item: that version's content
+        with ``changes`` applied. Raises ``edit.NotEditable`` for an older version or a withdrawn item,
+        checked again inside the write transaction (two writers correcting one version: one wins)."""
+        reason = edit.check_reason(reason, "correct")
         item = self.item(seq)
-        if item.status == "withdrawn":
-            raise InputError(f"第 {item.seq} 条已撤回，不能再更正。")
+        edit.check_editable(item, seq)
         data = item.current.model_dump()
         data.update({k: v for k, v in changes.items() if k != "counterpart"})
         if "counterpart" in changes:
@@ -166,29 +175,44 @@ class Vault:
         findings = (analyze_text(base.text, base.kind, base.occurred_at)
                     if base.text != item.current.text else item.current.findings)
         content = Content(**base.model_dump(), attachments=[*item.current.attachments, *(a for a, _ in stored)],
-                          findings=findings, reason=reason.strip())
-        rec = self._append("correction", content, item.seq, None, [s for _, s in stored])
+                          findings=findings, reason=reason)
+        rec = self._append("correction", content, item.seq, None, [s for _, s in stored],
+                           precheck=lambda conn: self._check_editable(conn, seq))
         assert rec is not None
         return rec
 
     def withdraw(self, seq: int, reason: str) -> EvidenceRecord:
-        if not reason or not reason.strip():
-            raise InputError("撤回必须写明原因（--reason）。")
+        """Append a withdrawal of record ``seq``, the latest version of its item (checked as in correct)."""
+        reason = edit.check_reason(reason, "withdraw")
         item = self.item(seq)
-        if item.status == "withdrawn":
-            raise InputError(f"第 {item.seq} 条已经撤回。")
-        rec = self._append("withdrawal", Content(reason=reason.strip()), item.seq, None, [])
+        edit.check_editable(item, seq)
+        rec = self._append("withdrawal", Content(reason=reason), item.seq, None, [],
+                           precheck=lambda conn: self._check_editable(conn, seq))
         assert rec is not None
         return rec
 
-    def _append(self, rtype: str, content: Content, refers_to: int | None, natural_key: str | None,
-                blobs: list[StoredBlob]) -> EvidenceRecord | None:
-        return self._append_many([(rtype, content, refers_to, natural_key, blobs)])[0]
+    @staticmethod
+    def _check_editable(conn: Connection, seq: int) -> None:
+        """edit.check_editable on the chain as it is now, under the writer lock (record types and links
+        are plain columns, so this needs no key)."""
+        row = repo.get_record(conn, seq)
+        if row is None:
+            raise edit.UnknownRecord(_unknown(seq))
+        origin = row["refers_to"] if row["refers_to"] is not None else seq
+        later = [(r["seq"], r["record_type"]) for r in repo.referring(conn, origin)]
+        edit.check_editable(edit.item_state(origin, later), seq)
 
-    def _append_many(self, entries: list[tuple[str, Content, int | None, str | None, list[StoredBlob]]]
-                     ) -> list[EvidenceRecord | None]:
+    def _append(self, rtype: str, content: Content, refers_to: int | None, natural_key: str | None,
+                blobs: list[StoredBlob], *, precheck: Precheck | None = None) -> EvidenceRecord | None:
+        return self._append_many([(rtype, content, refers_to, natural_key, blobs)], precheck=precheck)[0]
+
+    def _append_many(self, entries: list[tuple[str, Content, int | None, str | None, list[StoredBlob]]], *,
+                     precheck: Precheck | None = None) -> list[EvidenceRecord | None]:
+        """Append in one write transaction; ``precheck`` runs first under the writer lock and may raise."""
         out: list[EvidenceRecord | None] = []
         with self.store.write() as conn:
+            if precheck is not None:
+                precheck(conn)
             seq, prev = repo.last_record(conn)
             seen: set[str] = set()
             for rtype, content, refers_to, key, blobs in entries:
@@ -257,7 +281,7 @@ class Vault:
         with self.store.read() as conn:
             row = repo.get_record(conn, seq)
         if row is None:
-            raise InputError(f"没有第 {seq} 条记录。请用 xiezhi evidence list 查看编号。")
+            raise edit.UnknownRecord(_unknown(seq))
         return self._record(row)
 
     def items(self, *, include_withdrawn: bool = False) -> list[EvidenceItem]:
@@ -273,7 +297,7 @@ class Vault:
         records = self.records()
         target = next((r for r in records if r.seq == seq), None)
         if target is None:
-            raise InputError(f"没有第 {seq} 条记录。请用 xiezhi evidence list 查看编号。")
+            raise edit.UnknownRecord(_unknown(seq))
         origin = target.refers_to if target.refers_to is not None else seq
         for item in build_items(records, keep_records=True):
             if item.seq == origin:
