@@ -5,10 +5,13 @@
 
 Training data: every development set, bench/data/check_dev.jsonl, check_dev2.jsonl, check_test.jsonl (the old
 test split, demoted to development data on 2026-11-28 after it had been measured several times) and
-check_dev3.jsonl. The independent test set check_test2.jsonl is never read (an assertion guards it).
+check_dev3.jsonl and check_dev4.jsonl (a fourth annotator's 300 lines, half of them lawful hard negatives; added on
+2026-11-28 after its first look). The independent test set check_test2.jsonl is never read (an assertion guards it).
 Features: character 1–4-grams of the normalised text (min count 2), binary, scaled by 1/sqrt(n).
 Per-category thresholds are chosen by 5-fold cross-validation on the training data only: each category
-gets the threshold with the best out-of-fold F1 of the model alone among those with precision >= 0.9 (not "rules OR model": the rules were
+gets the threshold with the best out-of-fold F1 of the model alone among those with precision >= 0.9 (for
+violence_threat its additions, on lines where the rules did not find it, must also be >= 0.8 precise: hard case 5)
+(not "rules OR model": the rules were
 written on these very lines, so their in-sample recall would make the model look useless), then
 thresholds are raised until the model adds a category to at most 1% of the lawful messages the rules left
 alone. The same folds then give an honest
@@ -32,7 +35,8 @@ from xiezhi.collection.model import TEXT_CATEGORIES, Model, grams  # noqa: E402
 from xiezhi.collection.normalize import normalise  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-TRAIN_FILES = (DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl", DATA / "check_test.jsonl", DATA / "check_dev3.jsonl")
+TRAIN_FILES = (DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl", DATA / "check_test.jsonl", DATA / "check_dev3.jsonl",
+               DATA / "check_dev4.jsonl")
 #: The final independent test set: scored once by the lead, never trained or tuned on.
 HELD_OUT = "check_test2.jsonl"
 assert all(p.name != HELD_OUT for p in TRAIN_FILES)
@@ -46,6 +50,14 @@ FOLDS = 5
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 MAX_ADDED_LAWFUL_FP = 0.01
 MIN_PRECISION = 0.9
+#: For these categories the findings the model adds out of fold (lines where the rules did not find the category)
+#: must also be this precise. violence_threat: on 2026-11-28 (dev4 added) its threshold 0.65 added 5 right and 4
+#: wrong, all four visit threats without named harm, which taxonomy hard case 5 keeps out of violence_threat
+#: ("今晚带人上门，家人别想安生" is unlawful_visit + intimidation only). Applied to every category it would switch the
+#: model off for intimidation, whose "wrong" additions are mostly the annotators' differing visit conventions
+#: (docs/check.md), and lower the out-of-fold macro-F1 of dev3/dev4 by about 0.01; so only where the spec says so.
+ADDED_PRECISION_CATEGORIES = ("violence_threat",)
+MIN_ADDED_PRECISION = 0.8
 
 
 def load(paths: tuple[Path, ...] = TRAIN_FILES) -> list[dict]:
@@ -119,7 +131,12 @@ def choose_thresholds(rows: list[dict], oof: np.ndarray, rules: list[set[str]]) 
             tp = int((pred & gold[:, k]).sum())
             fp = int((pred & ~gold[:, k]).sum())
             fn = int((~pred & gold[:, k]).sum())
-            if tp and tp / (tp + fp) >= MIN_PRECISION:  # the model only adds: it must be precise
+            # what ships is what the model adds where the rules found nothing: that must be precise too
+            add = pred & ~rule[:, k]
+            add_tp, add_fp = int((add & gold[:, k]).sum()), int((add & ~gold[:, k]).sum())
+            added_ok = cat not in ADDED_PRECISION_CATEGORIES or add_tp + add_fp == 0 \
+                or add_tp / (add_tp + add_fp) >= MIN_ADDED_PRECISION
+            if tp and tp / (tp + fp) >= MIN_PRECISION and added_ok:  # the model only adds: it must be precise
                 best = max(best, (round(_f1(tp, fp, fn), 4), t))
         if best[0] < 0:
             best = (0.0, 0.99)  # never precise enough: practically off
@@ -199,7 +216,7 @@ def main() -> int:
               f"{st['cv_f1_rules_alone']:.3f}, rules+model {st['cv_f1_rules_or_model']:.3f}")
     print(f"  model-added lawful FP (out of fold): {report['added_lawful_fp_rate']:.3f}")
     for src, st in report["full_pipeline_out_of_fold"].items():
-        name = {"d": "dev", "v": "dev2", "t": "old test (demoted)", "w": "dev3"}.get(src, src)
+        name = {"d": "dev", "v": "dev2", "t": "old test (demoted)", "w": "dev3", "x": "dev4"}.get(src, src)
         print(f"  full pipeline, out of fold, {name}: macro-F1 {st['macro_f1_15']:.3f}, lawful FP {st['lawful_fp_rate']:.3f}")
     if "--cv-only" in sys.argv:
         return 0

@@ -156,3 +156,15 @@ def test_lawful_constructions_after_dev4_first_look(text):
 def test_lawful_constructions_after_dev4_second_half(text):
     r = analyze(text, DEBTOR, model=False)
     assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+def test_health_data_to_a_third_party_is_privacy_exposure():
+    meta = {**DEBTOR, "recipient_role": "employer_or_colleague"}
+    r = analyze("您好，您同事张某去年住院做过手术，病历我们这都有，麻烦提醒他还款", meta, model=False)
+    assert "privacy_exposure" in r.labels
+
+
+def test_phone_out_of_service_reveals_no_personal_data():
+    meta = {**DEBTOR, "recipient_role": "emergency_contact"}
+    r = analyze("您好，张某的手机号码停机了，如方便请转告他联系我们", meta, model=False)
+    assert "privacy_exposure" not in r.labels

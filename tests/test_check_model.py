@@ -73,3 +73,13 @@ def test_thresholds_are_per_category_and_from_cross_validation():
     assert set(meta["thresholds"]) == set(TEXT_CATEGORIES)
     assert all(0.0 < t < 1.0 for t in meta["thresholds"].values())
     assert "check_test2" not in json.dumps(meta["trained_on"])  # the independent test set is never trained on
+
+
+def test_artifact_is_built_from_the_current_training_files():
+    """model.json records the SHA-256 of each training file: a label fix without `make check-model` fails here."""
+    import hashlib
+
+    meta = json.loads((ROOT / "src" / "xiezhi" / "data" / "collection" / "model" / "model.json").read_text(encoding="utf-8"))
+    assert "bench/data/check_dev4.jsonl" in meta["trained_on"]
+    for rel, digest in zip(meta["trained_on"], meta["trained_on_sha256"], strict=True):
+        assert hashlib.sha256((ROOT / rel).read_bytes()).hexdigest() == digest, rel

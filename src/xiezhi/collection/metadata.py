@@ -28,6 +28,7 @@ class Cues:
     debt_amount: re.Pattern[str]
     pressure_pay: tuple[str, ...]
     personal_data: tuple[str, ...]
+    personal_data_not: tuple[str, ...]
     consent: tuple[str, ...]
     clause_negators: tuple[str, ...]
     question_cues: tuple[str, ...]
@@ -51,6 +52,7 @@ def cues() -> Cues:
         debt_amount=re.compile(data["debt_amount_regex"]),
         pressure_pay=tuple(data["pressure_pay"]),
         personal_data=tuple(data["personal_data"]),
+        personal_data_not=tuple(data.get("personal_data_not", ())),
         consent=tuple(data["consent"]),
         clause_negators=tuple(data["clause_negators"]),
         question_cues=tuple(data["question_cues"]),
@@ -166,7 +168,10 @@ def is_automated_notice(text: str) -> bool:
 
 
 def mentions_personal_data(text: str) -> bool:
-    return any(w in text for w in cues().personal_data)
+    c = cues()
+    for w in c.personal_data_not:
+        text = text.replace(w, "")
+    return any(w in text for w in c.personal_data)
 
 
 def mentions_consent(text: str) -> bool:
