@@ -243,7 +243,7 @@ class KeyTable:
 
 
 def build_key_table(keys: np.ndarray, rows: np.ndarray) -> KeyTable:
-    bits = max(10, len(keys).bit_length() + 2)  # load factor <= 1/4: cuckoo insertion settles at once
+    bits = max(10, len(keys).bit_length() + 1)  # load factor <= 1/2 (two-choice cuckoo; a failed insertion grows it)
     while True:
         size = 1 << bits
         shift = np.uint64(64 - bits)
