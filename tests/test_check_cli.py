@@ -22,6 +22,16 @@ def test_check_text_human_output_quotes_and_cites():
     assert "110" in res.output
 
 
+def test_missing_metadata_is_asked_for_in_words_with_the_option_that_supplies_it():
+    text = "您的借款已逾期，再不还款将上报征信，影响您以后贷款。"
+    res = runner.invoke(app, ["check", text])
+    assert res.exit_code == 0, res.output
+    assert "待补充：" in res.output and "--lender" in res.output
+    assert "lender_type" not in res.output  # the field key is for JSON only
+    js = json.loads(runner.invoke(app, ["check", text, "--json"]).output)
+    assert [n["field"] for n in js["needs_metadata"]] == ["lender_type"]
+
+
 def test_check_json_matches_core():
     from xiezhi.collection import analyze
 

@@ -21,6 +21,15 @@ CHANNEL_ZH = {
 DISCLAIMER = "以上为法律信息，不是法律意见；情节轻重由公安机关、监管部门和法院认定。"
 
 
+#: The CLI option that supplies each missing metadata field; the field key itself stays in the JSON output
+#: only (the human text says what is needed in words, from `MetadataNeed.why`).
+_NEED_OPTION = {
+    "recipient_role": "--recipient",
+    "lender_type": "--lender",
+    "sent_at": "--sent-at",
+    "count_per_day": "--count-per-day",
+}
+
 def _finding_lines(f: Finding, n: int) -> list[str]:
     title = load_categories()[f.category].title
     lines = [f"{n}. 【{title}】{SEVERITY_ZH[f.severity]}（{MODE_ZH[f.mode]}）"]
@@ -48,7 +57,9 @@ def render_result(r: CheckResult) -> str:
     for i, f in enumerate(r.findings, 1):
         out.extend(_finding_lines(f, i))
     for need in r.needs_metadata:
-        out.append(f"还需要：{need.field}（{load_categories()[need.category].title}）——{need.why}")
+        option = _NEED_OPTION.get(need.field)
+        how = f"；命令行用 {option} 补充" if option else ""
+        out.append(f"待补充：{need.why}（关系到“{load_categories()[need.category].title}”{how}）")
     if r.severity == "possible_crime":
         out.append("人身安全受到威胁时请立即拨打 110。")
     out.append(DISCLAIMER)
