@@ -22,6 +22,9 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from labelled_set import similar_pairs
+
 DATA = Path(__file__).resolve().parent.parent
 README = DATA / "README-check.md"
 HARD_CASES = DATA.parent.parent / "tests" / "data" / "check_hard_cases.yaml"
@@ -135,27 +138,9 @@ def _stated_count(text: str) -> int | None:
     return got[0] if got else None
 
 
-def shingles(text: str) -> set[str]:
-    s = "".join(ch for ch in text if not ch.isspace())
-    return {s[i:i + 3] for i in range(max(1, len(s) - 2))}
-
-
 def near_duplicates(rows: list[dict], err: list[str]) -> None:
-    sh = [(r["id"], shingles(r["text"])) for r in rows]
-    index: dict[str, list[int]] = {}
-    for i, (_, s) in enumerate(sh):
-        for g in s:
-            index.setdefault(g, []).append(i)
-    for i, (rid, s) in enumerate(sh):
-        overlap: Counter[int] = Counter()
-        for g in s:
-            for j in index[g]:
-                if j > i:
-                    overlap[j] += 1
-        for j, inter in overlap.items():
-            union = len(s) + len(sh[j][1]) - inter
-            if union and inter / union >= NEAR_DUP:
-                err.append(f"{rid} ~ {sh[j][0]}: near-duplicate texts (Jaccard {inter / union:.2f})")
+    for rid, oid, jac, _ in similar_pairs(rows, self_threshold=NEAR_DUP):
+        err.append(f"{rid} ~ {oid}: near-duplicate texts (Jaccard {jac:.2f})")
 
 
 def check_hard_cases(err: list[str]) -> int:
