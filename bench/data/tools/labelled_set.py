@@ -17,22 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from xiezhi.collection.models import SEVERITY_RANK, VIOLATION_CATEGORIES, LenderType, RecipientRole
+
 DATA = Path(__file__).resolve().parent.parent
 
-CATEGORIES = [
-    "violence_threat", "intimidation", "insult_defamation", "third_party_contact",
-    "debt_disclosure", "privacy_exposure", "impersonation", "false_legal_threat",
-    "harassment_time", "harassment_frequency", "unlawful_visit", "illegal_fee",
-    "forced_borrowing", "credit_repair_scam",
-]
-ROLES = {"debtor", "guarantor", "spouse", "emergency_contact", "address_book_contact",
-         "employer_or_colleague", "public"}
-LENDERS = {"bank", "consumer_finance", "microloan", "unlicensed", "unknown"}
+# The project's own category, role and lender lists (one definition, in the Check result models);
+# channels are the data sets' own tags, not the engine's.
+CATEGORIES = list(VIOLATION_CATEGORIES)
+ROLES = set(RecipientRole.__args__)  # type: ignore[attr-defined]
+LENDERS = set(LenderType.__args__)  # type: ignore[attr-defined]
 CHANNELS = {"sms", "wechat", "call", "visit", "incident"}
 FIELDS = ["id", "text", "labels", "mode", "severity", "sent_at", "recipient_role", "lender_type",
           "count_per_day", "channel", "source_style", "note"]
 REQUIRED = {"id", "text", "labels", "source_style", "note"}
-RANK = {"info": 0, "violation": 1, "possible_crime": 2}
+RANK = SEVERITY_RANK
 # Per-category severity range from the taxonomy's severity lines (section 2).
 FLOOR = {c: "violation" for c in CATEGORIES} | {"third_party_contact": "info", "harassment_time": "info"}
 CEIL = {c: "possible_crime" for c in CATEGORIES} | {"harassment_time": "violation"}

@@ -23,22 +23,12 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled_set import similar_pairs
+from labelled_set import CATEGORIES, CHANNELS, LENDERS, ROLES, similar_pairs
 
 DATA = Path(__file__).resolve().parent.parent
 README = DATA / "README-check.md"
 HARD_CASES = DATA.parent.parent / "tests" / "data" / "check_hard_cases.yaml"
-CATEGORIES = [
-    "violence_threat", "intimidation", "insult_defamation", "third_party_contact",
-    "debt_disclosure", "privacy_exposure", "impersonation", "false_legal_threat",
-    "harassment_time", "harassment_frequency", "unlawful_visit", "illegal_fee",
-    "forced_borrowing", "credit_repair_scam",
-]
-ROLES = {"debtor", "guarantor", "spouse", "emergency_contact", "address_book_contact",
-         "employer_or_colleague", "public"}
 THIRD = ROLES - {"debtor", "guarantor", "public"}
-LENDERS = {"bank", "consumer_finance", "microloan", "unlicensed", "unknown"}
-CHANNELS = {"sms", "wechat", "call", "visit", "incident"}
 SEVERITIES = {"info", "violation", "possible_crime"}
 FIELDS = {"id", "text", "labels", "mode", "severity", "sent_at", "recipient_role", "lender_type",
           "count_per_day", "channel", "source_style", "note"}
