@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from xiezhi.errors import InputError
-from xiezhi.loan.models import CapBasis, CapSegment
+from xiezhi.loan.models import FINANCIAL_CAP_RULE, CapBasis, CapSegment
 from xiezhi.params import NamedInstrument, NotCovered, ParameterSet, ParamValue, plain_status
 
 PCT = Decimal(100)
@@ -212,10 +212,10 @@ def licensed_rule(params: ParameterSet, contract_date: date, lender_type: str) -
         except NotCovered:
             pass
     basis = CapBasis(
-        rule="financial_24",
+        rule=FINANCIAL_CAP_RULE,
         regime="持牌金融机构借款（" + {"bank": "银行", "consumer_finance": "消费金融公司",
                                       "microloan": "小额贷款公司"}.get(lender_type, "金融机构") + "）",
-        segments=[CapSegment(start=contract_date, rate=cap.quantize(RATE_Q), rule="financial_24")],
+        segments=[CapSegment(start=contract_date, rate=cap.quantize(RATE_Q), rule=FINANCIAL_CAP_RULE)],
         citations=_ids([line], extra),
         instruments=_inst([line]),
         explanation=(
@@ -225,7 +225,7 @@ def licensed_rule(params: ParameterSet, contract_date: date, lender_type: str) -
             + f"{plain_status(line.status)}）。"
         ),
     )
-    return CapRule("licensed", float(cap), basis, [Segment(contract_date, None, float(cap), "financial_24")],
+    return CapRule("licensed", float(cap), basis, [Segment(contract_date, None, float(cap), FINANCIAL_CAP_RULE)],
                    [line], notes)
 
 

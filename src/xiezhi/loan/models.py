@@ -201,6 +201,10 @@ class CapSegment(BaseModel):
     rule: str
 
 
+#: The cap rule of licensed lenders (the others are the private-lending rules "private_*").
+FINANCIAL_CAP_RULE = "financial_24"
+
+
 class CapBasis(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -214,6 +218,13 @@ class CapBasis(BaseModel):
     citations: list[str] = Field(default_factory=list)
     instruments: list[str] = Field(default_factory=list)
     explanation: str
+
+    @property
+    def reducible_on_request(self) -> bool:
+        """True for the financial-lending line (licensed lenders), where charges above the cap are reduced
+        when the borrower asks; False for the private-lending caps, above which courts do not protect them.
+        Derived from `rule`, so pages need not know the rule names."""
+        return self.rule == FINANCIAL_CAP_RULE
 
 
 class Protected(BaseModel):
