@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from xiezhi.dates import fmt_beijing
 from xiezhi.evidence import IncidentInput, Vault, export_evidence, verify_manifest
-from xiezhi.evidence.export import build_list_document, fmt_beijing
+from xiezhi.evidence.export import build_list_document
 from xiezhi.web.templating import beijing, templates
 
 pytest_plugins = ["conftest_postgres"]

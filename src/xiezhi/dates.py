@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from xiezhi.errors import InputError
 
@@ -51,3 +51,18 @@ def parse_datetime(value: str | datetime) -> datetime:
         pass
     day = parse_date(text)
     return datetime(day.year, day.month, day.day)
+
+
+#: Mainland China keeps UTC+08:00 all year (no daylight saving), so a fixed offset needs no tz database.
+BEIJING = timezone(timedelta(hours=8))
+
+
+def fmt_beijing(dt: datetime | None, *, seconds: bool = False) -> str:
+    """A time as the borrower reads it, on the Beijing clock. Aware times (recorded_at, generated_at: UTC)
+    are converted; naive ones (occurred_at: entered or imported as local time) are already Beijing time.
+    Only the display changes: stored values, the manifest and the hashes keep their UTC ISO text."""
+    if dt is None:
+        return ""
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(BEIJING)
+    return dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

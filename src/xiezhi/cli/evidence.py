@@ -57,8 +57,9 @@ def _item_line(item: EvidenceItem) -> str:
 
 
 def _item_detail(item: EvidenceItem) -> str:
+    from xiezhi.dates import fmt_beijing
     from xiezhi.evidence import KIND_LABELS
-    from xiezhi.evidence.export import SEVERITY_LABELS, fmt_beijing
+    from xiezhi.evidence.export import SEVERITY_LABELS
     from xiezhi.evidence.models import DIRECTION_LABELS
 
     c = item.current

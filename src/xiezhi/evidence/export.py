@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xiezhi.dates import fmt_beijing
 from xiezhi.errors import InputError
 from xiezhi.evidence.canon import sha256_hex
 from xiezhi.evidence.filetypes import BY_MEDIA_TYPE
@@ -22,24 +23,11 @@ MANIFEST_FORMAT = "xiezhi-evidence-manifest"
 LIST_NAME = "evidence-list"
 SEVERITY_LABELS = {"info": "提示", "violation": "涉嫌违规", "possible_crime": "可能涉嫌犯罪"}
 EXPORT_FORMATS = ("html", "docx", "pdf", "zip")
-#: Mainland China keeps UTC+08:00 all year (no daylight saving), so a fixed offset needs no tz database.
-BEIJING = timezone(timedelta(hours=8))
 
 
 def file_arcname(att: Attachment) -> str:
     ftype = BY_MEDIA_TYPE.get(att.media_type)
     return f"files/{att.sha256}.{ftype.ext if ftype else 'bin'}"
-
-
-def fmt_beijing(dt: datetime | None, *, seconds: bool = False) -> str:
-    """A time as the borrower reads it, on the Beijing clock. Aware times (recorded_at, generated_at: UTC)
-    are converted; naive ones (occurred_at: entered or imported as local time) are already Beijing time.
-    Only the display changes: stored values, the manifest and the hashes keep their UTC ISO text."""
-    if dt is None:
-        return ""
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(BEIJING)
-    return dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def findings_text(findings: list[dict[str, Any]]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from xiezhi.dates import fmt_beijing
 from xiezhi.web.security import csrf_nonce, csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -44,7 +45,6 @@ def when(value: Any) -> str:
 
 
 #: Mainland China keeps UTC+08:00 all year (no daylight saving): a fixed offset, no tz database needed.
-BEIJING = timezone(timedelta(hours=8))
 
 
 def beijing(value: Any, seconds: bool = False) -> str:
@@ -63,9 +63,7 @@ def beijing(value: Any, seconds: bool = False) -> str:
             return value
     if not isinstance(value, datetime):
         return when(value)
-    if value.tzinfo is not None:
-        value = value.astimezone(BEIJING)
-    return value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + "（北京时间）"
+    return fmt_beijing(value, seconds=seconds) + "（北京时间）"
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
