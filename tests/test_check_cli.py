@@ -22,6 +22,16 @@ def test_check_text_human_output_quotes_and_cites():
     assert "110" in res.output
 
 
+
+def test_human_output_counts_characters_from_one():
+    """People count the first character as 第 1 字; the JSON span stays a 0-based half-open offset pair."""
+    text = "再不还钱就打断你的腿"
+    js = json.loads(runner.invoke(app, ["check", text, "--json"]).output)
+    start, end = js["findings"][0]["span"]
+    assert (start, end) == (0, len(text))
+    res = runner.invoke(app, ["check", text])
+    assert f"（第 1–{len(text)} 字）" in res.output and "第 0–" not in res.output
+
 def test_missing_metadata_is_asked_for_in_words_with_the_option_that_supplies_it():
     text = "您的借款已逾期，再不还款将上报征信，影响您以后贷款。"
     res = runner.invoke(app, ["check", text])

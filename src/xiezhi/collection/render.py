@@ -34,7 +34,7 @@ def _finding_lines(f: Finding, n: int) -> list[str]:
     title = load_categories()[f.category].title
     lines = [f"{n}. 【{title}】{SEVERITY_ZH[f.severity]}（{MODE_ZH[f.mode]}）"]
     if f.quote:
-        lines.append(f"   原话：“{f.quote}”（第 {f.span[0]}–{f.span[1]} 字）")
+        lines.append(f"   原话：“{f.quote}”（第 {f.span[0] + 1}–{f.span[1]} 字）")
     lines.append(f"   说明：{f.explanation}")
     arts = [c for c in f.citations if "display" in c]
     named = [c for c in f.citations if "name" in c]
