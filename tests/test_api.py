@@ -213,6 +213,18 @@ def test_evidence_bad_input(api):
     is_problem(api.get("/api/v1/evidence/0"), 422)
 
 
+def test_evidence_unknown_record_is_404_on_every_seq_endpoint(api):
+    """An unknown record number is 404 "没有这条证据" wherever it appears in the path, as for GET /{seq}."""
+    shown = is_problem(api.get("/api/v1/evidence/999"), 404)
+    for r in (api.get("/api/v1/evidence/999/attachments/0"),
+              api.post("/api/v1/evidence/999/correct", json={"text": "x", "reason": "r"}),
+              api.post("/api/v1/evidence/999/withdraw", json={"reason": "r"})):
+        body = is_problem(r, 404)
+        assert (body["title"], body["detail"]) == (shown["title"], shown["detail"])
+    op = api.get("/api/v1/openapi.json").json()["paths"]["/api/v1/evidence/{seq}/attachments/{index}"]["get"]
+    assert "404" in op["responses"]
+
+
 def test_cross_site_api_write_refused(api):
     r = api.post("/api/v1/check", json={"text": "x"}, headers={"origin": "https://evil.example"})
     is_problem(r, 403)

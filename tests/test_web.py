@@ -167,6 +167,8 @@ def test_evidence_add_with_photo_and_export(client):
     assert "已保存" in page and "门口.png" in page
     img = client.get("/evidence/1/files/0")
     assert img.status_code == 200 and img.headers["content-type"] == "image/png" and img.content == PNG
+    missing = client.get("/evidence/99/files/0")  # an unknown record: the same 404 page as /evidence/99
+    assert missing.status_code == 404 and "没有这条证据" in missing.text
     assert "检查通过" in client.get("/evidence/verify").text
     z = client.get("/evidence/export?format=zip")
     assert z.status_code == 200 and z.content[:2] == b"PK"

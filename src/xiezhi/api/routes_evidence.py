@@ -81,18 +81,21 @@ def export(request: Request, format: Literal["zip", "pdf", "html", "docx"] = "zi
     return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/{seq}", summary="一条证据及其更正历史", response_model=EvidenceItemModel,
-            responses={404: {"model": Problem, "description": "没有这条证据", "content": {PROBLEM_TYPE: {}}}})
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "没有这条证据", "content": {PROBLEM_TYPE: {}}}}
+
+
+@router.get("/{seq}", summary="一条证据及其更正历史", response_model=EvidenceItemModel, responses=NOT_FOUND)
 def show(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)]) -> Any:
     return svc.item(request.app, seq)
 
 
 @router.get("/{seq}/attachments/{index}", summary="下载一条证据的附件（原始字节）",
-            responses={200: {"content": {"application/octet-stream": {}}, "description": "附件"}})
+            responses={200: {"content": {"application/octet-stream": {}}, "description": "附件"},
+                       404: {**NOT_FOUND[404], "description": "没有这条证据或这个附件"}})
 def attachment(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)],
                index: Annotated[int, Path(ge=0, le=1000)]) -> Response:
-    v = svc.vault(request.app)
-    item = v.item(seq)
+    v, item = svc.vault(request.app), svc.item(request.app, seq)
     if index >= len(item.current.attachments):
         raise ProblemError(404, "没有这个附件", f"第 {seq} 条证据没有第 {index + 1} 个附件。")
     att = item.current.attachments[index]
@@ -107,7 +110,7 @@ def attachment(request: Request, seq: Annotated[int, Path(ge=1, le=10**9)],
 # ------------------------------------------------------------------ correct and withdraw
 Seq = Annotated[int, Path(ge=1, le=10**9, description="记录编号：这条证据最新版本的编号（更正后为更正记录的编号）")]
 EDIT_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"model": Problem, "description": "没有这条证据", "content": {PROBLEM_TYPE: {}}},
+    **NOT_FOUND,
     409: {"model": Problem, "description": "这是更正前的旧版本，或这条证据已撤回", "content": {PROBLEM_TYPE: {}}},
     415: {"model": Problem, "description": "请求体格式不对", "content": {PROBLEM_TYPE: {}}},
     423: {"model": Problem, "description": "证据库已加密而服务没有口令", "content": {PROBLEM_TYPE: {}}},
