@@ -16,23 +16,25 @@ from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern
 from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 from xiezhi.collection.rxprefix import required_literals, with_first_chars
 
-#: A negator right before a match (nothing but an auxiliary in between) cancels a threat.
+#: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
+#: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
 _NEGATED = re.compile(
     r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|没有|没|未|严禁|禁止|不|无需|不必|不用)"
-    r"(?:会|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|收取|收|任何|额外|其他){0,2}$"
+    r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他){0,3}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
-#: Words that announce an act for later (a threat); checked in the clause of the match.
-_THREAT_CUES = ("再不", "不还", "否则", "不然", "要是", "如果", "若", "就把", "就让", "就给", "就去", "就发", "就到",
-                "就打", "就找", "就来", "会", "将", "要", "明天", "今晚", "晚上", "下次", "等着", "马上", "立即", "小心",
-                "后果", "让你", "叫你", "准备", "到时候", "迟早", "别逼", "信不信", "哪天",
-                "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "下周", "这周", "礼拜", "近日", "近期",
-                "届时", "回头", "过两天", "改天", "后天", "听日", "明早", "明儿", "之前", "不到账", "还是", "jiu", "bhq", "bhk")
-#: A borrower telling what happened ("他们…", "我家…", "昨天…") rather than a collector writing to them.
-_NARRATIVE_CUES = ("他们", "我家", "我妈", "我爸", "我老婆", "我老公", "我公司", "我单位", "我们公司", "我们厂", "我的",
-                   "收到了", "来了", "说是", "昨天", "昨晚", "前天", "上周", "今早", "今天早上", "早上出门", "回家看见", "被他们", "被人",
-                   "我被", "把我", "给我", "发现")
+def _cue_tuple(name: str) -> tuple[str, ...]:
+    from xiezhi.collection.metadata import cues
+
+    return getattr(cues(), name)
+
+
+#: Words that announce an act for later (a threat); checked in the clause of the match (cues.yaml threat_mode).
+_THREAT_CUES = _cue_tuple("threat_mode")
+#: A borrower telling what happened ("他们…", "我家…", "昨天…") rather than a collector writing to them
+#: (cues.yaml narrative).
+_NARRATIVE_CUES = _cue_tuple("narrative")
 
 
 #: A transcript line spoken by the borrower ("我：…", "借款人：…"): collector conduct is not looked for there.

@@ -41,6 +41,8 @@ class Cues:
     automated_notice: tuple[str, ...]
     collection: tuple[str, ...]
     evening_note_from: time
+    threat_mode: tuple[str, ...] = ()
+    narrative: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,8 @@ def cues() -> Cues:
         automated_notice=tuple(data["automated_notice"]),
         collection=tuple(data["collection"]),
         evening_note_from=time(h, m),
+        threat_mode=tuple(data["threat_mode"]),
+        narrative=tuple(data["narrative"]),
     )
 
 
