@@ -4,29 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from fastapi.testclient import TestClient
-
+from conftest_api import PROBLEM, is_problem
 from xiezhi.api import capabilities
-from xiezhi.web.app import create_app
-
-PROBLEM = "application/problem+json"
-
-
-@pytest.fixture
-def api(tmp_path, monkeypatch):
-    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("XIEZHI_DATABASE_URL", raising=False)
-    with TestClient(create_app()) as c:
-        yield c
-
-
-def is_problem(r, status):
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"] == PROBLEM
-    body = r.json()
-    assert body["status"] == status and body["title"] and "Traceback" not in r.text
-    return body
 
 
 def test_health(api):

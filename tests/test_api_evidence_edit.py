@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
+from conftest_api import is_problem
 from xiezhi.api import evidence_service as svc
 from xiezhi.web.app import create_app
 
-PROBLEM = "application/problem+json"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture
-def api(tmp_path, monkeypatch):
-    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("XIEZHI_DATABASE_URL", raising=False)
-    monkeypatch.delenv("XIEZHI_PASSPHRASE", raising=False)
-    with TestClient(create_app()) as c:
-        yield c
-
-
-def is_problem(r, status):
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"] == PROBLEM
-    body = r.json()
-    assert body["status"] == status and body["title"] and body["detail"] and "Traceback" not in r.text
-    return body
 
 
 def add(api, **extra) -> int:
