@@ -168,3 +168,36 @@ def test_phone_out_of_service_reveals_no_personal_data():
     meta = {**DEBTOR, "recipient_role": "emergency_contact"}
     r = analyze("您好，张某的手机号码停机了，如方便请转告他联系我们", meta, model=False)
     assert "privacy_exposure" not in r.labels
+
+
+# Third session: scope rules (negated speech verbs, service visits, banter, possessed lists, court acts).
+@pytest.mark.parametrize("text", [
+    "我们从没讲过要去您单位，请您不要误会。",
+    "本公司不会要求您把钱转到任何个人名下。",
+    "自来水公司明天上门抄表换表，请家里留人。",
+    "网购的冰箱周六上门安装，师傅会提前打电话。",
+    "哈哈你再偷吃我的零食我就揍你一顿，开玩笑啦。",
+    "这家理发店进了我的黑名单，剪得太丑了。",
+    "依据生效判决书，法院已冻结您名下账户，如有异议请向执行法院提出。",
+    "法院已经受理了本行的起诉，开庭时间以传票为准。",
+    "外面下雪了路滑，你小心点，开车慢一点。",
+])
+def test_scope_rules_keep_lookalikes_compliant(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("哈哈，你欠的钱再不还，我们就去你家把你腿打断", {"violence_threat", "unlawful_visit"}),
+    ("再不还钱就把你列入黑名单，全国都查得到", {"false_legal_threat"}),
+    ("他们三个人昨天在我家门口坐了一下午，说不还钱就不走", {"unlawful_visit", "intimidation"}),
+    ("昨天两个人跑到我单位大厅里嚷嚷我欠钱，保安赶都赶不走", {"unlawful_visit", "intimidation"}),
+])
+def test_scope_rules_keep_the_unlawful_wording(text, want):
+    r = analyze(text, DEBTOR, model=False)
+    assert want <= set(r.labels), [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+def test_a_visit_without_menace_is_no_intimidation():
+    r = analyze("下午来了一个人说是平台外访的，没出示证件，我说不方便他就走了", {"recipient_role": "debtor"}, model=False)
+    assert "intimidation" not in r.labels

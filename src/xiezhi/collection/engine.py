@@ -141,6 +141,9 @@ class Matcher:
         self._negators = re.compile("|".join(re.escape(normalise_pattern(n)) for n in cues().clause_negators))
         self._questions = re.compile("|".join(re.escape(normalise_pattern(q)) for q in cues().question_cues))
         self._regex_by_rule = dict(self._regex)
+        self._banter_cues = tuple(k for b in cues().banter if (k := normalise_pattern(b)))  # emoji normalise away
+        self._banter_categories = frozenset(cues().banter_categories)
+        self._collection = tuple(normalise_pattern(c) for c in cues().collection)
         self._unless = [tuple(normalise_pattern(p) for p in r.unless) for r in self.rules]
         self._unless_msg = [tuple(normalise_pattern(p) for p in r.unless_message) for r in self.rules]
         for keys in self._unless_msg:
@@ -197,8 +200,14 @@ class Matcher:
                 return hits
         narrative = is_narrative(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        for idx, spans in any_hits.items():
+        banter = self._banter(text)
+        # in rule order (file order within a category): which of two same-category, same-severity hits is shown
+        # must not depend on how the literal scan and the trigger set happened to order them
+        for idx in sorted(any_hits):
+            spans = any_hits[idx]
             rule = self.rules[idx]
+            if banter and rule.category in self._banter_categories:
+                continue
             if any(k in text for k in self._unless_msg[idx]):
                 continue
             for s, e in sorted(spans):
@@ -207,6 +216,10 @@ class Matcher:
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
         return hits
+
+    def _banter(self, text: str) -> bool:
+        """Joking between friends: a banter cue and no word about a debt or its collection."""
+        return any(b in text for b in self._banter_cues) and not any(c in text for c in self._collection)
 
     def negated_clause(self, text: str, s: int, e: int) -> bool:
         """A clause that denies, warns or asks hypothetically (used for model findings)."""

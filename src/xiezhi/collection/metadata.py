@@ -43,6 +43,8 @@ class Cues:
     evening_note_from: time
     threat_mode: tuple[str, ...] = ()
     narrative: tuple[str, ...] = ()
+    banter: tuple[str, ...] = ()
+    banter_categories: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def cues() -> Cues:
         evening_note_from=time(h, m),
         threat_mode=tuple(data["threat_mode"]),
         narrative=tuple(data["narrative"]),
+        banter=tuple(data["banter"]),
+        banter_categories=tuple(data["banter_categories"]),
     )
 
 

@@ -78,6 +78,9 @@ class CategorySpec(_Strict):
     severity: Literal["info", "violation", "possible_crime"]
     needs: list[str] = Field(default_factory=list)
     threatened_implies: list[str] = Field(default_factory=list)  # a threat of this category also frightens
+    #: clause words that cancel every rule of the category (added to each rule's `unless`): the scope of the
+    #: category itself, e.g. a service visit (上门安检, 上门取件) is no collection visit
+    unless: list[str] = Field(default_factory=list)
     instruments: list[NamedInstrument] = Field(default_factory=list)
     actions: list[ActionSpec]
     not_modelled: str = ""
@@ -139,6 +142,8 @@ def parse_rules_file(path: Path) -> CategorySpec:
         if not current:
             raise _fail(path, f"规则 {data.get('id')} 不在任何条文标题之下")
         data["category"] = front.get("category", "")
+        if front.get("unless"):
+            data["unless"] = [*data.get("unless", []), *front["unless"]]
         try:
             rules.append(Rule(**data, citations=tuple(current)) if "citations" not in data else Rule(**data))
         except ValidationError as exc:
