@@ -201,3 +201,19 @@ def test_scope_rules_keep_the_unlawful_wording(text, want):
 def test_a_visit_without_menace_is_no_intimidation():
     r = analyze("下午来了一个人说是平台外访的，没出示证件，我说不方便他就走了", {"recipient_role": "debtor"}, model=False)
     assert "intimidation" not in r.labels
+
+
+def test_scan_reports_the_categories_a_disclaimer_cancelled():
+    from xiezhi.collection.engine import get_matcher
+    from xiezhi.collection.normalize import normalise
+
+    for text, cat in [("我们不会上门，也不会联系您的家人。", "unlawful_visit"),
+                      ("物业通知：明天燃气公司上门安检，请家里留人。", "unlawful_visit"),
+                      ("哈哈你再迟到我就揍你，开玩笑的", "violence_threat")]:
+        cancelled: dict[str, list[tuple[int, int]]] = {}
+        hits = get_matcher().scan(normalise(text), None, cancelled)
+        assert cat not in {h.rule.category for h in hits}
+        assert cat in cancelled, (text, cancelled)
+    cancelled = {}
+    get_matcher().scan(normalise("你再不还，今晚我们就带人上门"), None, cancelled)
+    assert "unlawful_visit" not in cancelled  # it fired: nothing to cancel

@@ -155,9 +155,15 @@ class Matcher:
         self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
         self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
 
-    def scan(self, norm: Normalised, literal_hits: list[tuple[int, Any]] | None = None) -> list[RuleHit]:
+    def scan(self, norm: Normalised, literal_hits: list[tuple[int, Any]] | None = None,
+             cancelled: dict[str, list[tuple[int, int]]] | None = None) -> list[RuleHit]:
         """literal_hits: what `self.automaton.iter(norm.text)` yields, when already found for a whole chunk
-        (`xiezhi.collection.chunkscan`)."""
+        (`xiezhi.collection.chunkscan`).
+
+        cancelled: if given, filled with category -> clauses [start, end) (normalised offsets) where a match of
+        one of its rules was cancelled by a denial, a question, a warning or the rule's exception (`unless`,
+        `unless_message`): the same words must not be reported by the classifier either. A rule whose `near`
+        context is missing is not "cancelled" (nothing there disclaimed the act)."""
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
@@ -207,14 +213,25 @@ class Matcher:
             spans = any_hits[idx]
             rule = self.rules[idx]
             if banter and rule.category in self._banter_categories:
+                if cancelled is not None:
+                    cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             if any(k in text for k in self._unless_msg[idx]):
+                if cancelled is not None:
+                    cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
-                if self._accept(idx, text, s, e, narrative, ends):
+                verdict = self._verdict(idx, text, s, e, narrative, ends)
+                if verdict is None:
                     esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
+                if cancelled is not None and verdict != "context":
+                    cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
+        if cancelled:
+            found = {h.rule.category for h in hits}
+            for cat in found & cancelled.keys():
+                del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
 
     def _banter(self, text: str) -> bool:
@@ -229,20 +246,27 @@ class Matcher:
 
     def _accept(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
                 ends: list[int] | None = None) -> bool:
+        return self._verdict(idx, text, s, e, narrative, ends) is None
+
+    def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
+                 ends: list[int] | None = None) -> str | None:
+        """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing)."""
         rule = self.rules[idx]
         cs, ce = clause_bounds(text, s, e, ends)
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
-                return False
+                return "negated"
             if self._negators.search(text, cs, s):
-                return False
+                return "negated"
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
                     and not _REPORTED.search(text, cs, s):
-                return False
+                return "question"
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
-            return False
-        return all(_near(group, s, e, rule.window, text) for group in self._near[idx])
+            return "unless"
+        if all(_near(group, s, e, rule.window, text) for group in self._near[idx]):
+            return None
+        return "context"
 
 
 def _near(group: tuple[str, ...], s: int, e: int, window: int, text: str) -> bool:
