@@ -15,7 +15,8 @@ this script does not generate or rewrite it. Checks (all in labelled_set.py):
 - severity: present exactly on non-compliant lines, within the taxonomy range of its labels;
 - text length 10-400 characters;
 - near-duplicates inside the file (>= 0.6) and against every other ``check_*.jsonl`` (>= 0.5), reported
-  anonymously for the other files;
+  anonymously for the other files (files of the glob whose lines carry no text, such as agreement
+  files, are skipped);
 - counts: 400 lines, every category >= 16, violence_threat / unlawful_visit / impersonation /
   false_legal_threat / intimidation >= 30, lawful share 48-52 %, and the first 200 lines (the early
   delivery) 45-55 % lawful. ``--partial`` skips the total/per-category targets.
@@ -29,13 +30,24 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled_set import DATA, SetSpec, main
+from labelled_set import DATA, SetSpec, main, read_jsonl
 
 FILE = DATA / "check_dev7.jsonl"
+
+
+def _labelled_texts(path: Path) -> bool:
+    """Whether `path` is a labelled message set (every line has a text) to compare against; other
+    check_*.jsonl files (e.g. agreement files without texts) would crash the near-duplicate check."""
+    try:
+        return all(isinstance(r.get("text"), str) for r in read_jsonl(path))
+    except ValueError:
+        return False
+
+
 SPEC = SetSpec(
     file=FILE,
     id_letter="p",
-    others=tuple(p for p in sorted(DATA.glob("check_*.jsonl")) if p.name != FILE.name),
+    others=tuple(p for p in sorted(DATA.glob("check_*.jsonl")) if p.name != FILE.name and _labelled_texts(p)),
     weak=frozenset({"violence_threat", "unlawful_visit", "impersonation", "false_legal_threat", "intimidation"}),
     total=(400, 400),
     min_per_cat=16,
