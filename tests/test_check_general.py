@@ -217,3 +217,34 @@ def test_scan_reports_the_categories_a_disclaimer_cancelled():
     cancelled = {}
     get_matcher().scan(normalise("你再不还，今晚我们就带人上门"), None, cancelled)
     assert "unlawful_visit" not in cancelled  # it fired: nothing to cancel
+
+
+# Third session: veiled and implied wording of the weakest categories (written for these tests).
+@pytest.mark.parametrize(("text", "want"), [
+    ("再拖着，我让你一家老小都去医院过中秋", {"violence_threat", "intimidation"}),
+    ("你想清楚，下次见面你还能不能站着回家", {"violence_threat", "intimidation"}),
+    ("你媳妇每天骑电动车上班吧，路上出点什么事可别怪我们", {"violence_threat", "intimidation"}),
+    ("明天不到账，我们就把你家店的招牌给你拆了", {"violence_threat"}),
+    ("上周四个催收跑进我家客厅坐着，说拿不到钱今晚就睡这儿了，我报警才走", {"unlawful_visit", "intimidation"}),
+    ("早上发现我家单元门上贴满了纸，写着我欠钱不还的名字", {"unlawful_visit", "intimidation"}),
+    ("半夜两点有人一直拍我家的门，说是来要账的", {"unlawful_visit"}),
+    ("我们外访组已经到你家楼下了，你自己下来", {"unlawful_visit", "intimidation"}),
+    ("你家住几栋几单元、你女儿在哪个学校，我们都整理好了，不还就发到你们小区群", {"privacy_exposure"}),
+    ("你的债权已经转让给我们律所了，今天必须结清", {"impersonation"}),
+    ("我是执行局的法官，你把欠款转到我的个人账户就能撤销执行", {"impersonation"}),
+])
+def test_veiled_wording_of_the_weak_categories(text, want):
+    r = analyze(text, DEBTOR, model=False)
+    assert want <= set(r.labels), [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "您好，外访同事明天下午到您单位附近，请问您是否方便见面？不方便可以改约。",
+    "我妈来我家坐了一下午才走，聊了好多家常。",
+    "请您把身份证正反面照片上传到APP完成认证。",
+    "物业通知已经贴在单元门上了，周六停水。",
+    "律师说判决下来以后，对方会把钱打到法院的执行账户。",
+])
+def test_veiled_rules_leave_lawful_wording_alone(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]

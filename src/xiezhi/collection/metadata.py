@@ -249,6 +249,12 @@ def night_visit(sent_at: datetime, text: str, channel: str | None) -> Verdict | 
     return None
 
 
+def night_visit_menace(v: Verdict) -> Verdict:
+    """A visit in the quiet hours also frightens (README-check convention 15; taxonomy 2.2 'showing up'):
+    the intimidation that goes with a `night_visit` verdict."""
+    return Verdict("intimidation", "violation", f"{v.explanation}深夜上门本身就是在制造恐惧、逼迫还款，属于软暴力式滋扰。")
+
+
 def lender_is_licensed(lender_type: str | None) -> bool | None:
     if lender_type is None or lender_type == "unknown":
         return None
