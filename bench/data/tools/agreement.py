@@ -2,7 +2,7 @@
 conventions, agree on the same messages. The figure bounds what any automatic checker can be expected to reach
 when it is scored against one annotator's labels.
 
-The second annotator labelled texts and metadata only (`check_iaa_second.jsonl`), never seeing the first labels.
+The second annotator labelled texts and metadata only (`agreement_second_annotator.jsonl`), never seeing the first labels.
 Scored with the bench's own `score`, taking the first annotator as reference (and the other way round: macro-F1 is
 not symmetric per category), plus Cohen's kappa per category.
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(BENCH.parent / "src"))
 
 from bench_check import load, score  # noqa: E402
 
-SECOND = "check_iaa_second.jsonl"
+SECOND = "agreement_second_annotator.jsonl"
 FIRST = ("check_dev5.jsonl", "check_dev6.jsonl")
 
 
