@@ -175,6 +175,18 @@ def test_evidence_add_with_photo_and_export(client):
     assert "attachment" in z.headers["content-disposition"]
 
 
+@pytest.mark.parametrize(("path", "button"), [("/evidence/new", "选择文件"), ("/check", "选择文件或截图")])
+def test_file_inputs_come_with_a_chinese_picker(client, path, button):
+    """No bare file input (Chromium labels those "Choose File" in an English locale): each sits in a
+    file_picker with a Chinese label for it and a status line the script fills in (browser/test_file_picker)."""
+    html = client.get(path).text
+    inputs = re.findall(r'<input id="([\w-]+)" name="\w+" type="file"[^>]*>', html)
+    assert inputs and len(inputs) == html.count('type="file"')
+    for id_ in inputs:
+        assert f'<label for="{id_}" class="filebtn">{button}</label>' in html
+        assert f'aria-describedby="{id_}-chosen"' in html and f'id="{id_}-chosen"' in html
+
+
 def test_evidence_refuses_disguised_file(client):
     html = client.get("/evidence/new").text
     r = client.post("/evidence/new", data={"csrf": csrf_of(html), "kind": "sms", "occurred_at": "2026-03-14T23:10"},

@@ -235,8 +235,10 @@ def test_evidence_correct_and_withdraw(page):
 
 TOUR = {"evidence-new": "/evidence/new", "plan": "/plan", "law": "/law", "law-article": "/law/civil-code:680",
         "evidence-verify": "/evidence/verify", "letters-form": "/letters"}
+# A file picker's input is out of sight; its target is the label.filebtn next to it (file_picker in _macros.html).
 SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
-  'main button, main a.btn, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), header nav a'))
+  'main button, main a.btn, main select, main label.filebtn, header nav a, ' +
+  'main input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(.filepick input[type=file])'))
   .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 40)
   .map(e => (e.textContent || e.name || e.id).trim())"""
 
