@@ -143,3 +143,15 @@ def test_stated_count():
     assert stated_count("催收一天给我打了三十多个电话") == (30, True)
     assert stated_count("他们给我打了三十多个电话") is None  # no day: not a count per day
     assert stated_count("今天第三个电话了") is None
+
+
+def test_a_borrowers_own_narration_of_the_debt_is_not_what_the_third_party_heard():
+    from xiezhi.collection.metadata import mentions_debt
+
+    # the borrower tells of the debt; the collector asked the sister only where he is
+    assert not mentions_debt("我在两个平台欠了三万多，催收昨天打给我姐，问她知不知道我在哪。")
+    # the collector's quoted or reported words decide
+    assert mentions_debt("催收昨天打给我姐，跟她说我在平台欠了三万多不还。")
+    assert mentions_debt("他们给我同事发消息：“你同事张某欠钱不还”")
+    # a collector's own message is judged whole
+    assert mentions_debt("您好，您的朋友张某在我平台借款逾期，请转告他还款。")

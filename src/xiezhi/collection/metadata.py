@@ -164,7 +164,23 @@ def count_per_day(count: int, day: date, channel: str | None = None, *, answered
     return None
 
 
+#: The collector's words inside a borrower's account: quoted (“…”, 「…」, "…") or reported after 说/问/讲 to the
+#: end of the clause.
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,200})[”」』\"]|(?:说|问|讲|告诉[^，。！？]{0,4})[:：，,]?([^。！？\n]{1,80})")
+
+
+def collector_words(text: str) -> str:
+    """In a borrower's own account, the words it attributes to the collector (quoted or reported)."""
+    return "\n".join(a or b for a, b in _QUOTED.findall(text))
+
+
 def mentions_debt(text: str) -> bool:
+    """The message reveals a debt. In a borrower's own account ("我欠了网贷，催收打给我姐问她我在哪") only the
+    collector's quoted or reported words count: the borrower's narration is not what the third party heard."""
+    from xiezhi.collection.engine import is_narrative  # engine reads the cue lists of this module
+
+    if is_narrative(text):
+        text = collector_words(text)
     c = cues()
     for w in c.debt_detail_not:
         text = text.replace(w, "")
