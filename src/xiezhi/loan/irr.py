@@ -8,7 +8,7 @@ sum(amount * (1 + r) ** -time) == 0.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from xiezhi.errors import InputError
 
@@ -21,20 +21,18 @@ def npv(rate: float, times: Sequence[float], amounts: Sequence[float]) -> float:
     return math.fsum(a * base ** (-t) for t, a in zip(times, amounts, strict=True))
 
 
-def _newton(times: Sequence[float], amounts: Sequence[float], guess: float, scale: float) -> float | None:
-    """Newton's method; returns the root only when |npv| there is negligible against the flows."""
+def _solve(slope: Callable[[float], tuple[float, float]], guess: float, scale: float) -> float | None:
+    """Newton's method from ``guess``, with ``slope(1 + r)`` giving (npv, d npv / dr) at rate r.
+
+    Returns the root only when |npv| there is negligible against the flows (``scale``, the largest one);
+    None when the iteration leaves the domain (1 + r <= 0), stalls or does not settle in 60 steps.
+    """
     r = guess
-    pairs = list(zip(times, amounts, strict=True))
     for _ in range(60):
         base = 1.0 + r
         if base <= 0:
             return None
-        f = 0.0
-        df = 0.0
-        for t, a in pairs:
-            v = a * base ** (-t)
-            f += v
-            df -= t * v / base
+        f, df = slope(base)
         if df == 0 or not math.isfinite(f) or not math.isfinite(df):
             return None
         step = f / df
@@ -47,13 +45,26 @@ def _newton(times: Sequence[float], amounts: Sequence[float], guess: float, scal
     return None
 
 
+def _newton(times: Sequence[float], amounts: Sequence[float], guess: float, scale: float) -> float | None:
+    """Newton on any times: npv = sum(a * base**-t), term by term."""
+    pairs = list(zip(times, amounts, strict=True))
+
+    def slope(base: float) -> tuple[float, float]:
+        f = 0.0
+        df = 0.0
+        for t, a in pairs:
+            v = a * base ** (-t)
+            f += v
+            df -= t * v / base
+        return f, df
+
+    return _solve(slope, guess, scale)
+
+
 def _newton_dense(coeffs: Sequence[float], guess: float, scale: float) -> float | None:
     """Newton on integer times: npv = sum(c_t * v**t) with v = 1/(1+r), evaluated by Horner's rule."""
-    r = guess
-    for _ in range(60):
-        base = 1.0 + r
-        if base <= 0:
-            return None
+
+    def slope(base: float) -> tuple[float, float]:
         v = 1.0 / base
         f = 0.0
         g = 0.0  # sum(t * c_t * v**(t-1)) by Horner on the derivative polynomial
@@ -61,17 +72,9 @@ def _newton_dense(coeffs: Sequence[float], guess: float, scale: float) -> float 
             g = g * v + f
             f = f * v + c
         # d npv / dr = d npv / dv * dv/dr = g * (-v*v)
-        df = -g * v * v
-        if df == 0 or not math.isfinite(f) or not math.isfinite(df):
-            return None
-        step = f / df
-        r_new = r - step
-        if abs(step) <= _TOL * max(1.0, abs(r_new)):
-            if r_new <= _LOW or abs(f) > 1e-6 * scale:
-                return None
-            return r_new
-        r = r_new
-    return None
+        return f, -g * v * v
+
+    return _solve(slope, guess, scale)
 
 
 def _bisect(times: Sequence[float], amounts: Sequence[float]) -> float:
@@ -95,8 +98,17 @@ def _bisect(times: Sequence[float], amounts: Sequence[float]) -> float:
     return (lo + hi) / 2.0
 
 
+_NO_SIGN_CHANGE = "现金流没有正负两个方向，无法计算内部收益率。"
+
+
+def _simple_interest(out: float, back: float, weighted: float) -> float:
+    """The starting guess: total gain over the money paid out (``out``), spread over the time the money
+    comes back (``weighted`` / ``back``, its amount-weighted mean), not below -50 %."""
+    span = weighted / back or 1.0
+    return max((back / out - 1.0) / span, -0.5)
+
+
 def _guess(pairs: Sequence[tuple[float, float]]) -> float:
-    """A simple-interest guess: total gain over the investment, spread over the weighted time."""
     out = back = weighted = 0.0
     for t, a in pairs:
         if a < 0:
@@ -104,13 +116,12 @@ def _guess(pairs: Sequence[tuple[float, float]]) -> float:
         else:
             back += a
             weighted += t * a
-    span = weighted / back or 1.0
-    return max((back / out - 1.0) / span, -0.5)
+    return _simple_interest(out, back, weighted)
 
 
 def _check_signs(amounts: Sequence[float]) -> None:
     if not any(a > 0 for a in amounts) or not any(a < 0 for a in amounts):
-        raise InputError("现金流没有正负两个方向，无法计算内部收益率。")
+        raise InputError(_NO_SIGN_CHANGE)
 
 
 def irr_dense(coeffs: Sequence[float], guess: float | None = None) -> float:
@@ -125,9 +136,9 @@ def irr_dense(coeffs: Sequence[float], guess: float | None = None) -> float:
             weighted += t * c
             scale = max(scale, c)
     if not out or not back:
-        raise InputError("现金流没有正负两个方向，无法计算内部收益率。")
+        raise InputError(_NO_SIGN_CHANGE)
     if guess is None:
-        guess = max((back / out - 1.0) / (weighted / back or 1.0), -0.5)
+        guess = _simple_interest(out, back, weighted)
     r = _newton_dense(coeffs, guess, scale)
     if r is not None:
         return r
