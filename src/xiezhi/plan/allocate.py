@@ -33,16 +33,23 @@ def instalments(budget: Decimal, targets: dict[str, Decimal], order: list[str]) 
         return dict(targets)
     unit = Decimal(1) if budget >= 100 * len(targets) else CENT
     inst = {k: min(v, (budget * v / total).quantize(unit, rounding=ROUND_DOWN)) for k, v in targets.items()}
-    left = budget - sum(inst.values(), ZERO)
+    return _top_up(inst, targets, budget, order)
+
+
+def _top_up(amounts: dict[str, Decimal], caps: dict[str, Decimal], budget: Decimal,
+            order: list[str]) -> dict[str, Decimal]:
+    """Give what ``amounts`` leave of ``budget`` to the debts in priority order, each up to its cap;
+    ``amounts`` is changed in place and returned."""
+    left = budget - sum(amounts.values(), ZERO)
     for k in order:
         if left <= 0:
             break
-        room = targets[k] - inst[k]
+        room = caps[k] - amounts[k]
         if room > 0:
             extra = min(room, left)
-            inst[k] += extra
+            amounts[k] += extra
             left -= extra
-    return inst
+    return amounts
 
 
 def allocate_month(budget: Decimal, balances: dict[str, Decimal], inst: dict[str, Decimal],
@@ -50,16 +57,7 @@ def allocate_month(budget: Decimal, balances: dict[str, Decimal], inst: dict[str
     """One month: each debt its instalment (at most its balance); budget freed by cleared debts goes to
     the unpaid debts in priority order. Sum <= budget, each <= its balance, whole cents."""
     pay = {k: min(inst[k], bal) if bal > 0 else ZERO for k, bal in balances.items()}
-    left = budget - sum(pay.values(), ZERO)
-    for k in order:
-        if left <= 0:
-            break
-        room = balances[k] - pay[k]
-        if room > 0:
-            extra = min(room, left)
-            pay[k] += extra
-            left -= extra
-    return pay
+    return _top_up(pay, balances, budget, order)
 
 
 def build_schedule(budget: Decimal, targets: dict[str, Decimal], order: list[str], start: date,
