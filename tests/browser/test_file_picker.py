@@ -122,3 +122,9 @@ def test_correction_form_has_the_chinese_picker(page):
     state = picker_state(page, "c-files")
     assert state["button"] == "选择文件" and state["chosen"] == "未选择文件", state
     assert state["inputWidth"] <= 1 and state["tabIndex"] == 0, state
+    page.locator("#c-files").set_input_files([
+        {"name": "截图一.png", "mimeType": "image/png", "buffer": PNG},
+        {"name": "录音.m4a", "mimeType": "audio/mp4", "buffer": b"\x00" * 2048}])
+    assert picker_state(page, "c-files")["chosen"] == "已选择 2 个文件：截图一.png（69 字节）、录音.m4a（2 KB）"
+    page.locator("#c-files").set_input_files([])
+    assert picker_state(page, "c-files")["chosen"] == "未选择文件"
