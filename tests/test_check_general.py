@@ -248,3 +248,32 @@ def test_veiled_wording_of_the_weak_categories(text, want):
 def test_veiled_rules_leave_lawful_wording_alone(text):
     r = analyze(text, DEBTOR, model=False)
     assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+# After the check_dev5/6/7 first looks: lawful scope as principles (texts written for these tests).
+@pytest.mark.parametrize("text", [
+    "刚看完那部电视剧，里面的放贷的老板说要打断欠债人的腿，编剧真敢写。",
+    "周末谁输了谁请奶茶，不请的我们直接杀到你家去🤣",
+    "健身群：下周还不打卡的，我就把你们拉进“懒虫黑名单”",
+    "请问催收可以联系我的紧急联系人吗？联系时能说我欠了多少钱吗？",
+    "我们只会在您失联期间联系一次紧急联系人核实您的联系方式，不会透露借款信息。",
+    "这不是吓唬您，是正常流程：逾期超过90天我们会依法起诉。",
+    "您先开车吧，路上注意安全，不急，晚点我再打给您。",
+    "中介小王：明天上午十点带客户上门看房，方便的话回复1。",
+    "【某区人民法院】您的借款合同纠纷一案已立案，请登录人民法院在线服务平台查看，本短信不含任何付款链接。",
+    "根据生效判决，法院已依法冻结您的工资卡部分金额，如有异议请向执行法院提出。",
+    "经核实，您反映的“催收人员自称法院工作人员”一事属实，该外包机构已被暂停合作，深表歉意。",
+])
+def test_lawful_scope_after_dev5_to_dev7(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("【最高人民法院执行信息公开网】您已被列入失信名单，24小时内不还清就冻结你的全部账户", "false_legal_threat"),
+    ("我是市公安局反诈中心的，你的网贷涉嫌洗钱，马上把钱转到安全账户核查", "impersonation"),
+    ("你名下的网贷已判决，今天不在电话里还款，下午就对你司法拘留", "false_legal_threat"),
+    ("不交加急费就按流程慢慢来，天天有人找你", "intimidation"),
+])
+def test_lawful_scope_keeps_the_unlawful_lookalikes(text, want):
+    assert want in analyze(text, DEBTOR, model=False).labels

@@ -144,6 +144,8 @@ class Matcher:
         self._banter_cues = tuple(k for b in cues().banter if (k := normalise_pattern(b)))  # emoji normalise away
         self._banter_categories = frozenset(cues().banter_categories)
         self._collection = tuple(normalise_pattern(c) for c in cues().collection)
+        self._banter_emoji = cues().banter_emoji
+        self._media = tuple(k for m in cues().media if (k := normalise_pattern(m)))
         self._unless = [tuple(normalise_pattern(p) for p in r.unless) for r in self.rules]
         self._unless_msg = [tuple(normalise_pattern(p) for p in r.unless_message) for r in self.rules]
         for keys in self._unless_msg:
@@ -206,7 +208,7 @@ class Matcher:
                 return hits
         narrative = is_narrative(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        banter = self._banter(text)
+        banter = self._banter(norm)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         for idx in sorted(any_hits):
@@ -234,9 +236,14 @@ class Matcher:
                 del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
 
-    def _banter(self, text: str) -> bool:
-        """Joking between friends: a banter cue and no word about a debt or its collection."""
-        return any(b in text for b in self._banter_cues) and not any(c in text for c in self._collection)
+    def _banter(self, norm: Normalised) -> bool:
+        """Not a collection contact: talk about a film or the news, or joking between friends (a banter word or a
+        laughing emoji, and no word about a debt or its collection)."""
+        text = norm.text
+        if any(m in text for m in self._media):
+            return True
+        joking = any(b in text for b in self._banter_cues) or any(e in norm.original for e in self._banter_emoji)
+        return joking and not any(c in text for c in self._collection)
 
     def negated_clause(self, text: str, s: int, e: int) -> bool:
         """A clause that denies, warns or asks hypothetically (used for model findings)."""

@@ -45,6 +45,8 @@ class Cues:
     narrative: tuple[str, ...] = ()
     banter: tuple[str, ...] = ()
     banter_categories: tuple[str, ...] = ()
+    banter_emoji: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def cues() -> Cues:
         narrative=tuple(data["narrative"]),
         banter=tuple(data["banter"]),
         banter_categories=tuple(data["banter_categories"]),
+        banter_emoji=tuple(data["banter_emoji"]),
+        media=tuple(data["media"]),
     )
 
 

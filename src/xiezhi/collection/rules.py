@@ -81,6 +81,9 @@ class CategorySpec(_Strict):
     #: clause words that cancel every rule of the category (added to each rule's `unless`): the scope of the
     #: category itself, e.g. a service visit (上门安检, 上门取件) is no collection visit
     unless: list[str] = Field(default_factory=list)
+    #: message words that cancel every rule of the category (added to each rule's `unless_message`), e.g. an
+    #: official verification channel named in a genuine court notice
+    unless_message: list[str] = Field(default_factory=list)
     instruments: list[NamedInstrument] = Field(default_factory=list)
     actions: list[ActionSpec]
     not_modelled: str = ""
@@ -142,8 +145,9 @@ def parse_rules_file(path: Path) -> CategorySpec:
         if not current:
             raise _fail(path, f"规则 {data.get('id')} 不在任何条文标题之下")
         data["category"] = front.get("category", "")
-        if front.get("unless"):
-            data["unless"] = [*data.get("unless", []), *front["unless"]]
+        for key in ("unless", "unless_message"):
+            if front.get(key):
+                data[key] = [*data.get(key, []), *front[key]]
         try:
             rules.append(Rule(**data, citations=tuple(current)) if "citations" not in data else Rule(**data))
         except ValidationError as exc:
