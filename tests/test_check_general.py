@@ -277,3 +277,30 @@ def test_lawful_scope_after_dev5_to_dev7(text):
 ])
 def test_lawful_scope_keeps_the_unlawful_lookalikes(text, want):
     assert want in analyze(text, DEBTOR, model=False).labels
+
+
+# After the check_dev8 first look: a department name is how lenders sign; it is impersonation with a red flag.
+@pytest.mark.parametrize("text", [
+    "您好，我是平台的法务专员，您的借款已满足起诉条件，本周内不联系我们将向您住所地法院提交起诉材料。",
+    "今天还不上的话就按流程走，后面由我们法务部跟进。",
+    "【某某调解中心】您与某平台的借款纠纷已进入诉前调解，调解员电话0571-xxxxxxx，调解不成原告将依法起诉。",
+    "起诉之后法院判多少你还多少，判决后不履行还可能被列入失信名单，你自己考虑。",
+    "催收说再不还就去法院申请冻结我的工资卡，这个可以吗？",
+    "请于今天16点前把2800转到我们对公账户，账户信息见App公告。",
+    "别哭穷了，你朋友圈天天晒旅游。",
+    "我行未委托任何第三方以“征信修复”名义收费，请提高警惕。",
+    "你有困难的话现在协商分期还来得及，我可以帮你申请减免罚息。",
+    "终于还完了，姐妹们能协商就协商，千万别借新还旧。",
+])
+def test_lawful_scope_after_dev8(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "【某消费金融法务中心】您的借款已由我中心接管，请添加专员个人微信处理。",
+    "我是某某消费金融总部的法务专员，你的案子总部直接处理。",
+    "我这边是某某法务部的。你管我哪个公司，钱还给我们就行。",
+])
+def test_department_with_a_red_flag_is_impersonation(text):
+    assert "impersonation" in analyze(text, DEBTOR, model=False).labels

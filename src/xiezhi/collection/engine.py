@@ -19,7 +19,7 @@ from xiezhi.collection.rxprefix import required_literals, with_first_chars
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|没有|没|未|严禁|禁止|不|无需|不必|不用)"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|没有|没|未|严禁|禁止|别|不|无需|不必|不用)"
     r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他){0,3}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
