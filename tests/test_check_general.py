@@ -304,3 +304,26 @@ def test_lawful_scope_after_dev8(text):
 ])
 def test_department_with_a_red_flag_is_impersonation(text):
     assert "impersonation" in analyze(text, DEBTOR, model=False).labels
+
+
+# Veiled violence after the dev5-dev8 first looks, in new wording.
+@pytest.mark.parametrize("text", [
+    "你那个奶茶店晚上没人看着吧，哪天要是着了火，多可惜。",
+    "之前有个跟你一样不还的，现在还在医院躺着，你自己想想。",
+    "你这胳膊还想要不？",
+    "今天不把钱拿出来，你就别想从这个屋出去。",
+    "我们把你弄到缅北去打工还债。",
+    "砍刀我都准备好了，就看你明天还不还。",
+    "昨天那个催收进门就给了我一巴掌，把我店里的收银台扫地上了。",
+])
+def test_veiled_violence_after_dev5_to_dev8(text):
+    assert "violence_threat" in analyze(text, DEBTOR, model=False).labels
+
+
+@pytest.mark.parametrize("text", [
+    "我们的外访同事明天到你公司，在前台等你，你下来签个协议就行。",
+    "温馨提示：冬季用电注意防火，电动车请勿在楼道充电，以免着火。",
+    "你的快递到了，放在小区门口的快递柜，要是今天不取明天退货。",
+])
+def test_veiled_violence_rules_leave_lawful_wording_alone(text):
+    assert "violence_threat" not in analyze(text, DEBTOR, model=False).labels
