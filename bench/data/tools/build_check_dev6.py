@@ -1,54 +1,14 @@
 """Validate the sixth Check set bench/data/check_dev6.jsonl and print its count table.
 
-The file is hand-written JSONL (ids ``q0001…``, same line format and conventions 1-15 as
-README-check.md, written by an eighth, independent annotator whose emphasis is the voice of the people
-who paste into the tool: frightened borrowers typing fast, relatives, legal-aid intake notes, forum posts,
-sarcastic or over-familiar collectors, transcribed voice messages, long WeChat threads and long lawful
-templates with one unlawful clause, and realistic lawful traffic and keyword look-alikes); this script
-does not generate or rewrite it. Checks (all in labelled_set.py):
-
-- schema: required fields, known fields and enumerations, field order, ids ``qNNNN`` unique and in
-  file order;
-- labels: valid ids, ``compliant`` exclusive, ``mode`` covers exactly the violation labels,
-  ``intimidation`` always ``done``, a threatened category comes with ``intimidation`` (convention 2);
-- metadata: harassment_time <-> ``sent_at`` in 22:00-08:00, harassment_frequency needs
-  ``count_per_day`` >= 4 (and a count >= 7 needs the label), third_party_contact / debt_disclosure need
-  ``recipient_role``; done-mode contact is never to the debtor/guarantor, and never to ``public``;
-- severity: present exactly on non-compliant lines and within the taxonomy range of its labels;
-- text length 10-400 characters;
-- near-duplicates inside the file (>= 0.6) and against every other ``check_*.jsonl`` (>= 0.5), reported
-  anonymously (only this file's ids are printed);
-- counts: 400 lines, every category >= 18, the five emphasised categories (intimidation,
-  false_legal_threat, illegal_fee, insult_defamation, debt_disclosure) >= 30, lawful share 43-47 %, and
-  the first 200 lines (the early delivery) 40-50 % lawful. ``--partial`` skips the total/per-category
-  targets.
+The targets of this set and of the others are in check_sets.py, the checks in labelled_set.py; the set itself and
+who wrote it are described in ../README-check.md.
 
 Run: ``.venv/bin/python bench/data/tools/build_check_dev6.py [--partial] [--markdown]``; exit 1 on error.
 """
 
-from __future__ import annotations
-
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled_set import DATA, SetSpec, main
-
-FILE = DATA / "check_dev6.jsonl"
-SPEC = SetSpec(
-    file=FILE,
-    id_letter="q",
-    others=tuple(p for p in sorted(DATA.glob("check_*.jsonl")) if p.name != FILE.name),
-    weak=frozenset({"intimidation", "false_legal_threat", "illegal_fee", "insult_defamation", "debt_disclosure"}),
-    total=(400, 400),
-    min_per_cat=18,
-    min_weak=30,
-    lawful=(0.43, 0.47),
-    length=(10, 400),
-    name_others=False,
-    early=(200, (0.40, 0.50)),
-)
-
+from check_sets import main
 
 if __name__ == "__main__":
-    sys.exit(main(SPEC, __doc__.splitlines()[0]))
+    sys.exit(main("dev6"))

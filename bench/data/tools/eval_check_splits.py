@@ -23,7 +23,8 @@ sys.path.insert(0, str(BENCH.parent / "src"))
 
 from bench_check import META, load, score  # noqa: E402
 
-DEFAULT_SPLITS = ("check_dev.jsonl", "check_dev2.jsonl", "check_test.jsonl", "check_dev3.jsonl", "check_dev4.jsonl")
+DEFAULT_SPLITS = ("check_dev.jsonl", "check_dev2.jsonl", "check_test.jsonl", "check_dev3.jsonl", "check_dev4.jsonl",
+                  "check_dev5.jsonl", "check_dev6.jsonl")
 #: Independent test sets, scored only by the lead (test3 is the current held-out split).
 FORBIDDEN = ("check_test2.jsonl", "check_test3.jsonl")
 

@@ -64,6 +64,27 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def read_texts(path: Path) -> list[dict]:
+    """Another set's lines for the near-duplicate search: only those that parse and carry a text, so a file
+    someone is writing at the same moment (a half-written line) cannot crash this set's validation."""
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            r = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(r, dict) and isinstance(r.get("text"), str):
+            rows.append(r)
+    return rows
+
+
+def all_sets_but(file: Path) -> tuple[Path, ...]:
+    """Every other labelled Check set in bench/data (the near-duplicate search compares against them)."""
+    return tuple(p for p in sorted(DATA.glob("check_*.jsonl")) if p.name != file.name)
+
+
 def check_line(r: dict, spec: SetSpec, err: list[str]) -> None:
     rid = str(r.get("id", "?"))
     missing = REQUIRED - r.keys()
@@ -225,7 +246,7 @@ def validate(rows: list[dict], spec: SetSpec, *, partial: bool) -> list[str]:
             err.append(f"{r.get('id')}: fields not in the standard order")
     texts = Counter(r.get("text") for r in rows)
     err += [f"identical text at {r['id']}" for r in rows if texts[r.get("text")] > 1]
-    others = [o for p in spec.others for o in read_jsonl(p)]
+    others = [o for p in spec.others for o in read_texts(p)]
     near_duplicates([r for r in rows if isinstance(r.get("text"), str)], others, spec, err)
     cnt = Counter(lab for r in rows for lab in r.get("labels", []))
     if not partial:

@@ -1,0 +1,88 @@
+"""The plain-JSONL Check sets and what each one's validation expects of it, in one table.
+
+Each set was written by a different annotator to a brief with its own targets (size, lawful share, minimum lines
+per category, the categories it had to stress, an early delivery); the checks themselves are the same for all and
+live in labelled_set.py. The `build_check_<name>.py` scripts next to this file are kept as the commands the README
+names; each only runs `main("<name>")`.
+
+Run: `.venv/bin/python bench/data/tools/check_sets.py <name> [--partial] [--markdown]`, or
+`check_sets.py --all` to validate every set; exit 1 on error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from labelled_set import DATA, SetSpec, all_sets_but
+from labelled_set import main as validate_set
+
+_FIVE_WEAK = frozenset({"violence_threat", "impersonation", "unlawful_visit", "privacy_exposure",
+                        "third_party_contact"})
+
+
+def _spec(name: str, letter: str, **targets: object) -> SetSpec:
+    file = DATA / f"check_{name}.jsonl"
+    others = targets.pop("others", None) or all_sets_but(file)
+    defaults: dict[str, object] = {"length": (10, 400), "name_others": False}
+    return SetSpec(file=file, id_letter=letter, others=others, **(defaults | targets))  # type: ignore[arg-type]
+
+
+#: name -> (one-line description, targets). Lawful shares are (low, high); None as high means "at least".
+SETS: dict[str, tuple[str, SetSpec]] = {
+    "dev3": ("third set (annotator 3, ids w…)", _spec(
+        "dev3", "w", others=(DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl"),
+        weak=frozenset({"violence_threat", "unlawful_visit", "illegal_fee", "false_legal_threat", "intimidation"}),
+        total=(420, 480), min_per_cat=20, min_weak=45, lawful=(0.38, None), length=(10, 500), name_others=True)),
+    "dev4": ("fourth set (annotator 4, ids x…, half lawful hard negatives)", _spec(
+        "dev4", "x",
+        weak=frozenset({"unlawful_visit", "impersonation", "privacy_exposure", "intimidation", "illegal_fee"}),
+        total=(300, 300), min_per_cat=12, min_weak=20, lawful=(0.48, 0.52), early=(150, (0.45, 0.55)))),
+    "test3": ("held-out test split of the third session (annotator 6, ids s…)", _spec(
+        "test3", "s", weak=frozenset({"violence_threat", "impersonation", "unlawful_visit", "privacy_exposure"}),
+        total=(300, 300), min_per_cat=14, min_weak=18, lawful=(0.38, 0.42), early=(150, (0.36, 0.44)))),
+    "dev5": ("fifth set (annotator 7, ids r…, implied wording)", _spec(
+        "dev5", "r", weak=_FIVE_WEAK, total=(400, 400), min_per_cat=16, min_weak=30, lawful=(0.43, 0.47),
+        early=(200, (0.40, 0.50)))),
+    "dev6": ("sixth set (annotator 8, ids q…, the voices that paste)", _spec(
+        "dev6", "q",
+        weak=frozenset({"intimidation", "false_legal_threat", "illegal_fee", "insult_defamation", "debt_disclosure"}),
+        total=(400, 400), min_per_cat=18, min_weak=30, lawful=(0.43, 0.47), early=(200, (0.40, 0.50)))),
+    "dev7": ("seventh set (annotator 9, ids p…, collection-industry language)", _spec(
+        "dev7", "p",
+        weak=frozenset({"violence_threat", "unlawful_visit", "impersonation", "false_legal_threat", "intimidation"}),
+        total=(400, 400), min_per_cat=16, min_weak=30, lawful=(0.48, 0.52), early=(200, (0.45, 0.55)))),
+    "dev8": ("eighth set (annotator 10, ids n…, a month of a borrower's phone)", _spec(
+        "dev8", "n",
+        weak=frozenset({"violence_threat", "unlawful_visit", "debt_disclosure", "third_party_contact",
+                        "false_legal_threat"}),
+        total=(400, 400), min_per_cat=16, min_weak=30, lawful=(0.40, 0.44), length=(4, 400),
+        early=(200, (0.37, 0.47)))),
+    "dev9": ("ninth set (annotator 11, ids m…, 60 % lawful)", _spec(
+        "dev9", "m", weak=frozenset({"intimidation", "false_legal_threat"}), total=(400, 400), min_per_cat=10,
+        min_weak=20, lawful=(0.58, 0.62), early=(200, (0.55, 0.65)))),
+    "dev10": ("tenth set (annotator 12, ids k…, long threads and accounts)", _spec(
+        "dev10", "k", weak=_FIVE_WEAK, total=(300, 300), min_per_cat=14, min_weak=25, lawful=(0.38, 0.44),
+        early=(150, (0.35, 0.47)))),
+}
+
+
+def main(name: str) -> int:
+    """Validate one set (the options --partial and --markdown are read from the command line)."""
+    title, spec = SETS[name]
+    return validate_set(spec, f"Validate the Check {title}: {spec.file.name}, and print its count table.")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if args and args[0] in SETS:
+        sys.argv.remove(args[0])
+        sys.exit(main(args[0]))
+    if "--all" in sys.argv:
+        sys.argv.remove("--all")
+        failed = [n for n in SETS if main(n)]
+        print("all sets valid" if not failed else f"invalid: {', '.join(failed)}")
+        sys.exit(1 if failed else 0)
+    print(f"usage: check_sets.py ({'|'.join(SETS)}|--all) [--partial] [--markdown]", file=sys.stderr)
+    sys.exit(2)
