@@ -327,3 +327,30 @@ def test_veiled_violence_after_dev5_to_dev8(text):
 ])
 def test_veiled_violence_rules_leave_lawful_wording_alone(text):
     assert "violence_threat" not in analyze(text, DEBTOR, model=False).labels
+
+
+# After the check_dev9/dev10 first looks: disclaimers after the words, negated transfer verbs, verification channels.
+@pytest.mark.parametrize("text", [
+    "好的，记得在App里还，别转到任何个人账户哈。",
+    "我们不建议您借新还旧，可以在App里申请延期。",
+    "目前还没有起诉，不存在任何律师费。",
+    "凡是自称能内部消除逾期、先收“备案费”的都不是官方机构。",
+    "如果您收到以我司名义要求转账到个人账户的短信，请立即报警。",
+    "【反诈提醒】公安机关不会通过电话办案，也没有所谓安全账户。",
+    "您好，我是县人民法院执行局的书记员，请本周五到执行局接受询问，您可以先拨打法院总机核实。",
+    "空调师傅说上门费30元，材料另算。",
+    "新闻里说有人冒充法院发传票让转账，我得提醒我爸妈。",
+    "晚上回家路上慢一点，到家给我发个消息。",
+    "法律援助的人说，他们要起诉也是合法的，不是吓唬我。",
+])
+def test_lawful_scope_after_dev9_dev10(text):
+    r = analyze(text, DEBTOR, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("催收在电话里骂我是老赖，还说我们全家都是骗子", "insult_defamation"),
+    ("法院判决后您将被拘留，您的孩子也考不了公务员", "false_legal_threat"),
+])
+def test_scope_rules_after_dev9_dev10_keep_the_unlawful(text, want):
+    assert want in analyze(text, DEBTOR, model=False).labels

@@ -19,8 +19,8 @@ from xiezhi.collection.rxprefix import required_literals, with_first_chars
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|没有|没|未|严禁|禁止|别|不|无需|不必|不用)"
-    r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他){0,3}$"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|不必|不用)"
+    r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用){0,3}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
@@ -139,6 +139,7 @@ class Matcher:
         from xiezhi.collection.metadata import cues
 
         self._negators = re.compile("|".join(re.escape(normalise_pattern(n)) for n in cues().clause_negators))
+        self._disclaimers = re.compile("|".join(re.escape(normalise_pattern(d)) for d in cues().clause_disclaimers))
         self._questions = re.compile("|".join(re.escape(normalise_pattern(q)) for q in cues().question_cues))
         self._regex_by_rule = dict(self._regex)
         self._banter_cues = tuple(k for b in cues().banter if (k := normalise_pattern(b)))  # emoji normalise away
@@ -208,13 +209,14 @@ class Matcher:
                 return hits
         narrative = is_narrative(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        banter = self._banter(norm)
+        media = any(m in text for m in self._media)
+        banter = media or self._banter(norm)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
-            if banter and rule.category in self._banter_categories:
+            if media or (banter and rule.category in self._banter_categories):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
@@ -237,11 +239,9 @@ class Matcher:
         return hits
 
     def _banter(self, norm: Normalised) -> bool:
-        """Not a collection contact: talk about a film or the news, or joking between friends (a banter word or a
-        laughing emoji, and no word about a debt or its collection)."""
+        """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
+        (Talk about a film, a series or the news is checked in `scan`: it cancels every rule category.)"""
         text = norm.text
-        if any(m in text for m in self._media):
-            return True
         joking = any(b in text for b in self._banter_cues) or any(e in norm.original for e in self._banter_emoji)
         return joking and not any(c in text for c in self._collection)
 
@@ -263,7 +263,7 @@ class Matcher:
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
-            if self._negators.search(text, cs, s):
+            if self._negators.search(text, cs, s) or self._disclaimers.search(text, cs, ce):
                 return "negated"
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
                     and not _REPORTED.search(text, cs, s):

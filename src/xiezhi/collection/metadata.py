@@ -47,6 +47,7 @@ class Cues:
     banter_categories: tuple[str, ...] = ()
     banter_emoji: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
+    clause_disclaimers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def cues() -> Cues:
         banter_categories=tuple(data["banter_categories"]),
         banter_emoji=tuple(data["banter_emoji"]),
         media=tuple(data["media"]),
+        clause_disclaimers=tuple(data["clause_disclaimers"]),
     )
 
 
