@@ -354,3 +354,26 @@ def test_lawful_scope_after_dev9_dev10(text):
 ])
 def test_scope_rules_after_dev9_dev10_keep_the_unlawful(text, want):
     assert want in analyze(text, DEBTOR, model=False).labels
+
+
+# Visits to relatives, workplaces and schools; presence claimed; staying put (new wording).
+@pytest.mark.parametrize("text", [
+    "你不接电话是吧，明天我们去你岳父家坐坐，跟老人聊聊你的事。",
+    "我们的人这周就过去看看你爸妈，顺便带点东西。",
+    "再拖我们就到你们学校门口等你。",
+    "我们昨天去过你店里了，生意不错嘛，下次多带几个人来。",
+    "我现在就在你家楼下，你下来还是我上去？",
+    "两个催收进了我家以后在客厅坐着不走，说等我老公回来。",
+    "今天又有人来敲我家的门，敲了快一个小时，还一直喊我名字要钱。",
+])
+def test_visit_constructions_after_dev5_to_dev10(text):
+    assert "unlawful_visit" in analyze(text, DEBTOR, model=False).labels
+
+
+@pytest.mark.parametrize("text", [
+    "今天上午我们的两位同事来过您家，您家人说您不在，我们已经离开了，请您方便时回电。",
+    "周末我去你家玩，顺便看看你爸妈，带点水果。",
+    "上个月我们去过你家一趟，你不在。",
+])
+def test_visit_constructions_leave_lawful_wording_alone(text):
+    assert "unlawful_visit" not in analyze(text, DEBTOR, model=False).labels
