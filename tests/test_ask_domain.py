@@ -66,3 +66,11 @@ def test_borrower_context_keeps_the_question(question: str) -> None:
 def test_negated_overdue_is_not_borrower_context() -> None:
     # 从没逾期 says nothing is overdue: the card-limit question stays another topic
     assert load_lexicon().other_topic_of(normalize("信用卡从没逾期过，为什么被降额了")) == "banking"
+    assert load_lexicon().other_topic_of(normalize("我从来没有逾期过，信用卡为什么被降额")) == "banking"
+
+
+def test_overdue_bills_and_fines_are_not_loan_questions() -> None:
+    lex = load_lexicon()
+    assert lex.other_topic_of(normalize("燃气费逾期了会停气吗")) == "bills"
+    # ... but an overdue card keeps a card-fee question in
+    assert lex.other_topic_of(normalize("信用卡年费没交，逾期以后还收违约金吗")) is None
