@@ -1,4 +1,4 @@
-"""Measure `xiezhi ask` card retrieval on one or more question files (default: the fresh sets).
+"""Measure `xiezhi ask` card retrieval on one or more question files (default: the fresh and near sets).
 
 Same metrics as bench/bench_ask.py (it reuses eval_xiezhi): top-1, Recall@3, MRR over in-domain
 questions, out-of-domain decline rate, false-decline rate.  Mistakes are printed only with
@@ -6,6 +6,7 @@ questions, out-of-domain decline rate, false-decline rate.  Mistakes are printed
 never read for tuning.
 
     .venv/bin/python bench/data/tools/eval_ask_fresh.py                        # dev and test figures
+    .venv/bin/python bench/data/tools/eval_ask_fresh.py bench/data/ask_near_dev.jsonl --mistakes
     .venv/bin/python bench/data/tools/eval_ask_fresh.py bench/data/ask_fresh_dev.jsonl --mistakes
 """
 
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_ask import eval_xiezhi, load_jsonl  # noqa: E402
 
-DEFAULT = ("ask_fresh_dev.jsonl", "ask_fresh_test.jsonl")
+DEFAULT = ("ask_fresh_dev.jsonl", "ask_fresh_test.jsonl", "ask_near_dev.jsonl", "ask_near_test.jsonl")
 
 
 def main(argv: list[str] | None = None) -> int:
