@@ -377,3 +377,63 @@ def test_visit_constructions_after_dev5_to_dev10(text):
 ])
 def test_visit_constructions_leave_lawful_wording_alone(text):
     assert "unlawful_visit" not in analyze(text, DEBTOR, model=False).labels
+
+
+# Claimed authority reported by the borrower; official-sounding headers (new wording).
+@pytest.mark.parametrize("text", [
+    "下午有个人打电话，自称是区人民法院执行局的，让我先交两千保证金。",
+    "对方说他是市网信办的，要把我的手机号封掉，让我加QQ处理。",
+    "【国家征信管理中心】您的征信有3条逾期，请添加专员QQ办理。",
+    "【12378受理中心】您的投诉已受理，请缴纳停催备案费。",
+])
+def test_claimed_authority_is_impersonation(text):
+    assert "impersonation" in analyze(text, DEBTOR, model=False).labels
+
+
+@pytest.mark.parametrize("text", [
+    "【某银行】如有自称“法务部”的人员要求您向个人账户还款，请勿理会。",
+    "提醒：近期有人冒充我司以“征信修复”名义收费，我司从未委托任何第三方。",
+])
+def test_warnings_about_impersonators_stay_compliant(text):
+    assert analyze(text, DEBTOR, model=False).labels == ["compliant"]
+
+
+# Legal review of the third session's rule changes (briefs/legal_review.md): the reviewer's own examples.
+@pytest.mark.parametrize(("text", "want"), [
+    ("催收发消息说不还就打断你的腿，这算吗？", "violence_threat"),                        # D1
+    ("催收昨天半夜带了三个人堵在我家门口不走，违规吗", "unlawful_visit"),                    # D1
+    ("法院判决书已经下来了，你马上就要坐牢了", "false_legal_threat"),                      # D17
+    ("根据判决你已经是失信被执行人了，下周就来抓你拘留", "false_legal_threat"),            # D17
+])
+def test_legal_review_unlawful_stays_flagged(text, want):
+    assert want in analyze(text, DEBTOR, model=False).labels
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("我也不想闹到法院的，你还是把钱还了吧", "impersonation"),                            # D3
+    ("法院已经判了，你直接把钱转到我的账户就行，我是借你钱的老王", "impersonation"),        # D3
+    ("因为疫情我们店关了三天，这个月还款能不能晚几天", "violence_threat"),                  # D6
+    ("实在不行就去打工还债吧，别再借了", "violence_threat"),                              # D8
+    ("你再不还，下次就不是打电话这么简单了，我们会起诉", "violence_threat"),                # D8
+    ("昨天晚上七点他们来敲我家的门，说要还钱", "unlawful_visit"),                          # D12
+    ("我们明天上门，当面谈一下还款的事", "unlawful_visit"),                                # D13
+])
+def test_legal_review_lawful_or_other_category(text, absent):
+    assert absent not in analyze(text, DEBTOR, model=False).labels
+
+
+def test_spouse_told_of_a_joint_loan_by_the_collector_only_is_still_a_third_party():
+    meta = {**DEBTOR, "recipient_role": "address_book_contact"}
+    r = analyze("你老公欠的钱是你们一起借的，你也得还，他欠了8000", meta, model=False)   # D2
+    assert "third_party_contact" in r.labels
+
+
+def test_state_and_organisation_impersonation_cite_their_articles():
+    state = analyze("我是城西派出所的民警，你的网贷逾期了马上处理", DEBTOR, model=False)
+    f = next(f for f in state.findings if f.category == "impersonation")
+    ids = [c["id"] for c in f.citations if "id" in c]
+    assert ids[:2] == ["criminal-law:279", "public-security-punishments-law:62"] and f.severity == "possible_crime"
+    org = analyze("我是征信中心的，你的逾期要上报了", DEBTOR, model=False)                    # D4
+    f = next(f for f in org.findings if f.category == "impersonation")
+    assert f.severity == "violation"
+    assert next(c["id"] for c in f.citations if "id" in c) == "public-security-punishments-law:62"
