@@ -437,3 +437,16 @@ def test_state_and_organisation_impersonation_cite_their_articles():
     f = next(f for f in org.findings if f.category == "impersonation")
     assert f.severity == "violation"
     assert next(c["id"] for c in f.citations if "id" in c) == "public-security-punishments-law:62"
+
+
+# Everyday sentences with collection-like words (new wording, after tuner B's out-of-domain probes).
+@pytest.mark.parametrize("text", [
+    "周日我们几个老同事去你家串门，顺便一起吃个饭。",
+    "你等着，我这就下来接你，外面雨太大了。",
+    "菜刀太钝了，切菜都费劲，明天去磨一磨。",
+    "电视上说寒潮要来了，大家出门注意安全。",
+    "公司人事部通知大家更新一下紧急联系人信息。",
+])
+def test_everyday_sentences_stay_compliant(text):
+    r = analyze(text, {}, model=False)
+    assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
