@@ -16,7 +16,7 @@ def _rules(text: str, **meta: str):
 
 
 def _cited(result, category: str) -> set[str]:
-    return {c.id for f in result.findings if f.category == category for c in f.citations if getattr(c, "id", None)}
+    return {c["id"] for f in result.findings if f.category == category for c in f.citations if "id" in c}
 
 
 # D1: a borrower reporting conduct that happened and asking whether it is lawful still gets the labels
@@ -40,3 +40,34 @@ def test_d1_report_plus_question_keeps_labels(text, expected):
 ])
 def test_d1_question_about_what_may_happen_stays_compliant(text):
     assert _rules(text).labels == ["compliant"]
+
+
+# D10: a named instrument is not cited for acts before it existed (中国银行业协会 guideline: 2026-01-30;
+# GB/T 45251—2025: 2025-02-28); without a date everything in force today is cited.
+def _instruments(result, category: str) -> list[str]:
+    return [c["name"] for f in result.findings if f.category == category for c in f.citations if "name" in c]
+
+
+def test_d10_guideline_not_cited_before_it_was_published():
+    text = "外访组一个人来的，没出示证件，说要还钱"
+    early = _instruments(_rules(text, sent_at="2025-06-01 10:00"), "unlawful_visit")
+    late = _instruments(_rules(text, sent_at="2026-03-01 10:00"), "unlawful_visit")
+    assert late and any("中国银行业协会" in n for n in late), late
+    assert not any("中国银行业协会" in n for n in early), early
+
+
+def test_d10_national_standard_not_cited_before_2025_02_28():
+    early = _instruments(_rules("您好，请尽快还款", sent_at="2024-12-01 23:30"), "harassment_time")
+    assert not any("GB/T 45251" in n for n in early), early
+    late = _instruments(_rules("您好，请尽快还款", sent_at="2025-06-01 23:30"), "harassment_time")
+    assert any("GB/T 45251" in n for n in late), late
+
+
+# D13: a plain daytime visit notice is lawful (taxonomy hard case 5); the same notice with menace is not.
+def test_d13_plain_daytime_visit_notice_is_compliant():
+    assert _rules("我们明天到你家，当面谈一下还款的事", sent_at="2026-03-02 10:00").labels == ["compliant"]
+
+
+@pytest.mark.parametrize("text", ["今晚带人到你家，当面谈一下还款的事", "我们明天到你家，当面谈一下还款的事，不还钱就别想我们走"])
+def test_d13_visit_notice_with_menace_is_not(text):
+    assert "unlawful_visit" in _rules(text, sent_at="2026-03-02 10:00").labels

@@ -1,5 +1,8 @@
 """Turn the citations of a rules file into article JSON (xiezhi.law) and named instruments.
 
+A named instrument with a date (`from:`, e.g. the 中国银行业协会 guideline of 2026-01-30) is not cited for acts
+before that date; without a date of the act (no `sent_at`) everything in force today is cited.
+
 治安管理处罚法: the 2025 text applies to acts from 2026-01-01, the 2012 text to earlier acts; a rules
 heading gives both ids (`| 2012: public-security-punishments-law-2012:N`). An article that is new in
 2025 (no 2012 id) is not cited for earlier acts.
@@ -55,15 +58,19 @@ def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[s
 
 
 @lru_cache(maxsize=512)
-def _citations(category: str, first: tuple[str, ...], era: str) -> tuple[dict[str, Any], ...]:
+def _citations(category: str, first: tuple[str, ...], era: str,
+               not_yet: frozenset[str] = frozenset()) -> tuple[dict[str, Any], ...]:
     spec = load_categories()[category]
     out: list[dict[str, Any]] = [_article_json(cid) for cid in citation_ids(spec, first, era)]
-    out.extend({"name": i.name, "status": i.status} for i in spec.instruments)
+    out.extend({"name": i.name, "status": i.status} for i in spec.instruments if i.name not in not_yet)
     return tuple(out)
 
 
 def citations_for(category: str, first: tuple[str, ...] = (), day: date | None = None) -> list[dict[str, Any]]:
-    return list(_citations(category, first, era_of(day)))  # shared dicts: treat as read-only
+    not_yet: frozenset[str] = frozenset()
+    if day is not None:
+        not_yet = frozenset(i.name for i in load_categories()[category].instruments if i.since and day < i.since)
+    return list(_citations(category, first, era_of(day), not_yet))  # shared dicts: treat as read-only
 
 
 def all_citation_ids() -> list[str]:

@@ -10,6 +10,7 @@ Loaders reject unknown keys and name the file in every error.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,8 +30,12 @@ class _Strict(BaseModel):
 
 
 class NamedInstrument(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     name: str
     status: str
+    #: Published or in force from this day (`from:` in the front matter): not cited for acts before it.
+    since: date | None = Field(default=None, alias="from")
 
 
 class ActionSpec(_Strict):
