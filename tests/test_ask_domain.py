@@ -74,3 +74,14 @@ def test_overdue_bills_and_fines_are_not_loan_questions() -> None:
     assert lex.other_topic_of(normalize("燃气费逾期了会停气吗")) == "bills"
     # ... but an overdue card keeps a card-fee question in
     assert lex.other_topic_of(normalize("信用卡年费没交，逾期以后还收违约金吗")) is None
+
+
+def test_no_card_title_or_phrasing_is_another_topic() -> None:
+    # Every title and phrasing is a borrower's question by construction: a pattern that catches one
+    # of them is too broad (等额本息提前还款划算吗, 消费贷流入股市, 第三方催收违规 甲方平台…).
+    from xiezhi.search.cards import get_index
+
+    index = get_index()
+    caught = [q for c in index.cards.values() for q in (c.title, *c.phrasings)
+              if index.lexicon.other_topic_of(index.prepare(q).norm)]
+    assert caught == []
