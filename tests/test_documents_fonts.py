@@ -52,10 +52,15 @@ def test_covers_cjk_extension_a_and_symbols() -> None:
     assert missing_chars("①②③⑩⑳·—…￥×÷≤≥→✓《》「」、。，：；！？（）ＡＢＣ１２３") == []
 
 
+#: Matching vocabulary, never printed: the Check cues include the emoji people type (😂 as banter), which no CJK
+#: font has; a document that quotes such a message reports them through missing_chars().
+NOT_RENDERED = {DATA / "collection" / "cues.yaml"}
+
+
 def test_covers_every_character_of_the_shipped_texts() -> None:
     chars: set[str] = set()
     for path in DATA.rglob("*"):
-        if path.suffix in (".md", ".yaml", ".yml", ".j2"):
+        if path.suffix in (".md", ".yaml", ".yml", ".j2") and path not in NOT_RENDERED:
             chars.update(path.read_text(encoding="utf-8"))
     text = "".join(c for c in chars if c.isprintable())
     assert missing_chars(text) == [], "data has characters the font lacks: run scripts/build_font_subset.py"

@@ -78,13 +78,17 @@ def forker(home: str, cycles: int) -> None:
                 os._exit(3)
         os.close(w)
         reader = os.fdopen(r, "rb")
+        seen: list[bytes] = []
         if rng.random() < 0.9:  # mostly kill while adding; sometimes while the vault is being opened
-            reader.readline()
+            # Wait for "ready" and then for 0-2 acknowledgements, so kills land inside adds however slow the
+            # machine's fsync is (a fixed delay alone left almost nothing acknowledged on a loaded machine).
+            seen += [reader.readline() for _ in range(1 + rng.randint(0, 2))]
         time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         with reader:
-            acked.extend(x for x in (line.decode() for line in reader.read().splitlines()) if x != "ready")
+            lines = b"".join(seen).splitlines() + reader.read().splitlines()
+            acked.extend(x for x in (line.decode() for line in lines) if x and x != "ready")
         partial += bool(os.path.isdir(tmp_dir) and os.listdir(tmp_dir))
     print(json.dumps({"acked": acked, "cycles": cycles, "partial": partial}))
 
