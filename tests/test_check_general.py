@@ -450,3 +450,20 @@ def test_state_and_organisation_impersonation_cite_their_articles():
 def test_everyday_sentences_stay_compliant(text):
     r = analyze(text, {}, model=False)
     assert r.labels == ["compliant"], [(f.category, f.rule, f.quote) for f in r.findings]
+
+
+# Intimidation shown as surveillance, relentless calling, done violence (new wording).
+@pytest.mark.parametrize("text", [
+    "你媳妇每天早上八点送孩子去幼儿园，走的是北门吧？",
+    "你家楼下那个包子铺不错，我们早上吃过了。",
+    "你不接是吧，我就一直打，打到你手机关机为止。",
+    "派出所那边我们都是熟人，你报警也没用。",
+    "昨天他们在我店里给了我一巴掌，还把货架推倒了。",
+])
+def test_intimidation_constructions(text):
+    assert "intimidation" in analyze(text, DEBTOR, model=False).labels
+
+
+def test_a_friendly_remark_about_a_child_is_no_surveillance():
+    r = analyze("刚才在小区门口碰到你闺女了，穿着红裙子挺好看，都长这么高了，改天一起吃个饭。", {}, model=False)
+    assert "intimidation" not in r.labels
