@@ -71,3 +71,18 @@ def test_d13_plain_daytime_visit_notice_is_compliant():
 @pytest.mark.parametrize("text", ["今晚带人到你家，当面谈一下还款的事", "我们明天到你家，当面谈一下还款的事，不还钱就别想我们走"])
 def test_d13_visit_notice_with_menace_is_not(text):
     assert "unlawful_visit" in _rules(text, sent_at="2026-03-02 10:00").labels
+
+
+# D11: a visit that only breaks a procedural limit (one visitor, no ID) is unlawful_visit alone, cited first to
+# 消保办法第四十一条, not to the forms of 软暴力 (软暴力意见二) and not as menace (no intimidation).
+@pytest.mark.parametrize("text", ["外访组一个人来的，没出示证件", "催收一个人上门，没出示证件，说要还钱"])
+def test_d11_procedural_visit_is_no_soft_violence(text):
+    r = _rules(text, sent_at="2026-03-01 10:00")
+    assert r.labels == ["unlawful_visit"], r.labels
+    f = next(f for f in r.findings if f.category == "unlawful_visit")
+    assert f.citations[0]["id"] == "banking-insurance-consumer-protection-measures:41", f.rule
+    assert "两名" in f.explanation
+
+
+def test_d11_lawful_counterpart():
+    assert _rules("我一个人来还款的", sent_at="2026-03-01 10:00").labels == ["compliant"]
