@@ -86,3 +86,105 @@ def test_d11_procedural_visit_is_no_soft_violence(text):
 
 def test_d11_lawful_counterpart():
     assert _rules("我一个人来还款的", sent_at="2026-03-01 10:00").labels == ["compliant"]
+
+
+# Review §2 item 3: 刑法第二百九十三条之一 (催收非法债务罪) only for illegal debts: not cited with every violence
+# threat or every over-frequent call, only when an illegal-debt word is there.
+def test_293_1_not_cited_for_an_ordinary_violence_threat():
+    assert "criminal-law:293-1" not in _cited(_rules("再不还钱就打断你的腿"), "violence_threat")
+
+
+def test_293_1_cited_for_violence_over_an_illegal_debt():
+    assert "criminal-law:293-1" in _cited(_rules("你欠的是高利贷，再不还钱就打断你的腿"), "violence_threat")
+
+
+def test_293_1_not_cited_for_call_frequency():
+    r = _rules("您好，请还款", count_per_day="9", channel="call")
+    assert "harassment_frequency" in r.labels
+    assert "criminal-law:293-1" not in _cited(r, "harassment_frequency")
+
+
+# D3: a court mentioned in passing, or a real creditor after a judgment, is no state impersonation (刑法第二百七十九条
+# needs someone posing as a state functionary); a self-claimed court officer collecting into his account is.
+@pytest.mark.parametrize("text", ["我也不想闹到法院的，你还是把钱还了吧", "法院已经判了，你直接把钱转到我的账户就行，我是借你钱的老王"])
+def test_d3_court_mention_is_no_impersonation(text):
+    assert "impersonation" not in _rules(text).labels
+
+
+def test_d3_self_claimed_officer_collecting_is_impersonation():
+    r = _rules("我是法院执行局的，你把钱转到我的个人账户")
+    assert "impersonation" in r.labels
+    assert "criminal-law:279" in _cited(r, "impersonation")
+
+
+# D4/D5: bodies that are no state organs (协会, 征信中心, 居委会) are 治安管理处罚法第六十二条 (violation), not 刑法279;
+# a fake police officer cites 治安62 (2012: 第五十一条 for earlier acts) beside 刑法279.
+@pytest.mark.parametrize("text", ["[中国互联网金融协会]您的网贷逾期已被记录", "我是居委会的，你欠的钱赶紧还", "我是征信中心的，你的逾期要上报了"])
+def test_d4_organisation_name_is_no_state_impersonation(text):
+    r = _rules(text)
+    f = next(f for f in r.findings if f.category == "impersonation")
+    assert f.severity == "violation"
+    assert "criminal-law:279" not in _cited(r, "impersonation")
+    assert "public-security-punishments-law:62" in _cited(r, "impersonation")
+
+
+@pytest.mark.parametrize(("day", "article"), [("2026-03-01 10:00", "public-security-punishments-law:62"),
+                                               ("2025-06-01 10:00", "public-security-punishments-law-2012:51")])
+def test_d5_fake_police_cites_pspl_62_by_date(day, article):
+    r = _rules("我是派出所的民警，你欠的钱赶紧还", sent_at=day)
+    assert {"criminal-law:279", article} <= _cited(r, "impersonation")
+
+
+# D6: a closed shop or goods on a truck are no violence; blows cite 刑法234, being locked up 刑法238, smashing 刑法275.
+def test_d6_closed_shop_is_no_violence():
+    assert _rules("因为疫情我们店关了三天，这个月还款能不能晚几天").labels == ["compliant"]
+
+
+@pytest.mark.parametrize(("text", "article"), [("催收的给了我两巴掌", "criminal-law:234"),
+                                               ("他们把我家的玻璃门砸了", "criminal-law:275")])
+def test_d6_reported_violence_cites_its_own_article(text, article):
+    r = _rules(text)
+    f = next(f for f in r.findings if f.category == "violence_threat")
+    assert f.citations[0]["id"] == article, f.rule
+
+
+# D7: a vague property threat is `violation` (taxonomy 2.1), not a completed 故意毁坏财物 crime.
+@pytest.mark.parametrize("text", ["你那车还能不能开就不好说了", "你那个店哪天着火了可别怪我"])
+def test_d7_vague_property_threat_is_violation(text):
+    r = _rules(text)
+    f = next(f for f in r.findings if f.category == "violence_threat")
+    assert f.severity == "violation"
+    assert "扬言本身还不是毁坏财物" in f.explanation
+
+
+# D8: advice to work, or "it won't just be a phone call, we will sue", threatens no one's personal safety.
+@pytest.mark.parametrize("text", ["实在不行就去打工还债吧，别再借了", "你再不还，下次就不是打电话这么简单了，我们会起诉"])
+def test_d8_no_threat_to_personal_safety(text):
+    assert "violence_threat" not in _rules(text).labels
+
+
+def test_d8_taking_someone_to_myanmar_still_is():
+    assert "violence_threat" in _rules("他们说再不还就把我带去缅北").labels
+
+
+# D12: a 19:00 knock is no night visit (the 22:00-08:00 line of GB/T 45251—2025).
+def test_d12_evening_knock_is_no_night_visit():
+    assert "unlawful_visit" not in _rules("昨天晚上七点他们来敲我家的门，说要还钱").labels
+
+
+# D17: judgment words cancel enforcement-type claims only, never a claim of jail or arrest.
+@pytest.mark.parametrize("text", ["法院判决书已经下来了，你马上就要坐牢了", "根据判决你已经是失信被执行人了，下周就来抓你拘留"])
+def test_d17_judgment_words_do_not_excuse_jail_claims(text):
+    assert "false_legal_threat" in _rules(text).labels
+
+
+def test_d17_enforcement_after_judgment_is_lawful():
+    assert _rules("根据判决你已经是失信被执行人了，法院会限制高消费").labels == ["compliant"]
+
+
+# D18: blacklist claims cite 民事诉讼法第二百六十六条 (only a court lists 失信/限高), not 刑法274 first.
+def test_d18_blacklist_cites_civil_procedure_266():
+    r = _rules("你已经被列入全国网贷黑名单了")
+    f = next(f for f in r.findings if f.category == "false_legal_threat")
+    assert f.citations[0]["id"].startswith("civil-procedure-law:"), f.rule
+    assert "civil-procedure-law:266" in {c.get("id") for c in f.citations}
