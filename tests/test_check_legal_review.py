@@ -188,3 +188,18 @@ def test_d18_blacklist_cites_civil_procedure_266():
     f = next(f for f in r.findings if f.category == "false_legal_threat")
     assert f.citations[0]["id"].startswith("civil-procedure-law:"), f.rule
     assert "civil-procedure-law:266" in {c.get("id") for c in f.citations}
+
+
+# Review §5: a borrower reporting "他们说不还就打断我的腿" reported a threat to personal safety (治安管理处罚法第五十条
+# 第一款第一项); the first-person object was not matched.
+def test_reported_first_person_leg_threat():
+    assert "violence_threat" in _rules("他们说不还就打断我的腿").labels
+
+
+# D20: the false-legal-threat action says that not being able to pay is itself civil, without claiming that no
+# relative ever bears the debt (民法典第一千零六十四条: spouses within joint debts).
+def test_d20_verify_action_is_not_absolute():
+    r = _rules("你这是恶意透支，已经构成信用卡诈骗罪了，马上抓你")
+    why = next(a.why if hasattr(a, "why") else a["why"] for f in r.findings if f.category == "false_legal_threat"
+               for a in f.actions if (a.channel if hasattr(a, "channel") else a["channel"]) == "verify")
+    assert why.startswith("还不上钱本身是民事纠纷") and "夫妻共同债务" in why
