@@ -5,7 +5,7 @@ regular expressions gated by literal triggers, negation/quotation checks, spans 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -225,13 +225,13 @@ class Matcher:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
-                verdict = self._verdict(idx, text, s, e, narrative, ends)
+                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
                 if cancelled is not None and verdict != "context":
-                    cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
+                    cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends, norm.breaks))
         if cancelled:
             found = {h.rule.category for h in hits}
             for cat in found & cancelled.keys():
@@ -256,10 +256,11 @@ class Matcher:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
     def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
-                 ends: list[int] | None = None) -> str | None:
-        """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing)."""
+                 ends: list[int] | None = None, breaks: tuple[int, ...] = ()) -> str | None:
+        """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing).
+        Denials and questions reach only to a spacing pause (`breaks`); a rule's `unless` words to the sentence."""
         rule = self.rules[idx]
-        cs, ce = clause_bounds(text, s, e, ends)
+        cs, ce = clause_bounds(text, s, e, ends, breaks)
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
@@ -268,6 +269,8 @@ class Matcher:
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
                     and not _REPORTED.search(text, cs, s):
                 return "question"
+        if breaks:  # a rule's exception words count anywhere in the sentence
+            cs, ce = clause_bounds(text, s, e, ends)
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
             return "unless"
@@ -295,20 +298,29 @@ def _is_question(text: str, cs: int, ce: int) -> bool:
     return end in ("?", "？") or "吗" in tail
 
 
-def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
-    """[start, end) of the clause (sentence) around text[s:e]; `ends` = terminator offsets if known."""
+def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None,
+                  breaks: tuple[int, ...] = ()) -> tuple[int, int]:
+    """[start, end) of the clause (sentence) around text[s:e]; `ends` = terminator offsets if known; `breaks` =
+    spacing pauses (`Normalised.breaks`), which end a clause too unless they fall inside text[s:e]."""
     if ends is not None:
         i = bisect_left(ends, s)
         cs = ends[i - 1] + 1 if i > 0 else 0
         j = bisect_left(ends, e)
-        return cs, ends[j] if j < len(ends) else len(text)
-    cs = max(text.rfind(ch, 0, s) for ch in _CLAUSE_END) + 1
-    n = len(text)
-    ce = n
-    for ch in _CLAUSE_END:
-        i = text.find(ch, e)
-        if i != -1 and i < ce:
-            ce = i
+        ce = ends[j] if j < len(ends) else len(text)
+    else:
+        cs = max(text.rfind(ch, 0, s) for ch in _CLAUSE_END) + 1
+        ce = len(text)
+        for ch in _CLAUSE_END:
+            i = text.find(ch, e)
+            if i != -1 and i < ce:
+                ce = i
+    if breaks:
+        i = bisect_right(breaks, s)
+        if i and breaks[i - 1] > cs:
+            cs = breaks[i - 1]
+        j = bisect_left(breaks, e)
+        if j < len(breaks) and breaks[j] < ce:
+            ce = breaks[j]
     return cs, ce
 
 

@@ -5,11 +5,17 @@ simplified (single-character table from zhconv), and spacing, emoji and decorati
 so that "上 门", "上門" and "上🚪门" all read "上门". The mapping is character for character (one
 original character becomes one or zero normalised characters), so a match at normalised offsets
 [s, e) is the original span [index[s], index[e-1] + 1).
+
+Chat-style messages use spaces where writers of full sentences put commas ("我们不会打你 也不会骂你 我们就是天天去
+你家门口站着"). The spaces are dropped from the text, so `Normalised.breaks` keeps where such a gap was: the normalised
+offset of the first character after a run of spaces between two words of at least two characters each (a single
+character on either side, as in OCR'd "您 的 借 款", is a stray space, not a pause).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +70,28 @@ def _deleted_class() -> re.Pattern[str]:
 
 
 _DELETED = _deleted_class()
+_DELETED_RUN = re.compile(_DELETED.pattern + "+")
+
+
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_GAP = re.compile(r"[ \u3000\u00a0]")
+
+
+def _soft_breaks(text: str, index: list[int] | tuple[int, ...] | None) -> tuple[int, ...]:
+    """Normalised offsets where a run of dropped characters with a space in it separates two words (see the module
+    docstring): a pause in a chat line, treated as a clause boundary by the matcher."""
+    if index is None or not _GAP.search(text):
+        return ()
+    out: list[int] = []
+    for m in _DELETED_RUN.finditer(text):
+        a, b = m.span()
+        if a < 2 or b + 2 > len(text) or not _GAP.search(text, a, b):
+            continue
+        if not (_CJK.match(text, b) and _WORD.match(text, a - 1) and _WORD.match(text, a - 2) and _WORD.match(text, b + 1)):
+            continue
+        out.append(bisect_left(index, b))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +99,7 @@ class Normalised:
     original: str
     text: str
     index: tuple[int, ...] | None  # None: identity mapping (no character was dropped)
+    breaks: tuple[int, ...] = ()  # normalised offsets of spacing pauses between words (`_soft_breaks`)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for the normalised [start, end)."""
@@ -90,7 +119,7 @@ def normalise(text: str) -> Normalised:
     index = list(range(len(text)))
     for m in reversed(list(_DELETED.finditer(text))):
         del index[m.start()]
-    return Normalised(text, out, tuple(index))
+    return Normalised(text, out, tuple(index), _soft_breaks(text, index))
 
 
 def normalise_pattern(pattern: str) -> str:
@@ -149,5 +178,6 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
         if len(norm_text) == len(t):
             result.append(Normalised(t, norm_text, None))
         else:
-            result.append(Normalised(t, norm_text, tuple((np.flatnonzero(keep[s:s + len(t)])).tolist())))
+            index = tuple((np.flatnonzero(keep[s:s + len(t)])).tolist())
+            result.append(Normalised(t, norm_text, index, _soft_breaks(t, index)))
     return result
