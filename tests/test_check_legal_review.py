@@ -203,3 +203,23 @@ def test_d20_verify_action_is_not_absolute():
     why = next(a.why if hasattr(a, "why") else a["why"] for f in r.findings if f.category == "false_legal_threat"
                for a in f.actions if (a.channel if hasattr(a, "channel") else a["channel"]) == "verify")
     assert why.startswith("还不上钱本身是民事纠纷") and "夫妻共同债务" in why
+
+
+# D10/§3: the metadata explanations name only the instruments in force on the day (the 中国银行业协会 guideline
+# from 2026-01-30), and no action names a 2025-text article number without its 2012 counterpart.
+def test_quiet_hours_explanation_is_dated():
+    early = next(f for f in _rules("您好，请尽快还款", sent_at="2025-06-01 23:30").findings if f.category == "harassment_time")
+    late = next(f for f in _rules("您好，请尽快还款", sent_at="2026-03-01 23:30").findings if f.category == "harassment_time")
+    assert "GB/T 45251" in early.explanation and "银行业协会" not in early.explanation
+    assert "银行业协会" in late.explanation
+
+
+def test_pspl_numbers_in_actions_are_dated():
+    import re
+
+    from xiezhi.collection.rules import load_categories
+
+    for cat, spec in load_categories().items():
+        for a in spec.actions:
+            for m in re.finditer(r"治安管理处罚法第[一二三四五六七八九十百]+条", a.why):
+                assert "2026年1月1日" in a.why, (cat, m.group(0))

@@ -129,6 +129,14 @@ def is_quiet_time(t: time, limits: ContactLimits) -> bool:
     return t >= limits.quiet_start or t < limits.quiet_end
 
 
+def quiet_hours_basis(limits: ContactLimits) -> str:
+    """The instruments that set the quiet hours on that day: GB/T 45251—2025 (from 2025-02-28), and the
+    中国银行业协会 guideline once published (2026-01-30, the day its attempt line starts)."""
+    if limits.max_attempts is None:
+        return "国家推荐性标准GB/T 45251—2025"
+    return "国家推荐性标准GB/T 45251—2025和中国银行业协会2026年催收工作指引"
+
+
 def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bool = False) -> Verdict | None:
     """22:00–08:00 -> harassment_time (violation; info for automated notices or agreed night contact);
     21:00–22:00 -> a harassment_time info *note* (taxonomy hard case 6: the message stays `compliant`,
@@ -144,10 +152,11 @@ def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bo
             return Verdict("harassment_time", "info", f"联系时间 {hhmm} 在{window}之间，但你曾同意夜间联系。")
         if automated:
             return Verdict("harassment_time", "info", f"系统自动发送的账单或还款提醒在 {hhmm} 到达（{window}），记录在案即可。")
-        return Verdict("harassment_time", "violation", f"联系时间 {hhmm} 在{window}之间；国家推荐性标准和行业指引要求未经同意不在此时段催收。")
+        return Verdict("harassment_time", "violation",
+                       f"联系时间 {hhmm} 在{window}之间；{quiet_hours_basis(limits)}要求未经同意不在此时段催收。")
     if t >= cues().evening_note_from:
         return Verdict("harassment_time", "info",
-                       f"联系时间 {hhmm} 接近夜间，只作提示：没有任何文件规定21点的界线，现行标准和行业指引禁止的是"
+                       f"联系时间 {hhmm} 接近夜间，只作提示：没有任何文件规定21点的界线，{quiet_hours_basis(limits)}禁止的是"
                        f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，因此不构成违规。", note=True)
     return None
 
@@ -267,7 +276,8 @@ def night_visit(sent_at: datetime, text: str, channel: str | None) -> Verdict | 
         return None
     if channel == "visit" or mentions_visit(text):
         return Verdict("unlawful_visit", "violation",
-                       f"{sent_at:%H:%M} 上门；行业指引禁止未经同意在{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}外访催收。")
+                       f"{sent_at:%H:%M} 上门；{quiet_hours_basis(limits)}要求未经同意不在"
+                       f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，上门也不例外。")
     return None
 
 
