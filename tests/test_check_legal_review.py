@@ -223,3 +223,21 @@ def test_pspl_numbers_in_actions_are_dated():
         for a in spec.actions:
             for m in re.finditer(r"治安管理处罚法第[一二三四五六七八九十百]+条", a.why):
                 assert "2026年1月1日" in a.why, (cat, m.group(0))
+
+
+# D1, the generic cues: a lawfulness question after a report ("……，这合法吗？") does not cancel the reported conduct;
+# a question about what may happen, in the match's own segment or about its truth, still does.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("催收发消息说不还就打断你的腿，这合法吗？", {"violence_threat", "intimidation"}),
+    ("催收昨天半夜带了三个人堵在我家门口不走，这合法吗", {"unlawful_visit"}),
+    ("催收把我的身份证照片发到了家族群，这违法吗", {"privacy_exposure"}),
+    ("催收说再不还就爆通讯录，这算骚扰吗？", {"third_party_contact"}),
+])
+def test_d1_lawfulness_question_after_a_report(text, expected):
+    labels = set(_rules(text).labels)
+    assert expected <= labels, labels
+
+
+@pytest.mark.parametrize("text", ["他们说会派人上门，是真的吗", "如果我不还，他们会不会上门闹，这合法吗"])
+def test_d1_question_about_the_future_stays_compliant(text):
+    assert _rules(text).labels == ["compliant"]

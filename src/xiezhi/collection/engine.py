@@ -43,6 +43,17 @@ _SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]*\])?(?:我|借款人|债务人|本人|
 
 #: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
 _REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
+#: A question whether something was lawful, not whether it is true or will happen ("是真的吗", "会不会").
+_LAWFULNESS_Q = re.compile(r"合法|违法|违规|犯法|算骚扰|算威胁|算恐吓|算不算|这算|报警|投诉|正常吗|过分吗|允许吗|可以这样|能这样")
+
+
+def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int) -> bool:
+    """The match is followed, in a later comma segment, by a question whether it was lawful ("催收说不还就打断你的腿，
+    这合法吗？"), and no question word comes before or in the match's own segment: the borrower reports words or
+    acts and asks about them, and a report of collector conduct keeps its labels (README-check convention 8).
+    "会不会爆通讯录？" and "……派人上门，是真的吗" (whether it will happen) stay questions."""
+    seg_end = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i != -1), default=ce)
+    return seg_end < ce and questions.search(text, cs, seg_end) is None and _LAWFULNESS_Q.search(text, seg_end, ce) is not None
 
 
 _NARRATIVE_RX = re.compile("|".join(re.escape(c) for c in _NARRATIVE_CUES))
@@ -267,7 +278,7 @@ class Matcher:
             if self._negators.search(text, cs, s) or self._disclaimers.search(text, cs, ce):
                 return "negated"
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
-                    and not _REPORTED.search(text, cs, s):
+                    and not _REPORTED.search(text, cs, s) and not _asked_after(self._questions, text, cs, ce, e):
                 return "question"
         if breaks:  # a rule's exception words count anywhere in the sentence
             cs, ce = clause_bounds(text, s, e, ends)
