@@ -50,3 +50,32 @@ def test_denial_in_one_phrase_does_not_cancel_the_next() -> None:
 def test_question_in_the_last_phrase_does_not_cancel_the_reported_words() -> None:
     got = labels("他发了张图 是“逮捕令” 上面有我的名字身份证号 盖着公安局的红章 说今天不还明天执行 我吓得手都在抖 这是真的吗")
     assert "impersonation" in got
+
+
+def test_named_turns_of_the_borrower_or_a_relative_are_not_the_collectors_words() -> None:
+    from xiezhi.collection.engine import non_collector_turns
+
+    text = normalise("催收：喂，邓某是吧\n邓某：这么晚了你们还打\n催收：明天再说").text
+    assert [text[s:e] for s, e in non_collector_turns(text)] == ["邓某:这么晚了你们还打"]
+    assert labels("催收：张某，今天能还吗？\n客户：你们再打电话骚扰我，我就找人去你们公司砸了你们的办公室。\n"
+                  "催收：好的，我记录一下，请您冷静，我们会按合同走。") == {"compliant"}
+    assert labels("坐席：您好，是刘某的家属吗？\n妻子：你们要是再打来，我就去你们公司门口拉横幅，让所有人知道你们怎么催收的。\n"
+                  "坐席：抱歉打扰，我们不会再联系您。") == {"compliant"}
+    assert labels("催收：喂，邓某是吧，还款的事考虑得怎么样？\n邓某：你们这帮骗子，一群王八蛋，老子一分都不还。\n"
+                  "催收：您情绪先平复一下，可以申请分期。") == {"compliant"}
+    # the collector's own turn still counts
+    got = labels("催收：李某，钱呢？\n李某：没钱。\n催收：没钱？明天我们就去你家找你爸妈，让全村都知道你欠钱不还。")
+    assert {"unlawful_visit", "intimidation"} <= got
+
+
+def test_unnamed_other_side_and_field_labels_stay_collector_text() -> None:
+    from xiezhi.collection.engine import non_collector_turns
+
+    # a call handed on to a fake "bailiff": 对方 after 催收 is still the collecting side
+    text = normalise("催收：我现在转接一下我们这边的“法院执行专员”。\n对方：我是法院执行局的，你的名下财产明天开始查封。").text
+    assert non_collector_turns(text) == []
+    # without a collector speaker, a named line is not excluded (it may be the collector's)
+    text = normalise("周某：明天再不还我们就去你家\n我：别来").text
+    assert [text[s:e] for s, e in non_collector_turns(text)] == ["我:别来"]
+    text = normalise("情况：催收人员扬言去厂里找她\n处理意见：投诉").text
+    assert non_collector_turns(text) == []

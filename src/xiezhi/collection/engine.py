@@ -37,8 +37,33 @@ _THREAT_CUES = _cue_tuple("threat_mode")
 _NARRATIVE_CUES = _cue_tuple("narrative")
 
 
-#: A transcript line spoken by the borrower ("我：…", "借款人：…"): collector conduct is not looked for there.
-_SPEAKER = re.compile(r"(?m)^(?:\[[^\]\n]*\])?(?:我|借款人|债务人|本人|朋友)[:：][^\n]*")
+#: Any labelled transcript line ("[09:10] 催收：…", "邓某：…"): group 1 is the speaker.
+_TURN = re.compile(r"(?m)^(?:\[[^\]\n]*\])?([^\n:：\[\]“”\"]{1,6}?)[:：][^\n]*")
+#: Speakers on the collecting side ("催收小王", "坐席", "外访员甲", a scammer's "陌生人"). An unnamed "对方" stays
+#: with the collector (a call handed to a fake "bailiff" is 对方 after 催收), never excluded.
+_COLLECTOR_SPEAKER = re.compile(r"^(?:催收|催|坐席|客服|外访|法务|专员|业务员|债主|陌生人|陌生号|诈骗)")
+#: Speakers who are not the collector: the borrower, a guarantor, relatives, colleagues and employers, a person
+#: named as 张某/王先生/周某某, a group owner.
+_OTHER_SPEAKER = re.compile(
+    r"^(?:我|借款人|债务人|本人|朋友|客户|用户|保证人|担保人|联系人|紧急联系人|家属|妻子|老婆|老公|丈夫|媳妇|爸|妈|爸爸|妈妈|父亲|母亲"
+    r"|儿子|女儿|哥|姐|弟|妹|表哥|表姐|表弟|表妹|堂哥|老人|奶奶|爷爷|同事|同学|室友|邻居|hr|前台|老板|领导|主管|群主|业主"
+    r"|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:先生|女士|小姐|总|经理|老师|哥|姐))$")
+
+
+def non_collector_turns(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the transcript lines not spoken by the collector (a thread is judged on the collector's words):
+    the borrower's own lines always; other people's lines (a named borrower, a relative, an employer) when a
+    collector-side speaker is labelled in the same text."""
+    turns = [(m.group(1), m.start(), m.end()) for m in _TURN.finditer(text)]
+    if not turns:
+        return []
+    collector = any(_COLLECTOR_SPEAKER.match(who) for who, _, _ in turns)
+    out: list[tuple[int, int]] = []
+    for who, s, e in turns:
+        if who in ("我", "借款人", "债务人", "本人", "朋友") or (
+                collector and not _COLLECTOR_SPEAKER.match(who) and _OTHER_SPEAKER.match(who)):
+            out.append((s, e))
+    return out
 
 
 #: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
@@ -212,8 +237,8 @@ class Matcher:
         hits: list[RuleHit] = []
         if not any_hits:
             return hits
-        if _SPEAKER.search(text):
-            own = [(m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+        own = non_collector_turns(text) if (":" in text or "：" in text) else []
+        if own:
             any_hits = {i: kept for i, sp in any_hits.items()
                         if (kept := [(s, e) for s, e in sp if not any(a <= s < b for a, b in own)])}
             if not any_hits:
