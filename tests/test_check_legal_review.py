@@ -241,3 +241,20 @@ def test_d1_lawfulness_question_after_a_report(text, expected):
 @pytest.mark.parametrize("text", ["他们说会派人上门，是真的吗", "如果我不还，他们会不会上门闹，这合法吗"])
 def test_d1_question_about_the_future_stays_compliant(text):
     assert _rules(text).labels == ["compliant"]
+
+
+# Review §5 and D6: goods carried off are no detention of a person (刑法第二百三十八条); taking a debtor's property
+# by force is 强拿硬要 (治安管理处罚法第三十条第三项, 2012: 第二十六条; 刑法第二百九十三条 when serious).
+def test_property_carried_off_is_not_detention():
+    r = _rules("催收的人把我家的冰箱电视拉上车拖走了")
+    assert "violence_threat" in r.labels
+    assert "criminal-law:238" not in _cited(r, "violence_threat")
+    assert "public-security-punishments-law:30" in _cited(r, "violence_threat")
+
+
+def test_person_pushed_into_a_car_is_still_detention():
+    assert "criminal-law:238" in _cited(_rules("他们把我老公塞进车里拉走了"), "violence_threat")
+
+
+def test_delivery_taking_the_fridge_is_compliant():
+    assert _rules("快递把冰箱拉走了").labels == ["compliant"]
