@@ -79,3 +79,24 @@ def test_unnamed_other_side_and_field_labels_stay_collector_text() -> None:
     assert [text[s:e] for s, e in non_collector_turns(text)] == ["我:别来"]
     text = normalise("情况：催收人员扬言去厂里找她\n处理意见：投诉").text
     assert non_collector_turns(text) == []
+
+
+def test_banter_media_and_other_turns_are_cancelled_for_the_classifier_too() -> None:
+    from xiezhi.collection.engine import get_matcher
+
+    m = get_matcher()
+    cancelled: dict[str, list[tuple[int, int]]] = {}
+    m.scan(normalise("你再不还我那本《三体》，我就天天去你宿舍门口蹲你😂"), None, cancelled)
+    assert "intimidation" in cancelled and "violence_threat" in cancelled  # banter: no rule needed to match
+    cancelled = {}
+    m.scan(normalise("剧里那个催收的说要打断他的腿"), None, cancelled)
+    assert "illegal_fee" in cancelled  # media: every category
+    cancelled = {}
+    text = "催收：张某，今天能还吗？\n客户：我找人去你们公司砸了你们的办公室。"
+    n = normalise(text)
+    m.scan(n, None, cancelled)
+    s = n.text.index("客户")
+    assert any(a <= s < b for a, b in cancelled["violence_threat"])
+    cancelled = {}
+    m.scan(normalise("明天再不还，我们就上门"), None, cancelled)
+    assert cancelled == {}  # a plain threat: nothing cancelled

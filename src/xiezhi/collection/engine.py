@@ -202,7 +202,10 @@ class Matcher:
         cancelled: if given, filled with category -> clauses [start, end) (normalised offsets) where a match of
         one of its rules was cancelled by a denial, a question, a warning or the rule's exception (`unless`,
         `unless_message`): the same words must not be reported by the classifier either. A rule whose `near`
-        context is missing is not "cancelled" (nothing there disclaimed the act)."""
+        context is missing is not "cancelled" (nothing there disclaimed the act). Also filled, whether a rule
+        matched or not, for talk about a film or the news (every category, whole text), banter between friends
+        (the banter categories, whole text) and transcript turns that are not the collector's (every category,
+        those lines): `_cancel_context`."""
         text = norm.text
         any_hits: dict[int, list[tuple[int, int]]] = {}
         triggered: set[int] = set()
@@ -235,9 +238,11 @@ class Matcher:
                     if m.end() > m.start():
                         any_hits.setdefault(idx, []).append((m.start(), m.end()))
         hits: list[RuleHit] = []
+        if cancelled is not None:
+            self._cancel_context(norm, cancelled)
         if not any_hits:
             return hits
-        own = non_collector_turns(text) if (":" in text or "：" in text) else []
+        own = non_collector_turns(text) if ":" in text else []
         if own:
             any_hits = {i: kept for i, sp in any_hits.items()
                         if (kept := [(s, e) for s, e in sp if not any(a <= s < b for a, b in own)])}
@@ -273,6 +278,24 @@ class Matcher:
             for cat in found & cancelled.keys():
                 del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
+
+    def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]]) -> None:
+        """What no category may report, rule or classifier (for `scan`'s `cancelled`): talk about a film or the news
+        (every category), banter between friends (the banter categories), and transcript turns that are not the
+        collector's (every category, those lines only)."""
+        text = norm.text
+        whole = (0, len(text))
+        if any(m in text for m in self._media):
+            for cat in self.categories:
+                cancelled.setdefault(cat, []).append(whole)
+        elif self._banter(norm):
+            for cat in self._banter_categories:
+                cancelled.setdefault(cat, []).append(whole)
+        if ":" in text:
+            own = non_collector_turns(text)
+            if own:
+                for cat in self.categories:
+                    cancelled.setdefault(cat, []).extend(own)
 
     def _banter(self, norm: Normalised) -> bool:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
