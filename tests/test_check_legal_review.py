@@ -258,3 +258,12 @@ def test_person_pushed_into_a_car_is_still_detention():
 
 def test_delivery_taking_the_fridge_is_compliant():
     assert _rules("快递把冰箱拉走了").labels == ["compliant"]
+
+
+# D19: the wage-card claim cites the preservation articles its explanation names (民事诉讼法第一百零三、一百零四条)
+# and enforcement (第二百五十五条), not 刑法274 first.
+def test_d19_wage_card_cites_preservation():
+    r = _rules("你的工资卡马上会被冻结")
+    f = next(f for f in r.findings if f.category == "false_legal_threat")
+    assert [c["id"] for c in f.citations[:3]] == ["civil-procedure-law:103", "civil-procedure-law:104",
+                                                  "civil-procedure-law:255"], f.rule
