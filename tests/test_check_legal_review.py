@@ -267,3 +267,22 @@ def test_d19_wage_card_cites_preservation():
     f = next(f for f in r.findings if f.category == "false_legal_threat")
     assert [c["id"] for c in f.citations[:3]] == ["civil-procedure-law:103", "civil-procedure-law:104",
                                                   "civil-procedure-law:255"], f.rule
+
+
+# D5 (general list): 刑法280 / 治安63 (forged documents) are cited where a document is involved, not with every
+# impersonation; a fake lawyer is no state functionary (治安62, not 刑法279).
+def test_d5_no_forgery_articles_without_a_document():
+    cited = _cited(_rules("我是派出所的民警，你欠的钱赶紧还"), "impersonation")
+    assert "criminal-law:280" not in cited and "public-security-punishments-law:63" not in cited
+
+
+def test_d5_forged_warrant_cites_forgery_first():
+    r = _rules("这是法院下发的逮捕令，盖了公章，你自己看")
+    f = next(f for f in r.findings if f.category == "impersonation")
+    assert f.citations[0]["id"] == "criminal-law:280", f.rule
+
+
+def test_fake_law_firm_is_no_state_impersonation():
+    r = _rules("我打电话问了，根本没有这个律所")
+    cited = _cited(r, "impersonation")
+    assert "criminal-law:279" not in cited and "public-security-punishments-law:62" in cited
