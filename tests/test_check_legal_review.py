@@ -286,3 +286,13 @@ def test_fake_law_firm_is_no_state_impersonation():
     r = _rules("我打电话问了，根本没有这个律所")
     cited = _cited(r, "impersonation")
     assert "criminal-law:279" not in cited and "public-security-punishments-law:62" in cited
+
+
+# D4 example "我是居委会的，你欠的钱…": the sender naming itself is impersonation of an organisation (治安62), not
+# a disclosure of the debt to the residents' committee.
+def test_d4_residents_committee_self_claim_is_no_disclosure():
+    assert _rules("我是居委会的，你欠的钱赶紧还").labels == ["impersonation"]
+
+
+def test_telling_the_residents_committee_is_disclosure():
+    assert "debt_disclosure" in _rules("再不还就通知居委会，让全小区都知道你欠钱").labels
