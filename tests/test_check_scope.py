@@ -100,3 +100,15 @@ def test_banter_media_and_other_turns_are_cancelled_for_the_classifier_too() -> 
     cancelled = {}
     m.scan(normalise("明天再不还，我们就上门"), None, cancelled)
     assert cancelled == {}  # a plain threat: nothing cancelled
+
+
+def test_a_question_put_to_the_reader_is_no_borrower_question() -> None:
+    # the collector's rhetoric and requests keep their labels
+    assert "violence_threat" in labels("你是不是觉得我们找不到人收拾你？你那个小区就两个门，你走哪个我们都能等到")
+    assert "false_legal_threat" in labels("我是他老婆，这笔钱是我们结婚前他自己借的，催收打给我说“夫妻共同债务你也得还”，这是真的吗？")
+    # a question in the collector's turn of a transcript is the collector's
+    assert "insult_defamation" in labels("对方：喂，是不是那个欠钱不还的臭婊子？\n我：你说话注意点")
+    # a borrower's questions stay questions, also when written to the platform or a friend
+    for text in ("你们平台会不会派人上门？", "你说催收真的会上门吗？我有点怕", "姐妹你好，催收说要上门，是真的吗？",
+                 "请问你们会联系我的紧急联系人吗？"):
+        assert labels(text) == {"compliant"}, text

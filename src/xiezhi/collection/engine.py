@@ -81,6 +81,20 @@ def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int
     return seg_end < ce and questions.search(text, cs, seg_end) is None and _LAWFULNESS_Q.search(text, seg_end, ce) is not None
 
 
+#: A question put to the reader ("你是不是觉得我们找不到你？", "你能不能帮我们劝劝他？", or quoted words said to the
+#: borrower, "催收打给我说“……你也得还”，这是真的吗"): the collector's rhetoric, a request, or the collector's words,
+#: not a borrower asking whether something is true or lawful. 你们 (a borrower writing to the platform), 你好 and
+#: 你说 (asking a friend's opinion) are excepted.
+_ADDRESSED = re.compile(r"你(?![们好说])")
+
+
+def _in_collector_turn(text: str, pos: int) -> bool:
+    """`pos` lies in a labelled transcript turn of the collecting side ("催收：…", "坐席：…", "对方：…")."""
+    ls = text.rfind("\n", 0, pos) + 1
+    m = _TURN.match(text, ls)
+    return m is not None and (m.group(1) == "对方" or _COLLECTOR_SPEAKER.match(m.group(1)) is not None)
+
+
 _NARRATIVE_RX = re.compile("|".join(re.escape(c) for c in _NARRATIVE_CUES))
 
 
@@ -326,7 +340,8 @@ class Matcher:
             if self._negators.search(text, cs, s) or self._disclaimers.search(text, cs, ce):
                 return "negated"
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
-                    and not _REPORTED.search(text, cs, s) and not _asked_after(self._questions, text, cs, ce, e):
+                    and not _REPORTED.search(text, cs, s) and not _asked_after(self._questions, text, cs, ce, e) \
+                    and not _ADDRESSED.search(text, cs, ce) and not _in_collector_turn(text, cs):
                 return "question"
         if breaks:  # a rule's exception words count anywhere in the sentence
             cs, ce = clause_bounds(text, s, e, ends)
