@@ -232,13 +232,17 @@ def test_pspl_numbers_in_actions_are_dated():
     ("催收昨天半夜带了三个人堵在我家门口不走，这合法吗", {"unlawful_visit"}),
     ("催收把我的身份证照片发到了家族群，这违法吗", {"privacy_exposure"}),
     ("催收说再不还就爆通讯录，这算骚扰吗？", {"third_party_contact"}),
+    ("催收骂我是老赖、人渣，这是不是侮辱？", {"insult_defamation"}),
+    ("催收说再不还就去我孩子学校找他，这是不是威胁？", {"intimidation"}),
+    ("催收把我的照片和欠款发到了同学群，能告他们吗？", {"debt_disclosure"}),
 ])
 def test_d1_lawfulness_question_after_a_report(text, expected):
     labels = set(_rules(text).labels)
     assert expected <= labels, labels
 
 
-@pytest.mark.parametrize("text", ["他们说会派人上门，是真的吗", "如果我不还，他们会不会上门闹，这合法吗"])
+@pytest.mark.parametrize("text", ["他们说会派人上门，是真的吗", "如果我不还，他们会不会上门闹，这合法吗",
+                                  "如果我不还，他们会不会上门闹，这算骚扰吗"])
 def test_d1_question_about_the_future_stays_compliant(text):
     assert _rules(text).labels == ["compliant"]
 

@@ -69,7 +69,8 @@ def non_collector_turns(text: str) -> list[tuple[int, int]]:
 #: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
 _REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
 #: A question whether something was lawful, not whether it is true or will happen ("是真的吗", "会不会").
-_LAWFULNESS_Q = re.compile(r"合法|违法|违规|犯法|算骚扰|算威胁|算恐吓|算不算|这算|报警|投诉|正常吗|过分吗|允许吗|可以这样|能这样")
+_LAWFULNESS_Q = re.compile(r"合法|违法|违规|犯法|算骚扰|算威胁|算恐吓|算不算|这算|报警|投诉|正常吗|过分吗|允许吗|可以这样|能这样"
+                           r"|侮辱|诽谤|威胁|恐吓|骚扰|侵权|隐私|敲诈|告他|告他们|起诉他|维权|要求赔")
 
 
 def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int) -> bool:
