@@ -300,3 +300,12 @@ def test_d4_residents_committee_self_claim_is_no_disclosure():
 
 def test_telling_the_residents_committee_is_disclosure():
     assert "debt_disclosure" in _rules("再不还就通知居委会，让全小区都知道你欠钱").labels
+
+
+# D23 (and the same wording in pe-id-photo): identity documents are not listed in 个人信息保护法第二十八条; the
+# basis for posting them is 第十条 / 第二十五条, which privacy findings now cite.
+def test_d23_id_photo_basis():
+    r = _rules("催收把我的身份证照片发到了家族群")
+    f = next(f for f in r.findings if f.category == "privacy_exposure")
+    assert "身份证号、人脸等属于敏感" not in f.explanation
+    assert {"pipl:10", "pipl:25"} <= _cited(r, "privacy_exposure")
