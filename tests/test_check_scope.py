@@ -112,3 +112,11 @@ def test_a_question_put_to_the_reader_is_no_borrower_question() -> None:
     for text in ("你们平台会不会派人上门？", "你说催收真的会上门吗？我有点怕", "姐妹你好，催收说要上门，是真的吗？",
                  "请问你们会联系我的紧急联系人吗？"):
         assert labels(text) == {"compliant"}, text
+
+
+def test_hearsay_put_to_the_reader_is_no_disclaimer() -> None:
+    # "听说你……" is the collector telling the debtor what they heard about him
+    assert "insult_defamation" in labels("听说你在外面还有好几个平台没还，我们已经把你的信息共享给了其他平台，现在全网都知道你是老赖")
+    # a borrower's hearsay stays hearsay
+    assert labels("听说催收会上门，还会爆通讯录，我好怕") == {"compliant"}
+    assert labels("听说你们平台会派人上门核实，是这样吗") == {"compliant"}

@@ -89,6 +89,20 @@ def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int
 _ADDRESSED = re.compile(r"你(?![们好说])")
 
 
+#: Hearsay negators ("听说催收会上门") that, followed by 你, are the writer telling the reader what they heard about
+#: him ("听说你在外面还有好几个平台没还，……现在全网都知道你是老赖"): the collector's words, no disclaimer.
+_HEARSAY = frozenset({"听说", "听别人说", "有人说", "网上说", "网上有人说"})
+
+
+def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted."""
+    for m in negators.finditer(text, start, end):
+        if m.group(0) in _HEARSAY and _ADDRESSED.match(text, m.end()):
+            continue
+        return True
+    return False
+
+
 def _in_collector_turn(text: str, pos: int) -> bool:
     """`pos` lies in a labelled transcript turn of the collecting side ("催收：…", "坐席：…", "对方：…")."""
     ls = text.rfind("\n", 0, pos) + 1
@@ -321,7 +335,7 @@ class Matcher:
 
     def negated_clause(self, text: str, s: int, e: int) -> bool:
         """A clause that denies, warns or asks hypothetically (used for model findings)."""
-        if self._negators.search(text, s, e) or _NEGATED.search(text, s, e):
+        if _negator_before(self._negators, text, s, e) or _NEGATED.search(text, s, e):
             return True
         return _is_question(text, s, e) and bool(self._questions.search(text, s, e + 1))
 
@@ -338,7 +352,7 @@ class Matcher:
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
-            if self._negators.search(text, cs, s) or self._disclaimers.search(text, cs, ce):
+            if _negator_before(self._negators, text, cs, s) or self._disclaimers.search(text, cs, ce):
                 return "negated"
             if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
                     and not _REPORTED.search(text, cs, s) and not _asked_after(self._questions, text, cs, ce, e) \
