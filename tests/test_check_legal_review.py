@@ -309,3 +309,20 @@ def test_d23_id_photo_basis():
     f = next(f for f in r.findings if f.category == "privacy_exposure")
     assert "身份证号、人脸等属于敏感" not in f.explanation
     assert {"pipl:10", "pipl:25"} <= _cited(r, "privacy_exposure")
+
+
+# D18/D20 logic for the rest of false_legal_threat: 刑法第二百七十四条 (敲诈勒索) supports only demands for money not
+# owed; a false claim of jail cites the articles that say when non-payment is a crime (刑法196, 313), a claim that
+# relatives must pay cites 民法典465 (contract binds its parties) and 1064 (joint marital debts).
+def test_jail_claim_cites_196_and_313_not_extortion_first():
+    r = _rules("你这是恶意透支，已经构成信用卡诈骗罪了，马上抓你")
+    f = next(f for f in r.findings if f.category == "false_legal_threat")
+    assert [c["id"] for c in f.citations[:2]] == ["criminal-law:196", "criminal-law:313"], f.rule
+    assert "criminal-law:274" not in _cited(r, "false_legal_threat")
+
+
+def test_relatives_must_pay_cites_contract_relativity():
+    r = _rules("你老公欠的钱你得替他还", recipient_role="spouse")
+    f = next(f for f in r.findings if f.category == "false_legal_threat")
+    assert f.citations[0]["id"] == "civil-code:465", f.rule
+    assert "夫妻共同债务" in f.explanation
