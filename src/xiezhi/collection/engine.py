@@ -94,13 +94,51 @@ _ADDRESSED = re.compile(r"你(?![们好说])")
 _HEARSAY = frozenset({"听说", "听别人说", "有人说", "网上说", "网上有人说"})
 
 
-def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted."""
+#: Clause negators that are plain negation words: they deny the verb of their own phrase, so in a chat line they
+#: stop at a spacing pause. Warnings and declarations (请勿相信, 承诺, 严禁, 无权, 没说要 …) reach the whole sentence.
+_PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不", "从来不", "从未", "没人会", "没有人会"})
+
+
+def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
+    """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted, and a
+    plain negation word only from `phrase` (the start of the match's phrase after a spacing pause) on."""
     for m in negators.finditer(text, start, end):
         if m.group(0) in _HEARSAY and _ADDRESSED.match(text, m.end()):
             continue
+        if phrase is not None and m.start() < phrase and m.group(0) in _PLAIN_NEGATION:
+            continue
         return True
     return False
+
+
+#: How many spacing pauses a borrower's question at the end of a chat line reaches back over.
+QUESTION_REACH = 2
+
+
+def _question_start(breaks: tuple[int, ...], e: int, ce: int, cs: int) -> int:
+    """Where the question ending the clause [cs, ce) counts from, in a chat line with spacing pauses: the whole
+    clause when at most QUESTION_REACH pauses lie between the match and the question ("催收说要爆我通讯录 是真的吗");
+    else nowhere (returns ce): words further back ("他发了张图 是“逮捕令” …… 我吓得手都在抖 这是真的吗") are a
+    report the question does not take back."""
+    if not breaks:
+        return cs
+    j = bisect_left(breaks, e)  # pauses after the match, before the clause end
+    after = [b for b in breaks[j:] if b < ce]
+    if len(after) > QUESTION_REACH:
+        return ce  # the question is too far from the match: no question over it
+    return cs
+
+
+def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | None:
+    """The last spacing pause at or before `s` inside the clause starting at `cs` (None: none); a pause right after
+    a negation ("我们绝对不会 爆你通讯录") does not count, the negation belongs to the next phrase."""
+    i = bisect_right(breaks, s)
+    while i and breaks[i - 1] > cs:
+        b = breaks[i - 1]
+        if not _NEGATED.search(text[max(cs, b - 8):b]):
+            return b
+        i -= 1
+    return None
 
 
 def _in_collector_turn(text: str, pos: int) -> bool:
@@ -301,7 +339,7 @@ class Matcher:
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
                 if cancelled is not None and verdict != "context":
-                    cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends, norm.breaks))
+                    cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
         if cancelled:
             found = {h.rule.category for h in hits}
             for cat in found & cancelled.keys():
@@ -346,20 +384,22 @@ class Matcher:
     def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
                  ends: list[int] | None = None, breaks: tuple[int, ...] = ()) -> str | None:
         """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing).
-        Denials and questions reach only to a spacing pause (`breaks`); a rule's `unless` words to the sentence."""
+        A plain negation word (不会, 没有 …) earlier in the sentence reaches only to a spacing pause (`breaks`):
+        "我们不会打你 也不会骂你 我们就是天天去你家门口站着"; a negation right before the match, warnings and
+        declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses."""
         rule = self.rules[idx]
-        cs, ce = clause_bounds(text, s, e, ends, breaks)
+        cs, ce = clause_bounds(text, s, e, ends)
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
-            if _negator_before(self._negators, text, cs, s) or self._disclaimers.search(text, cs, ce):
+            if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
+                    or self._disclaimers.search(text, cs, ce):
                 return "negated"
-            if _is_question(text, cs, ce) and self._questions.search(text, cs, ce + 1) \
-                    and not _REPORTED.search(text, cs, s) and not _asked_after(self._questions, text, cs, ce, e) \
-                    and not _ADDRESSED.search(text, cs, ce) and not _in_collector_turn(text, cs):
+            qs = _question_start(breaks, e, ce, cs)
+            if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
+                    and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
+                    and not _ADDRESSED.search(text, qs, ce) and not _in_collector_turn(text, cs):
                 return "question"
-        if breaks:  # a rule's exception words count anywhere in the sentence
-            cs, ce = clause_bounds(text, s, e, ends)
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
             return "unless"
