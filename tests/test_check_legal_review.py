@@ -326,3 +326,11 @@ def test_relatives_must_pay_cites_contract_relativity():
     f = next(f for f in r.findings if f.category == "false_legal_threat")
     assert f.citations[0]["id"] == "civil-code:465", f.rule
     assert "夫妻共同债务" in f.explanation
+
+
+# D25: the personal-account explanation was copied onto the rule about a differently named company payee.
+def test_d25_trading_company_payee_explanation():
+    r = _rules("请把还款转到XX商贸有限公司的账户")
+    f = next(f for f in r.findings if f.category == "illegal_fee")
+    assert f.rule == "if-trading-company-payee"
+    assert "商贸公司" in f.explanation and "个人微信支付宝" not in f.explanation
