@@ -319,6 +319,7 @@ def test_jail_claim_cites_196_and_313_not_extortion_first():
     f = next(f for f in r.findings if f.category == "false_legal_threat")
     assert [c["id"] for c in f.citations[:2]] == ["criminal-law:196", "criminal-law:313"], f.rule
     assert "criminal-law:274" not in _cited(r, "false_legal_threat")
+    assert "public-security-punishments-law:58" not in _cited(r, "false_legal_threat")
 
 
 def test_relatives_must_pay_cites_contract_relativity():
