@@ -228,6 +228,9 @@ EARLIER_HELD_OUT = {"test2_scored_before": "check_test2.jsonl"}
 #: Development sets: tuned on and trained on; reported for reference only.
 DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.jsonl",
               "dev3_tuned_on": "check_dev3.jsonl", "dev4_tuned_on": "check_dev4.jsonl",
+              "dev5_tuned_on": "check_dev5.jsonl", "dev6_tuned_on": "check_dev6.jsonl",
+              "dev7_tuned_on": "check_dev7.jsonl", "dev8_tuned_on": "check_dev8.jsonl",
+              "dev9_tuned_on": "check_dev9.jsonl", "dev10_tuned_on": "check_dev10.jsonl",
               "old_test_demoted_tuned_on": "check_test.jsonl"}
 
 

@@ -26,7 +26,7 @@ def test_model_probabilities_are_stable():
 
 
 def test_model_findings_carry_span_and_citations():
-    text = "今天天气不错。　明天再说吧！"
+    text = "这笔欠款的事明天再说吧。　今天天气不错！"
     r = analyze(text, model=MODEL, threshold=0.0)  # force every category through the model path
     assert r.findings
     for f in r.findings:
@@ -37,9 +37,35 @@ def test_model_findings_carry_span_and_citations():
 
 
 def test_rules_only_switch():
-    text = "今天天气不错"
+    text = "这笔欠款的事明天再说"
     assert analyze(text, model=False).labels == ["compliant"]
     assert analyze(text, model=MODEL, threshold=0.0).labels != ["compliant"]
+
+
+def test_model_adds_only_in_a_collection_context():
+    """Text about something else never gets a category from the model alone, however low the threshold; metadata
+    (who lent, who received it) or a debt word puts a message in the context."""
+    for text in ("今天天气不错", "师傅下午两点上门修空调，家里得留个人开门。", "你老婆孩子都还好吧？好久没见了，改天聚聚。"):
+        assert analyze(text, model=MODEL, threshold=0.0).labels == ["compliant"], text
+    assert analyze("今天天气不错", {"lender_type": "microloan"}, model=MODEL, threshold=0.0).labels != ["compliant"]
+    assert analyze("今天天气不错，钱的事明天说", model=MODEL, threshold=0.0).labels != ["compliant"]
+
+
+def test_gang_visit_without_named_harm_is_not_violence():
+    """Taxonomy hard case 5: a threatened visit with menace toward the family, no harm named, is unlawful_visit +
+    intimidation; the model's n-grams of a gang visit must not add violence_threat beside the rules' visit."""
+    for text in ("带几个兄弟去你家坐坐，你老婆孩子在家吧", "再不还钱，今晚带几个兄弟去你家坐坐，你老婆孩子在家吧？",
+                 "钱不还是吧，明天我带几个兄弟去你家坐坐，你老婆孩子应该在家吧"):
+        r = analyze(text)
+        assert r.labels == ["intimidation", "unlawful_visit"], (text, r.labels)
+        assert all(f.mode == "done" for f in r.findings if f.category == "intimidation")
+
+
+def test_model_does_not_repeat_a_category_the_rules_imply():
+    """A threatened visit implies intimidation (rule data `threatened_implies`): that finding is the rules', not a
+    statistical one."""
+    r = analyze("再不还钱，今晚带几个兄弟去你家坐坐，你老婆孩子在家吧？")
+    assert [f.rule for f in r.findings if f.category == "intimidation"] == ["implied:uv-threat-visit"]
 
 
 def test_model_does_not_override_lender_type():
@@ -83,3 +109,16 @@ def test_artifact_is_built_from_the_current_training_files():
     assert "bench/data/check_dev4.jsonl" in meta["trained_on"]
     for rel, digest in zip(meta["trained_on"], meta["trained_on_sha256"], strict=True):
         assert hashlib.sha256((ROOT / rel).read_bytes()).hexdigest() == digest, rel
+
+
+def test_model_span_is_the_phrase_that_drove_it():
+    """A model finding quotes the phrase whose n-grams weigh most toward its category, not the whole message."""
+    text = "钱的事你自己看着办吧。兄弟我给你指个口子，秒批不看征信，你去撸一把先把我这儿平了，链接发你了。别的不多说了，今天天气还行"
+    r = analyze(text, model=MODEL, threshold=0.0)
+    got = {f.category: f for f in r.findings if f.rule == "model"}
+    f = got["forced_borrowing"]
+    assert text[f.span[0]:f.span[1]] == f.quote
+    assert "撸" in f.quote or "口子" in f.quote
+    assert len(f.quote) < 30 and "天气" not in f.quote
+    for f in got.values():
+        assert len(f.quote) >= 6 and f.quote[0] not in "，,、。"

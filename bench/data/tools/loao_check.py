@@ -6,6 +6,8 @@
     .venv/bin/python bench/data/tools/loao_check.py --json /tmp/loao.json --errors
     .venv/bin/python bench/data/tools/loao_check.py --cache /tmp/loao-models   # reuse fitted models (engine switches)
     .venv/bin/python bench/data/tools/loao_check.py --jobs 2                    # fit the left-out models in 2 processes
+    .venv/bin/python bench/data/tools/loao_check.py --train-on dtvwx    # one model on the first annotators, scored on
+                                                                        # each later one (a cheap proxy for comparisons)
 
 The development sets were written by different annotators (dev and the demoted old test split are one
 annotator's 80/20 split, so they leave together). For each annotator: the classifier is built on the other
@@ -38,7 +40,7 @@ import build_check_model as b  # noqa: E402
 
 #: Annotator of each id letter (dev `d` and the old test split `t` were one annotator's 80/20 split).
 ANNOTATORS = {"dev+test": ("d", "t"), "dev2": ("v",), "dev3": ("w",), "dev4": ("x",), "dev5": ("r",), "dev6": ("q",),
-              "dev7": ("p",), "dev8": ("n",)}
+              "dev7": ("p",), "dev8": ("n",), "dev9": ("m",), "dev10": ("k",)}
 PROBES = TOOLS / "ood_lawful_probes.txt"
 
 
@@ -55,8 +57,11 @@ def _parse(value: str) -> Any:
             pass
     if value in ("True", "False"):
         return value == "True"
-    if value.startswith("(") or value.startswith("["):
-        return tuple(json.loads(value.replace("(", "[").replace(")", "]").replace("'", '"')))
+    if value.startswith(("(", "[")):  # a tuple of strings: (a,b) or ("a","b")
+        items = [x.strip().strip("'\"") for x in value.strip("()[]").split(",")]
+        return tuple(x for x in items if x)
+    if value.startswith("{"):
+        return json.loads(value)
     return value
 
 
@@ -115,7 +120,7 @@ def _fit_job(job: tuple) -> Any:
 
 
 def loao(rows: list[dict], params: b.Params, errors: bool = False, probe_texts: list[str] | None = None,
-         cache: Path | None = None, workers: int = 1) -> dict:
+         cache: Path | None = None, workers: int = 1, train_letters: str = "") -> dict:
     from xiezhi.collection import analyze
 
     rules = b.rule_labels(rows)
@@ -124,15 +129,23 @@ def loao(rows: list[dict], params: b.Params, errors: bool = False, probe_texts: 
     pooled_engine, pooled_rules = [], []
     probe_flags = []
     probe_rules = sum(analyze(t, model=False).labels != ["compliant"] for t in probe_texts or [])
-    parts = {name: [i for i, r in enumerate(rows) if r["id"][0] not in letters] for name, letters in present.items()}
+    if train_letters:  # one model on the given annotators, scored on every other annotator
+        base = [i for i, r in enumerate(rows) if r["id"][0] in train_letters]
+        present = {k: v for k, v in present.items() if not set(v) & set(train_letters)}
+        parts = {name: base for name in present}
+    else:
+        parts = {name: [i for i, r in enumerate(rows) if r["id"][0] not in letters] for name, letters in present.items()}
     jobs = [([rows[i] for i in idx], params, [rules[i] for i in idx], cache) for idx in parts.values()]
+    if train_letters:
+        jobs = jobs[:1]  # the same model for every left-out set
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(workers) as pool:
-            models = dict(zip(parts, pool.map(_fit_job, jobs), strict=True))
+            fitted = list(pool.map(_fit_job, jobs))
     else:
-        models = {name: _fit_job(job) for name, job in zip(parts, jobs, strict=True)}
+        fitted = [_fit_job(job) for job in jobs]
+    models = {name: fitted[0 if train_letters else k] for k, name in enumerate(parts)}
     for name, letters in present.items():
         idx_out = [i for i, r in enumerate(rows) if r["id"][0] in letters]
         model = models[name]
@@ -195,7 +208,9 @@ def main(argv: list[str]) -> int:
     switches = apply_check_switches(argv)
     cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
     workers = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
-    res = loao(b.load(), params, errors="--errors" in argv, probe_texts=probes(), cache=cache, workers=workers)
+    train = argv[argv.index("--train-on") + 1] if "--train-on" in argv else ""
+    res = loao(b.load(), params, errors="--errors" in argv, probe_texts=probes(), cache=cache, workers=workers,
+               train_letters=train)
     res["check_switches"] = switches
     show(res)
     if "--json" in argv:

@@ -3,6 +3,7 @@ per category with the strongest severity."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -34,6 +35,7 @@ from xiezhi.collection.metadata import (
     mentions_refusal,
     names_a_person,
     night_visit,
+    night_visit_menace,
     recipient_contact,
     time_of_day,
 )
@@ -94,6 +96,8 @@ def _actions(category: str) -> list[Action]:
 
 def _finding(category: str, severity: str, mode: str, span: tuple[int, int], text: str, explanation: str,
              first: tuple[str, ...], day: date | None, rule: str) -> Finding:
+    if category == "intimidation":
+        mode = "done"  # the menacing words or conduct happened (README-check convention 2)
     return fast_construct(Finding, {
         "category": category, "severity": severity, "mode": mode, "span": span, "quote": text[span[0]:span[1]],
         "explanation": explanation, "citations": citations_for(category, first, day),
@@ -105,14 +109,62 @@ _DONE_CATEGORIES = frozenset({"insult_defamation", "impersonation", "false_legal
                               "forced_borrowing", "credit_repair_scam"})
 
 
+#: The classifier may add a category only to a message about debt collection: one where the rules found a
+#: violation, whose metadata says who lent or who received it, or whose words are about a debt. Text far from
+#: collection ("快递明天上门取件", "你老婆孩子都还好吧") can tip a category over its threshold; the model was trained
+#: on collection messages only and knows nothing about that text (see docs/check.md, "Classifier").
+MODEL_NEEDS_CONTEXT = True
+#: Words that put a message in the collection context (normalised: simplified, lower case, half-width).
+COLLECTION_CONTEXT = (
+    "欠", "债", "还钱", "还款", "还清", "还上", "不还", "借款", "借钱", "借的钱", "贷", "逾期", "催", "账单", "本金", "利息",
+    "罚息", "违约金", "额度", "口子", "撸", "征信", "老赖", "黑户", "停息", "挂账", "法务", "律师函", "起诉", "立案", "传票",
+    "执行局", "拘留", "坐牢", "通讯录", "外访", "钱", "hk", "yq", "wd", "dk",
+)
+
+
+#: The model does not add the key category where the rules found one of the listed ones. violence_threat beside
+#: a visit: taxonomy 2.1 (harm, weapons, detention, smashing must be named) and hard case 5 ("今晚带人上门，家人别想
+#:安生" is unlawful_visit + intimidation, violence_threat only "if harm is threatened"); the n-grams of a gang
+#: visit ("带几个兄弟去你家") push the model toward violence without any harm being named, and the rules already
+#: list the harm words.
+MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_visit",)}
+
+
+def in_collection_context(text: str, findings: list[Finding], meta: MessageMeta) -> bool:
+    """Whether the classifier may add categories to this message (see MODEL_NEEDS_CONTEXT)."""
+    if not MODEL_NEEDS_CONTEXT or findings or meta.lender_type or meta.recipient_role or meta.count_per_day:
+        return True
+    return any(w in text for w in COLLECTION_CONTEXT)
+
+
 def _logit_limits(m: Any) -> np.ndarray:
     """Per-category thresholds on the logit scale (no exp per message)."""
     return m.logit_limits
 
 
+_REACHED = ("third_party_contact", "debt_disclosure", "privacy_exposure")
+
+
+def _implies(f: Finding, third_party: bool, narrative: bool) -> tuple[str, ...]:
+    """What a finding implies (`threatened_implies`): a threat is meant to frighten (convention 2). Violence in a
+    message that is no first-person account is read as a threat even where its clause has no threat word ("我找人
+    削你"): on the eleven dev sets such lines carry intimidation 9 times in 10."""
+    if third_party and f.category in _REACHED:
+        return ()
+    if f.mode == "threatened" or (f.category == "violence_threat" and not narrative):
+        return load_categories()[f.category].threatened_implies
+    return ()
+
+
+def implied_by(findings: list[Finding], third_party: bool, narrative: bool) -> set[str]:
+    """Categories the rules' findings imply (added after the model): the model must not add them again as its own
+    finding."""
+    return {cat for f in findings for cat in _implies(f, third_party, narrative)}
+
+
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
                     threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
-                    features: Callable[[], Any] | None = None) -> list[Finding]:
+                    features: Callable[[], Any] | None = None, third_party: bool = False) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
@@ -123,7 +175,7 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
-    have = {f.category for f in findings} | blocked
+    have = {f.category for f in findings} | blocked | implied_by(findings, third_party, is_narrative(norm.text))
     if maybe is not None and maybe <= have:
         return []
     feats = m.features(norm.text) if features is None else features()
@@ -132,10 +184,14 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         over = z >= _logit_limits(m)
     else:
         over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
-    wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True) if o and c not in have]
+    found = {f.category for f in findings}
+    wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
+              if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))]
     if not wanted:
         return []
     matcher = get_matcher()
+    cancelled: dict[str, list[tuple[int, int]]] = {}
+    matcher.scan(norm, None, cancelled)  # re-derived here (rare: only when the model wants a category)
     bounds = clause_list(norm.text)
     starts = [b[0] for b in bounds]
     narrative = is_narrative(norm.text)
@@ -145,15 +201,66 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         s, e = bounds[int(np.argmax(m.clause_scores(feats, cat, starts)))]
         if matcher.negated_clause(norm.text, s, e):
             continue
+        if any(cs < e and s < ce for cs, ce in cancelled.get(cat, ())):
+            continue  # a rule of this category matched these words and was cancelled (denial, question, warning)
         mode = "done" if cat in _DONE_CATEGORIES else mode_of_clause(norm.text, s, e, narrative)
         spec = load_categories()[cat]
         first_rule = spec.rules[0] if spec.rules else None
         why = f"统计模型判断这段话属于“{spec.title}”（把握 {probs[cat]:.0%}），请核对原话。"
         if first_rule is not None:
             why += first_rule.explanation
-        out.append(_finding(cat, spec.severity, mode, _span(norm, s, e), text, why,
+        ws, we = driving_words(m, feats, cat, norm.text, s, e)
+        out.append(_finding(cat, spec.severity, mode, norm.orig_span(ws, we), text, why,
                             first_rule.citations if first_rule else (), day, "model"))
     return out
+
+
+#: A model finding quotes at least this many characters (widened inside its clause when the words are fewer).
+MIN_MODEL_QUOTE = 6
+#: A phrase next to the strongest one joins the span when it weighs at least this share of it.
+DRIVING_SHARE = 0.5
+_PHRASE = re.compile(r"[^，,、；;：:\s]+")
+_GRAM_LENGTHS: dict[int, tuple[Any, np.ndarray]] = {}
+
+
+def _gram_lengths(m: Any) -> np.ndarray:
+    got = _GRAM_LENGTHS.get(id(m))
+    if got is None or got[0] is not m:
+        lens = np.zeros(len(m.vocab), dtype=np.int64)
+        for g, row in m.vocab.items():
+            lens[row] = len(g)
+        got = _GRAM_LENGTHS[id(m)] = (m, lens)  # keeps the model alive, so its id is not reused
+    return got[1]
+
+
+def driving_words(m: Any, feats: Any, category: str, text: str, s: int, e: int) -> tuple[int, int]:
+    """The words of clause [s, e) that drove a model finding (normalised offsets). Each gram occurrence's weight
+    toward `category` is spread over its characters; the clause is cut into phrases at commas and the like, the
+    phrase with the largest sum is the span, joined by a neighbouring phrase that weighs at least DRIVING_SHARE of
+    it, and widened to at least MIN_MODEL_QUOTE characters."""
+    col = m.categories.index(category)
+    per = np.zeros(e - s)
+    sel = (feats.occ_starts >= s) & (feats.occ_starts < e)
+    starts, rows = feats.occ_starts[sel] - s, feats.occ_rows[sel]
+    lens = _gram_lengths(m)[rows]
+    w = m.weights[rows, col].astype(np.float64) / lens
+    for k in range(int(lens.max()) if len(lens) else 0):
+        ok = (lens > k) & (starts + k < e - s)
+        np.add.at(per, starts[ok] + k, w[ok])
+    phrases = [(p.start(), p.end()) for p in _PHRASE.finditer(text, s, e)] or [(s, e)]
+    score = [float(per[a - s:b - s].sum()) for a, b in phrases]
+    i = j = int(np.argmax(score))
+    top = score[i]
+    while i > 0 and score[i - 1] >= DRIVING_SHARE * top:
+        i -= 1
+    while j + 1 < len(phrases) and score[j + 1] >= DRIVING_SHARE * top:
+        j += 1
+    while phrases[j][1] - phrases[i][0] < MIN_MODEL_QUOTE and (i > 0 or j + 1 < len(phrases)):
+        if j + 1 < len(phrases) and (i == 0 or score[j + 1] >= score[i - 1]):
+            j += 1
+        else:
+            i -= 1
+    return phrases[i][0], phrases[j][1]
 
 
 def _allowed(hit: RuleHit, meta: MessageMeta, needs: list[MetadataNeed], blocked: set[str]) -> bool:
@@ -227,10 +334,12 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         span = _span(norm, hit.start, hit.end, ends)
         findings.append(_finding(rule.category, severity, hit.mode, span, text, rule.explanation, rule.citations,
                                  day, rule.id))
-        for extra in rule.also:
-            findings.append(_finding(extra, severity, hit.mode, span, text, rule.explanation, (), day, rule.id))
-    if model is not False:
-        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features))
+        for extra in rule.also:  # intimidation is always `done` (the menacing words or visit happened)
+            findings.append(_finding(extra, severity, "done" if extra == "intimidation" else hit.mode, span, text,
+                                     rule.explanation, (), day, rule.id))
+    if model is not False and in_collection_context(norm.text, findings, meta):
+        findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
+                                        meta.recipient_role in THIRD_PARTY_ROLES))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []
@@ -241,6 +350,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         v = night_visit(meta.sent_at, norm.text, meta.channel)
         if v:
             verdicts.append(v)
+            verdicts.append(night_visit_menace(v))  # convention 15: a night visit is menace too
     if meta.count_per_day is not None:
         v = count_per_day(meta.count_per_day, day or date.today(), meta.channel, answered=mentions_answered(norm.text))
         if v:
@@ -272,15 +382,19 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
     specs = load_categories()
     implied: list[Finding] = []
     third = meta.recipient_role in THIRD_PARTY_ROLES
+    narrative = None
     for f in findings:
-        if third and f.category in ("third_party_contact", "debt_disclosure", "privacy_exposure"):
+        if third and f.category in _REACHED:
             f.mode = "done"  # the message reached a third party: the contact or disclosure happened
             continue
-        if f.mode == "threatened":
-            for cat in specs[f.category].threatened_implies:
-                implied.append(_finding(cat, "violation", "done", f.span, text,
-                                        f"扬言{specs[f.category].title}，意在制造恐惧、逼迫还款，属于恐吓。", (), day,
-                                        f"implied:{f.rule}"))
+        if f.mode != "threatened" and f.category != "violence_threat":
+            continue
+        if narrative is None:
+            narrative = is_narrative(norm.text)
+        for cat in _implies(f, third, narrative):
+            implied.append(_finding(cat, "violation", "done", f.span, text,
+                                    f"扬言{specs[f.category].title}，意在制造恐惧、逼迫还款，属于恐吓。", (), day,
+                                    f"implied:{f.rule}"))
     return _result(findings + implied, needs, id)
 
 
