@@ -127,3 +127,11 @@ def test_a_pause_right_after_a_denial_or_before_a_short_question_keeps_it() -> N
                  "您好 我们不会 去您单位 也不会 联系您的同事", "请勿相信 任何要求转账到个人账户的信息",
                  "催收说要爆我通讯录 是真的吗", "他们说要把我照片发到网上 是真的吗", "他们说要上门 我一个人在家 是真的吗"):
         assert labels(text) == {"compliant"}, text
+
+
+def test_a_transcript_with_collector_turns_is_direct_speech_not_an_account() -> None:
+    result = analyze("我：你为什么给我发这种图片\n催收：好看吗？你要是今天晚上还不还，这张图就会出现在你们学校的表白墙上，还有你班级群\n"
+                     "我：我求你了别发", {}, model=False)
+    modes = {f.category: f.mode for f in result.findings}
+    assert modes.get("debt_disclosure") == "threatened"
+    assert "intimidation" in modes  # a threatened exposure implies intimidation (convention 2)

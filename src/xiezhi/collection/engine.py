@@ -50,6 +50,12 @@ _OTHER_SPEAKER = re.compile(
     r"|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:先生|女士|小姐|总|经理|老师|哥|姐))$")
 
 
+def _has_collector_turn(text: str) -> bool:
+    """A transcript with a labelled collector-side turn ("催收：…", "对方：…"): its words are direct speech, each with its
+    own mode ("催收：今天晚上还不还，这张图就会出现在你们学校的表白墙上" is a threat), not a first-person account."""
+    return ":" in text and any(_COLLECTOR_SPEAKER.match(m.group(1)) or m.group(1) == "对方" for m in _TURN.finditer(text))
+
+
 def non_collector_turns(text: str) -> list[tuple[int, int]]:
     """[start, end) of the transcript lines not spoken by the collector (a thread is judged on the collector's words):
     the borrower's own lines always; other people's lines (a named borrower, a relative, an employer) when a
@@ -315,7 +321,7 @@ class Matcher:
                         if (kept := [(s, e) for s, e in sp if not any(a <= s < b for a, b in own)])}
             if not any_hits:
                 return hits
-        narrative = is_narrative(text)
+        narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         media = any(m in text for m in self._media)
         banter = media or self._banter(norm)
