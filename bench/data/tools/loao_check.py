@@ -104,7 +104,8 @@ def _fit_cached(rows: list[dict], params: b.Params, rules: list[set[str]], cache
     if cache is None:
         return b.fit(rows, params, rules)[0]
     key = hashlib.sha256(json.dumps([[r["id"], r["text"], r["labels"]] for r in rows], ensure_ascii=False).encode()
-                         + repr([getattr(params, k) for k in TRAINING]).encode()).hexdigest()[:20]
+                         + repr([getattr(params, k) for k in TRAINING]
+                                + ([params.folds] if params.folds != "interleaved" else [])).encode()).hexdigest()[:20]
     path = cache / f"{key}.pkl"
     if path.exists():
         trained = pickle.loads(path.read_bytes())
