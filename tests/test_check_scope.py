@@ -135,3 +135,9 @@ def test_a_transcript_with_collector_turns_is_direct_speech_not_an_account() -> 
     modes = {f.category: f.mode for f in result.findings}
     assert modes.get("debt_disclosure") == "threatened"
     assert "intimidation" in modes  # a threatened exposure implies intimidation (convention 2)
+
+
+def test_a_borrower_asking_a_friend_about_themself_is_still_a_question() -> None:
+    # 你 in the writer's own words, but the question is about the writer (我): a borrower asking a friend
+    assert labels("你觉得他们真的会爆我通讯录吗？") == {"compliant"}
+    assert labels("你说催收会不会打断我的腿？") == {"compliant"}

@@ -147,6 +147,32 @@ def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | 
     return None
 
 
+_FIRST_PERSON = re.compile(r"我(?![们司])")
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    return text.rfind("“", 0, pos) > text.rfind("”", 0, pos)
+
+
+def _put_to_reader(text: str, start: int, end: int) -> bool:
+    """The question in text[start:end] is put to the reader (`_ADDRESSED`): 你 inside quoted words (the collector's,
+    quoted by the borrower), or 你 in the writer's own words that say nothing of the writer (我): "你是不是觉得我们
+    找不到你？" is rhetoric, "你觉得他们真的会爆我通讯录吗？" a borrower asking a friend."""
+    mine = False
+    addressed = False
+    for m in _ADDRESSED.finditer(text, start, end):
+        if _in_quotes(text, m.start()):
+            return True
+        addressed = True
+    if not addressed:
+        return False
+    for m in _FIRST_PERSON.finditer(text, start, end):
+        if not _in_quotes(text, m.start()):
+            mine = True
+            break
+    return not mine
+
+
 def _in_collector_turn(text: str, pos: int) -> bool:
     """`pos` lies in a labelled transcript turn of the collecting side ("催收：…", "坐席：…", "对方：…")."""
     ls = text.rfind("\n", 0, pos) + 1
@@ -404,7 +430,7 @@ class Matcher:
             qs = _question_start(breaks, e, ce, cs)
             if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
                     and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
-                    and not _ADDRESSED.search(text, qs, ce) and not _in_collector_turn(text, cs):
+                    and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                 return "question"
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
