@@ -122,3 +122,16 @@ def test_model_span_is_the_phrase_that_drove_it():
     assert len(f.quote) < 30 and "天气" not in f.quote
     for f in got.values():
         assert len(f.quote) >= 6 and f.quote[0] not in "，,、。"
+
+
+def test_model_finding_explains_with_the_rule_nearest_its_words():
+    """A model finding borrows the explanation and citations of the category's rule whose words it shares most
+    (never a rule that needs metadata), not always the category's first rule."""
+    from xiezhi.collection.check import nearest_rule
+
+    assert nearest_rule("illegal_fee", "钱转到我个人支付宝").id == "if-personal-account"
+    assert nearest_rule("impersonation", "我是派出所民警").id != nearest_rule("impersonation", "我是律师事务所的律师").id
+    for cat in TEXT_CATEGORIES:
+        rule = nearest_rule(cat, "")
+        assert rule.category == cat and not rule.requires.recipient and not rule.requires.lender
+        assert rule.citations

@@ -205,14 +205,43 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
             continue  # a rule of this category matched these words and was cancelled (denial, question, warning)
         mode = "done" if cat in _DONE_CATEGORIES else mode_of_clause(norm.text, s, e, narrative)
         spec = load_categories()[cat]
-        first_rule = spec.rules[0] if spec.rules else None
-        why = f"统计模型判断这段话属于“{spec.title}”（把握 {probs[cat]:.0%}），请核对原话。"
-        if first_rule is not None:
-            why += first_rule.explanation
         ws, we = driving_words(m, feats, cat, norm.text, s, e)
+        rule = nearest_rule(cat, norm.text[ws:we])
+        why = f"统计模型判断这段话属于“{spec.title}”（把握 {probs[cat]:.0%}），请核对原话。"
+        if rule is not None:
+            why += rule.explanation
         out.append(_finding(cat, spec.severity, mode, norm.orig_span(ws, we), text, why,
-                            first_rule.citations if first_rule else (), day, "model"))
+                            rule.citations if rule else (), day, "model"))
     return out
+
+
+def _bigrams(words: list[str]) -> frozenset[str]:
+    return frozenset(w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1)))
+
+
+@lru_cache(maxsize=32)
+def _rule_bigrams(category: str) -> tuple[tuple[Any, frozenset[str]], ...]:
+    """The rules a model finding may borrow its explanation and citations from (those without a metadata
+    condition), with the character pairs of their words."""
+    spec = load_categories()[category]
+    out = []
+    for r in spec.rules:
+        if r.requires.recipient or r.requires.lender:
+            continue
+        out.append((r, _bigrams(r.any + r.trigger + [w for group in r.near for w in group])))
+    return tuple(out)
+
+
+def nearest_rule(category: str, phrase: str) -> Any:
+    """The rule of `category` whose words share the most character pairs with the phrase that drove a model
+    finding: its explanation and citations describe what the phrase says (the first such rule if none share any)."""
+    cands = _rule_bigrams(category)
+    if not cands:
+        spec = load_categories()[category]
+        return spec.rules[0] if spec.rules else None
+    grams = _bigrams([phrase])
+    best = max(range(len(cands)), key=lambda i: (len(grams & cands[i][1]), -i))
+    return cands[best][0]
 
 
 #: A model finding quotes at least this many characters (widened inside its clause when the words are fewer).
