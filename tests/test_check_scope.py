@@ -141,3 +141,22 @@ def test_a_borrower_asking_a_friend_about_themself_is_still_a_question() -> None
     # 你 in the writer's own words, but the question is about the writer (我): a borrower asking a friend
     assert labels("你觉得他们真的会爆我通讯录吗？") == {"compliant"}
     assert labels("你说催收会不会打断我的腿？") == {"compliant"}
+
+
+def test_call_counts_are_not_blows() -> None:
+    """'打了我十次' counts calls; '打了我一顿' is a beating (the counts come from dev6/dev8/dev9 lines read by A2)."""
+    from xiezhi.collection import analyze
+
+    calls = analyze("同一个号码今天打了我十次，我没接，短信也发了好几条")
+    assert "violence_threat" not in calls.labels
+    beaten = analyze("昨天催收上门，打了我一顿，我去医院验了伤")
+    assert "violence_threat" in beaten.labels
+
+
+def test_answered_calls_stated_by_the_borrower_count_from_four() -> None:
+    """A stated count of 4-6 is harassment only for answered calls (GB/T: more than 3 effective calls)."""
+    from xiezhi.collection import analyze
+
+    answered = "昨天一天我接了他们五个电话，每个都讲了十几分钟，翻来覆去就是让我还钱"
+    assert "harassment_frequency" in analyze(answered).labels
+    assert "harassment_frequency" not in analyze("昨天一天他们打了五个电话，翻来覆去就是让我还钱").labels
