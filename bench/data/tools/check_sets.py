@@ -65,6 +65,9 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev10": ("tenth set (annotator 12, ids k…, long threads and accounts)", _spec(
         "dev10", "k", weak=_FIVE_WEAK, total=(300, 300), min_per_cat=14, min_weak=25, lawful=(0.38, 0.44),
         early=(150, (0.35, 0.47)))),
+    "test4": ("held-out test split of the fourth session (annotator 13, ids j…, what users paste)", _spec(
+        "test4", "j", weak=frozenset({"violence_threat", "impersonation", "unlawful_visit", "privacy_exposure"}),
+        total=(300, 300), min_per_cat=12, min_weak=16, lawful=(0.40, 0.45), early=(150, (0.36, 0.49)))),
 }
 
 
