@@ -117,6 +117,12 @@ def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, 
     return False
 
 
+#: The writer names themself right before an insult word ("我真是个sb", "我简直就是个废物"): self-reproach, not an
+#: insult to anyone (insult_defamation needs a target other than the writer). Not after 说/骂/叫 …: "说我是老赖" reports
+#: the collector calling the writer a name.
+_SELF_NAMED = re.compile(r"(?<![说骂叫称喊讲写道把将被当成])我(?:自己)?(?:真|就|真的|简直|简直就|也|真就|纯纯|纯粹)?(?:是|像|成了)(?:个|一个|只|条)?$")
+
+
 #: How many spacing pauses a borrower's question at the end of a chat line reaches back over.
 QUESTION_REACH = 2
 
@@ -432,6 +438,8 @@ class Matcher:
                     and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
                     and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                 return "question"
+        if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
+            return "self"
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
             return "unless"

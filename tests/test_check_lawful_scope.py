@@ -1,0 +1,34 @@
+"""Lawful wording the hand rules used to flag on unseen annotators' text (fourth session, lawful-scope round).
+
+Each mechanism has a lawful example and its unlawful counterpart, written for this file (not taken from any set):
+a warning said with 别信, a call count after 打了我, a lawful consequence (起诉) beside "你自己想清楚", and a writer
+calling themself names."""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # 别信 is a warning like 请勿相信 / 不要相信 (cues.yaml clause_negators)
+    ("illegal_fee", "我们只收App里的还款，别信任何让你转到个人账户的人。",
+     "这次别走App了，直接转到我个人账户，今天就结清。"),
+    # "打了我 N 次" counts calls, not blows (vt-done-assault); a number of blows (三拳) still counts
+    ("violence_threat", "那个平台昨天打了我8次，我没接。", "昨天两个催收在楼下打了我三拳。"),
+    ("violence_threat", "这家今天打了我十几回，我一直没接。", "催收员昨天上门，打了我一顿。"),
+    # "你自己想清楚" after a lawful next step (起诉) is no veiled threat (in-veiled-threat); with menace it is
+    ("intimidation", "再拖下去我们就只能起诉了，你自己想清楚。",
+     "你自己想清楚，别到时候后悔，我们知道你孩子在哪上学。"),
+    # the writer calling themself names is self-reproach (engine._SELF_NAMED); the reader or a reported name-calling is not
+    ("insult_defamation", "我简直就是个废物，连这点钱都还不上。", "你简直就是个废物，连这点钱都还不上。"),
+    ("insult_defamation", "我真是个sb，借了一堆网贷。", "他们在群里说我是老赖。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_lawful_wording_is_not_flagged_and_its_counterpart_is(category: str, lawful: str, unlawful: str,
+                                                             model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
