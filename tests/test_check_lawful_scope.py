@@ -1,8 +1,9 @@
 """Lawful wording the hand rules used to flag on unseen annotators' text (fourth session, lawful-scope round).
 
 Each mechanism has a lawful example and its unlawful counterpart, written for this file (not taken from any set):
-a warning said with 别信, a call count after 打了我, a lawful consequence (起诉) beside "你自己想清楚", and a writer
-calling themself names."""
+a warning said with 别信, a call count after 打了我, a lawful consequence (起诉) beside "你自己想清楚", a writer
+calling themself names, a fee with its contractual basis, a company disclaiming a fee, 代还 as a verb, a lawyer's
+letter found in the official registry, and a borrower asking whether a message is a scam."""
 
 from __future__ import annotations
 
@@ -23,6 +24,18 @@ PAIRS = [
     # the writer calling themself names is self-reproach (engine._SELF_NAMED); the reader or a reported name-calling is not
     ("insult_defamation", "我简直就是个废物，连这点钱都还不上。", "你简直就是个废物，连这点钱都还不上。"),
     ("insult_defamation", "我真是个sb，借了一堆网贷。", "他们在群里说我是老赖。"),
+    # a fee stated with its contractual basis (合同约定, like 按合同) is no collection fee (if-collection-fees)
+    ("illegal_fee", "您本期账单含合同约定的账户管理费30元，明细见App。", "逾期了要另交300元上门费，不交不行。"),
+    # the company disclaiming a fee (并非我司…) is a disclaimer (cues.yaml clause_disclaimers)
+    ("illegal_fee", "您说的“加急费”并非我司收费项目，请只还App显示的金额。", "今天必须另交500元加急费，不然不给你处理。"),
+    # 代还 as a verb (a guarantor asked to pay on the debtor's behalf) is no borrowing; a 代还 product is
+    ("forced_borrowing", "你是保证人，银行按保证合同要求你代还这笔钱，可以跟银行协商分期。",
+     "我有个朋友做信用卡代还的，你让他帮你刷出来先把我们这笔还了。"),
+    # a lawyer's letter from a firm found in the official registry is genuine; one not found there is not
+    ("impersonation", "平台只给我发过短信，后来收到一封律师函，那家律所在司法部的律师名录里有。",
+     "他们微信上发给你一张律师函，落款的律所在律师名录里根本没有。"),
+    # "这是真的还是诈骗？" asks whether a message is a scam; it does not call the debtor a fraudster (fl-arrest-general)
+    ("false_legal_threat", "收到一条短信说我的账户转给了一家调解中心，这是真的还是诈骗？", "你借钱不还就是诈骗。"),
 ]
 
 
