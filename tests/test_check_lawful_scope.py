@@ -3,7 +3,8 @@
 Each mechanism has a lawful example and its unlawful counterpart, written for this file (not taken from any set):
 a warning said with 别信, a call count after 打了我, a lawful consequence (起诉) beside "你自己想清楚", a writer
 calling themself names, a fee with its contractual basis, a company disclaiming a fee, 代还 as a verb, a lawyer's
-letter found in the official registry, and a borrower asking whether a message is a scam."""
+letter found in the official registry, a borrower asking whether a message is a scam, and enforcement stated after
+a judgment."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ PAIRS = [
      "他们微信上发给你一张律师函，落款的律所在律师名录里根本没有。"),
     # "这是真的还是诈骗？" asks whether a message is a scam; it does not call the debtor a fraudster (fl-arrest-general)
     ("false_legal_threat", "收到一条短信说我的账户转给了一家调解中心，这是真的还是诈骗？", "你借钱不还就是诈骗。"),
+    # enforcement stated in the lawful order (after a judgment) is a true consequence (fl-enforcement-claim, fl-wage-card);
+    # enforcement announced without one, or on a judgment promised by the collector, is not
+    ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "你不还款，我们下周就强制执行你的财产。"),
+    ("false_legal_threat", "官司已判决，你一直没履行，法院依法冻结了你的工资卡。", "明天就冻结你的工资卡，你看着办。"),
+    ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "下周就能出判决，判下来直接上门执行。"),
 ]
 
 
