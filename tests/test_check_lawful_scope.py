@@ -16,6 +16,8 @@ PAIRS = [
     # 别信 is a warning like 请勿相信 / 不要相信 (cues.yaml clause_negators)
     ("illegal_fee", "我们只收App里的还款，别信任何让你转到个人账户的人。",
      "这次别走App了，直接转到我个人账户，今天就结清。"),
+    # ... but only over its own comma phrase: after a comma the sentence goes on to something else (engine._OBJECT_WARNING)
+    ("unlawful_visit", "别信那些自称要上门收款的人。", "别信什么法律援助，明天我们就带人上门找你。"),
     # "打了我 N 次" counts calls, not blows (vt-done-assault); a number of blows (三拳) still counts
     ("violence_threat", "那个平台昨天打了我8次，我没接。", "昨天两个催收在楼下打了我三拳。"),
     ("violence_threat", "这家今天打了我十几回，我一直没接。", "催收员昨天上门，打了我一顿。"),

@@ -105,6 +105,12 @@ _HEARSAY = frozenset({"听说", "听别人说", "有人说", "网上说", "网�
 _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不", "从来不", "从未", "没人会", "没有人会"})
 
 
+#: Warnings whose object follows them in the same comma phrase ("别信那些让你转个人账户的"): after a comma the
+#: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
+_OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
+_COMMA = re.compile(r"[，,；;]")
+
+
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
     """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted, and a
     plain negation word only from `phrase` (the start of the match's phrase after a spacing pause) on."""
@@ -112,6 +118,8 @@ def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, 
         if m.group(0) in _HEARSAY and _ADDRESSED.match(text, m.end()):
             continue
         if phrase is not None and m.start() < phrase and m.group(0) in _PLAIN_NEGATION:
+            continue
+        if m.group(0) in _OBJECT_WARNING and _COMMA.search(text, m.end(), end):
             continue
         return True
     return False
