@@ -24,11 +24,15 @@ PAIRS = [
     # "你自己想清楚" after a lawful next step (起诉) is no veiled threat (in-veiled-threat); with menace it is
     ("intimidation", "再拖下去我们就只能起诉了，你自己想清楚。",
      "你自己想清楚，别到时候后悔，我们知道你孩子在哪上学。"),
+    # ... only for the deliberation prompts (in-veiled-deliberation): menace beside 起诉 still counts (in-veiled-threat)
+    ("intimidation", "再拖下去我们就只能起诉了，你自己想清楚。", "起诉你是小事，你自己掂量掂量，我们有的是人。"),
     # the writer calling themself names is self-reproach (engine._SELF_NAMED); the reader or a reported name-calling is not
     ("insult_defamation", "我简直就是个废物，连这点钱都还不上。", "你简直就是个废物，连这点钱都还不上。"),
     ("insult_defamation", "我真是个sb，借了一堆网贷。", "他们在群里说我是老赖。"),
     # a fee stated with its contractual basis (合同约定, like 按合同) is no collection fee (if-collection-fees)
     ("illegal_fee", "您本期账单含合同约定的账户管理费30元，明细见App。", "逾期了要另交300元上门费，不交不行。"),
+    # ... for ordinary contract charges (if-contract-fees), not for a collection fee said to be agreed
+    ("illegal_fee", "您本期账单含合同约定的账户管理费30元，明细见App。", "合同约定的催收费300元，今天一起交。"),
     # the company disclaiming a fee (并非我司…) is a disclaimer (cues.yaml clause_disclaimers)
     ("illegal_fee", "您说的“加急费”并非我司收费项目，请只还App显示的金额。", "今天必须另交500元加急费，不然不给你处理。"),
     # 代还 as a verb (a guarantor asked to pay on the debtor's behalf) is no borrowing; a 代还 product is
@@ -44,6 +48,7 @@ PAIRS = [
     ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "你不还款，我们下周就强制执行你的财产。"),
     ("false_legal_threat", "官司已判决，你一直没履行，法院依法冻结了你的工资卡。", "明天就冻结你的工资卡，你看着办。"),
     ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "下周就能出判决，判下来直接上门执行。"),
+    ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "你不还，判决后我们直接上门查封你家。"),
 ]
 
 
