@@ -2,7 +2,7 @@
 
 Each mechanism has a lawful example and its unlawful counterpart, written for this file (not taken from any set):
 a warning said with 别信, a call count after 打了我, a lawful consequence (起诉) beside "你自己想清楚", a writer
-calling themself names, a fee with its contractual basis, a company disclaiming a fee, 代还 as a verb, a lawyer's
+calling themself names, a fee with its contractual basis, a company disowning a fee it is asked about, 代还 as a verb, a lawyer's
 letter found in the official registry, a borrower asking whether a message is a scam, and enforcement stated after
 a judgment."""
 
@@ -35,14 +35,19 @@ PAIRS = [
     ("illegal_fee", "您本期账单含合同约定的账户管理费30元，明细见App。", "合同约定的催收费300元，今天一起交。"),
     # the company disclaiming a fee (并非我司…) is a disclaimer (cues.yaml clause_disclaimers)
     ("illegal_fee", "您说的“加急费”并非我司收费项目，请只还App显示的金额。", "今天必须另交500元加急费，不然不给你处理。"),
+    # ... only right after the words it disowns (engine._disowned), not for a later demand
+    ("illegal_fee", "您说的“加急费”并非我司收费项目，请只还App显示的金额。",
+     "这个号并非我司客服，但你的欠款今天必须转到我个人卡上。"),
     # 代还 as a verb (a guarantor asked to pay on the debtor's behalf) is no borrowing; a 代还 product is
     ("forced_borrowing", "你是保证人，银行按保证合同要求你代还这笔钱，可以跟银行协商分期。",
      "我有个朋友做信用卡代还的，你让他帮你刷出来先把我们这笔还了。"),
+    ("forced_borrowing", "你是保证人，银行按保证合同要求你代还这笔钱，可以跟银行协商分期。", "你去找代还，今天就能把我们这笔结清。"),
     # a lawyer's letter from a firm found in the official registry is genuine; one not found there is not
     ("impersonation", "平台只给我发过短信，后来收到一封律师函，那家律所在司法部的律师名录里有。",
      "他们微信上发给你一张律师函，落款的律所在律师名录里根本没有。"),
     # "这是真的还是诈骗？" asks whether a message is a scam; it does not call the debtor a fraudster (fl-arrest-general)
     ("false_legal_threat", "收到一条短信说我的账户转给了一家调解中心，这是真的还是诈骗？", "你借钱不还就是诈骗。"),
+    ("false_legal_threat", "收到一条短信说我的账户转给了一家调解中心，这是真的还是诈骗？", "你这属于诈骗吧，我们已经准备报案。"),
     # enforcement stated in the lawful order (after a judgment) is a true consequence (fl-enforcement-claim, fl-wage-card);
     # enforcement announced without one, or on a judgment promised by the collector, is not
     ("false_legal_threat", "法院判决后你仍不履行的，法院会强制执行你的财产。", "你不还款，我们下周就强制执行你的财产。"),

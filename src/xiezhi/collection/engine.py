@@ -131,6 +131,16 @@ def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, 
 _SELF_NAMED = re.compile(r"(?<![说骂叫称喊讲写道把将被当成])我(?:自己)?(?:真|就|真的|简直|简直就|也|真就|纯纯|纯粹)?(?:是|像|成了)(?:个|一个|只|条)?$")
 
 
+#: The company disowns the matched words right after them, in their own comma phrase ("催收提到的“外访费”并非我司收费
+#:项目"); before them or in a later phrase it says nothing of them ("这个号并非我司客服，但你转到我个人卡上").
+_DISOWNED = re.compile(r"并非我司|不是我司的")
+
+
+def _disowned(text: str, e: int, ce: int) -> bool:
+    m = _COMMA.search(text, e, ce)
+    return _DISOWNED.search(text, e, m.start() if m else ce) is not None
+
+
 #: How many spacing pauses a borrower's question at the end of a chat line reaches back over.
 QUESTION_REACH = 2
 
@@ -439,7 +449,7 @@ class Matcher:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
             if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
-                    or self._disclaimers.search(text, cs, ce):
+                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce):
                 return "negated"
             qs = _question_start(breaks, e, ce, cs)
             if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
