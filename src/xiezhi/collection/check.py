@@ -130,6 +130,45 @@ COLLECTION_CONTEXT = (
 MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_visit",)}
 
 
+#: Corroboration (off by default): a rule finding is dropped when the classifier gives its category a probability
+#: below this value and nothing else supports it. On unseen annotators' text the hand rules make nearly all the
+#: engine's lawful false positives while the classifier generalises (docs/check.md); this veto trades some true
+#: labels for fewer of them. Measured with leave-one-annotator-out: bench/data/tools/loao_check.py --veto.
+RULE_VETO_BELOW: float | None = None
+#: Categories the veto never touches: bodily harm is too grave to let a statistic overrule explicit words, and
+#: categories the classifier does not score (metadata-decided: harassment_time/frequency, third-party contact and
+#: disclosure from recipient_role) have no probability to consult.
+VETO_EXEMPT_CATEGORIES: frozenset[str] = frozenset({"violence_threat", "third_party_contact", "debt_disclosure",
+                                                    "harassment_time", "harassment_frequency", "compliant"})
+#: Rule ids the veto never touches (strong rules whose words alone decide).
+VETO_EXEMPT_RULES: frozenset[str] = frozenset()
+
+
+def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
+          features: Callable[[], Any] | None) -> list[Finding]:
+    """The rule findings that survive the corroboration veto (RULE_VETO_BELOW). A finding is kept when its category
+    or rule is exempt, its rule has a metadata condition or was escalated, another rule found the same category,
+    or the classifier gives the category at least RULE_VETO_BELOW."""
+    from xiezhi.collection.model import load_model
+
+    m = load_model() if model is None else model
+    if RULE_VETO_BELOW is None or m is None or model is False or not norm.text:
+        return [f for f, _ in findings]
+    rules_per_cat: dict[str, set[str]] = {}
+    for f, _ in findings:
+        rules_per_cat.setdefault(f.category, set()).add(f.rule)
+    z = m.logits(m.features(norm.text) if features is None else features())
+    probs = dict(zip(m.categories, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
+    out = []
+    for f, hit in findings:
+        req = hit.rule.requires
+        strong = (f.category in VETO_EXEMPT_CATEGORIES or f.rule in VETO_EXEMPT_RULES or f.category not in probs
+                  or req.recipient or req.lender or hit.escalated or len(rules_per_cat[f.category]) > 1)
+        if strong or probs[f.category] >= RULE_VETO_BELOW:
+            out.append(f)
+    return out
+
+
 def in_collection_context(text: str, findings: list[Finding], meta: MessageMeta) -> bool:
     """Whether the classifier may add categories to this message (see MODEL_NEEDS_CONTEXT)."""
     if not MODEL_NEEDS_CONTEXT or findings or meta.lender_type or meta.recipient_role or meta.count_per_day:
@@ -350,6 +389,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
     findings: list[Finding] = []
     blocked: set[str] = set()
     ends: list[int] | None = None
+    ruled: list[tuple[Finding, RuleHit]] = []  # for the veto (RULE_VETO_BELOW)
     for hit in hits:
         if not _allowed(hit, meta, needs, blocked):
             continue
@@ -366,6 +406,10 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         for extra in rule.also:  # intimidation is always `done` (the menacing words or visit happened)
             findings.append(_finding(extra, severity, "done" if extra == "intimidation" else hit.mode, span, text,
                                      rule.explanation, (), day, rule.id))
+        if RULE_VETO_BELOW is not None:
+            ruled.extend((f, hit) for f in findings[len(ruled):])
+    if RULE_VETO_BELOW is not None and model is not False and findings:
+        findings = _veto(ruled, norm, model, features)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
                                         meta.recipient_role in THIRD_PARTY_ROLES))
