@@ -8,6 +8,10 @@
     .venv/bin/python bench/data/tools/loao_check.py --jobs 2                    # fit the left-out models in 2 processes
     .venv/bin/python bench/data/tools/loao_check.py --train-on dtvwx    # one model on the first annotators, scored on
                                                                         # each later one (a cheap proxy for comparisons)
+    .venv/bin/python bench/data/tools/loao_check.py --veto 0.01,0.02,0.05,0.1 --cache /tmp/tb_cache
+        # the cost of check.RULE_VETO_BELOW (corroboration): per left-out annotator, true labels the veto loses and
+        # lawful false positives it removes, each threshold against the engine without it. check_test2 (annotator
+        # u, now development data) is scored with the model trained on all the training sets (u is not in them).
 
 The development sets were written by different annotators (dev and the demoted old test split are one
 annotator's 80/20 split, so they leave together). For each annotator: the classifier is built on the other
@@ -185,6 +189,88 @@ def loao(rows: list[dict], params: b.Params, errors: bool = False, probe_texts: 
     return out
 
 
+TEST2 = ROOT / "bench" / "data" / "check_test2.jsonl"
+
+
+def veto_cost(rows: list[dict], params: b.Params, thresholds: list[float], cache: Path | None = None,
+              workers: int = 1, errors: bool = False) -> dict:
+    """For each left-out annotator and veto threshold: labels (gold) the engine found without the veto and loses with
+    it, lawful lines it flagged without the veto and no longer flags, and lawful/any labels it newly gets wrong."""
+    from xiezhi.collection import analyze, check
+
+    rules = b.rule_labels(rows)
+    present = {k: v for k, v in ANNOTATORS.items() if any(r["id"][0] in v for r in rows)}
+    parts = {name: [i for i, r in enumerate(rows) if r["id"][0] not in letters] for name, letters in present.items()}
+    jobs = [([rows[i] for i in idx], params, [rules[i] for i in idx], cache) for idx in parts.values()]
+    if TEST2.exists():  # annotator u: the model on every training line (as shipped) never saw it
+        jobs.append((rows, params, rules, cache))
+        present["test2"] = ("u",)
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            fitted = list(pool.map(_fit_job, jobs))
+    else:
+        fitted = [_fit_job(job) for job in jobs]
+    test2 = [json.loads(x) for x in TEST2.read_text(encoding="utf-8").splitlines() if x.strip()] \
+        if TEST2.exists() else []
+    out: dict[str, Any] = {"thresholds": thresholds, "sets": {}}
+    saved = check.RULE_VETO_BELOW
+    try:
+        for (name, letters), model in zip(present.items(), fitted, strict=True):
+            lines = test2 if name == "test2" else [r for r in rows if r["id"][0] in letters]
+            check.RULE_VETO_BELOW = None
+            base = [set(analyze(r["text"], b._meta(r), model=model).labels) for r in lines]
+            lawful = sum(set(r["labels"]) == {"compliant"} for r in lines)
+            entry: dict[str, Any] = {"messages": len(lines), "lawful": lawful,
+                                     "lawful_fp": sum(set(r["labels"]) == {"compliant"} and p != {"compliant"}
+                                                      for r, p in zip(lines, base, strict=True)),
+                                     "true_labels": sum(len((set(r["labels"]) - {"compliant"}) & p)
+                                                        for r, p in zip(lines, base, strict=True))}
+            for t in thresholds:
+                check.RULE_VETO_BELOW = t
+                lost = removed = new_fp = wrong_dropped = 0
+                for r, p0 in zip(lines, base, strict=True):
+                    gold = set(r["labels"])
+                    p1 = set(analyze(r["text"], b._meta(r), model=model).labels)
+                    gone = (p0 - p1) - {"compliant"}
+                    lost_here = gone & gold
+                    lost += len(lost_here)
+                    wrong_dropped += len(gone - gold)
+                    new_fp += len((p1 - p0) - gold - {"compliant"})
+                    if gold == {"compliant"} and p0 != {"compliant"} and p1 == {"compliant"}:
+                        removed += 1
+                    if errors and gone:
+                        print(f"  [{name} {t}] {'LOST' if lost_here else 'ok  '} {sorted(gone)} {r['id']} "
+                              f"gold={sorted(gold)} {r['text'][:60]!r}")
+                entry[str(t)] = {"true_labels_lost": lost, "lawful_fp_removed": removed,
+                                 "wrong_labels_dropped": wrong_dropped, "new_wrong_labels": new_fp}
+            out["sets"][name] = entry
+    finally:
+        check.RULE_VETO_BELOW = saved
+    return out
+
+
+def show_veto(res: dict) -> None:
+    ts = res["thresholds"]
+    print(f"{'left out':10s} {'n':>4s} {'lawful FP':>10s} {'true lbl':>8s} " + " ".join(
+        f"{'@' + str(t) + ' lost/FP-/wrong-':>22s}" for t in ts))
+    tot: dict[str, list[int]] = {str(t): [0, 0, 0] for t in ts}
+    n = fp = lw = tl = 0
+    for name, s in res["sets"].items():
+        cells = []
+        for t in ts:
+            c = s[str(t)]
+            cells.append(f"{c['true_labels_lost']:>6d}/{c['lawful_fp_removed']:>3d}/{c['wrong_labels_dropped']:>3d}")
+            for k, key in enumerate(("true_labels_lost", "lawful_fp_removed", "wrong_labels_dropped")):
+                tot[str(t)][k] += c[key]
+        print(f"{name:10s} {s['messages']:4d} {s['lawful_fp']:4d}/{s['lawful']:<5d} {s['true_labels']:8d} "
+              + " ".join(f"{x:>22s}" for x in cells))
+        n, fp, lw, tl = n + s["messages"], fp + s["lawful_fp"], lw + s["lawful"], tl + s["true_labels"]
+    print(f"{'all':10s} {n:4d} {fp:4d}/{lw:<5d} {tl:8d} "
+          + " ".join(f"{f'{a}/{b_}/{c}':>22s}" for a, b_, c in tot.values()))
+
+
 def show(res: dict) -> None:
     print(f"{'left out':10s} {'n':>4s} {'engine F1':>9s} {'lawful FP':>11s} {'rules F1':>8s} {'rules FP':>9s} "
           f"{'added tp/fp':>11s} {'probes':>6s}")
@@ -210,6 +296,15 @@ def main(argv: list[str]) -> int:
     cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
     workers = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
     train = argv[argv.index("--train-on") + 1] if "--train-on" in argv else ""
+    if "--veto" in argv:
+        ts = [float(x) for x in argv[argv.index("--veto") + 1].split(",")]
+        vres = veto_cost(b.load(), params, ts, cache=cache, workers=workers, errors="--errors" in argv)
+        vres["check_switches"] = switches
+        show_veto(vres)
+        if "--json" in argv:
+            Path(argv[argv.index("--json") + 1]).write_text(json.dumps(vres, ensure_ascii=False, indent=1) + "\n",
+                                                              encoding="utf-8")
+        return 0
     res = loao(b.load(), params, errors="--errors" in argv, probe_texts=probes(), cache=cache, workers=workers,
                train_letters=train)
     res["check_switches"] = switches
