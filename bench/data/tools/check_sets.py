@@ -68,6 +68,9 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test4": ("held-out test split of the fourth session (annotator 13, ids j…, what users paste)", _spec(
         "test4", "j", weak=frozenset({"violence_threat", "impersonation", "unlawful_visit", "privacy_exposure"}),
         total=(300, 300), min_per_cat=12, min_weak=16, lawful=(0.40, 0.45), early=(150, (0.36, 0.49)))),
+    "dev11": ("eleventh set (annotator 14, ids h…, 60 % lawful, varied hard negatives)", _spec(
+        "dev11", "h", weak=frozenset(), total=(300, 300), min_per_cat=6, min_weak=6, lawful=(0.58, 0.62),
+        early=None)),
 }
 
 
