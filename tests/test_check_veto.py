@@ -1,5 +1,5 @@
-"""The corroboration veto (`check.RULE_VETO_BELOW`, off by default): off, nothing changes (the pinned snapshot
-holds); on, a rule finding the classifier gives a very low probability is dropped unless it is a strong one."""
+"""The corroboration veto (`check.RULE_VETO_BELOW`, shipped at 0.05 since the third session): a rule finding the
+classifier gives a very low probability is dropped unless it is a strong one; the veto only ever removes labels."""
 
 from __future__ import annotations
 
@@ -36,20 +36,24 @@ def veto() -> Iterator[None]:
     check.RULE_VETO_BELOW = saved
 
 
-def test_off_by_default() -> None:
-    assert check.RULE_VETO_BELOW is None
+def test_shipped_setting() -> None:
+    """The measured setting (check.py's comment says where each figure comes from)."""
+    assert check.RULE_VETO_BELOW == 0.05
 
 
-def test_off_changes_nothing_against_snapshot(veto: None) -> None:
+def test_veto_only_removes_labels(veto: None) -> None:
+    """On every other snapshot message, the labels with the veto are those without it, minus some (or compliant)."""
+    import json
+
     snap = _snapshot_module()
-    header, expected = snap.read_snapshot()
-    if header["fingerprint"] != snap.fingerprint():
-        pytest.skip("rule data, model, corpus or metadata modules changed since tests/data/check_snapshot.jsonl.gz "
-                    "was taken; refresh with `python scripts/snapshot_check.py --write`.")
-    check.RULE_VETO_BELOW = None
+    _, expected = snap.read_snapshot()
     items = snap.stored_cases(expected)[::2]
-    want = [e["out"] for e in expected][::2]
-    assert snap.outputs_analyze(items) == want
+    check.RULE_VETO_BELOW = None
+    off = [set(json.loads(o)["labels"]) for o in snap.outputs_analyze(items)]
+    check.RULE_VETO_BELOW = 0.05
+    on = [set(json.loads(o)["labels"]) for o in snap.outputs_analyze(items)]
+    assert all(b - {"compliant"} <= a for a, b in zip(off, on, strict=True))
+    assert sum(a != b for a, b in zip(off, on, strict=True)) < len(items) * 0.02  # a light touch on known data
 
 
 def test_on_drops_weak_rule_finding(veto: None) -> None:
