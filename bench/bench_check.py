@@ -231,7 +231,9 @@ DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.js
               "dev5_tuned_on": "check_dev5.jsonl", "dev6_tuned_on": "check_dev6.jsonl",
               "dev7_tuned_on": "check_dev7.jsonl", "dev8_tuned_on": "check_dev8.jsonl",
               "dev9_tuned_on": "check_dev9.jsonl", "dev10_tuned_on": "check_dev10.jsonl",
-              "old_test_demoted_tuned_on": "check_test.jsonl"}
+              "old_test_demoted_tuned_on": "check_test.jsonl",
+              # first look taken (bench/data/first_look.md); not yet trained or tuned on
+              "dev11_looked_at": "check_dev11.jsonl"}
 
 
 def dev_only() -> int:
