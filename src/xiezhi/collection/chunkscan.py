@@ -3,13 +3,16 @@
 `Matcher.scan` walks an Aho-Corasick automaton over each message; per character that costs a search among
 the root's many children. Here the chunk's texts are joined by a separator no pattern contains, every
 position whose first two characters begin some pattern becomes a candidate, and the candidates are
-compared with those patterns character by character in a few array operations. The result per message is
-the list the automaton's `iter` yields — (index of the last character, payload), by end position, longest
-first at the same end — so `Matcher.scan` gives the same hits (tests/test_check_speed.py compares them).
+compared with those patterns character by character in a few array operations (one-character patterns are
+one table lookup per character). `LiteralScanner.find` gives every occurrence as arrays, ordered as the
+automaton's `iter` yields them — by end position, longest first at the same end; `ChunkMatcher.hits` turns
+them into the automaton's own lists, so `Matcher.scan` gives the same hits (tests/test_check_speed.py
+compares them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -21,67 +24,105 @@ from xiezhi.collection.model import _BITS, build_key_table
 _SEPARATORS = ("\uffff", "\ufffe", "\x01", *map(chr, range(0xE000, 0xF900)))
 
 
-class ChunkMatcher:
-    def __init__(self, matcher: Matcher) -> None:
-        items: list[tuple[str, Any]] = sorted(matcher.automaton.items())
-        #: a one-character pattern (or none at all): keep walking the automaton, message by message
-        self.automaton = matcher.automaton if not items or min(len(k) for k, _ in items) < 2 else None
-        if self.automaton is not None:
-            return
-        chars = {ch for k, _ in items for ch in k}
-        self.separator = next(ch for ch in _SEPARATORS if ch not in chars)
-        self.payloads = [v for _, v in items]
-        self.lengths = np.array([len(k) for k, _ in items], dtype=np.int64)
-        self.width = int(self.lengths.max())
-        codes = np.full((len(items), self.width), -1, dtype=np.int64)
-        for i, (k, _) in enumerate(items):
-            codes[i, :len(k)] = [ord(ch) for ch in k]
-        self.codes = codes
-        # patterns grouped by their first two characters (items are sorted, so each group is contiguous)
-        prefix = codes[:, 0] | (codes[:, 1] << _BITS)
-        keys, first, count = np.unique(prefix, return_index=True, return_counts=True)
-        self.group_first = first.astype(np.int64)
-        self.group_count = count.astype(np.int64)
-        self.table = build_key_table(keys, np.arange(len(keys), dtype=np.int64))
+class LiteralScanner:
+    """Every occurrence of a fixed list of distinct non-empty strings in each text of a chunk."""
 
-    def hits(self, texts: list[str]) -> list[list[tuple[int, Any]]]:
-        """Per text, what `automaton.iter(text)` yields, as a list."""
-        if self.automaton is not None:
-            return [list(self.automaton.iter(t)) for t in texts]
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = list(patterns)
+        if len(set(self.patterns)) != len(self.patterns) or not all(self.patterns):
+            raise ValueError("patterns must be distinct non-empty strings")
+        chars = {ch for p in self.patterns for ch in p}
+        self.separator = next(ch for ch in _SEPARATORS if ch not in chars)
+        self.lengths = np.array([len(p) for p in self.patterns], dtype=np.int64)
+        multi = sorted((p, i) for i, p in enumerate(self.patterns) if len(p) >= 2)
+        self.width = max((len(p) for p, _ in multi), default=1)
+        #: pattern index of each multi-character pattern, in sorted order (each two-character group contiguous)
+        self.multi_ids = np.array([i for _, i in multi], dtype=np.int64)
+        self.multi_lengths = self.lengths[self.multi_ids] if multi else np.zeros(0, dtype=np.int64)
+        codes = np.full((len(multi), max(self.width, 2)), -1, dtype=np.int64)
+        for row, (p, _) in enumerate(multi):
+            codes[row, :len(p)] = [ord(ch) for ch in p]
+        self.codes = codes
+        self.table = None
+        if multi:
+            prefix = codes[:, 0] | (codes[:, 1] << _BITS)
+            keys, first, count = np.unique(prefix, return_index=True, return_counts=True)
+            self.group_first = first.astype(np.int64)
+            self.group_count = count.astype(np.int64)
+            self.table = build_key_table(keys, np.arange(len(keys), dtype=np.int64))
+        singles = [(ord(p), i) for i, p in enumerate(self.patterns) if len(p) == 1]
+        top = max((cp for cp, _ in singles), default=0)
+        #: pattern index of each one-character pattern by code point (the last slot, -1, for every higher one)
+        self.single = np.full(top + 2, -1, dtype=np.int64)
+        for cp, i in singles:
+            self.single[cp] = i
+        self.has_single = bool(singles)
+
+    def find(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(text index, end offset in that text, pattern index) of every occurrence, ordered by text, then end
+        offset, longest pattern first at the same end (the order of `ahocorasick.Automaton.iter`)."""
+        empty = np.zeros(0, dtype=np.int64)
         sep = self.separator
         joined = sep.join(texts) + sep * self.width
-        c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        out: list[list[tuple[int, Any]]] = [[] for _ in texts]
-        if len(c) < 2:
-            return out
-        group = self.table.lookup(c[:-1] | (c[1:] << _BITS))
-        cand = np.flatnonzero(group >= 0)
-        if not len(cand):
-            return out
-        g = group[cand]
-        n = self.group_count[g]
-        pos = np.repeat(cand, n)  # one row per (candidate position, pattern of its group)
-        pid = np.repeat(self.group_first[g] - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-        lens = self.lengths[pid]
-        ok = np.ones(len(pid), dtype=bool)
-        for j in range(2, self.width):
-            need = ok & (lens > j)
-            if not need.any():
-                break
-            idx = np.flatnonzero(need)
-            ok[idx] = c[pos[idx] + j] == self.codes[pid[idx], j]
-        pos, pid, lens = pos[ok], pid[ok], lens[ok]
+        c = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        starts_all: list[np.ndarray] = []
+        pids_all: list[np.ndarray] = []
+        if self.has_single:
+            sid = self.single[np.minimum(c, len(self.single) - 1)]
+            pos1 = np.flatnonzero(sid >= 0)
+            starts_all.append(pos1)
+            pids_all.append(sid[pos1])
+        if self.table is not None and len(c) >= 2:
+            group = self.table.lookup(c[:-1] | (c[1:] << _BITS))
+            cand = np.flatnonzero(group >= 0)
+            if len(cand):
+                g = group[cand]
+                n = self.group_count[g]
+                pos = np.repeat(cand, n)  # one row per (candidate position, pattern of its group)
+                row = np.repeat(self.group_first[g] - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+                lens = self.multi_lengths[row]
+                ok = np.ones(len(row), dtype=bool)
+                for j in range(2, self.width):
+                    need = ok & (lens > j)
+                    if not need.any():
+                        break
+                    idx = np.flatnonzero(need)
+                    ok[idx] = c[pos[idx] + j] == self.codes[row[idx], j]
+                starts_all.append(pos[ok])
+                pids_all.append(self.multi_ids[row[ok]])
+        if not starts_all:
+            return empty, empty, empty
+        pos = np.concatenate(starts_all) if len(starts_all) > 1 else starts_all[0]
+        pid = np.concatenate(pids_all) if len(pids_all) > 1 else pids_all[0]
         if not len(pos):
-            return out
+            return empty, empty, empty
+        lens = self.lengths[pid]
         end = pos + lens - 1
         order = np.lexsort((-lens, end))
         end, pid = end[order], pid[order]
         text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.cumsum(text_lens + 1) - text_lens - 1
         who = np.searchsorted(starts, end, side="right") - 1
-        local = (end - starts[who]).tolist()
+        return who, end - starts[who], pid
+
+
+class ChunkMatcher:
+    """The automaton's literal hits of every text of a chunk (see `LiteralScanner`)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        items: list[tuple[str, Any]] = sorted(matcher.automaton.items())
+        self.payloads = [v for _, v in items]
+        self.scanner = LiteralScanner([k for k, _ in items]) if items else None
+        self.separator = self.scanner.separator if self.scanner is not None else _SEPARATORS[0]
+
+    def hits(self, texts: list[str]) -> list[list[tuple[int, Any]]]:
+        """Per text, what `automaton.iter(text)` yields, as a list."""
+        out: list[list[tuple[int, Any]]] = [[] for _ in texts]
+        if self.scanner is None:
+            return out
+        who, end, pid = self.scanner.find(texts)
         payloads = self.payloads
-        for w, e, p in zip(who.tolist(), local, pid.tolist(), strict=True):
+        for w, e, p in zip(who.tolist(), end.tolist(), pid.tolist(), strict=True):
             out[w].append((e, payloads[p]))
         return out
 

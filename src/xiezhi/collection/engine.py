@@ -360,6 +360,11 @@ class Matcher:
                 for m in rx.finditer(text):
                     if m.end() > m.start():
                         any_hits.setdefault(idx, []).append((m.start(), m.end()))
+        return self.hits_of(text, any_hits)
+
+    def hits_of(self, text: str, any_hits: dict[int, list[tuple[int, int]]]) -> list[RuleHit]:
+        """The rule hits from the candidate spans of each rule (the rest of `scan`; also used by
+        `xiezhi.collection.chunkrules`, which finds the candidate spans for a whole chunk)."""
         hits: list[RuleHit] = []
         if cancelled is not None:
             self._cancel_context(norm, cancelled)

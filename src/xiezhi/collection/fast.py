@@ -24,8 +24,8 @@ import numpy as np
 from pydantic_core import to_json
 
 from xiezhi.collection.check import analyze_normalised
-from xiezhi.collection.chunkscan import get_chunk_matcher
-from xiezhi.collection.engine import get_matcher, is_narrative
+from xiezhi.collection.chunkrules import get_chunk_rules
+from xiezhi.collection.engine import is_narrative
 from xiezhi.collection.models import CheckResult, MessageMeta, fast_construct
 from xiezhi.collection.normalize import normalise_many
 
@@ -102,8 +102,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     same result through every later step, which are skipped here."""
     norms = normalise_many(texts)
     plain = [x.text for x in norms]
-    literal = get_chunk_matcher().hits(plain)
-    scan = get_matcher().scan
+    rule_hits = get_chunk_rules().scan_many(norms)
     if m is None:
         maybe: list[frozenset[str]] = [_EMPTY] * len(texts)
         feats: Any = None
@@ -111,8 +110,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
         maybe, chunk = _candidates(m, plain, threshold)
         feats = chunk.features
     out: list[CheckResult] = []
-    for k, (t, nm, me, i, mb, lh) in enumerate(zip(texts, norms, metas, ids, maybe, literal, strict=True)):
-        hits = scan(nm, lh)
+    for k, (t, nm, me, i, mb, hits) in enumerate(zip(texts, norms, metas, ids, maybe, rule_hits, strict=True)):
         if not hits and not mb and me is _NO_META and not is_narrative(nm.text):
             out.append(_compliant(i))
         elif m is None:

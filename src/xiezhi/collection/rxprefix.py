@@ -133,3 +133,70 @@ def _required(items: list[Any]) -> tuple[str, ...] | None:
     if run:
         best = _better(best, (run,))
     return best
+
+
+def required_dnf(pattern: re.Pattern[str]) -> list[list[tuple[str, ...]]] | None:
+    """A stronger necessary condition than `required_literals`: one entry per top-level alternative of the
+    expression, each a list of clauses, each clause a tuple of strings of which a match of that alternative
+    contains at least one. The expression can match only in a text where, for some alternative, every clause
+    has a string in the text (an alternative with no clause can match anywhere). None when unknown (flags).
+    Zero-width items (anchors, lookarounds) are left out, which only widens what is allowed.
+    tests/test_check_speed_prefilter.py checks the claim on the dev texts and on generated strings."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _dnf(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - an unexpected parse tree: no prefilter
+        return None
+
+
+def _dnf(items: list[Any]) -> list[list[tuple[str, ...]]]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    items = [(op, av) for op, av in items if op not in (c.AT, c.ASSERT, c.ASSERT_NOT)]
+    if len(items) == 1:
+        op, av = items[0]
+        if op is c.BRANCH:
+            return [conj for alt in av[1] for conj in _dnf(alt.data)]
+        if op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            return _dnf(av[3].data)
+    return [_cnf(items)]
+
+
+def _cnf(items: list[Any]) -> list[tuple[str, ...]]:
+    """Clauses of a sequence: every match of it contains one string of each clause."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append((run,))
+            run = ""
+        if op is c.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:
+                out.extend(_cnf(av[3].data))
+        elif op is c.BRANCH:
+            alts = [_best_clause(_cnf(alt.data)) for alt in av[1]]
+            if all(a is not None for a in alts):
+                out.append(tuple(sorted({s for a in alts if a is not None for s in a})))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            if lo >= 1:
+                out.extend(_cnf(sub.data))
+        elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+            out.append(tuple(sorted({chr(v) for _, v in av})))
+    if run:
+        out.append((run,))
+    return out
+
+
+def _best_clause(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    if not clauses:
+        return None
+    return max(clauses, key=lambda cl: (min(map(len, cl)), -len(cl)))

@@ -1,0 +1,193 @@
+"""The rule hits of a whole chunk of messages at once: `ChunkRules.scan_many(norms)` gives, for every message,
+exactly the list `Matcher.scan(norm)` gives (tests/test_check_speed_chunkrules.py compares them).
+
+Per message, `Matcher.scan` walks the automaton's literal hits one by one in Python (candidate spans of the
+rules' `any` words, the rules their triggers wake up, the gates of their expressions), then runs the
+expression of every triggered rule whose gate is open. Here one `LiteralScanner` pass finds, for the whole
+chunk, the automaton's words, the one-character triggers and the literals of a stronger necessary condition
+for each rule expression (`rxprefix.required_dnf`: for some top-level alternative, one string of each of its
+clauses is in the text); array operations then give per message the candidate spans, the triggered rules in
+the order `scan` inserts them into its set, and the expressions that can match at all. A rule expression
+runs only on a message where it is triggered and can match, so most `re` calls of `scan` are not made, and
+none that can find something is skipped: the matches, and with them the hits, are the same.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from xiezhi.collection.chunkscan import LiteralScanner
+from xiezhi.collection.engine import Matcher, RuleHit, get_matcher
+from xiezhi.collection.normalize import Normalised
+from xiezhi.collection.rxprefix import required_dnf
+
+
+def _csr(lists: list[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(count, start, flat values) of a list of int tuples."""
+    cnt = np.array([len(x) for x in lists], dtype=np.int64)
+    ptr = np.concatenate(([0], np.cumsum(cnt)[:-1])).astype(np.int64) if len(lists) else np.zeros(0, dtype=np.int64)
+    flat = np.array([v for x in lists for v in x], dtype=np.int64)
+    return cnt, ptr, flat
+
+
+def _expand(rows: np.ndarray, cnt: np.ndarray, ptr: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each i in `rows` (pattern indices), every value of its tuple, in order: (index into rows, value)."""
+    n = cnt[rows]
+    total = int(n.sum())
+    if not total:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    owner = np.repeat(np.arange(len(rows)), n)
+    offset = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
+    return owner, flat[ptr[rows][owner] + offset]
+
+
+class ChunkRules:
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.n_rules = len(matcher.rules)
+        words: dict[str, tuple[int, tuple[int, ...], tuple[int, ...]]] = {}
+        for key, (_key, klen, anys, trigs, _gates) in matcher.automaton.items():
+            if anys or trigs:
+                words[key] = (klen, tuple(anys), tuple(trigs))
+        # one-character triggers, each with its rules in the iteration order of scan's set
+        singles = {ch: tuple(rules) for ch, rules in matcher._single_by_char.items()}
+        # the necessary condition of each rule expression: alternatives of clauses of literals
+        clause_ids: dict[tuple[str, ...], int] = {}
+        branches: list[tuple[int, tuple[int, ...]]] = []  # (rule, its distinct clause ids)
+        always: set[int] = set()
+        for idx, patterns in matcher._regex_by_rule.items():
+            for rx in patterns:
+                dnf = required_dnf(rx)
+                if dnf is None or any(not conj for conj in dnf):
+                    always.add(idx)
+                    continue
+                for conj in dnf:
+                    ids = tuple(sorted({clause_ids.setdefault(cl, len(clause_ids)) for cl in conj}))
+                    branches.append((idx, ids))
+        self.always = frozenset(always)
+        literals = {s for cl in clause_ids for s in cl}
+        patterns = sorted(set(words) | set(singles) | literals)
+        self.scanner = LiteralScanner(patterns)
+        pid = {p: i for i, p in enumerate(patterns)}
+        n_pat = len(patterns)
+        self.n_pat = n_pat
+        self.klen = [words[p][0] if p in words else 0 for p in patterns]
+        self.anys: list[tuple[int, ...]] = [words[p][1] if p in words else () for p in patterns]
+        self.has_any = np.array([bool(a) for a in self.anys], dtype=bool)
+        self.word_trig = _csr([words[p][2] if p in words else () for p in patterns])
+        self.single_trig = _csr([singles.get(p, ()) for p in patterns])
+        lit_clauses: list[list[int]] = [[] for _ in patterns]
+        for cl, cid in clause_ids.items():
+            for s in cl:
+                lit_clauses[pid[s]].append(cid)
+        self.lit_clause = _csr([tuple(sorted(set(x))) for x in lit_clauses])
+        self.n_clauses = len(clause_ids)
+        clause_branches: list[list[int]] = [[] for _ in range(self.n_clauses)]
+        for b, (_idx, ids) in enumerate(branches):
+            for cid in ids:
+                clause_branches[cid].append(b)
+        self.clause_branch = _csr([tuple(x) for x in clause_branches])
+        self.n_branches = len(branches)
+        self.branch_need = np.array([len(ids) for _, ids in branches], dtype=np.int64)
+        self.branch_rule = np.array([idx for idx, _ in branches], dtype=np.int64)
+
+    def possible(self, n: int, who: np.ndarray, pid: np.ndarray) -> list[set[int]]:
+        """Per message, the rules whose expression can match in it (besides `always`)."""
+        out: list[set[int]] = [set() for _ in range(n)]
+        if not self.n_branches:
+            return out
+        sel = np.flatnonzero(self.lit_clause[0][pid] > 0)
+        if not len(sel):
+            return out
+        wp = np.unique(who[sel] * self.n_pat + pid[sel])  # each literal once per message
+        w, p = wp // self.n_pat, wp % self.n_pat
+        owner, clause = _expand(p, *self.lit_clause)
+        wc = np.unique(w[owner] * self.n_clauses + clause)  # each satisfied clause once per message
+        w, c = wc // self.n_clauses, wc % self.n_clauses
+        owner, branch = _expand(c, *self.clause_branch)
+        wb, got = np.unique(w[owner] * self.n_branches + branch, return_counts=True)
+        b = wb % self.n_branches
+        ok = got == self.branch_need[b]  # every clause of the alternative satisfied
+        for m, r in zip((wb[ok] // self.n_branches).tolist(), self.branch_rule[b[ok]].tolist(), strict=True):
+            out[m].add(r)
+        return out
+
+    def triggered(self, n: int, who: np.ndarray, pid: np.ndarray) -> tuple[list[int], list[int], list[str], list[int]]:
+        """What `scan` adds to its `triggered` set, per message and in its order: the trigger rules of the
+        automaton's literal hits, one by one (flat list and per-message bounds), then the one-character
+        triggers by first occurrence in the text (flat list of characters and bounds), whose rule sets `scan`
+        merges as sets; `set.update` with the same arguments in the same order gives the same iteration order."""
+        sel = np.flatnonzero(self.word_trig[0][pid] > 0)
+        o1, r1 = _expand(pid[sel], *self.word_trig)
+        w1 = who[sel][o1]
+        sel = np.flatnonzero(self.single_trig[0][pid] > 0)
+        if len(sel):
+            _, first = np.unique(who[sel] * self.n_pat + pid[sel], return_index=True)
+            sel = sel[np.sort(first)]  # each character once per message, in text order
+        patterns = self.scanner.patterns
+        grid = np.arange(n + 1)
+        return (r1.tolist(), np.searchsorted(w1, grid).tolist(),
+                [patterns[p] for p in pid[sel].tolist()], np.searchsorted(who[sel], grid).tolist())
+
+    def scan_many(self, norms: list[Normalised]) -> list[list[RuleHit]]:
+        texts = [x.text for x in norms]
+        n = len(texts)
+        who, end, pid = self.scanner.find(texts)
+        spans: list[dict[int, list[tuple[int, int]]] | None] = [None] * n
+        sel = np.flatnonzero(self.has_any[pid])
+        klen, anys = self.klen, self.anys
+        for w, e, p in zip(who[sel].tolist(), end[sel].tolist(), pid[sel].tolist(), strict=True):
+            d = spans[w]
+            if d is None:
+                d = spans[w] = {}
+            e += 1
+            s = e - klen[p]
+            for idx in anys[p]:
+                d.setdefault(idx, []).append((s, e))
+        possible = self.possible(n, who, pid)
+        always = self.always
+        trig: list[int] = []
+        tb: list[int] = []
+        chars: list[str] = []
+        cb: list[int] = []
+        if always or any(possible):
+            trig, tb, chars, cb = self.triggered(n, who, pid)
+        matcher = self.matcher
+        regex_by_rule = matcher._regex_by_rule
+        untriggered = matcher._untriggered
+        single = matcher._single_by_char
+        out: list[list[RuleHit]] = []
+        for i, text in enumerate(texts):
+            d = spans[i]
+            can = possible[i] | always if always else possible[i]
+            if can:
+                if d is None:
+                    d = {}
+                triggered = set(trig[tb[i]:tb[i + 1]])
+                for ch in chars[cb[i]:cb[i + 1]]:
+                    triggered.update(single[ch])
+                for idx in (*triggered, *untriggered):
+                    if idx not in can:
+                        continue
+                    for rx in regex_by_rule.get(idx, ()):
+                        for m in rx.finditer(text):
+                            if m.end() > m.start():
+                                d.setdefault(idx, []).append((m.start(), m.end()))
+            out.append(matcher.hits_of(text, d) if d else [])
+        return out
+
+
+@lru_cache(maxsize=2)
+def get_chunk_rules(directory: str | None = None) -> ChunkRules:
+    return ChunkRules(get_matcher(directory))
+
+
+def _debug_counts(norms: list[Normalised]) -> dict[str, Any]:  # pragma: no cover - a measuring aid
+    cr = get_chunk_rules()
+    who, _end, pid = cr.scanner.find([x.text for x in norms])
+    poss = cr.possible(len(norms), who, pid)
+    return {"rows": len(pid), "possible": sum(map(len, poss))}

@@ -1,0 +1,180 @@
+"""The chunk rule scan (`chunkrules.ChunkRules.scan_many`) gives exactly `Matcher.scan`'s hits; its prefilter
+(`rxprefix.required_dnf`) never rules out an expression on a text where Python `re` finds a match; and
+`chunkscan.LiteralScanner` finds what the Aho-Corasick automaton finds, in the same order."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xiezhi.collection.chunkrules import ChunkRules, get_chunk_rules
+from xiezhi.collection.chunkscan import LiteralScanner
+from xiezhi.collection.engine import get_matcher
+from xiezhi.collection.normalize import normalise, normalise_many
+from xiezhi.collection.rxprefix import required_dnf
+
+ROOT = Path(__file__).resolve().parent.parent
+_FILL = "的了你我他们是在有不这钱还款催收上门家人公司，。！？ 123abc"
+
+with gzip.open(ROOT / "tests" / "data" / "check_snapshot.jsonl.gz", "rt", encoding="utf-8") as _f:
+    next(_f)
+    DEV = [json.loads(line)["text"] for line in _f]
+
+EDGE = ["", " ", "。", "你", "再不还钱就去你家堵门", "𠀀𠀁你好再不还𠀂", "ＡＢＣ　上 門🚪来你家", "\U0010fffd去你家\U000e0100堵门",
+        "我：你们再打电话我就报警\n催收：报啊，看警察管不管你", "【某某金融】您已逾期3天，请及时还款。回T退订" * 5]
+
+
+def _sample(items: list[Any], rnd: random.Random) -> str:
+    """A string the parse items may match (lookarounds and anchors ignored)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append(chr(av))
+        elif op is c.SUBPATTERN:
+            out.append(_sample(av[3].data, rnd))
+        elif op is c.BRANCH:
+            out.append(_sample(rnd.choice(av[1]).data, rnd))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, hi, sub = av
+            out.extend(_sample(sub.data, rnd) for _ in range(rnd.randint(lo, min(hi, lo + 3))))
+        elif op is c.IN:
+            lits = [chr(v) for o, v in av if o is c.LITERAL]
+            if lits and not any(o is c.NEGATE for o, _ in av) and rnd.random() < 0.8:
+                out.append(rnd.choice(lits))
+            else:
+                out.append(rnd.choice(_FILL))
+        elif op in (c.ANY, c.NOT_LITERAL):
+            out.append(rnd.choice(_FILL))
+    return "".join(out)
+
+
+def _allowed(dnf: list[list[tuple[str, ...]]] | None, text: str) -> bool:
+    return dnf is None or any(all(any(s in text for s in clause) for clause in conj) for conj in dnf)
+
+
+def _expressions() -> list[tuple[str, re.Pattern[str]]]:
+    m = get_matcher()
+    return [(m.rules[i].id, rx) for i, rxs in m._regex_by_rule.items() for rx in rxs]
+
+
+EXPRESSIONS = _expressions()
+
+
+def _key(hits: list) -> list:
+    return [(h.rule.id, h.start, h.end, h.mode, h.escalated) for h in hits]
+
+
+def _generated(n: int, seed: int = 7) -> list[str]:
+    """Texts made of pieces the rule expressions match, with filler between: many rules fire."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    rnd = random.Random(seed)
+    trees = [_parser.parse(rx.pattern).data for _, rx in EXPRESSIONS]
+    out = []
+    for _ in range(n):
+        parts = [_sample(rnd.choice(trees), rnd) for _ in range(rnd.randint(1, 4))]
+        out.append("".join(p + "".join(rnd.choice(_FILL) for _ in range(rnd.randint(0, 4))) for p in parts))
+    return out
+
+
+def test_scan_many_equals_scan() -> None:
+    texts = DEV + EDGE + _generated(1500) + [(t * 3)[:100] for t in DEV[:300]]
+    norms = normalise_many(texts)
+    m = get_matcher()
+    want = [_key(m.scan(x)) for x in norms]
+    cr = get_chunk_rules()
+    got: list = []
+    for k in range(0, len(norms), 113):  # uneven chunks
+        got.extend(_key(h) for h in cr.scan_many(norms[k:k + 113]))
+    diff = [(texts[i], w, g) for i, (w, g) in enumerate(zip(want, got, strict=True)) if w != g]
+    assert not diff, diff[:2]
+    assert sum(map(len, want)) > 2000
+    assert cr.scan_many([]) == []
+    assert cr.scan_many([normalise("")]) == [[]]
+
+
+def test_prefilter_covers_every_expression() -> None:
+    cr = get_chunk_rules()
+    assert cr.n_branches >= len(EXPRESSIONS)  # every rule expression has a prefilter now
+    assert not cr.always
+
+
+def test_prefilter_allows_every_match_on_dev_and_generated_texts() -> None:
+    texts = [normalise(t).text for t in DEV + EDGE] + _generated(3000, seed=11)
+    matched = 0
+    for rule_id, rx in EXPRESSIONS:
+        dnf = required_dnf(rx)
+        for t in texts:
+            if any(m.end() > m.start() for m in rx.finditer(t)):
+                matched += 1
+                assert _allowed(dnf, t), (rule_id, t)
+    assert matched > 3000
+
+
+@pytest.mark.parametrize("rule_id,rx", EXPRESSIONS, ids=[e[0] for e in EXPRESSIONS])
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seed=st.integers(0, 2**32 - 1), pad=st.integers(0, 3))
+def test_prefilter_allows_generated_matches(rule_id: str, rx: re.Pattern[str], seed: int, pad: int) -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(_FILL) for _ in range(pad)) + _sample(_parser.parse(rx.pattern).data, rnd)
+    if any(m.end() > m.start() for m in rx.finditer(text)):
+        assert _allowed(required_dnf(rx), text), (rule_id, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.text(alphabet="ab(|)?*+你我[]{}12,", min_size=1, max_size=12),
+       text=st.text(alphabet="ab你我12", max_size=14))
+def test_prefilter_on_arbitrary_small_expressions(pattern: str, text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # "possible nested set": still a valid expression
+        try:
+            rx = re.compile(pattern)
+        except (re.error, OverflowError):
+            return
+    if any(m.end() > m.start() for m in rx.finditer(text)):
+        assert _allowed(required_dnf(rx), text), (pattern, text)
+
+
+def test_required_dnf_on_small_expressions() -> None:
+    assert required_dnf(re.compile("ab(?:c|d)e")) == [[("ab",), ("c", "d"), ("e",)]]
+    assert required_dnf(re.compile("(?:上门|到你家)看看|堵门")) == [[("上门", "到你家"), ("看看",)], [("堵门",)]]
+    assert required_dnf(re.compile("x?y*")) == [[]]
+    assert required_dnf(re.compile("(?=[ab])(?:a[^。]{0,3}b)")) == [[("a",), ("b",)]]
+    assert required_dnf(re.compile("(?i)abc")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="ab你我。", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+       texts=st.lists(st.text(alphabet="ab你我。c", max_size=20), max_size=6))
+def test_literal_scanner_equals_the_automaton(words: list[str], texts: list[str]) -> None:
+    auto = ahocorasick.Automaton()
+    for i, w in enumerate(words):
+        auto.add_word(w, i)
+    auto.make_automaton()
+    want = [(k, e, i) for k, t in enumerate(texts) for e, i in auto.iter(t)]
+    who, end, pid = LiteralScanner(words).find(texts)
+    assert list(zip(who.tolist(), end.tolist(), pid.tolist(), strict=True)) == want
+
+
+def test_chunk_rules_without_expressions() -> None:
+    """A rule set whose expressions all lack a prefilter runs them on every triggered message."""
+    m = get_matcher()
+    cr = ChunkRules(m)
+    cr.n_branches = 0
+    cr.always = frozenset(m._regex_by_rule)
+    norms = normalise_many(DEV[:200])
+    assert [_key(h) for h in cr.scan_many(norms)] == [_key(m.scan(x)) for x in norms]
