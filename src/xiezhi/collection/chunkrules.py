@@ -33,6 +33,17 @@ def _csr(lists: list[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return cnt, ptr, flat
 
 
+def _distinct(a: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique without its overhead on short arrays)."""
+    a = np.sort(a)
+    if len(a) < 2:
+        return a
+    keep = np.empty(len(a), dtype=bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
+
+
 def _expand(rows: np.ndarray, cnt: np.ndarray, ptr: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each i in `rows` (pattern indices), every value of its tuple, in order: (index into rows, value)."""
     n = cnt[rows]
@@ -103,10 +114,10 @@ class ChunkRules:
         sel = np.flatnonzero(self.lit_clause[0][pid] > 0)
         if not len(sel):
             return out
-        wp = np.unique(who[sel] * self.n_pat + pid[sel])  # each literal once per message
+        wp = _distinct(who[sel] * self.n_pat + pid[sel])  # each literal once per message
         w, p = wp // self.n_pat, wp % self.n_pat
         owner, clause = _expand(p, *self.lit_clause)
-        wc = np.unique(w[owner] * self.n_clauses + clause)  # each satisfied clause once per message
+        wc = _distinct(w[owner] * self.n_clauses + clause)  # each satisfied clause once per message
         w, c = wc // self.n_clauses, wc % self.n_clauses
         owner, branch = _expand(c, *self.clause_branch)
         wb, got = np.unique(w[owner] * self.n_branches + branch, return_counts=True)

@@ -113,7 +113,8 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     for k, (t, nm, me, i, mb, hits) in enumerate(zip(texts, norms, metas, ids, maybe, rule_hits, strict=True)):
         if not hits and not mb and me is _NO_META and not is_narrative(nm.text):
             out.append(_compliant(i))
-        elif m is None:
+        elif m is None or not mb:
+            # no classifier candidate: the classifier step of `analyze` adds nothing (see `_model_findings`)
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
