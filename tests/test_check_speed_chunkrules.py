@@ -178,3 +178,29 @@ def test_chunk_rules_without_expressions() -> None:
     cr.always = frozenset(m._regex_by_rule)
     norms = normalise_many(DEV[:200])
     assert [_key(h) for h in cr.scan_many(norms)] == [_key(m.scan(x)) for x in norms]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab你我。.*", max_size=30),
+       keys=st.lists(st.text(alphabet="ab你我.*", max_size=3), min_size=1, max_size=5),
+       s=st.integers(0, 30), length=st.integers(0, 6), window=st.integers(0, 12))
+def test_near_by_expression_equals_near_by_find(text: str, keys: list[str], s: int, length: int,
+                                                window: int) -> None:
+    from xiezhi.collection.engine import _near, _near_compile, _near_in
+
+    s = min(s, len(text))
+    e = min(s + length, len(text))
+    group = tuple(keys)
+    assert _near_in(_near_compile(group), s, e, window, text) == _near(group, s, e, window, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab你我。.*|", max_size=20),
+       words=st.lists(st.text(alphabet="ab你我.*|", min_size=1, max_size=3), min_size=1, max_size=6))
+def test_any_of_equals_substring_test(text: str, words: list[str]) -> None:
+    from xiezhi.collection.engine import _any_of
+
+    rx = _any_of(tuple(words))
+    assert rx is not None
+    assert (rx.search(text) is not None) == any(w in text for w in words)
+    assert _any_of(()) is None and _any_of(("a", "")) is None

@@ -15,7 +15,6 @@ none that can find something is skipped: the matches, and with them the hits, ar
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -31,17 +30,6 @@ def _csr(lists: list[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ptr = np.concatenate(([0], np.cumsum(cnt)[:-1])).astype(np.int64) if len(lists) else np.zeros(0, dtype=np.int64)
     flat = np.array([v for x in lists for v in x], dtype=np.int64)
     return cnt, ptr, flat
-
-
-def _distinct(a: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (np.unique without its overhead on short arrays)."""
-    a = np.sort(a)
-    if len(a) < 2:
-        return a
-    keep = np.empty(len(a), dtype=bool)
-    keep[0] = True
-    np.not_equal(a[1:], a[:-1], out=keep[1:])
-    return a[keep]
 
 
 def _expand(rows: np.ndarray, cnt: np.ndarray, ptr: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +71,6 @@ class ChunkRules:
         literals = {s for cl in clause_ids for s in cl}
         patterns = sorted(set(words) | set(singles) | literals)
         self.scanner = LiteralScanner(patterns)
-        pid = {p: i for i, p in enumerate(patterns)}
         n_pat = len(patterns)
         self.n_pat = n_pat
         self.klen = [words[p][0] if p in words else 0 for p in patterns]
@@ -91,11 +78,18 @@ class ChunkRules:
         self.has_any = np.array([bool(a) for a in self.anys], dtype=bool)
         self.word_trig = _csr([words[p][2] if p in words else () for p in patterns])
         self.single_trig = _csr([singles.get(p, ()) for p in patterns])
-        lit_clauses: list[list[int]] = [[] for _ in patterns]
+        lits = sorted(literals)
+        lit_index = {s: i for i, s in enumerate(lits)}
+        #: index among the condition literals of each pattern, -1 for a pattern that is no condition literal
+        self.lit_of = np.array([lit_index.get(p, -1) for p in patterns], dtype=np.int64)
+        self.n_lits = len(lits)
+        lit_clauses: list[list[int]] = [[] for _ in lits]
         for cl, cid in clause_ids.items():
             for s in cl:
-                lit_clauses[pid[s]].append(cid)
+                lit_clauses[lit_index[s]].append(cid)
         self.lit_clause = _csr([tuple(sorted(set(x))) for x in lit_clauses])
+        #: patterns whose occurrences are needed in order (candidate spans and triggers), not just present
+        self.ordered = self.has_any | (self.word_trig[0] > 0) | (self.single_trig[0] > 0)
         self.n_clauses = len(clause_ids)
         clause_branches: list[list[int]] = [[] for _ in range(self.n_clauses)]
         for b, (_idx, ids) in enumerate(branches):
@@ -106,24 +100,25 @@ class ChunkRules:
         self.branch_need = np.array([len(ids) for _, ids in branches], dtype=np.int64)
         self.branch_rule = np.array([idx for idx, _ in branches], dtype=np.int64)
 
-    def possible(self, n: int, who: np.ndarray, pid: np.ndarray) -> list[set[int]]:
-        """Per message, the rules whose expression can match in it (besides `always`)."""
+    def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> list[set[int]]:
+        """Per message, the rules whose expression can match in it (besides `always`), from the condition
+        literals found in each message (`who`, `lit`: one entry per occurrence). Distinct pairs are marked in
+        boolean arrays (no sorting)."""
         out: list[set[int]] = [set() for _ in range(n)]
-        if not self.n_branches:
+        if not self.n_branches or not len(lit):
             return out
-        sel = np.flatnonzero(self.lit_clause[0][pid] > 0)
-        if not len(sel):
-            return out
-        wp = _distinct(who[sel] * self.n_pat + pid[sel])  # each literal once per message
-        w, p = wp // self.n_pat, wp % self.n_pat
-        owner, clause = _expand(p, *self.lit_clause)
-        wc = _distinct(w[owner] * self.n_clauses + clause)  # each satisfied clause once per message
-        w, c = wc // self.n_clauses, wc % self.n_clauses
-        owner, branch = _expand(c, *self.clause_branch)
-        wb, got = np.unique(w[owner] * self.n_branches + branch, return_counts=True)
-        b = wb % self.n_branches
-        ok = got == self.branch_need[b]  # every clause of the alternative satisfied
-        for m, r in zip((wb[ok] // self.n_branches).tolist(), self.branch_rule[b[ok]].tolist(), strict=True):
+        seen = np.zeros(n * self.n_lits, dtype=bool)
+        seen[who * self.n_lits + lit] = True
+        wl = np.flatnonzero(seen)  # each literal once per message
+        owner, clause = _expand(wl % self.n_lits, *self.lit_clause)
+        sat = np.zeros(n * self.n_clauses, dtype=bool)
+        sat[(wl // self.n_lits)[owner] * self.n_clauses + clause] = True
+        wc = np.flatnonzero(sat)  # each satisfied clause once per message
+        owner, branch = _expand(wc % self.n_clauses, *self.clause_branch)
+        got = np.bincount((wc // self.n_clauses)[owner] * self.n_branches + branch, minlength=n * self.n_branches)
+        ok = np.flatnonzero(got == np.tile(self.branch_need, n))  # every clause of the alternative satisfied
+        for m, r in zip((ok // self.n_branches).tolist(), self.branch_rule[ok % self.n_branches].tolist(),
+                        strict=True):
             out[m].add(r)
         return out
 
@@ -147,7 +142,12 @@ class ChunkRules:
     def scan_many(self, norms: list[Normalised]) -> list[list[RuleHit]]:
         texts = [x.text for x in norms]
         n = len(texts)
-        who, end, pid = self.scanner.find(texts)
+        pos, pid, starts = self.scanner.find_all(texts)
+        lit = self.lit_of[pid]
+        sel = np.flatnonzero(lit >= 0)
+        possible = self.possible(n, np.searchsorted(starts, pos[sel], side="right") - 1, lit[sel])
+        sel = np.flatnonzero(self.ordered[pid])
+        who, end, pid = self.scanner.order(pos[sel], pid[sel], starts)
         spans: list[dict[int, list[tuple[int, int]]] | None] = [None] * n
         sel = np.flatnonzero(self.has_any[pid])
         klen, anys = self.klen, self.anys
@@ -159,7 +159,6 @@ class ChunkRules:
             s = e - klen[p]
             for idx in anys[p]:
                 d.setdefault(idx, []).append((s, e))
-        possible = self.possible(n, who, pid)
         always = self.always
         trig: list[int] = []
         tb: list[int] = []
@@ -188,17 +187,11 @@ class ChunkRules:
                         for m in rx.finditer(text):
                             if m.end() > m.start():
                                 d.setdefault(idx, []).append((m.start(), m.end()))
-            out.append(matcher.hits_of(text, d) if d else [])
+            out.append(matcher.hits_of(norms[i], d) if d else [])
         return out
 
 
 @lru_cache(maxsize=2)
 def get_chunk_rules(directory: str | None = None) -> ChunkRules:
-    return ChunkRules(get_matcher(directory))
-
-
-def _debug_counts(norms: list[Normalised]) -> dict[str, Any]:  # pragma: no cover - a measuring aid
-    cr = get_chunk_rules()
-    who, _end, pid = cr.scanner.find([x.text for x in norms])
-    poss = cr.possible(len(norms), who, pid)
-    return {"rows": len(pid), "possible": sum(map(len, poss))}
+    # get_matcher() and get_matcher(None) are two lru_cache entries: the same call as everyone else's
+    return ChunkRules(get_matcher(directory) if directory is not None else get_matcher())

@@ -58,20 +58,22 @@ class LiteralScanner:
             self.single[cp] = i
         self.has_single = bool(singles)
 
-    def find(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(text index, end offset in that text, pattern index) of every occurrence, ordered by text, then end
-        offset, longest pattern first at the same end (the order of `ahocorasick.Automaton.iter`)."""
+    def find_all(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every occurrence, unordered: (start offset in the joined chunk, pattern index) and the offset of
+        each text in the joined chunk (texts joined by `separator`)."""
         empty = np.zeros(0, dtype=np.int64)
         sep = self.separator
         joined = sep.join(texts) + sep * self.width
         c = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
-        starts_all: list[np.ndarray] = []
-        pids_all: list[np.ndarray] = []
+        text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        starts = np.cumsum(text_lens + 1) - text_lens - 1
+        found_pos: list[np.ndarray] = []
+        found_pid: list[np.ndarray] = []
         if self.has_single:
             sid = self.single[np.minimum(c, len(self.single) - 1)]
             pos1 = np.flatnonzero(sid >= 0)
-            starts_all.append(pos1)
-            pids_all.append(sid[pos1])
+            found_pos.append(pos1)
+            found_pid.append(sid[pos1])
         if self.table is not None and len(c) >= 2:
             group = self.table.lookup(c[:-1] | (c[1:] << _BITS))
             cand = np.flatnonzero(group >= 0)
@@ -88,22 +90,27 @@ class LiteralScanner:
                         break
                     idx = np.flatnonzero(need)
                     ok[idx] = c[pos[idx] + j] == self.codes[row[idx], j]
-                starts_all.append(pos[ok])
-                pids_all.append(self.multi_ids[row[ok]])
-        if not starts_all:
-            return empty, empty, empty
-        pos = np.concatenate(starts_all) if len(starts_all) > 1 else starts_all[0]
-        pid = np.concatenate(pids_all) if len(pids_all) > 1 else pids_all[0]
-        if not len(pos):
-            return empty, empty, empty
+                found_pos.append(pos[ok])
+                found_pid.append(self.multi_ids[row[ok]])
+        if not found_pos:
+            return empty, empty, starts
+        if len(found_pos) == 1:
+            return found_pos[0], found_pid[0], starts
+        return np.concatenate(found_pos), np.concatenate(found_pid), starts
+
+    def order(self, pos: np.ndarray, pid: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Occurrences from `find_all` as (text index, end offset in that text, pattern index), ordered by text,
+        then end offset, longest pattern first at the same end (the order of `ahocorasick.Automaton.iter`)."""
         lens = self.lengths[pid]
         end = pos + lens - 1
         order = np.lexsort((-lens, end))
         end, pid = end[order], pid[order]
-        text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        starts = np.cumsum(text_lens + 1) - text_lens - 1
         who = np.searchsorted(starts, end, side="right") - 1
         return who, end - starts[who], pid
+
+    def find(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(text index, end offset in that text, pattern index) of every occurrence, in automaton order."""
+        return self.order(*self.find_all(texts))
 
 
 class ChunkMatcher:
@@ -129,4 +136,5 @@ class ChunkMatcher:
 
 @lru_cache(maxsize=2)
 def get_chunk_matcher(directory: str | None = None) -> ChunkMatcher:
-    return ChunkMatcher(get_matcher(directory))
+    # get_matcher() and get_matcher(None) are two lru_cache entries: the same call as everyone else's
+    return ChunkMatcher(get_matcher(directory) if directory is not None else get_matcher())

@@ -207,6 +207,23 @@ def _in_collector_turn(text: str, pos: int) -> bool:
 _NARRATIVE_RX = re.compile("|".join(re.escape(c) for c in _NARRATIVE_CUES))
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression that is found in a text exactly when one of `words` is in it (None: no words, or an empty
+    word, which is in every text; callers fall back to `any(w in text ...)` then)."""
+    if not words or not all(words):
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+_THREAT_RX = _any_of(_THREAT_CUES)
+
+
+def _has_threat_cue(clause: str) -> bool:
+    if _THREAT_RX is not None:
+        return _THREAT_RX.search(clause) is not None
+    return any(c in clause for c in _THREAT_CUES)
+
+
 def clause_ends(text: str) -> list[int]:
     """Offsets of the clause terminators (for `clause_bounds`)."""
     return [m.start() for m in _CLAUSE_RE.finditer(text)]
@@ -316,6 +333,10 @@ class Matcher:
                            if keys else None for keys in self._unless]
         self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
         self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
+        # the same groups as one expression per key length (`_near_in`), and the message words as one expression
+        self._near_rx = [tuple(_near_compile(g) for g in groups) for groups in self._near]
+        self._escalate_rx = [_near_compile(g) for g in self._escalate]
+        self._unless_msg_rx = [_any_of(keys) if keys else None for keys in self._unless_msg]
 
     def scan(self, norm: Normalised, literal_hits: list[tuple[int, Any]] | None = None,
              cancelled: dict[str, list[tuple[int, int]]] | None = None) -> list[RuleHit]:
@@ -360,11 +381,13 @@ class Matcher:
                 for m in rx.finditer(text):
                     if m.end() > m.start():
                         any_hits.setdefault(idx, []).append((m.start(), m.end()))
-        return self.hits_of(text, any_hits)
+        return self.hits_of(norm, any_hits, cancelled)
 
-    def hits_of(self, text: str, any_hits: dict[int, list[tuple[int, int]]]) -> list[RuleHit]:
+    def hits_of(self, norm: Normalised, any_hits: dict[int, list[tuple[int, int]]],
+                cancelled: dict[str, list[tuple[int, int]]] | None = None) -> list[RuleHit]:
         """The rule hits from the candidate spans of each rule (the rest of `scan`; also used by
         `xiezhi.collection.chunkrules`, which finds the candidate spans for a whole chunk)."""
+        text = norm.text
         hits: list[RuleHit] = []
         if cancelled is not None:
             self._cancel_context(norm, cancelled)
@@ -389,14 +412,15 @@ class Matcher:
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
-            if any(k in text for k in self._unless_msg[idx]):
+            rx = self._unless_msg_rx[idx]
+            if rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx]):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
                 verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks)
                 if verdict is None:
-                    esc = bool(rule.escalate_near) and _near(self._escalate[idx], s, e, rule.window, text)
+                    esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
                     break
                 if cancelled is not None and verdict != "context":
@@ -466,9 +490,10 @@ class Matcher:
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
             return "unless"
-        if all(_near(group, s, e, rule.window, text) for group in self._near[idx]):
-            return None
-        return "context"
+        for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
+            if not _near_in(group, s, e, rule.window, text):
+                return "context"
+        return None
 
 
 def _near(group: tuple[str, ...], s: int, e: int, window: int, text: str) -> bool:
@@ -479,6 +504,33 @@ def _near(group: tuple[str, ...], s: int, e: int, window: int, text: str) -> boo
     for key in group:
         n = len(key)
         if text.find(key, lo - n if lo > n else 0, hi + n) != -1:
+            return True
+    return False
+
+
+_NearGroup = tuple[tuple[int, "re.Pattern[str]"], ...] | tuple[str, ...]
+
+
+def _near_compile(group: tuple[str, ...]) -> _NearGroup:
+    """A near group as one expression per key length (what `_near_in` takes); the group itself when a key is
+    empty (looked up with `_near` then)."""
+    if not all(group):
+        return group
+    by_len: dict[int, list[str]] = {}
+    for key in group:
+        by_len.setdefault(len(key), []).append(key)
+    return tuple((n, re.compile("|".join(re.escape(k) for k in keys))) for n, keys in sorted(by_len.items()))
+
+
+def _near_in(group: _NearGroup, s: int, e: int, window: int, text: str) -> bool:
+    """`_near` with the keys of one length searched at once: a key of length n is found by `text.find(key, a, b)`
+    exactly when the alternation of those keys is found by `search(text, a, b)` (same bounds)."""
+    if group and isinstance(group[0], str):
+        return _near(group, s, e, window, text)  # type: ignore[arg-type]
+    lo = s - window + 1
+    hi = e + window - 1
+    for n, rx in group:  # type: ignore[misc]  # noqa: SIM110 - a loop: no generator per call
+        if rx.search(text, lo - n if lo > n else 0, hi + n) is not None:
             return True
     return False
 
@@ -532,7 +584,7 @@ def clause_list(text: str) -> list[tuple[int, int]]:
 def mode_of_clause(text: str, s: int, e: int, narrative: bool) -> str:
     if narrative:
         return "done"
-    return "threatened" if any(c in text[s:e] for c in _THREAT_CUES) else "done"
+    return "threatened" if _has_threat_cue(text[s:e]) else "done"
 
 
 def is_narrative(text: str) -> bool:
@@ -547,8 +599,7 @@ def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: 
     if narrative:
         return "done"
     cs, ce = clause_bounds(text, s, e, ends)
-    clause = text[cs:ce]
-    return "threatened" if any(c in clause for c in _THREAT_CUES) else "done"
+    return "threatened" if _has_threat_cue(text[cs:ce]) else "done"
 
 
 @lru_cache(maxsize=2)
