@@ -15,7 +15,7 @@ for byte); the work is shared across the chunk where that is cheaper:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
@@ -79,15 +79,23 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
                  ids: Sequence[str | None] | None = None, *, model: Any = None,
                  threshold: float | None = None) -> list[CheckResult]:
     """`analyze` of every text (with its meta and id), sharing the classifier work across the chunk."""
+    out: list[CheckResult] = []
+    for results, _part in _blocks(texts, metas, ids, model, threshold):
+        out.extend(results)
+    return out
+
+
+def _blocks(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None,
+            ids: Sequence[str | None] | None, model: Any,
+            threshold: float | None) -> Iterator[tuple[list[CheckResult], list[str]]]:
     n = len(texts)
     metas_ = [_NO_META] * n if metas is None else [
         _NO_META if x is None else MessageMeta.model_validate(x) if isinstance(x, dict) else x for x in metas]
     ids_ = [None] * n if ids is None else list(ids)
     m = _model_of(model)
-    out: list[CheckResult] = []
     for k in range(0, n, BLOCK):  # blocks keep the numpy arrays small (memory stays flat and low)
-        out.extend(_block(list(texts[k:k + BLOCK]), metas_[k:k + BLOCK], ids_[k:k + BLOCK], m, threshold))
-    return out
+        part = list(texts[k:k + BLOCK])
+        yield _block(part, metas_[k:k + BLOCK], ids_[k:k + BLOCK], m, threshold), part
 
 
 def _compliant(id: str | None) -> CheckResult:
@@ -126,8 +134,10 @@ def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[s
                       ids: Sequence[str | None] | None = None, *, model: Any = None,
                       threshold: float | None = None) -> list[str]:
     """The output lines of `analyze_many` (each equal to `result.model_dump_json()`)."""
-    results = analyze_many(texts, metas, ids, model=model, threshold=threshold)
-    return [result_json(r, t) for r, t in zip(results, texts, strict=True)]
+    out: list[str] = []
+    for results, part in _blocks(texts, metas, ids, model, threshold):  # block by block: few live objects
+        out.extend(result_json(r, t) for r, t in zip(results, part, strict=True))
+    return out
 
 
 def _fragment(items: list[Any]) -> str:

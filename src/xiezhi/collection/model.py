@@ -189,7 +189,8 @@ class Model:
     def logits(self, text: str | Features) -> np.ndarray:
         idx = (self.features(text) if isinstance(text, str) else text).rows
         if len(idx):
-            return self.weights[idx].sum(axis=0) / np.sqrt(len(idx)) + self.bias
+            # np.take: the same rows as self.weights[idx] (same sum), gathered several times faster
+            return np.take(self.weights, idx, axis=0).sum(axis=0) / np.sqrt(len(idx)) + self.bias
         return self.bias
 
     def clause_scores(self, feats: Features, category: str, starts: list[int]) -> np.ndarray:
@@ -199,7 +200,7 @@ class Model:
             return np.zeros(len(starts))
         clause = np.searchsorted(np.asarray(starts), feats.occ_starts, side="right") - 1
         ok = clause >= 0
-        return np.bincount(clause[ok], weights=self.weights[feats.occ_rows[ok], col], minlength=len(starts))
+        return np.bincount(clause[ok], weights=np.take(self.weights[:, col], feats.occ_rows[ok]), minlength=len(starts))
 
     def proba(self, text: str) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-self.logits(text)))
@@ -381,26 +382,43 @@ def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
     # np.take gathers whole rows far faster than fancy indexing; same float32 values, summed in row order
     sums = np.add.reduceat(np.take(model.weights, pair - who * vocab, axis=0), seg, axis=0)
     out[has] = sums / np.sqrt(counts[has])[:, None] + model.bias
-    return ChunkFeatures(out, who_hit, hit_rows, hit_pos - starts[who_hit])
+    return ChunkFeatures(out, who_hit, hit_rows, hit_pos - starts[who_hit], [len(p) for p in pos])
 
 
 class ChunkFeatures:
     """Logits of a chunk (`logits`, one row per text) and, on demand, the exact `Features` of one text."""
 
-    def __init__(self, logits: np.ndarray, who: np.ndarray, rows: np.ndarray, local: np.ndarray) -> None:
+    def __init__(self, logits: np.ndarray, who: np.ndarray, rows: np.ndarray, local: np.ndarray,
+                 parts: list[int] | None = None) -> None:
         self.logits = logits
         self._who, self._rows, self._local = who, rows, local
+        #: lengths of the consecutive runs of occurrences (one per gram order), each ordered by position
+        self._parts = parts
         self._order: np.ndarray | None = None
         self._bounds: np.ndarray | None = None
+
+    def _select(self, i: int) -> np.ndarray | slice:
+        n = len(self.logits)
+        if self._parts is not None:
+            if self._bounds is None:  # each run is sorted by text: its slice for every text by binary search
+                edges = np.cumsum([0, *self._parts])
+                self._bounds = np.stack([a + np.searchsorted(self._who[a:b], np.arange(n + 1))
+                                         for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True)])
+            b = self._bounds
+            if len(b) == 1:
+                return slice(int(b[0, i]), int(b[0, i + 1]))
+            return np.concatenate([np.arange(lo, hi) for lo, hi in zip(b[:, i].tolist(), b[:, i + 1].tolist(),
+                                                                       strict=True)])
+        if self._order is None:
+            self._order = np.argsort(self._who, kind="stable")
+            self._bounds = np.searchsorted(self._who[self._order], np.arange(n + 1))
+        assert self._bounds is not None
+        return self._order[self._bounds[i]:self._bounds[i + 1]]
 
     def features(self, i: int) -> Features:
         """What `Model.features` gives for text i: occurrences by gram order, then by position (the order of
         `_occurrences`), so the clause scores sum in the same order."""
-        if self._order is None:
-            self._order = np.argsort(self._who, kind="stable")
-            self._bounds = np.searchsorted(self._who[self._order], np.arange(len(self.logits) + 1))
-        assert self._bounds is not None
-        sel = self._order[self._bounds[i]:self._bounds[i + 1]]
+        sel = self._select(i)
         occ = self._rows[sel]
         rows = np.sort(occ)
         if len(rows) > 1:
