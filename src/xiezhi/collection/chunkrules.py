@@ -3,13 +3,14 @@ exactly the list `Matcher.scan(norm)` gives (tests/test_check_speed_chunkrules.p
 
 Per message, `Matcher.scan` walks the automaton's literal hits one by one in Python (candidate spans of the
 rules' `any` words, the rules their triggers wake up, the gates of their expressions), then runs the
-expression of every triggered rule whose gate is open. Here one `LiteralScanner` pass finds, for the whole
-chunk, the automaton's words, the one-character triggers and the literals of a stronger necessary condition
-for each rule expression (`rxprefix.required_dnf`: for some top-level alternative, one string of each of its
-clauses is in the text); array operations then give per message the candidate spans, the triggered rules in
-the order `scan` inserts them into its set, and the expressions that can match at all. A rule expression
-runs only on a message where it is triggered and can match, so most `re` calls of `scan` are not made, and
-none that can find something is skipped: the matches, and with them the hits, are the same.
+expression of every triggered rule whose gate is open, and then judges each rule's candidate spans (in rule
+order, spans sorted). Here one `LiteralScanner` pass finds, for the whole chunk, the automaton's words, the
+one-character triggers and the literals of a stronger necessary condition for each rule expression
+(`rxprefix.required_dnf`: for some top-level alternative, one string of each of its clauses is in the text);
+array operations then give per message the candidate spans, the triggered rules and the expressions that can
+match at all. A rule expression runs only on a message where it is triggered and can match, so most `re` calls
+of `scan` are not made, and none that can find something is skipped: every rule gets the same candidate spans,
+and `Matcher.hits_of` judges them as `scan` does.
 """
 
 from __future__ import annotations
@@ -88,8 +89,8 @@ class ChunkRules:
             for s in cl:
                 lit_clauses[lit_index[s]].append(cid)
         self.lit_clause = _csr([tuple(sorted(set(x))) for x in lit_clauses])
-        #: patterns whose occurrences are needed in order (candidate spans and triggers), not just present
-        self.ordered = self.has_any | (self.word_trig[0] > 0) | (self.single_trig[0] > 0)
+        self.untriggered = np.zeros(self.n_rules, dtype=bool)
+        self.untriggered[list(matcher._untriggered)] = True
         self.n_clauses = len(clause_ids)
         clause_branches: list[list[int]] = [[] for _ in range(self.n_clauses)]
         for b, (_idx, ids) in enumerate(branches):
@@ -100,13 +101,13 @@ class ChunkRules:
         self.branch_need = np.array([len(ids) for _, ids in branches], dtype=np.int64)
         self.branch_rule = np.array([idx for idx, _ in branches], dtype=np.int64)
 
-    def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> list[set[int]]:
-        """Per message, the rules whose expression can match in it (besides `always`), from the condition
+    def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(message, rule) pairs whose expression can match in the message (besides `always`), from the condition
         literals found in each message (`who`, `lit`: one entry per occurrence). Distinct pairs are marked in
         boolean arrays (no sorting)."""
-        out: list[set[int]] = [set() for _ in range(n)]
+        empty = np.zeros(0, dtype=np.int64)
         if not self.n_branches or not len(lit):
-            return out
+            return empty, empty
         seen = np.zeros(n * self.n_lits, dtype=bool)
         seen[who * self.n_lits + lit] = True
         wl = np.flatnonzero(seen)  # each literal once per message
@@ -117,76 +118,65 @@ class ChunkRules:
         owner, branch = _expand(wc % self.n_clauses, *self.clause_branch)
         got = np.bincount((wc // self.n_clauses)[owner] * self.n_branches + branch, minlength=n * self.n_branches)
         ok = np.flatnonzero(got == np.tile(self.branch_need, n))  # every clause of the alternative satisfied
-        for m, r in zip((ok // self.n_branches).tolist(), self.branch_rule[ok % self.n_branches].tolist(),
-                        strict=True):
-            out[m].add(r)
+        return ok // self.n_branches, self.branch_rule[ok % self.n_branches]
+
+    def triggered(self, n: int, who: np.ndarray, pid: np.ndarray) -> np.ndarray:
+        """Per (message, rule), whether `scan` puts the rule in its `triggered` set (a trigger word or character
+        of the rule in the message), as a boolean array indexed message * rules + rule."""
+        out = np.zeros(n * self.n_rules, dtype=bool)
+        for cnt, ptr, flat in (self.word_trig, self.single_trig):
+            sel = np.flatnonzero(cnt[pid] > 0)
+            owner, rule = _expand(pid[sel], cnt, ptr, flat)
+            out[who[sel][owner] * self.n_rules + rule] = True
         return out
 
-    def triggered(self, n: int, who: np.ndarray, pid: np.ndarray) -> tuple[list[int], list[int], list[str], list[int]]:
-        """What `scan` adds to its `triggered` set, per message and in its order: the trigger rules of the
-        automaton's literal hits, one by one (flat list and per-message bounds), then the one-character
-        triggers by first occurrence in the text (flat list of characters and bounds), whose rule sets `scan`
-        merges as sets; `set.update` with the same arguments in the same order gives the same iteration order."""
-        sel = np.flatnonzero(self.word_trig[0][pid] > 0)
-        o1, r1 = _expand(pid[sel], *self.word_trig)
-        w1 = who[sel][o1]
-        sel = np.flatnonzero(self.single_trig[0][pid] > 0)
-        if len(sel):
-            _, first = np.unique(who[sel] * self.n_pat + pid[sel], return_index=True)
-            sel = sel[np.sort(first)]  # each character once per message, in text order
-        patterns = self.scanner.patterns
-        grid = np.arange(n + 1)
-        return (r1.tolist(), np.searchsorted(w1, grid).tolist(),
-                [patterns[p] for p in pid[sel].tolist()], np.searchsorted(who[sel], grid).tolist())
-
     def scan_many(self, norms: list[Normalised]) -> list[list[RuleHit]]:
+        """`Matcher.scan` of every message. `scan` visits the rules of a message in rule order and each rule's
+        candidate spans in sorted order, so only which spans a rule has matters, not the order they were found."""
         texts = [x.text for x in norms]
         n = len(texts)
         pos, pid, starts = self.scanner.find_all(texts)
-        lit = self.lit_of[pid]
-        sel = np.flatnonzero(lit >= 0)
-        possible = self.possible(n, np.searchsorted(starts, pos[sel], side="right") - 1, lit[sel])
-        sel = np.flatnonzero(self.ordered[pid])
-        who, end, pid = self.scanner.order(pos[sel], pid[sel], starts)
+        who_all = np.searchsorted(starts, pos, side="right") - 1
         spans: list[dict[int, list[tuple[int, int]]] | None] = [None] * n
         sel = np.flatnonzero(self.has_any[pid])
-        klen, anys = self.klen, self.anys
-        for w, e, p in zip(who[sel].tolist(), end[sel].tolist(), pid[sel].tolist(), strict=True):
+        klen, anys, lengths = self.klen, self.anys, self.scanner.lengths
+        for w, p, e in zip(who_all[sel].tolist(), pid[sel].tolist(), (pos[sel] - starts[who_all[sel]]).tolist(),
+                           strict=True):
             d = spans[w]
             if d is None:
                 d = spans[w] = {}
-            e += 1
+            e += int(lengths[p])
             s = e - klen[p]
             for idx in anys[p]:
                 d.setdefault(idx, []).append((s, e))
-        always = self.always
-        trig: list[int] = []
-        tb: list[int] = []
-        chars: list[str] = []
-        cb: list[int] = []
-        if always or any(possible):
-            trig, tb, chars, cb = self.triggered(n, who, pid)
+        # the expressions to run: triggered (or untriggered) rules whose expression can match
+        lit = self.lit_of[pid]
+        sel = np.flatnonzero(lit >= 0)
+        pw, pr = self.possible(n, who_all[sel], lit[sel])
+        runs: list[list[int]] = [[] for _ in range(n)]
+        if len(pw):
+            trig = self.triggered(n, who_all, pid)
+            keep = trig[pw * self.n_rules + pr] | self.untriggered[pr]
+            for w, r in zip(pw[keep].tolist(), pr[keep].tolist(), strict=True):
+                runs[w].append(r)
+        if self.always:
+            trig = self.triggered(n, who_all, pid)
+            for r in sorted(self.always):
+                for w in range(n):
+                    if (trig[w * self.n_rules + r] or self.untriggered[r]) and r not in runs[w]:
+                        runs[w].append(r)
         matcher = self.matcher
         regex_by_rule = matcher._regex_by_rule
-        untriggered = matcher._untriggered
-        single = matcher._single_by_char
         out: list[list[RuleHit]] = []
         for i, text in enumerate(texts):
             d = spans[i]
-            can = possible[i] | always if always else possible[i]
-            if can:
-                if d is None:
-                    d = {}
-                triggered = set(trig[tb[i]:tb[i + 1]])
-                for ch in chars[cb[i]:cb[i + 1]]:
-                    triggered.update(single[ch])
-                for idx in (*triggered, *untriggered):
-                    if idx not in can:
-                        continue
-                    for rx in regex_by_rule.get(idx, ()):
-                        for m in rx.finditer(text):
-                            if m.end() > m.start():
-                                d.setdefault(idx, []).append((m.start(), m.end()))
+            for idx in runs[i]:
+                for rx in regex_by_rule.get(idx, ()):
+                    for m in rx.finditer(text):
+                        if m.end() > m.start():
+                            if d is None:
+                                d = spans[i] = {}
+                            d.setdefault(idx, []).append((m.start(), m.end()))
             out.append(matcher.hits_of(norms[i], d) if d else [])
         return out
 
