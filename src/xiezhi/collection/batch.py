@@ -19,6 +19,7 @@ from xiezhi.collection.fast import analyze_many_json
 from xiezhi.collection.models import MessageMeta
 
 CHUNK = 500
+_PLAIN_KEYS = frozenset({"id", "text"})
 _META_KEYS = ("sent_at", "recipient_role", "lender_type", "count_per_day", "channel", "debtor_reachable",
               "contact_refused", "consent_night")
 
@@ -35,6 +36,8 @@ def _read(item: object) -> tuple[str, MessageMeta | None]:
     text = item.get("text")
     if not isinstance(text, str):
         raise ValueError("缺少 text 字段（字符串）")
+    if item.keys() <= _PLAIN_KEYS:  # the common line: no metadata to look for
+        return text, None
     meta_data = {k: item[k] for k in _META_KEYS if item.get(k) is not None}
     if isinstance(meta_data.get("sent_at"), str):
         from xiezhi.dates import parse_datetime

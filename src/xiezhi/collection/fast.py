@@ -86,8 +86,8 @@ def analyze_many(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, A
 
 
 def _blocks(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] | None] | None,
-            ids: Sequence[str | None] | None, model: Any,
-            threshold: float | None) -> Iterator[tuple[list[CheckResult], list[str]]]:
+            ids: Sequence[str | None] | None, model: Any, threshold: float | None,
+            as_json: bool = False) -> Iterator[tuple[list[Any], list[str]]]:
     n = len(texts)
     metas_ = [_NO_META] * n if metas is None else [
         _NO_META if x is None else MessageMeta.model_validate(x) if isinstance(x, dict) else x for x in metas]
@@ -95,7 +95,7 @@ def _blocks(texts: Sequence[str], metas: Sequence[MessageMeta | dict[str, Any] |
     m = _model_of(model)
     for k in range(0, n, BLOCK):  # blocks keep the numpy arrays small (memory stays flat and low)
         part = list(texts[k:k + BLOCK])
-        yield _block(part, metas_[k:k + BLOCK], ids_[k:k + BLOCK], m, threshold), part
+        yield _block(part, metas_[k:k + BLOCK], ids_[k:k + BLOCK], m, threshold, as_json), part
 
 
 def _compliant(id: str | None) -> CheckResult:
@@ -103,11 +103,16 @@ def _compliant(id: str | None) -> CheckResult:
                                         "needs_metadata": []})
 
 
+#: The output line of a compliant result with nothing else to say, after its id.
+_COMPLIANT_TAIL = ',"labels":["compliant"],"severity":"info","findings":[],"needs_metadata":[]}'
+
+
 def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m: Any,
-           threshold: float | None) -> list[CheckResult]:
+           threshold: float | None, as_json: bool = False) -> list[Any]:
     """A message without metadata, rule hit or classifier candidate, that is no first-person account (whose
     stated times and counts `analyze` reads), is compliant with nothing else to say: `analyze` reaches the
-    same result through every later step, which are skipped here."""
+    same result through every later step, which are skipped here (as_json: its output line directly, the
+    others as CheckResult)."""
     norms = normalise_many(texts)
     plain = [x.text for x in norms]
     rule_hits = get_chunk_rules().scan_many(norms)
@@ -117,10 +122,13 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     else:
         maybe, chunk = _candidates(m, plain, threshold)
         feats = chunk.features
-    out: list[CheckResult] = []
+    out: list[Any] = []
     for k, (t, nm, me, i, mb, hits) in enumerate(zip(texts, norms, metas, ids, maybe, rule_hits, strict=True)):
         if not hits and not mb and me is _NO_META and not is_narrative(nm.text):
-            out.append(_compliant(i))
+            if as_json and (i is None or not _SURROGATE.search(i)):
+                out.append(('{"id":null' if i is None else '{"id":' + _s(i)) + _COMPLIANT_TAIL)
+            else:
+                out.append(_compliant(i))
         elif m is None or not mb:
             # no classifier candidate: the classifier step of `analyze` adds nothing (see `_model_findings`)
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
@@ -135,8 +143,8 @@ def analyze_many_json(texts: Sequence[str], metas: Sequence[MessageMeta | dict[s
                       threshold: float | None = None) -> list[str]:
     """The output lines of `analyze_many` (each equal to `result.model_dump_json()`)."""
     out: list[str] = []
-    for results, part in _blocks(texts, metas, ids, model, threshold):  # block by block: few live objects
-        out.extend(result_json(r, t) for r, t in zip(results, part, strict=True))
+    for results, part in _blocks(texts, metas, ids, model, threshold, True):  # block by block: few live objects
+        out.extend(r if isinstance(r, str) else result_json(r, t) for r, t in zip(results, part, strict=True))
     return out
 
 
@@ -156,6 +164,24 @@ def _fragment(items: list[Any]) -> str:
 _s = encode_basestring
 
 
+_TAILS: dict[tuple[str, tuple[int, ...], tuple[int, ...]], tuple[str | None, Any]] = {}
+
+
+def _tail(f: Any) -> str | None:
+    """`,"explanation":…,"citations":…,"actions":…}` of a finding (None if the explanation holds a lone
+    surrogate), cached by explanation and the identities of the shared citation and action objects."""
+    key = (f.explanation, tuple(map(id, f.citations)), tuple(map(id, f.actions)))
+    got = _TAILS.get(key)
+    if got is None:
+        if len(_TAILS) >= _MAX_FRAGMENTS:
+            _TAILS.clear()
+        tail = None if _SURROGATE.search(f.explanation) else (
+            ',"explanation":' + _s(f.explanation) + ',"citations":' + _fragment(f.citations) + ',"actions":'
+            + _fragment(f.actions) + "}")
+        got = _TAILS[key] = (tail, (list(f.citations), list(f.actions)))  # keeps the ids from being reused
+    return got[0]
+
+
 def result_json(r: CheckResult, text: str = "") -> str:
     """`r.model_dump_json()`, built from cached fragments (the citations repeat long article texts)."""
     if (r.id is not None and _SURROGATE.search(r.id)) or _SURROGATE.search(text):
@@ -163,12 +189,12 @@ def result_json(r: CheckResult, text: str = "") -> str:
     parts = ['{"id":', "null" if r.id is None else _s(r.id), ',"labels":[', ",".join(f'"{c}"' for c in r.labels),
              '],"severity":"', r.severity, '","findings":[']
     for i, f in enumerate(r.findings):
-        if _SURROGATE.search(f.quote) or _SURROGATE.search(f.explanation):
+        tail = _tail(f)
+        if tail is None or _SURROGATE.search(f.quote):
             return r.model_dump_json()
         parts.append(',{"category":"' if i else '{"category":"')
         parts += [f.category, '","severity":"', f.severity, '","mode":"', f.mode, '","span":[', str(f.span[0]), ",",
-                  str(f.span[1]), '],"quote":', _s(f.quote), ',"explanation":', _s(f.explanation),
-                  ',"citations":', _fragment(f.citations), ',"actions":', _fragment(f.actions), "}"]
+                  str(f.span[1]), '],"quote":', _s(f.quote), tail]
     parts.append('],"needs_metadata":[')
     parts.append(",".join('{"field":' + _s(n.field) + ',"category":"' + n.category + '","why":' + _s(n.why) + "}"
                           for n in r.needs_metadata))
