@@ -215,6 +215,13 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
+def _found(rx: re.Pattern[str] | None, words: Any, text: str) -> bool:
+    """Whether one of `words` is in `text`, with their `_any_of` expression when there is one."""
+    if rx is not None:
+        return rx.search(text) is not None
+    return any(w in text for w in words)
+
+
 _THREAT_RX = _any_of(_THREAT_CUES)
 
 
@@ -323,6 +330,11 @@ class Matcher:
         self._collection = tuple(normalise_pattern(c) for c in cues().collection)
         self._banter_emoji = cues().banter_emoji
         self._media = tuple(k for m in cues().media if (k := normalise_pattern(m)))
+        # each word list as one expression (`_any_of`: found exactly when one of the words is in the text)
+        self._media_rx = _any_of(self._media)
+        self._banter_rx = _any_of(self._banter_cues)
+        self._banter_emoji_rx = _any_of(tuple(self._banter_emoji))
+        self._collection_rx = _any_of(self._collection)
         self._unless = [tuple(normalise_pattern(p) for p in r.unless) for r in self.rules]
         self._unless_msg = [tuple(normalise_pattern(p) for p in r.unless_message) for r in self.rules]
         for keys in self._unless_msg:
@@ -401,7 +413,7 @@ class Matcher:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        media = any(m in text for m in self._media)
+        media = _found(self._media_rx, self._media, text)
         banter = media or self._banter(norm)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
@@ -453,8 +465,9 @@ class Matcher:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
         (Talk about a film, a series or the news is checked in `scan`: it cancels every rule category.)"""
         text = norm.text
-        joking = any(b in text for b in self._banter_cues) or any(e in norm.original for e in self._banter_emoji)
-        return joking and not any(c in text for c in self._collection)
+        joking = (_found(self._banter_rx, self._banter_cues, text)
+                  or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
+        return joking and not _found(self._collection_rx, self._collection, text)
 
     def negated_clause(self, text: str, s: int, e: int) -> bool:
         """A clause that denies, warns or asks hypothetically (used for model findings)."""
