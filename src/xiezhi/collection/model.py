@@ -139,6 +139,15 @@ class Model:
         return got
 
     @property
+    def weights_t(self) -> np.ndarray:
+        """The weights one category per row (contiguous): a category's weights of many grams in one gather
+        (the same float32 values as `weights[rows, col]`)."""
+        got = self.__dict__.get("_weights_t")
+        if got is None:
+            got = self.__dict__["_weights_t"] = np.ascontiguousarray(self.weights.T)
+        return got
+
+    @property
     def table(self) -> KeyTable:
         """The vocabulary keys in a hash table (for `chunk_logits`), built once."""
         got = self.__dict__.get("_table")
@@ -200,7 +209,7 @@ class Model:
             return np.zeros(len(starts))
         clause = np.searchsorted(np.asarray(starts), feats.occ_starts, side="right") - 1
         ok = clause >= 0
-        return np.bincount(clause[ok], weights=np.take(self.weights[:, col], feats.occ_rows[ok]), minlength=len(starts))
+        return np.bincount(clause[ok], weights=self.weights_t[col][feats.occ_rows[ok]], minlength=len(starts))
 
     def proba(self, text: str) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-self.logits(text)))
@@ -396,37 +405,41 @@ class ChunkFeatures:
         self._parts = parts
         self._order: np.ndarray | None = None
         self._bounds: np.ndarray | None = None
+        self._bounds_list: list[list[int]] = []
 
-    def _select(self, i: int) -> np.ndarray | slice:
+    def _occurrences(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Weight rows and start offsets of text i's occurrences, by gram order, then by position."""
         n = len(self.logits)
         if self._parts is not None:
             if self._bounds is None:  # each run is sorted by text: its slice for every text by binary search
                 edges = np.cumsum([0, *self._parts])
                 self._bounds = np.stack([a + np.searchsorted(self._who[a:b], np.arange(n + 1))
                                          for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True)])
-            b = self._bounds
-            if len(b) == 1:
-                return slice(int(b[0, i]), int(b[0, i + 1]))
-            return np.concatenate([np.arange(lo, hi) for lo, hi in zip(b[:, i].tolist(), b[:, i + 1].tolist(),
-                                                                       strict=True)])
+                self._bounds_list = self._bounds.T.tolist()
+            lo, hi = self._bounds_list[i], self._bounds_list[i + 1]
+            rows, local = self._rows, self._local
+            if len(lo) == 1:
+                return rows[lo[0]:hi[0]], local[lo[0]:hi[0]]
+            return (np.concatenate([rows[a:b] for a, b in zip(lo, hi, strict=True)]),
+                    np.concatenate([local[a:b] for a, b in zip(lo, hi, strict=True)]))
         if self._order is None:
             self._order = np.argsort(self._who, kind="stable")
             self._bounds = np.searchsorted(self._who[self._order], np.arange(n + 1))
         assert self._bounds is not None
-        return self._order[self._bounds[i]:self._bounds[i + 1]]
+        sel = self._order[self._bounds[i]:self._bounds[i + 1]]
+        return self._rows[sel], self._local[sel]
 
     def features(self, i: int) -> Features:
         """What `Model.features` gives for text i: occurrences by gram order, then by position (the order of
         `_occurrences`), so the clause scores sum in the same order."""
-        sel = self._select(i)
-        occ = self._rows[sel]
+        occ, local = self._occurrences(i)
         rows = np.sort(occ)
         if len(rows) > 1:
             keep = np.empty(len(rows), dtype=bool)
             keep[0] = True
             np.not_equal(rows[1:], rows[:-1], out=keep[1:])
             rows = rows[keep]
-        return Features(rows, occ, self._local[sel])
+        return Features(rows, occ, local)
 
 
 @lru_cache(maxsize=1)
