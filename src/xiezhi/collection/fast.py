@@ -6,10 +6,12 @@ for byte); the work is shared across the chunk where that is cheaper:
 - the classifier's 1–4-gram features and logits of the whole chunk are one numpy pass
   (`model.chunk_logits`); a message goes through the exact per-message classifier path only when a category
   the rules did not already give is at or near its limit (most messages: never);
-- normalisation is one array lookup for the chunk (`normalise_many`), and the rules' literal patterns are
-  found for the whole chunk at once (`chunkscan`);
+- normalisation is one array lookup for the chunk (`normalise_many`), and the rule scan is done for the
+  whole chunk at once (`chunkrules`: literal patterns, triggers and a prefilter that runs a rule expression
+  only where it can match);
 - the JSON line is assembled from fragments: the citations and actions of a finding (long article texts)
-  are serialised once per distinct list, not once per message.
+  are serialised once per distinct list, not once per message; a compliant message with nothing else to
+  say is written directly.
 """
 
 from __future__ import annotations
