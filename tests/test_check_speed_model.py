@@ -63,3 +63,14 @@ def test_key_table_slots_lookup_equals_plain_lookup() -> None:
     assert np.array_equal(got, want)
     bare = type(table)(table.keys, table.rows, table.shift)  # no slots: built on the fly, same answer
     assert np.array_equal(bare.lookup(q), got)
+
+
+def test_keys_of_equals_key_of() -> None:
+    from xiezhi.collection.model import key_of, keys_of
+
+    m = load_model()
+    vocab = list(m.vocab) if m is not None else []
+    extra = ["a", "你", "你好", "再不还", "去你家门", "𠀀", "𠀀𠀁", "𠀀𠀁𠀂", "𠀀𠀁𠀂𠀃", "\U0010fffd我们他", "ab", "abc", "abcd"]
+    grams = vocab + extra
+    assert keys_of(grams).tolist() == [key_of(g) for g in grams]
+    assert keys_of([]).tolist() == []

@@ -100,6 +100,34 @@ def key_of(gram: str) -> int:
     return int(gram_keys(gram, (len(gram),))[0])
 
 
+def keys_of(grams: list[str]) -> np.ndarray:
+    """`key_of` of every gram at once (the same values: the same packing and the same int64 arithmetic, one
+    numpy pass per gram length instead of one per gram; loading the model no longer takes ~0.4 s)."""
+    out = np.zeros(len(grams), dtype=np.int64)
+    by_len: dict[int, list[int]] = {}
+    for i, g in enumerate(grams):
+        by_len.setdefault(len(g), []).append(i)
+    for n, idx in by_len.items():
+        sel = [grams[i] for i in idx]
+        try:
+            c = np.frombuffer("".join(sel).encode("utf-32-le"), dtype=np.uint32).astype(np.int64).reshape(-1, n)
+        except (UnicodeEncodeError, ValueError):  # pragma: no cover - a surrogate or an empty gram: one by one
+            out[idx] = [key_of(g) if g else 0 for g in sel]
+            continue
+        if n == 1:
+            k = c[:, 0]
+        elif n == 2:
+            k = c[:, 0] | (c[:, 1] << _BITS)
+        else:
+            k = c[:, 0] | (c[:, 1] << _BITS) | (c[:, 2] << (2 * _BITS))
+            if n == 4:
+                k = ((k * 1_000_003) ^ c[:, 3]) | _SIGN
+            elif n > 4:  # pragma: no cover - the vocabulary holds 1-4-grams
+                k = np.array([key_of(g) for g in sel], dtype=np.int64)
+        out[idx] = k
+    return out
+
+
 def grams(text: str) -> list[str]:
     """The gram strings (for the vocabulary file and tests)."""
     out: list[str] = []
@@ -122,7 +150,7 @@ class Model:
 
     def __post_init__(self) -> None:
         if len(self.keys) != len(self.vocab):
-            ks = np.array([key_of(g) for g in self.vocab], dtype=np.int64)
+            ks = keys_of(list(self.vocab))
             rs = np.array(list(self.vocab.values()), dtype=np.int64)
             order = np.argsort(ks, kind="stable")
             object.__setattr__(self, "keys", ks[order])
