@@ -310,8 +310,8 @@ def build_key_table(keys: np.ndarray, rows: np.ndarray) -> KeyTable:
                 ok = False
                 break
         if ok:
-            k, r = np.array(slot_key, dtype=np.int64), np.array(slot_row, dtype=np.int64)
-            return KeyTable(k, r, shift, np.stack([k, r], axis=1))
+            slots = np.stack([np.array(slot_key, dtype=np.int64), np.array(slot_row, dtype=np.int64)], axis=1)
+            return KeyTable(slots[:, 0], slots[:, 1], shift, slots)  # keys and rows: views, no second copy
         bits += 1
 
 
