@@ -131,8 +131,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
                 out.append(('{"id":null' if i is None else '{"id":' + _s(i)) + _COMPLIANT_TAIL)
             else:
                 out.append(_compliant(i))
-        elif m is None or not mb:
-            # no classifier candidate: the classifier step of `analyze` adds nothing (see `_model_findings`)
+        elif m is None:
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
