@@ -3,13 +3,13 @@ output of `analyze` line by line; the snapshot of the dev sets (scripts/snapshot
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from check_testkit import snapshot_module
 from xiezhi.collection import analyze
 from xiezhi.collection.batch import process_line, process_lines
 from xiezhi.collection.fast import analyze_many, analyze_many_json, result_json
@@ -19,15 +19,9 @@ from xiezhi.collection.normalize import normalise
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _snapshot_module():
-    spec = importlib.util.spec_from_file_location("snapshot_check", ROOT / "scripts" / "snapshot_check.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
 
 
-SNAP = _snapshot_module()
+SNAP = snapshot_module()
 HEADER, EXPECTED = SNAP.read_snapshot()
 ITEMS = SNAP.stored_cases(EXPECTED)
 

@@ -10,13 +10,13 @@ import random
 import re
 import warnings
 from pathlib import Path
-from typing import Any
 
 import ahocorasick
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from check_testkit import FILL, sample_regex
 from xiezhi.collection.chunkrules import ChunkRules, get_chunk_rules
 from xiezhi.collection.chunkscan import LiteralScanner
 from xiezhi.collection.engine import get_matcher
@@ -24,7 +24,6 @@ from xiezhi.collection.normalize import normalise, normalise_many
 from xiezhi.collection.rxprefix import required_dnf
 
 ROOT = Path(__file__).resolve().parent.parent
-_FILL = "的了你我他们是在有不这钱还款催收上门家人公司，。！？ 123abc"
 
 with gzip.open(ROOT / "tests" / "data" / "check_snapshot.jsonl.gz", "rt", encoding="utf-8") as _f:
     next(_f)
@@ -34,30 +33,6 @@ EDGE = ["", " ", "。", "你", "再不还钱就去你家堵门", "𠀀𠀁你好
         "我：你们再打电话我就报警\n催收：报啊，看警察管不管你", "【某某金融】您已逾期3天，请及时还款。回T退订" * 5]
 
 
-def _sample(items: list[Any], rnd: random.Random) -> str:
-    """A string the parse items may match (lookarounds and anchors ignored)."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    out = []
-    for op, av in items:
-        if op is c.LITERAL:
-            out.append(chr(av))
-        elif op is c.SUBPATTERN:
-            out.append(_sample(av[3].data, rnd))
-        elif op is c.BRANCH:
-            out.append(_sample(rnd.choice(av[1]).data, rnd))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            lo, hi, sub = av
-            out.extend(_sample(sub.data, rnd) for _ in range(rnd.randint(lo, min(hi, lo + 3))))
-        elif op is c.IN:
-            lits = [chr(v) for o, v in av if o is c.LITERAL]
-            if lits and not any(o is c.NEGATE for o, _ in av) and rnd.random() < 0.8:
-                out.append(rnd.choice(lits))
-            else:
-                out.append(rnd.choice(_FILL))
-        elif op in (c.ANY, c.NOT_LITERAL):
-            out.append(rnd.choice(_FILL))
-    return "".join(out)
 
 
 def _allowed(dnf: list[list[tuple[str, ...]]] | None, text: str) -> bool:
@@ -84,8 +59,8 @@ def _generated(n: int, seed: int = 7) -> list[str]:
     trees = [_parser.parse(rx.pattern).data for _, rx in EXPRESSIONS]
     out = []
     for _ in range(n):
-        parts = [_sample(rnd.choice(trees), rnd) for _ in range(rnd.randint(1, 4))]
-        out.append("".join(p + "".join(rnd.choice(_FILL) for _ in range(rnd.randint(0, 4))) for p in parts))
+        parts = [sample_regex(rnd.choice(trees), rnd) for _ in range(rnd.randint(1, 4))]
+        out.append("".join(p + "".join(rnd.choice(FILL) for _ in range(rnd.randint(0, 4))) for p in parts))
     return out
 
 
@@ -130,7 +105,7 @@ def test_prefilter_allows_generated_matches(rule_id: str, rx: re.Pattern[str], s
     from re import _parser  # type: ignore[attr-defined]
 
     rnd = random.Random(seed)
-    text = "".join(rnd.choice(_FILL) for _ in range(pad)) + _sample(_parser.parse(rx.pattern).data, rnd)
+    text = "".join(rnd.choice(FILL) for _ in range(pad)) + sample_regex(_parser.parse(rx.pattern).data, rnd)
     if any(m.end() > m.start() for m in rx.finditer(text)):
         assert _allowed(required_dnf(rx), text), (rule_id, text)
 

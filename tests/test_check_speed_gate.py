@@ -10,45 +10,19 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from check_testkit import FILL, sample_regex
 from xiezhi.collection.engine import get_matcher
 from xiezhi.collection.normalize import normalise, normalise_pattern
 from xiezhi.collection.rxprefix import required_literals
 
 ROOT = Path(__file__).resolve().parent.parent
-_FILL = "的了你我他们是在有不这钱还款催收上门家人公司，。！？ 123abc"
 
 
-def _sample(items: list[Any], rnd: random.Random) -> str:
-    """A string the sequence of parse items may match (lookarounds and anchors ignored: filtered later)."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    out = []
-    for op, av in items:
-        if op is c.LITERAL:
-            out.append(chr(av))
-        elif op is c.SUBPATTERN:
-            out.append(_sample(av[3].data, rnd))
-        elif op is c.BRANCH:
-            out.append(_sample(rnd.choice(av[1]).data, rnd))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            lo, hi, sub = av
-            n = rnd.randint(lo, min(hi, lo + 3))
-            out.extend(_sample(sub.data, rnd) for _ in range(n))
-        elif op is c.IN:
-            lits = [chr(v) for o, v in av if o is c.LITERAL]
-            if lits and not any(o is c.NEGATE for o, _ in av) and rnd.random() < 0.8:
-                out.append(rnd.choice(lits))
-            else:
-                out.append(rnd.choice(_FILL))
-        elif op in (c.ANY, c.NOT_LITERAL):
-            out.append(rnd.choice(_FILL))
-    return "".join(out)
 
 
 def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
@@ -77,8 +51,8 @@ def test_every_generated_match_contains_a_gate_literal(rule_id: str, rx: re.Patt
     from re import _parser  # type: ignore[attr-defined]
 
     rnd = random.Random(seed)
-    core = _sample(_parser.parse(rx.pattern).data, rnd)
-    text = "".join(rnd.choice(_FILL) for _ in range(pad)) + core
+    core = sample_regex(_parser.parse(rx.pattern).data, rnd)
+    text = "".join(rnd.choice(FILL) for _ in range(pad)) + core
     for m in rx.finditer(text):
         if m.end() > m.start():
             assert any(lit in m.group() for lit in gate), (rule_id, m.group(), gate)
@@ -121,7 +95,7 @@ def test_the_generator_reaches_matches_of_every_expression() -> None:
 
     for rule_id, rx, _gate in EXPRESSIONS:
         tree = _parser.parse(rx.pattern).data
-        found = sum(any(m.end() > m.start() for m in rx.finditer(_sample(tree, random.Random(seed))))
+        found = sum(any(m.end() > m.start() for m in rx.finditer(sample_regex(tree, random.Random(seed))))
                     for seed in range(60))
         assert found >= 1, rule_id
 

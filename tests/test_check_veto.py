@@ -3,12 +3,12 @@ classifier gives a very low probability is dropped unless it is a strong one; th
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from check_testkit import snapshot_module
 from xiezhi.collection import analyze, check
 from xiezhi.collection.fast import analyze_many_json
 from xiezhi.collection.model import load_model
@@ -21,12 +21,6 @@ WEAK = "您好，温馨提示：逾期记录会影响您的信用，后果自负
 STRONG = "再不还钱就打断你的腿"
 
 
-def _snapshot_module():
-    spec = importlib.util.spec_from_file_location("snapshot_check", ROOT / "scripts" / "snapshot_check.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture
@@ -45,7 +39,7 @@ def test_veto_only_removes_labels(veto: None) -> None:
     """On every other snapshot message, the labels with the veto are those without it, minus some (or compliant)."""
     import json
 
-    snap = _snapshot_module()
+    snap = snapshot_module()
     _, expected = snap.read_snapshot()
     items = snap.stored_cases(expected)[::2]
     check.RULE_VETO_BELOW = None
@@ -79,7 +73,7 @@ def test_on_keeps_strong_findings(veto: None) -> None:
 
 
 def test_on_chunked_path_equals_analyze(veto: None) -> None:
-    snap = _snapshot_module()
+    snap = snapshot_module()
     _, expected = snap.read_snapshot()
     items = snap.stored_cases(expected)[::4]
     texts = [t for _, _, t, _ in items] + [WEAK, STRONG]
