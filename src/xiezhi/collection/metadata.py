@@ -9,7 +9,7 @@ collection.max_answered_calls_per_day / max_call_attempts_per_day.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from functools import lru_cache
 from importlib import resources
@@ -50,36 +50,17 @@ class Cues:
     clause_disclaimers: tuple[str, ...] = ()
 
 
+#: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
+_CUE_SCALARS = frozenset({"debt_amount", "bombing_reference", "evening_note_from"})
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
     h, m = (int(x) for x in str(data["evening_note_from"]).split(":"))
-    return Cues(
-        debt_detail=tuple(data["debt_detail"]),
-        debt_amount=re.compile(data["debt_amount_regex"]),
-        pressure_pay=tuple(data["pressure_pay"]),
-        personal_data=tuple(data["personal_data"]),
-        personal_data_not=tuple(data.get("personal_data_not", ())),
-        consent=tuple(data["consent"]),
-        clause_negators=tuple(data["clause_negators"]),
-        question_cues=tuple(data["question_cues"]),
-        joint_liability=tuple(data["joint_liability"]),
-        visit=tuple(data["visit"]),
-        debt_detail_not=tuple(data["debt_detail_not"]),
-        answered_calls=tuple(data["answered_calls"]),
-        refusal=tuple(data["refusal"]),
-        bombing_reference=int(data["bombing_reference"]),
-        automated_notice=tuple(data["automated_notice"]),
-        collection=tuple(data["collection"]),
-        evening_note_from=time(h, m),
-        threat_mode=tuple(data["threat_mode"]),
-        narrative=tuple(data["narrative"]),
-        banter=tuple(data["banter"]),
-        banter_categories=tuple(data["banter_categories"]),
-        banter_emoji=tuple(data["banter_emoji"]),
-        media=tuple(data["media"]),
-        clause_disclaimers=tuple(data["clause_disclaimers"]),
-    )
+    lists = {f.name: tuple(data[f.name]) for f in fields(Cues) if f.name not in _CUE_SCALARS}
+    return Cues(debt_amount=re.compile(data["debt_amount_regex"]), bombing_reference=int(data["bombing_reference"]),
+                evening_note_from=time(h, m), **lists)
 
 
 @dataclass(frozen=True)
