@@ -298,17 +298,14 @@ def main(argv: list[str]) -> int:
     train = argv[argv.index("--train-on") + 1] if "--train-on" in argv else ""
     if "--veto" in argv:
         ts = [float(x) for x in argv[argv.index("--veto") + 1].split(",")]
-        vres = veto_cost(b.load(), params, ts, cache=cache, workers=workers, errors="--errors" in argv)
-        vres["check_switches"] = switches
-        show_veto(vres)
-        if "--json" in argv:
-            Path(argv[argv.index("--json") + 1]).write_text(json.dumps(vres, ensure_ascii=False, indent=1) + "\n",
-                                                              encoding="utf-8")
-        return 0
-    res = loao(b.load(), params, errors="--errors" in argv, probe_texts=probes(), cache=cache, workers=workers,
-               train_letters=train)
-    res["check_switches"] = switches
-    show(res)
+        res = veto_cost(b.load(), params, ts, cache=cache, workers=workers, errors="--errors" in argv)
+        res["check_switches"] = switches
+        show_veto(res)
+    else:
+        res = loao(b.load(), params, errors="--errors" in argv, probe_texts=probes(), cache=cache, workers=workers,
+                   train_letters=train)
+        res["check_switches"] = switches
+        show(res)
     if "--json" in argv:
         Path(argv[argv.index("--json") + 1]).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n",
                                                           encoding="utf-8")
