@@ -6,8 +6,8 @@
 Training data: every development set: bench/data/check_dev.jsonl, check_dev2.jsonl, check_test.jsonl (the old
 test split, demoted to development data on 2026-11-28 after it had been measured several times), check_dev3.jsonl,
 check_dev4.jsonl and check_dev5.jsonl … check_dev10.jsonl (six more annotators, each added after the lead's first
-look in bench/data/first_look.md). The independent test sets check_test2.jsonl and check_test3.jsonl are never
-read (an assertion guards them).
+look in bench/data/first_look.md). check_test2.jsonl and check_test3.jsonl, earlier held-out splits, were demoted to
+development data after their looks; the held-out split check_test4.jsonl is never read (an assertion guards it).
 Features: character 1–4-grams of the normalised text (min count 2), binary, scaled by 1/sqrt(n).
 Per-category thresholds are chosen by 5-fold cross-validation on the training data only: each category
 gets the threshold with the best out-of-fold F1 of the model alone among those with precision >= 0.95 whose
@@ -41,7 +41,7 @@ TRAIN_FILES = (DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl", DATA / "chec
                DATA / "check_dev4.jsonl", DATA / "check_dev5.jsonl", DATA / "check_dev6.jsonl", DATA / "check_dev7.jsonl",
                DATA / "check_dev8.jsonl", DATA / "check_dev9.jsonl", DATA / "check_dev10.jsonl")
 #: The final independent test set: scored once by the lead, never trained or tuned on.
-HELD_OUT = ("check_test2.jsonl", "check_test3.jsonl", "check_test4.jsonl")
+HELD_OUT = ("check_test4.jsonl",)
 assert all(p.name not in HELD_OUT for p in TRAIN_FILES)
 OUT = ROOT / "src" / "xiezhi" / "data" / "collection" / "model"
 #: Annotator of each id letter: dev (d) and the old test split (t) are one annotator's 80/20 split.

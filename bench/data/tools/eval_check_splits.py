@@ -8,7 +8,7 @@
 Prints, per split: macro-F1 (15 labels), lawful false-positive rate, per-category P/R/F1 and, with
 --errors (default on unless --summary), every misclassified line with the rule or model finding that
 drove each false positive (rule id, quote) and the missed labels. Reuses bench/bench_check.py's
-scoring; never reads check_test2.jsonl (the final independent test set, scored only by the lead).
+scoring; never reads the held-out split (build_check_model.HELD_OUT, scored only by the lead).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
     skip = {ids, json_out} - {None}
     names = [a for a in argv if not a.startswith("--") and a not in skip] or list(DEFAULT_SPLITS)
     if any(Path(n).name in FORBIDDEN for n in names):
-        print("check_test2/3/4.jsonl are independent test sets; they are not read here.", file=sys.stderr)
+        print(f"{', '.join(FORBIDDEN)}: held-out test split, not read here.", file=sys.stderr)
         return 2
     model = False if "--rules-only" in argv else None
     errors = "--summary" not in argv
