@@ -71,6 +71,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev11": ("eleventh set (annotator 14, ids h…, 60 % lawful, varied hard negatives)", _spec(
         "dev11", "h", weak=frozenset(), total=(300, 300), min_per_cat=6, min_weak=6, lawful=(0.58, 0.62),
         early=None)),
+    "dev12": ("twelfth set (annotator 15, ids g…, what borrowers paste, fourth session)", _spec(
+        "dev12", "g", weak=frozenset({"insult_defamation", "illegal_fee", "intimidation", "unlawful_visit"}),
+        total=(300, 300), min_per_cat=8, min_weak=14, lawful=(0.43, 0.50), early=(150, (0.38, 0.55)))),
+    "dev13": ("thirteenth set (annotator 16, ids f…, screenshots, first-person accounts and questions, fourth session)",
+              _spec("dev13", "f", weak=frozenset({"violence_threat", "false_legal_threat", "debt_disclosure"}),
+                    total=(300, 300), min_per_cat=8, min_weak=14, lawful=(0.45, 0.55), early=(150, (0.40, 0.60)))),
 }
 
 
