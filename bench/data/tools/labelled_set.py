@@ -1,9 +1,10 @@
-"""Validation shared by the hand-written Check sets that come as plain JSONL (check_dev3, check_dev4).
+"""Validation shared by every hand-written Check set (the plain-JSONL sets of check_sets.py and, through
+validate_check_data.py, the first dev/test split).
 
 Each set's build script holds only what differs — its file, id letter, length bounds, count targets and
 how near-duplicates in other files are reported — as a `SetSpec`, and calls `main(spec)`. The checks
 (schema, labels, metadata conventions, severity range per the taxonomy, near-duplicates, counts) are
-written once here; `similar_pairs` is also what validate_check_data.py uses for dev/test.
+written once here; validate_check_data.py runs the same `check_line` on dev/test and adds only its warnings.
 """
 
 from __future__ import annotations
@@ -141,13 +142,16 @@ def check_line(r: dict, spec: SetSpec, err: list[str]) -> None:
         except (TypeError, ValueError):
             err.append(f"{rid}: bad sent_at")
     night = hour is not None and (hour >= 22 or hour < 8)
-    if ("harassment_time" in labels) != night:
+    if "sent_at" in r and ("harassment_time" in labels) != night:
         err.append(f"{rid}: harassment_time must be labelled exactly when sent_at is in 22:00-08:00")
+    elif "sent_at" not in r and "harassment_time" in labels and not stated_night(text):
+        err.append(f"{rid}: harassment_time without sent_at or a night time stated in the text (convention 5)")
     n = r.get("count_per_day")
     if n is not None and (not isinstance(n, int) or n < 1):
         err.append(f"{rid}: bad count_per_day")
-    elif "harassment_frequency" in labels and (n is None or n < 4):
-        err.append(f"{rid}: harassment_frequency needs count_per_day >= 4")
+    elif "harassment_frequency" in labels and (n if n is not None else stated_count(text) or 0) < 4:
+        err.append(f"{rid}: harassment_frequency needs count_per_day >= 4 or a daily count >= 4 stated in the text "
+                   "(convention 5)")
     elif n is not None and n >= 7 and "harassment_frequency" not in labels:
         err.append(f"{rid}: count_per_day >= 7 without harassment_frequency")
     role = r.get("recipient_role")
@@ -159,6 +163,23 @@ def check_line(r: dict, spec: SetSpec, err: list[str]) -> None:
                 err.append(f"{rid}: {lab} done but recipient_role={role}")
     if mode.get("third_party_contact") == "done" and role == "public":
         err.append(f"{rid}: public posts are not third_party_contact (convention 6)")
+
+
+def stated_night(text: object) -> bool:
+    """A contact in the quiet hours that the text itself states (convention 5, since 2026-11-28), read with the
+    engine's own reader (xiezhi.collection.stated), so data and engine follow one reading."""
+    from xiezhi.collection.stated import stated_night_time
+
+    got = stated_night_time(text) if isinstance(text, str) else None
+    return got is not None and (got[2].hour >= 22 or got[2].hour < 8)
+
+
+def stated_count(text: object) -> int | None:
+    """A daily contact count that the text itself states (convention 5), or None."""
+    from xiezhi.collection.stated import stated_count as read_count
+
+    got = read_count(text) if isinstance(text, str) else None
+    return got[0] if got else None
 
 
 def grams(text: str) -> set[str]:

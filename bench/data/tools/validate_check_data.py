@@ -1,10 +1,10 @@
 """Validate bench/data/check_{dev,test}.jsonl and print the per-category table.
 
-Checks: every line parses; ids unique and prefixed by split (d/t); labels are valid ids and
-`compliant` is exclusive; `mode` covers exactly the violation labels; enumerations; metadata-
-dependent labels carry their metadata (harassment_time -> sent_at in 22:00-08:00; 21:00-22:00 is
-compliant with an info note, taxonomy hard case 6, so never labelled; harassment_frequency -> count_per_day >= 4; third_party_contact/debt_disclosure ->
-recipient_role); no identical or near-identical texts; minimum counts.
+Every line gets the checks all sets share (labelled_set.check_line: schema, labels, mode, the severity range of
+the taxonomy, metadata conventions 4-6, convention 2), ids are unique and prefixed by split (d/t), texts are not
+near-duplicates, the minimum counts hold and the hard cases in tests/data/check_hard_cases.yaml are well formed.
+Warnings (not errors) flag lines worth a second look: a night time stated but unlabelled, 4-6 contacts a day
+unlabelled, a compliant line to a third party.
 
 Current convention (docs/check.md step 4, README-check convention 5): without `sent_at` / `count_per_day`, an explicit
 night time or daily count that the text itself states for a contact that happened ("昨晚十一点两个人来我家砸门",
@@ -19,113 +19,35 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled_set import CATEGORIES, CHANNELS, LENDERS, ROLES, similar_pairs
+from labelled_set import CATEGORIES, ROLES, SetSpec, similar_pairs, stated_night
+from labelled_set import check_line as shared_check_line
 
 DATA = Path(__file__).resolve().parent.parent
 README = DATA / "README-check.md"
 HARD_CASES = DATA.parent.parent / "tests" / "data" / "check_hard_cases.yaml"
 THIRD = ROLES - {"debtor", "guarantor", "public"}
 SEVERITIES = {"info", "violation", "possible_crime"}
-FIELDS = {"id", "text", "labels", "mode", "severity", "sent_at", "recipient_role", "lender_type",
-          "count_per_day", "channel", "source_style", "note"}
 MIN_TOTAL, MIN_PER_CAT, MIN_TEST_PER_CAT, MIN_LAWFUL = 650, 20, 5, 0.35
 NEAR_DUP = 0.6
 
 
 def check_line(r: dict, split: str, err: list[str], warn: list[str]) -> None:
-    rid = r.get("id", "?")
-    missing = {"id", "text", "labels", "source_style", "note"} - r.keys()
-    if missing:
-        err.append(f"{rid}: missing {sorted(missing)}")
-    extra = set(r) - FIELDS
-    if extra:
-        err.append(f"{rid}: unknown fields {sorted(extra)}")
-    if not str(rid).startswith("d" if split == "dev" else "t"):
-        err.append(f"{rid}: id prefix does not match split {split}")
-    labels = r.get("labels", [])
-    if not labels or len(set(labels)) != len(labels):
-        err.append(f"{rid}: empty or repeated labels")
-    for lab in labels:
-        if lab not in CATEGORIES and lab != "compliant":
-            err.append(f"{rid}: invalid label {lab}")
-    viol = [lab for lab in labels if lab != "compliant"]
-    if "compliant" in labels and viol:
-        err.append(f"{rid}: compliant is exclusive")
-    mode = r.get("mode", {})
-    if set(mode) != set(viol):
-        err.append(f"{rid}: mode keys {sorted(mode)} != violation labels {sorted(viol)}")
-    if any(v not in ("threatened", "done") for v in mode.values()):
-        err.append(f"{rid}: bad mode value")
-    sev = r.get("severity")
-    if sev is not None and sev not in SEVERITIES:
-        err.append(f"{rid}: bad severity {sev}")
-    if viol and sev is None:
-        err.append(f"{rid}: violation line without severity")
-    if not viol and sev is not None:
-        err.append(f"{rid}: compliant line should omit severity")
-    for key, allowed in (("recipient_role", ROLES), ("lender_type", LENDERS), ("channel", CHANNELS)):
-        if key in r and r[key] not in allowed:
-            err.append(f"{rid}: bad {key} {r[key]}")
-    hour = None
-    if "sent_at" in r:
-        try:
-            t = datetime.fromisoformat(r["sent_at"])
-            hour = t.hour + t.minute / 60
-        except ValueError:
-            err.append(f"{rid}: bad sent_at {r['sent_at']}")
-    night = hour is not None and (hour >= 22 or hour < 8)
-    stated_night = hour is None and _stated_night(r.get("text", ""))
-    if "harassment_time" in labels:
-        if hour is None and not stated_night:
-            err.append(f"{rid}: harassment_time without sent_at or a night time stated in the text")
-        elif hour is not None and not night:
-            err.append(f"{rid}: harassment_time outside 22:00-08:00 (21:00-22:00 is compliant with an info note)")
-    elif night:
-        warn.append(f"{rid}: sent_at at night but no harassment_time")
-    elif stated_night:
+    """The checks every set shares (labelled_set.check_line), plus warnings for lines worth a second look."""
+    spec = SetSpec(file=DATA / f"check_{split}.jsonl", id_letter=split[0], others=(), weak=frozenset(),
+                   total=(0, 0), min_per_cat=0, min_weak=0, lawful=(0.0, None), length=(1, 1000))
+    shared_check_line(r, spec, err)
+    rid, labels, text = r.get("id", "?"), r.get("labels", []), r.get("text", "")
+    if "sent_at" not in r and "harassment_time" not in labels and stated_night(text):
         warn.append(f"{rid}: night time stated in the text (no sent_at) but no harassment_time")
     n = r.get("count_per_day")
-    stated_n = _stated_count(r.get("text", "")) if n is None else None
-    if "harassment_frequency" in labels:
-        if n is None and (stated_n is None or stated_n < 4):
-            err.append(f"{rid}: harassment_frequency without count_per_day or a daily count >= 4 stated in the text")
-        elif n is not None and n < 4:
-            err.append(f"{rid}: harassment_frequency with count_per_day {n} < 4")
-    elif n is not None and n >= 4:
-        warn.append(f"{rid}: count_per_day {n} but no harassment_frequency")
+    if isinstance(n, int) and 4 <= n < 7 and "harassment_frequency" not in labels:
+        warn.append(f"{rid}: count_per_day {n} but no harassment_frequency (labelled only for answered calls/visits)")
     role = r.get("recipient_role")
-    for lab in ("third_party_contact", "debt_disclosure"):
-        if lab in labels:
-            if role is None:
-                err.append(f"{rid}: {lab} without recipient_role")
-            elif mode.get(lab) == "done" and role in ("debtor", "guarantor"):
-                err.append(f"{rid}: {lab} done but recipient_role={role}")
-    if "third_party_contact" in labels and mode.get("third_party_contact") == "done" and role == "public":
-        err.append(f"{rid}: convention: public posts are debt_disclosure, not third_party_contact")
-    if role in THIRD and "third_party_contact" not in labels and "compliant" in labels:
+    if role in THIRD and "compliant" in labels:
         warn.append(f"{rid}: compliant line to {role} (check: joint debt / consent)")
-    threatened = [lab for lab, m in mode.items() if m == "threatened"]
-    if threatened and "intimidation" not in labels:
-        err.append(f"{rid}: convention: a threatened category implies intimidation")
-
-
-def _stated_night(text: str) -> bool:
-    """A contact in the quiet hours stated in the text itself (current convention 5)."""
-    from xiezhi.collection.stated import stated_night_time
-
-    got = stated_night_time(text)
-    return got is not None and (got[2].hour >= 22 or got[2].hour < 8)
-
-
-def _stated_count(text: str) -> int | None:
-    from xiezhi.collection.stated import stated_count
-
-    got = stated_count(text)
-    return got[0] if got else None
 
 
 def near_duplicates(rows: list[dict], err: list[str]) -> None:
