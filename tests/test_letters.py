@@ -122,6 +122,25 @@ def test_complaint_goes_to_the_regulator_for_the_lender_type(letters) -> None:
     assert "广东地方金融管理部门" in t and "12378" not in t
 
 
+BIC_41 = "banking-insurance-consumer-protection-measures:41"
+
+
+@pytest.mark.parametrize("kind", ["complaint", "negotiation", "collector_reply"])
+def test_banking_insurance_rule_is_cited_only_against_banks(kind) -> None:
+    """《银行保险机构消费者权益保护管理办法》binds 银行业金融机构 and insurers (arts. 2, 55), not a 小额贷款公司
+    (a 地方金融组织): a letter against a 小贷 must not hold its art. 41 against it (legal review D3)."""
+    facts = _facts(kind)
+    cited = {}
+    for lender_type in ("bank", "microloan", "unlicensed"):
+        facts["lender"]["type"] = lender_type
+        letter = draft_letter(kind, facts, today=TODAY)
+        cited[lender_type] = [c.id for c in letter.citations]
+        if lender_type != "bank":
+            assert "银行保险机构" not in letter.text, lender_type
+    assert BIC_41 in cited["bank"]
+    assert BIC_41 not in cited["microloan"] and BIC_41 not in cited["unlicensed"]
+
+
 def test_police_report_lists_possible_crimes(letters) -> None:
     t = letters["police_report"].text
     assert "可能涉嫌违法犯罪" in t and "暴力及人身威胁" in t
