@@ -153,6 +153,24 @@ def test_police_report_lists_possible_crimes(letters) -> None:
     assert "可能涉嫌犯罪的催收行为" in str(exc.value)
 
 
+def test_police_report_cites_crimes_that_do_not_need_an_illegal_debt(letters) -> None:
+    """刑法293-1 covers only 高利放贷等非法债务; most borrowers' debts are lawful, so the report must also name
+    the offences that apply whatever the debt (非法拘禁238, 非法侵入住宅245 + 软暴力意见七, 寻衅滋事293,
+    治安47) and put 293-1 under its condition (legal review D4)."""
+    letter = letters["police_report"]
+    ids = [c.id for c in letter.citations]
+    for cid in ("criminal-law:238", "criminal-law:245", "soft-violence-opinions:7", "criminal-law:293",
+                "public-security-punishments-law:47", "criminal-law:293-1"):
+        assert cid in ids, cid
+    assert "无论所催的债务是否合法" in letter.text and "所催的如果是高利放贷等产生的非法债务" in letter.text
+    assert "criminal-law:253-1" not in ids  # no personal-information finding in the sample
+    facts = _facts("police_report")
+    facts["messages"].append({"text": "再不还钱就把你的身份证照片和欠款信息发到网上曝光，让所有人都知道",
+                              "sent_at": "2026-11-25 09:00", "channel": "sms"})
+    ids = [c.id for c in draft_letter("police_report", facts, today=TODAY).citations]
+    assert "criminal-law:253-1" in ids and "public-security-punishments-law:56" in ids
+
+
 def test_credit_dispute_and_collector_reply(letters) -> None:
     t = letters["credit_dispute"].text
     assert "20日内" in t and "2025年2月28日" in t

@@ -186,6 +186,7 @@ def build_context(facts: LetterFacts, *, today: date) -> tuple[dict[str, Any], l
         "crime_findings": [f.model_dump() for f in crimes],
         "finding_records": len({(f.at, f.quote) for f in findings}),
         "privacy_findings": any(f.category in PRIVACY_CATEGORIES for f in findings),
+        "finding_categories": sorted({f.category for f in findings}),
         "finding_labels": labels,
         "crime_labels": [x for x in dict.fromkeys(f.label for f in crimes)],
         "regulator": regulator(facts),
