@@ -175,6 +175,8 @@ def test_credit_dispute_and_collector_reply(letters) -> None:
     t = letters["credit_dispute"].text
     assert "20日内" in t and "2025年2月28日" in t
     assert "credit-reporting-regulation:25" in [c.id for c in letters["credit_dispute"].citations]
+    # the letter goes to the 征信中心 too, which art. 38 (not 40, the reporting institutions) sanctions (review D16)
+    assert "credit-reporting-regulation:38" in [c.id for c in letters["credit_dispute"].citations]
     t = letters["collector_reply"].text
     assert "某某律师事务所" in t and "（2026）催字第 0815 号" in t and "20,600.00元" in t and "执业证号" in t
     assert "civil-code:546" in [c.id for c in letters["collector_reply"].citations]
