@@ -122,6 +122,25 @@ def test_complaint_goes_to_the_regulator_for_the_lender_type(letters) -> None:
     assert "广东地方金融管理部门" in t and "12378" not in t
 
 
+BIC_41 = "banking-insurance-consumer-protection-measures:41"
+
+
+@pytest.mark.parametrize("kind", ["complaint", "negotiation", "collector_reply"])
+def test_banking_insurance_rule_is_cited_only_against_banks(kind) -> None:
+    """《银行保险机构消费者权益保护管理办法》binds 银行业金融机构 and insurers (arts. 2, 55), not a 小额贷款公司
+    (a 地方金融组织): a letter against a 小贷 must not hold its art. 41 against it (legal review D3)."""
+    facts = _facts(kind)
+    cited = {}
+    for lender_type in ("bank", "microloan", "unlicensed"):
+        facts["lender"]["type"] = lender_type
+        letter = draft_letter(kind, facts, today=TODAY)
+        cited[lender_type] = [c.id for c in letter.citations]
+        if lender_type != "bank":
+            assert "银行保险机构" not in letter.text, lender_type
+    assert BIC_41 in cited["bank"]
+    assert BIC_41 not in cited["microloan"] and BIC_41 not in cited["unlicensed"]
+
+
 def test_police_report_lists_possible_crimes(letters) -> None:
     t = letters["police_report"].text
     assert "可能涉嫌违法犯罪" in t and "暴力及人身威胁" in t
@@ -134,10 +153,30 @@ def test_police_report_lists_possible_crimes(letters) -> None:
     assert "可能涉嫌犯罪的催收行为" in str(exc.value)
 
 
+def test_police_report_cites_crimes_that_do_not_need_an_illegal_debt(letters) -> None:
+    """刑法293-1 covers only 高利放贷等非法债务; most borrowers' debts are lawful, so the report must also name
+    the offences that apply whatever the debt (非法拘禁238, 非法侵入住宅245 + 软暴力意见七, 寻衅滋事293,
+    治安47) and put 293-1 under its condition (legal review D4)."""
+    letter = letters["police_report"]
+    ids = [c.id for c in letter.citations]
+    for cid in ("criminal-law:238", "criminal-law:245", "soft-violence-opinions:7", "criminal-law:293",
+                "public-security-punishments-law:47", "criminal-law:293-1"):
+        assert cid in ids, cid
+    assert "无论所催的债务是否合法" in letter.text and "所催的如果是高利放贷等产生的非法债务" in letter.text
+    assert "criminal-law:253-1" not in ids  # no personal-information finding in the sample
+    facts = _facts("police_report")
+    facts["messages"].append({"text": "再不还钱就把你的身份证照片和欠款信息发到网上曝光，让所有人都知道",
+                              "sent_at": "2026-11-25 09:00", "channel": "sms"})
+    ids = [c.id for c in draft_letter("police_report", facts, today=TODAY).citations]
+    assert "criminal-law:253-1" in ids and "public-security-punishments-law:56" in ids
+
+
 def test_credit_dispute_and_collector_reply(letters) -> None:
     t = letters["credit_dispute"].text
     assert "20日内" in t and "2025年2月28日" in t
     assert "credit-reporting-regulation:25" in [c.id for c in letters["credit_dispute"].citations]
+    # the letter goes to the 征信中心 too, which art. 38 (not 40, the reporting institutions) sanctions (review D16)
+    assert "credit-reporting-regulation:38" in [c.id for c in letters["credit_dispute"].citations]
     t = letters["collector_reply"].text
     assert "某某律师事务所" in t and "（2026）催字第 0815 号" in t and "20,600.00元" in t and "执业证号" in t
     assert "civil-code:546" in [c.id for c in letters["collector_reply"].citations]

@@ -16,6 +16,10 @@ SEVERITY_LABELS = {"info": "提示", "violation": "涉嫌违规", "possible_crim
 PRIVACY_CATEGORIES = frozenset({"third_party_contact", "debt_disclosure", "privacy_exposure", "harassment_time",
                                 "harassment_frequency", "insult_defamation"})
 _CHECK_LENDERS = {"bank", "consumer_finance", "microloan", "unlicensed", "unknown"}
+#: Lender types bound by 《银行保险机构消费者权益保护管理办法》: its art. 2 and art. 55 cover 银行业金融机构
+#: (banks, 消费金融公司 …) and insurers only. A 小额贷款公司 is a 地方金融组织 (lending-scope-reply:1), "licensed"
+#: but outside that rule, so a letter must not hold its art. 41 against one (legal review D3).
+BANKING_INSURANCE = frozenset({"bank", "consumer_finance"})
 
 
 def _category_titles() -> dict[str, str]:
@@ -177,10 +181,12 @@ def build_context(facts: LetterFacts, *, today: date) -> tuple[dict[str, Any], l
         "date": facts.date or today,
         "lender_name": lender_name,
         "lender_licensed": facts.lender.type in LICENSED,
+        "lender_banking_insurance": facts.lender.type in BANKING_INSURANCE,
         "findings": [f.model_dump() for f in findings],
         "crime_findings": [f.model_dump() for f in crimes],
         "finding_records": len({(f.at, f.quote) for f in findings}),
         "privacy_findings": any(f.category in PRIVACY_CATEGORIES for f in findings),
+        "finding_categories": sorted({f.category for f in findings}),
         "finding_labels": labels,
         "crime_labels": [x for x in dict.fromkeys(f.label for f in crimes)],
         "regulator": regulator(facts),
