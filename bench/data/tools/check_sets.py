@@ -77,6 +77,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev13": ("thirteenth set (annotator 16, ids f…, screenshots, first-person accounts and questions, fourth session)",
               _spec("dev13", "f", weak=frozenset({"violence_threat", "false_legal_threat", "debt_disclosure"}),
                     total=(300, 300), min_per_cat=8, min_weak=14, lawful=(0.45, 0.55), early=(150, (0.40, 0.60)))),
+    "dev14": ("fourteenth set (annotator 17, ids e…, platforms' and agencies' own words, fourth session)", _spec(
+        "dev14", "e", weak=frozenset({"impersonation", "privacy_exposure", "third_party_contact"}),
+        total=(250, 250), min_per_cat=7, min_weak=12, lawful=(0.48, 0.56), early=None)),
+    "dev15": ("fifteenth set (annotator 18, ids c…, the people around the debtor, fourth session)", _spec(
+        "dev15", "c", weak=frozenset({"debt_disclosure", "third_party_contact", "unlawful_visit"}),
+        total=(250, 250), min_per_cat=7, min_weak=12, lawful=(0.42, 0.52), early=None)),
 }
 
 
