@@ -32,19 +32,6 @@ COUNTERPART_2012: dict[str, str | None] = {
 #: Procedure follows the date the police act, not the date of the conduct (90); the six-month bar (25) has the
 #: same words as the 2012 text's 22, so citing either tells the reader the same thing.
 PROCEDURAL = {"25", "90"}
-#: Second-half cards whose 2025-only 治安 citations legal_review_cards_b (D19) reports; another fixer
-#: changes them on branch cards2 (checked against that branch at its commit e13f353: all of them pass once it is
-#: merged, so the set can then be emptied). Remove each id here once its card gives the 2012 text.
-PENDING_REVIEW_B = {
-    "impersonation-arrest-warrant", "impersonation-court-enforcement", "impersonation-credit-bureau",
-    "impersonation-fake-summons", "impersonation-mediation-center", "impersonation-payment-account",
-    "impersonation-verify-collector", "impersonation-verify-lawyer", "litigation-lawyer-letter",
-    "third-parties-address-book-blast", "third-parties-debt-disclosure", "third-parties-emergency-contact-reply",
-    "third-parties-employer-hr", "third-parties-family-calls", "third-parties-friend-harassed",
-    "third-parties-group-chat", "visits-door-blocking", "visits-door-photo", "visits-hometown", "visits-night",
-    "visits-notice-message", "visits-refuse-entry", "visits-refuse-to-leave", "visits-workplace",
-}
-
 #: How a card says that a 2025 article has no 2012 counterpart.
 _SAYS_NEW = re.compile(r"新增|没有与第[^。]*对应|没有对应")
 
@@ -60,7 +47,7 @@ def _security_2025(card: Card) -> list[str]:
             if c.startswith(SECURITY_2025) and c.split(":", 1)[1] not in PROCEDURAL]
 
 
-@pytest.mark.parametrize("card", [c for c in CARDS if _security_2025(c) and c.id not in PENDING_REVIEW_B],
+@pytest.mark.parametrize("card", [c for c in CARDS if _security_2025(c)],
                          ids=lambda c: c.id)
 def test_security_law_card_gives_the_2012_text_for_earlier_acts(card: Card) -> None:
     """A 2025 治安 article (in force 2026-01-01) comes with its 2012 counterpart, or says it is new."""
@@ -79,12 +66,7 @@ def test_security_law_card_gives_the_2012_text_for_earlier_acts(card: Card) -> N
             assert "2012年" in text, f"{card.id}: the 2012 text is cited but the card never says when it applies"
 
 
-def test_pending_review_b_list_names_real_cards() -> None:
-    ids = {c.id for c in CARDS}
-    assert ids >= PENDING_REVIEW_B, sorted(PENDING_REVIEW_B - ids)
-
-
-@pytest.mark.parametrize("card", [c for c in CARDS if "禁止接触" in _text(c) and c.id not in PENDING_REVIEW_B],
+@pytest.mark.parametrize("card", [c for c in CARDS if "禁止接触" in _text(c)],
                          ids=lambda c: c.id)
 def test_no_contact_order_is_dated(card: Card) -> None:
     """第五十条第二款's 禁止接触 order is new in the 2025 text: no card may offer it without the date."""
