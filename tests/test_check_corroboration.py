@@ -6,11 +6,19 @@ Each mechanism has a lawful case it removes and an unlawful counterpart it keeps
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import pytest
 
-from xiezhi.collection import check
-from xiezhi.collection.corroborate import ESCALATION_WEAK, EXEMPT_CATEGORIES, POLICY, Policy, logit_of
+from xiezhi.collection import analyze, check
+from xiezhi.collection.corroborate import (
+    ESCALATION_WEAK,
+    EXEMPT_CATEGORIES,
+    POLICY,
+    Policy,
+    logit_of,
+    logit_thresholds,
+)
 
 
 def test_shipped_policy_is_the_measured_one() -> None:
@@ -52,7 +60,7 @@ def test_bodily_harm_stays_strong_also_when_reported() -> None:
 
 
 def test_any_violation_rescue_is_a_variant() -> None:
-    """Tried on the replay and not shipped: it kept 16 more true labels but 68 more wrong ones (macro-F1 down)."""
+    """Tried on the replay and not shipped: at 0.7 it kept 11 more true labels but 66 more wrong ones (macro-F1 down)."""
     p = Policy(any_violation=0.7)
     assert p.keep("illegal_fee", 0.01, top=0.8) and not p.keep("illegal_fee", 0.01, top=0.5)
     assert not POLICY.keep("illegal_fee", 0.05, top=0.99)
@@ -69,10 +77,40 @@ def test_logit_of_bounds() -> None:
     assert logit_of(0.5) == 0.0
     assert math.isclose(logit_of(0.25), math.log(1 / 3))
     assert logit_of(0.0) == -math.inf and logit_of(1.0) == math.inf
+    lim = logit_thresholds(POLICY, ("intimidation", "insult_defamation"))
+    assert math.isclose(lim[0], logit_of(0.25)) and math.isclose(lim[1], logit_of(0.1))
+
 
 
 @pytest.fixture
-def veto() -> object:
+def veto() -> Iterator[None]:
     saved = check.RULE_VETO_BELOW
     yield None
     check.RULE_VETO_BELOW = saved
+
+
+# End to end with the shipped classifier (sentences written for this test, in no labelled set).
+#: A neighbour's complaint names 劳动监察大队: im-fake-lawyer-or-lender matches, the classifier gives impersonation ~0.01.
+LOOKALIKE = "隔壁老王说再不结工程款，他就去劳动监察大队告我们"
+#: The unlawful counterpart: the same body claimed by the speaker, a private account, arrest: kept (~0.3 and more).
+CLAIMED = "我们是劳动监察大队的，你欠的工资今天必须打到这个私人账户，不然就抓你"
+
+
+def test_end_to_end_lookalike_dropped_claim_kept(veto: None) -> None:
+    check.RULE_VETO_BELOW = None
+    assert analyze(LOOKALIKE).labels == ["impersonation"]  # the rule alone
+    check.RULE_VETO_BELOW = POLICY.default
+    assert analyze(LOOKALIKE).labels == ["compliant"]
+    assert "impersonation" in analyze(CLAIMED, {"recipient_role": "debtor"}).labels
+    assert analyze(LOOKALIKE, model=False).labels == ["impersonation"]  # rules only: nothing to consult
+
+
+def test_end_to_end_reported_harm_kept(veto: None) -> None:
+    check.RULE_VETO_BELOW = POLICY.default
+    assert "violence_threat" in analyze("我被他们打了").labels  # the classifier gives it under 0.1
+
+
+def test_end_to_end_metadata_kept(veto: None) -> None:
+    check.RULE_VETO_BELOW = 0.9999
+    r = analyze("你好，你是张三的同事吧？麻烦转告他尽快还钱。", {"recipient_role": "employer_or_colleague"})
+    assert "third_party_contact" in r.labels

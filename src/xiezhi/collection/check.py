@@ -138,7 +138,7 @@ MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_vi
 #: generalises. Third session: 0.05 (leave-one-annotator-out cost 10 of 3,923 true labels). Fourth session: 0.25,
 #: chosen on the replay of every set's first-look rules on that set with a classifier that never saw its annotator
 #: (bench/data/tools/replay_rules.py, 3,940 lines, 11 annotators, threshold cross-validated by annotator): lawful
-#: lines flagged by the rules 157 -> 81 of 1,813 for 50 of 2,700 true labels (docs/check.md, "Fourth session").
+#: lines flagged by the rules 157 -> 89 of 1,813 for 27 of their 2,834 true labels (docs/check.md, "Fourth session").
 RULE_VETO_BELOW: float | None = POLICY.default
 #: The policy RULE_VETO_BELOW is the default threshold of (`corroborate.POLICIES` has others for comparisons).
 VETO_POLICY: Policy = POLICY

@@ -77,6 +77,12 @@ def logit_of(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def logit_thresholds(policy: Policy, categories: list[str] | tuple[str, ...], context: bool = True) -> list[float]:
+    """Per category (in the classifier's order), the logit a weak rule finding's category needs: a caller holding a
+    bound on a chunk's logit decides `keep` without the exact probability when the bound is on one side of it."""
+    return [logit_of(policy.threshold(c, context)) for c in categories]
+
+
 #: Escalation makes a threat strong (a time or place named); in these categories the escalation words are what a
 #: genuine notice also contains (法院, 公章 beside court papers) and raise the severity, not the certainty: on the
 #: replay, escalated impersonation findings the classifier gave under 0.25 were lawful notices 5 times in 6.
