@@ -229,6 +229,26 @@ def per_category(rows: list[dict], policy: Any) -> dict[str, tuple[int, int, int
     return {c: (a, b, d) for c, (a, b, d) in sorted(out.items())}
 
 
+def per_rule(rows: list[dict], policy: Any) -> list[tuple[str, int, int, int, int]]:
+    """Per rule id (the rule a label's finding came from): labels it gave on text it had never seen, of them wrong,
+    wrong on lawful lines, and wrong ones the policy still keeps: a lawful-precision estimate per rule from sets it
+    was not written from."""
+    out: dict[str, list[int]] = {}
+    for r in rows:
+        gold = set(r["gold"])
+        after = apply_policy(r, policy)
+        for f in r["findings"]:
+            if f["kind"] not in ("rule", "also") or f["category"] not in r["pred"]:
+                continue
+            e = out.setdefault(f["rule"], [0, 0, 0, 0])
+            e[0] += 1
+            if f["category"] not in gold:
+                e[1] += 1
+                e[2] += gold == {"compliant"}
+                e[3] += f["category"] in after
+    return sorted(((k, *v) for k, v in out.items()), key=lambda x: (-x[4], -x[2], x[0]))
+
+
 def cross_validated(rows: list[dict], make: Any, grid: tuple[float, ...]) -> dict[str, tuple[float, dict]]:
     """Leave one annotator (set) out: the default threshold with the best pooled macro-F1 on the other sets
     (`make(t)` builds the policy), scored on the set left out."""
@@ -258,6 +278,10 @@ def study(path: Path) -> None:
         print("  per category (true lost / wrong removed / of them on lawful lines):")
         for c, (a, b_, d) in per_category(rows, pol).items():
             print(f"    {c:20s} {a:3d} / {b_:3d} / {d:3d}")
+    print("\nrules with wrong labels the shipped policy keeps (labels / wrong / on lawful lines / kept wrong):")
+    for rid, n, wrong, lawful, kept in per_rule(rows, POLICY):
+        if kept:
+            print(f"    {rid:34s} {n:4d} {wrong:4d} {lawful:4d} {kept:4d}")
     grid = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
     cv = cross_validated(rows, lambda t: replace(POLICY, default=t), grid)
     print("\nshipped policy, threshold chosen on the other sets (leave one annotator out):")
