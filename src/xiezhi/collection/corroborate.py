@@ -3,7 +3,7 @@
 Why. The hand rules were written while reading the development sets' errors; on an unseen annotator's wording they
 flag 7-13 % of lawful messages (first looks, `bench/data/first_look.md`) while the classifier, trained on many
 annotators, generalises. Replaying each set's first-look engine on that set (`bench/data/tools/replay_rules.py`)
-gives 3,900 messages of rule findings on text the rules had never seen, each with the probabilities of a classifier
+gives 3,940 messages of rule findings on text the rules had never seen, each with the probabilities of a classifier
 that never saw the annotator. There, a rule finding whose category the classifier gives under 0.2 is wrong 3.6 times
 in 4 (216 of 276), one above 0.5 right 26 times in 27 (docs/check.md, "Fourth session").
 
@@ -11,7 +11,8 @@ The policy is thresholds on the shipped classifier's per-category probabilities 
 holding only a bound on a logit can decide it (`threshold(...)` gives the probability a finding needs; `p < t` is
 `logit < log(t / (1 - t))`). A finding is *strong* (kept whatever the classifier says) when its category is one the
 classifier does not score (metadata-decided: night, frequency, third parties, disclosure), when it is bodily harm,
-when its rule needs metadata or was escalated (a time or place named), or when two rules of the category agree.
+when its rule needs metadata, when it is a threat escalated by a named time or place (not in ESCALATION_WEAK), or
+when two rules of the category agree. The shipped values and why: POLICY below.
 """
 
 from __future__ import annotations
