@@ -39,7 +39,8 @@ from xiezhi.collection.normalize import normalise  # noqa: E402
 DATA = ROOT / "bench" / "data"
 TRAIN_FILES = (DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl", DATA / "check_test.jsonl", DATA / "check_dev3.jsonl",
                DATA / "check_dev4.jsonl", DATA / "check_dev5.jsonl", DATA / "check_dev6.jsonl", DATA / "check_dev7.jsonl",
-               DATA / "check_dev8.jsonl", DATA / "check_dev9.jsonl", DATA / "check_dev10.jsonl")
+               DATA / "check_dev8.jsonl", DATA / "check_dev9.jsonl", DATA / "check_dev10.jsonl",
+               DATA / "check_dev11.jsonl", DATA / "check_test2.jsonl", DATA / "check_test3.jsonl")
 #: The final independent test set: scored once by the lead, never trained or tuned on.
 HELD_OUT = ("check_test4.jsonl",)
 assert all(p.name not in HELD_OUT for p in TRAIN_FILES)
@@ -293,7 +294,8 @@ def main() -> int:
     print(f"  model-added lawful FP (out of fold): {report['added_lawful_fp_rate']:.3f}")
     for src, st in report["full_pipeline_out_of_fold"].items():
         name = {"d": "dev", "v": "dev2", "t": "old test (demoted)", "w": "dev3", "x": "dev4", "r": "dev5",
-                "q": "dev6", "p": "dev7", "n": "dev8", "m": "dev9", "k": "dev10"}.get(src, src)
+                "q": "dev6", "p": "dev7", "n": "dev8", "m": "dev9", "k": "dev10",
+                "h": "dev11", "u": "test2 (demoted)", "s": "test3 (demoted)"}.get(src, src)
         print(f"  full pipeline, out of fold, {name}: macro-F1 {st['macro_f1_15']:.3f}, lawful FP {st['lawful_fp_rate']:.3f}")
     if "--cv-only" in sys.argv:
         return 0

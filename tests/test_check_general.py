@@ -64,7 +64,9 @@ def test_reported_claim_is_judged_although_the_borrower_asks():
     ("我认识做车贷的朋友，车押了就能贷出来先还我们", {"forced_borrowing"}),
 ])
 def test_constructions_from_dev3_errors(text, want):
-    r = analyze(text, DEBTOR)
+    # the rules' constructions (model=False): whether a single weak rule finding is reported also depends on the
+    # classifier's corroboration (collection/corroborate.py; tests/test_check_corroboration.py)
+    r = analyze(text, DEBTOR, model=False)
     assert want <= set(r.labels), (r.labels, [(f.category, f.quote) for f in r.findings])
 
 

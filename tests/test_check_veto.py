@@ -1,5 +1,6 @@
-"""The corroboration veto (`check.RULE_VETO_BELOW`, shipped at 0.05 since the third session): a rule finding the
-classifier gives a very low probability is dropped unless it is a strong one; the veto only ever removes labels."""
+"""The corroboration veto (`check.RULE_VETO_BELOW`, 0.05 in the third session, the default threshold of
+`corroborate.POLICY` since the fourth): a rule finding the classifier gives a low probability is dropped unless it is a
+strong one; the veto only ever removes labels. The policy's own mechanisms: tests/test_check_corroboration.py."""
 
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ def veto() -> Iterator[None]:
 
 
 def test_shipped_setting() -> None:
-    """The measured setting (check.py's comment says where each figure comes from)."""
-    assert check.RULE_VETO_BELOW == 0.05
+    """The measured setting (check.py's and corroborate.py's comments say where each figure comes from)."""
+    from xiezhi.collection.corroborate import POLICY
+
+    assert check.RULE_VETO_BELOW == POLICY.default == 0.25 and check.VETO_POLICY is POLICY
 
 
 def test_veto_only_removes_labels(veto: None) -> None:

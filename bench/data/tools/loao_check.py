@@ -3,6 +3,7 @@
     .venv/bin/python bench/data/tools/loao_check.py                      # the shipped build settings
     .venv/bin/python bench/data/tools/loao_check.py --set l2=3e-4 --set pos_power=0.3
     .venv/bin/python bench/data/tools/loao_check.py --check MODEL_NEEDS_CONTEXT=False   # an engine switch
+    .venv/bin/python bench/data/tools/loao_check.py --policy third_session   # corroboration policy (corroborate.POLICIES)
     .venv/bin/python bench/data/tools/loao_check.py --json /tmp/loao.json --errors
     .venv/bin/python bench/data/tools/loao_check.py --cache /tmp/loao-models   # reuse fitted models (engine switches)
     .venv/bin/python bench/data/tools/loao_check.py --jobs 2                    # fit the left-out models in 2 processes
@@ -44,7 +45,8 @@ import build_check_model as b  # noqa: E402
 
 #: Annotator of each id letter (dev `d` and the old test split `t` were one annotator's 80/20 split).
 ANNOTATORS = {"dev+test": ("d", "t"), "dev2": ("v",), "dev3": ("w",), "dev4": ("x",), "dev5": ("r",), "dev6": ("q",),
-              "dev7": ("p",), "dev8": ("n",), "dev9": ("m",), "dev10": ("k",)}
+              "dev7": ("p",), "dev8": ("n",), "dev9": ("m",), "dev10": ("k",), "dev11": ("h",), "test2": ("u",),
+              "test3": ("s",)}
 PROBES = TOOLS / "ood_lawful_probes.txt"
 
 
@@ -82,10 +84,16 @@ def params_from(argv: list[str]) -> b.Params:
 
 
 def apply_check_switches(argv: list[str]) -> dict[str, Any]:
-    """`--check NAME=VALUE` sets a module constant of xiezhi.collection.check (engine variants)."""
-    from xiezhi.collection import check
+    """`--check NAME=VALUE` sets a module constant of xiezhi.collection.check (engine variants); `--policy NAME` the
+    corroboration policy (`corroborate.POLICIES`: shipped, third_session) with its own default threshold."""
+    from xiezhi.collection import check, corroborate
 
-    got = {}
+    got: dict[str, Any] = {}
+    if "--policy" in argv:
+        name = argv[argv.index("--policy") + 1]
+        check.VETO_POLICY = corroborate.POLICIES[name]
+        check.RULE_VETO_BELOW = check.VETO_POLICY.default
+        got["policy"] = name
     for i, a in enumerate(argv):
         if a == "--check":
             k, _, v = argv[i + 1].partition("=")
@@ -202,7 +210,7 @@ def veto_cost(rows: list[dict], params: b.Params, thresholds: list[float], cache
     present = {k: v for k, v in ANNOTATORS.items() if any(r["id"][0] in v for r in rows)}
     parts = {name: [i for i, r in enumerate(rows) if r["id"][0] not in letters] for name, letters in present.items()}
     jobs = [([rows[i] for i in idx], params, [rules[i] for i in idx], cache) for idx in parts.values()]
-    if TEST2.exists():  # annotator u: the model on every training line (as shipped) never saw it
+    if TEST2.exists() and "test2" not in present:  # annotator u: the model on every training line (as shipped) never saw it
         jobs.append((rows, params, rules, cache))
         present["test2"] = ("u",)
     if workers > 1:

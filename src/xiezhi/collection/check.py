@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from xiezhi.collection.citations import citations_for
+from xiezhi.collection.corroborate import POLICY, Policy
 from xiezhi.collection.engine import (
     RuleHit,
     clause_bounds,
@@ -130,43 +132,59 @@ COLLECTION_CONTEXT = (
 MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_visit",)}
 
 
-#: Corroboration: a rule finding is dropped when the classifier gives its category a probability below this value
-#: and nothing else supports it (None turns it off). On unseen annotators' text the hand rules make nearly all the
-#: engine's lawful false positives while the classifier generalises (docs/check.md). Measured before shipping:
-#: leave-one-annotator-out cost 10 of 3,923 true labels at 0.05 (bench/data/tools/loao_check.py --veto); rules
-#: replayed on three sets they had not seen lost 4 of 736 true labels and 9 of 38 lawful false positives; first look
-#: at check_dev11: lawful FP 7 -> 6 of 179, macro-F1 0.788 -> 0.790 (bench/data/first_look.md).
-RULE_VETO_BELOW: float | None = 0.05
-#: Categories the veto never touches: bodily harm is too grave to let a statistic overrule explicit words, and
-#: categories the classifier does not score (metadata-decided: harassment_time/frequency, third-party contact and
-#: disclosure from recipient_role) have no probability to consult.
-VETO_EXEMPT_CATEGORIES: frozenset[str] = frozenset({"violence_threat", "third_party_contact", "debt_disclosure",
-                                                    "harassment_time", "harassment_frequency", "compliant"})
+#: Corroboration: a weak rule finding is dropped when the classifier gives its category a probability below this
+#: value (None turns the veto off); which findings are weak, and the exceptions, are `corroborate.POLICY`. On unseen
+#: annotators' text the hand rules make nearly all the engine's lawful false positives while the classifier
+#: generalises. Third session: 0.05 (leave-one-annotator-out cost 10 of 3,923 true labels). Fourth session: 0.25,
+#: chosen on the replay of every set's first-look rules on that set with a classifier that never saw its annotator
+#: (bench/data/tools/replay_rules.py, 3,940 lines, 11 annotators, threshold cross-validated by annotator): lawful
+#: lines flagged by the rules 157 -> 89 of 1,813 for 27 of their 2,834 true labels (docs/check.md, "Fourth session").
+RULE_VETO_BELOW: float | None = POLICY.default
+#: The policy RULE_VETO_BELOW is the default threshold of (`corroborate.POLICIES` has others for comparisons).
+VETO_POLICY: Policy = POLICY
+#: Categories the veto never touches (see `corroborate.EXEMPT_CATEGORIES`).
+VETO_EXEMPT_CATEGORIES: frozenset[str] = POLICY.exempt_categories
 #: Rule ids the veto never touches (strong rules whose words alone decide).
 VETO_EXEMPT_RULES: frozenset[str] = frozenset()
+_POLICIES: dict[tuple[float, int, frozenset[str]], Policy] = {}
+
+
+def veto_policy() -> Policy | None:
+    """The corroboration policy in force: VETO_POLICY with RULE_VETO_BELOW as its default threshold (None: off)."""
+    t = RULE_VETO_BELOW
+    if t is None:
+        return None
+    key = (t, id(VETO_POLICY), VETO_EXEMPT_CATEGORIES)
+    pol = _POLICIES.get(key)
+    if pol is None:
+        pol = _POLICIES[key] = replace(VETO_POLICY, default=t, exempt_categories=VETO_EXEMPT_CATEGORIES)
+    return pol
 
 
 def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
           features: Callable[[], Any] | None) -> list[Finding]:
-    """The rule findings that survive the corroboration veto (RULE_VETO_BELOW). A finding is kept when its category
-    or rule is exempt, its rule has a metadata condition or was escalated, another rule found the same category,
-    or the classifier gives the category at least RULE_VETO_BELOW."""
+    """The rule findings that survive the corroboration veto (`corroborate.Policy.keep`): a finding is kept when it
+    is strong (exempt category or rule, a metadata condition, an escalated threat, a second rule of the category) or
+    the classifier gives its category at least the policy's threshold."""
     from xiezhi.collection.model import load_model
 
     m = load_model() if model is None else model
-    if RULE_VETO_BELOW is None or m is None or model is False or not norm.text:
+    pol = veto_policy()
+    if pol is None or m is None or model is False or not norm.text:
         return [f for f, _ in findings]
     rules_per_cat: dict[str, set[str]] = {}
     for f, _ in findings:
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
     z = m.logits(m.features(norm.text) if features is None else features())
     probs = dict(zip(m.categories, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
+    context = True if pol.no_context is None else any(w in norm.text for w in COLLECTION_CONTEXT)
+    top = max(probs.values()) if pol.any_violation is not None else None
     out = []
     for f, hit in findings:
         req = hit.rule.requires
-        strong = (f.category in VETO_EXEMPT_CATEGORIES or f.rule in VETO_EXEMPT_RULES or f.category not in probs
-                  or req.recipient or req.lender or hit.escalated or len(rules_per_cat[f.category]) > 1)
-        if strong or probs[f.category] >= RULE_VETO_BELOW:
+        if f.rule in VETO_EXEMPT_RULES or pol.keep(
+                f.category, probs.get(f.category), rules=len(rules_per_cat[f.category]), escalated=hit.escalated,
+                needs_meta=bool(req.recipient or req.lender), context=context, mode=f.mode, top=top):
             out.append(f)
     return out
 
