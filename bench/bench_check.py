@@ -5,12 +5,12 @@ throughput on 100-character messages (one core; `batch --workers 2`), and peak m
 Targets: macro-F1 >= 0.90 and lawful false positives <= 3% on the held-out split; >= 20,000 messages/s
 per core; batch memory flat, <= 300 MB RSS whatever the input size.
 
-The held-out split is check_test3.jsonl, written in the third session by an annotator who never saw the engine,
-its rules or the other sets, and scored once at its end. check_test2.jsonl, the previous held-out split (never tuned
-or trained on, but scored twice before), is reported beside it. The development sets are scored for reference only (the rules were
-tuned and the classifier trained on all of them): check_dev.jsonl, check_dev2.jsonl, check_dev3.jsonl,
-check_dev4.jsonl and the first test split check_test.jsonl, demoted to development data once it had
-been measured repeatedly.
+The held-out split is check_test4.jsonl, written at the end of the third session by an annotator who never saw the
+engine, its rules or the other sets, read by nobody and scored once, at the end of the fourth session. The earlier
+held-out splits check_test3.jsonl and check_test2.jsonl (three looks each, then demoted to development data) are
+reported beside it, as are the two sets of the fourth session kept sealed for its last measurement (check_dev14/15:
+a first look at the session's start, a second at its end). The development sets are scored for reference only (the
+rules were tuned and the classifier trained on them).
 `python bench/bench_check.py [--quick]` (--quick: 100k lines);
 `python bench/bench_check.py --dev-only` scores the development sets only (never reads the held-out split);
 `--speed-only` re-measures the speed part and merges it into results/check.json, quality left as it is;
@@ -220,20 +220,22 @@ def run_batch(inp: Path, workers: int, rules_only: bool = False) -> dict[str, An
             "peak_tree_rss_mb": round(peak[0] / 1024, 1)}
 
 
-#: The held-out split: annotator 6's set (third session), never seen by the engine's authors, scored once at the end.
-HELD_OUT = "check_test3.jsonl"
-#: The previous held-out split: scored twice in the second session and once beside test3 in the third, never read
-#: until then; demoted to development data after that third score (its errors read from 21:45 UTC on 2026-11-28).
-EARLIER_HELD_OUT = {"test2_demoted": "check_test2.jsonl"}
+#: The held-out split: annotator 13's set (written at the end of the third session), never read, scored once at the
+#: end of the fourth.
+HELD_OUT = "check_test4.jsonl"
+#: Earlier held-out splits (three looks each, never read until then), demoted to development data afterwards; and
+#: the fourth session's sealed fresh sets (first look at the start of the session, not read until after this score).
+EARLIER_HELD_OUT = {"test3_demoted": "check_test3.jsonl", "test2_demoted": "check_test2.jsonl",
+                    "dev14_sealed_second_look": "check_dev14.jsonl", "dev15_sealed_second_look": "check_dev15.jsonl"}
 #: Development sets: tuned on and trained on; reported for reference only.
 DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.jsonl",
               "dev3_tuned_on": "check_dev3.jsonl", "dev4_tuned_on": "check_dev4.jsonl",
               "dev5_tuned_on": "check_dev5.jsonl", "dev6_tuned_on": "check_dev6.jsonl",
               "dev7_tuned_on": "check_dev7.jsonl", "dev8_tuned_on": "check_dev8.jsonl",
               "dev9_tuned_on": "check_dev9.jsonl", "dev10_tuned_on": "check_dev10.jsonl",
-              "old_test_demoted_tuned_on": "check_test.jsonl",
-              # first look taken (bench/data/first_look.md); not yet trained or tuned on
-              "dev11_looked_at": "check_dev11.jsonl"}
+              "old_test_demoted_tuned_on": "check_test.jsonl", "dev11_tuned_on": "check_dev11.jsonl",
+              # first looks taken at the start of the fourth session, then read and tuned on (not trained on)
+              "dev12_tuned_on": "check_dev12.jsonl", "dev13_tuned_on": "check_dev13.jsonl"}
 
 
 def dev_only() -> int:
@@ -308,7 +310,7 @@ def main() -> int:
     speed = speed_results(quick)
     t = quality["test"]["xiezhi"]
     results = {
-        "split": f"{HELD_OUT} (held out: annotator 6, who never saw the engine, its rules or the other sets; scored once)",
+        "split": f"{HELD_OUT} (held out: annotator 13, who never saw the engine, its rules or the other sets; scored once)",
         "splits": splits,
         "quality": quality,
         **speed,
