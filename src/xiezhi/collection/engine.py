@@ -231,6 +231,76 @@ def _has_threat_cue(clause: str) -> bool:
     return any(c in clause for c in _THREAT_CUES)
 
 
+#: Categories a court's own procedural notice without a red flag cannot establish (`court_notice`).
+_COURT_SCOPED = frozenset({"impersonation", "false_legal_threat"})
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    """The fourth session's lawful-scope cue lists (cues.yaml, after the Cues fields): read here, not through
+    `metadata.Cues`, so that the rules engine owns its own scope tests."""
+
+    court_name: tuple[str, ...]
+    court_procedure: tuple[str, ...]
+    court_red_flags: tuple[str, ...]
+    court_red_flag_rx: re.Pattern[str]
+    hypothetical: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def scope_cues() -> ScopeCues:
+    import yaml
+
+    from xiezhi.collection.metadata import CUES_PATH
+
+    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(k for w in data.get(key, ()) if (k := normalise_pattern(str(w))))
+
+    return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
+                     re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"))
+
+
+def court_notice(text: str) -> bool:
+    """A court's own procedural notice, or a borrower's account of one (诉前调解 scheduled, a hearing, a summons mailed,
+    an enforcement case to look up on 移动微法院), with no red flag anywhere in the message (money to a person or an
+    account, a link or QR code, arrest or detention, a mobile number, a personal channel, the court "entrusting"
+    someone, a deadline of hours). Courts do send such notices; what makes one impersonation is the red flag, the
+    same principle as a department name (法务部) that is impersonation only with a red flag near it."""
+    c = scope_cues()
+    if not any(w in text for w in c.court_name) or not any(w in text for w in c.court_procedure):
+        return False
+    return not any(w in text for w in c.court_red_flags) and c.court_red_flag_rx.search(text) is None
+
+
+#: A yes/no question about what may happen that contains the match ("会打到我单位去吗", "他们能强行进来吗").
+_FUTURE_Q = re.compile(r"(?:会|能|可以|敢)[^，,。！？!?；;\n]{0,16}?吗")
+#: A past act reported in the match's own phrase ("已经", "打给我妈了"): a report, not a fear.
+_DONE = re.compile(r"已经|已|了|过(?!来|去)")
+
+
+def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
+    """A borrower's fear or hypothetical question about what might happen ("特别怕他们爆通讯录……我要提前做点什么吗？",
+    "假如……会打到我单位去吗？", "如果他们真的上门……他们能强行进来吗？"): no act, so no finding (the fourth session's
+    lawful scope, mechanism 2). Either a fear or hypothesis word (cues.yaml `hypothetical`) before the match in its
+    sentence, which ends as a question; or a 会/能/可以/敢 … 吗 question that contains the match. Reports of acts that
+    happened stay labelled (legal review D1): the match's own comma phrase must not say the act was done (已经, 了,
+    过); a sentence with 你 in it is put to the reader ("你妈要是知道……要不我帮你去跟她说说？"), and one asked in a
+    collector's turn is no borrower's question either."""
+    if not _is_question(text, cs, ce) or _ADDRESSED.search(text, cs, ce):
+        return False
+    for m in _FUTURE_Q.finditer(text, cs, ce + 1):
+        if m.start() <= s and m.end() >= e:
+            return True
+    before = text[cs:s]
+    if not any(w in before for w in scope_cues().hypothetical):
+        return False
+    ps = max((text.rfind(c, cs, s) for c in "，,；;"), default=-1) + 1
+    pe = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i != -1), default=ce)
+    return _DONE.search(text, max(ps, cs), pe) is None
+
+
 def clause_ends(text: str) -> list[int]:
     """Offsets of the clause terminators (for `clause_bounds`)."""
     return [m.start() for m in _CLAUSE_RE.finditer(text)]
@@ -425,7 +495,8 @@ class Matcher:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             rx = self._unless_msg_rx[idx]
-            if rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx]):
+            if (rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx])) or (
+                    rule.category in _COURT_SCOPED and court_notice(text)):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
@@ -497,6 +568,9 @@ class Matcher:
             if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
                     and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
                     and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                return "question"
+            if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                    and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
                 return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
             return "self"
