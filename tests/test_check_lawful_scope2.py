@@ -7,6 +7,10 @@ taken from any set).
   or detention, a hearing tomorrow, 你 where courts write 您): `engine.court_notice`.
 - A borrower's fear or hypothetical question about what might happen is no act; a report of an act that happened,
   followed by a question, keeps its labels (legal review D1): `engine.hypothetical_question`.
+- A notice to a group that addresses no single reader and names no debt is no collection message: `engine.group_notice`.
+- A denial that the matter is a debt, and the disclaimer form "均不可信", disclaim like clause_disclaimers.
+- Enforcement told in the lawful order (judgment, then non-performance) is no false claim: `engine._LAWFUL_ORDER`.
+- A co-signing spouse is jointly liable: no third party (cues.yaml joint_liability).
 """
 
 from __future__ import annotations
@@ -40,6 +44,24 @@ PAIRS = [
     # ... a fee the borrower asks about in advance; a fee demanded is not
     ("illegal_fee", "万一催收让我另外交一笔上门费，我需要交吗？",
      "催收说明天上门，让我先交500上门费，不交就不给我办分期。"),
+    # a notice to a group that speaks to no single reader and names no debt is no collection message; the same
+    # words aimed at the reader are (engine.group_notice)
+    ("violence_threat", "各位邻居注意：昨晚停车场有人划车，保安已经报警，大家停车时留意一下。",
+     "你的车停在停车场吧，昨晚有人划车，下次就轮到你了。"),
+    ("violence_threat", "各位家长，明天学校组织包饺子，请给孩子带好菜刀和围裙。", "你等着，明天我拿菜刀去你家找你。"),
+    ("insult_defamation", "家长群里有人发了一个陌生链接，说是骗子，大家别点。", "你就是个骗子，大家都别信他。"),
+    # a denial that the matter is a debt ("不是借钱") disclaims; "是不是借钱不还" asks nothing of the kind
+    ("third_party_contact", "紧急联系人那栏我写了你，是单位体检表要填的，不是借钱，放心",
+     "紧急联系人那栏我们已经打过了，你再不还就打给你所有同事。"),
+    # an official notice that its service is free, warning that paid "repair" is not to be trusted, is no
+    # impersonation and no repair offer; the same header selling a repair with a personal channel is
+    ("impersonation", "【市征信中心】提示：对信用报告有异议可免费提出异议申请，任何收费“洗白征信”的均不可信。",
+     "【征信中心】你的征信有严重问题，需缴纳修复费，加微信处理。"),
+    ("credit_repair_scam", "【市征信中心】提示：对信用报告有异议可免费提出异议申请，任何收费“洗白征信”的均不可信。",
+     "【征信中心】你的征信有逾期记录，我们可以内部渠道删除，先交3000服务费。"),
+    # enforcement told in the lawful order (judgment, then non-performance) is a true consequence; a criminal one is not
+    ("false_legal_threat", "银行已起诉，判决后他一直没有履行，现被列为失信被执行人。",
+     "银行已起诉，判决后你还不还，就直接拘留你。"),
 ]
 
 
@@ -54,3 +76,12 @@ def test_question_after_a_reported_threat_keeps_it() -> None:
     """Legal review D1: never turn a reported threat compliant because a question follows."""
     labels = analyze("他们说不还就去我单位闹，昨天已经来我单位闹过一次了，这合法吗？", {}, model=False).labels
     assert "unlawful_visit" in labels
+
+
+def test_co_signing_spouse_is_no_third_party() -> None:
+    """A spouse who signed the loan together with the debtor is jointly liable (cues.yaml joint_liability): no third
+    party; a spouse who did not sign is one."""
+    assert "third_party_contact" not in analyze("我们是夫妻，一起签了借款合同，他们打电话给我催款，正常吗",
+                                                {"recipient_role": "spouse"}, model=False).labels
+    assert "third_party_contact" in analyze("我是他老婆，借款合同是他一个人签的，他们天天打电话让我还钱",
+                                            {"recipient_role": "spouse"}, model=False).labels

@@ -245,6 +245,9 @@ class ScopeCues:
     court_red_flags: tuple[str, ...]
     court_red_flag_rx: re.Pattern[str]
     hypothetical: tuple[str, ...]
+    group_address: tuple[str, ...]
+    collection_context: tuple[str, ...]
+    disclaimer_rx: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +262,24 @@ def scope_cues() -> ScopeCues:
         return tuple(k for w in data.get(key, ()) if (k := normalise_pattern(str(w))))
 
     return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
-                     re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"))
+                     re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
+                     words("group_address"), words("collection_context"),
+                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"))
+
+
+def group_notice(text: str) -> bool:
+    """A notice to a group (各位业主, 家长们, 村委会通知：) that speaks to no single reader (no 你 or 您) and names no
+    debt, lender or sum of money (cues.yaml `collection_context`, `debt_amount_regex`): no collection message, since
+    collection is aimed at a debtor (the fourth session's debt-free look-alikes: a drunk smashing cars, a wreath for a
+    funeral, a village insurance deadline, a warning of 骗子 in a parents' group). A general requirement of collection
+    context for every finding was measured and dropped: veiled threats to one reader ("小心点，晚上走路看着点") often
+    name no debt (docs/check.md, "Fourth session")."""
+    c = scope_cues()
+    if not any(w in text for w in c.group_address) or "您" in text or _ADDRESSED.search(text):
+        return False
+    from xiezhi.collection.metadata import cues
+
+    return not any(w in text for w in c.collection_context) and cues().debt_amount.search(text) is None
 
 
 def court_notice(text: str) -> bool:
@@ -272,6 +292,14 @@ def court_notice(text: str) -> bool:
     if not any(w in text for w in c.court_name) or not any(w in text for w in c.court_procedure):
         return False
     return not any(w in text for w in c.court_red_flags) and c.court_red_flag_rx.search(text) is None
+
+
+#: Enforcement told in the lawful order: a judgment, then the debtor's failure to comply ("银行已起诉，判决后其弟未履行，
+#: 现被列为失信被执行人"): a true consequence (民事诉讼法 第二百四十七条 execution of a judgment the debtor does not
+#: perform; the rules' `fl-enforcement-claim` exception as a construction, for every false-legal rule). Not beside a
+#: criminal consequence (坐牢, 拘留, 判刑 …), which no civil judgment brings.
+_LAWFUL_ORDER = re.compile(r"判决(?:生效)?(?:后|以后|之后)[^。！？；;\n]{0,12}(?:未|不|没有|没|仍未|仍不|拒不)(?:履行|还|偿还|执行)")
+_CRIMINAL = re.compile(r"坐牢|拘留|抓|判刑|刑事|逮捕|诈骗|监狱|公安|派出所|警察")
 
 
 #: A yes/no question about what may happen that contains the match ("会打到我单位去吗", "他们能强行进来吗").
@@ -483,7 +511,7 @@ class Matcher:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        media = _found(self._media_rx, self._media, text)
+        media = _found(self._media_rx, self._media, text) or group_notice(text)
         banter = media or self._banter(norm)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
@@ -520,7 +548,7 @@ class Matcher:
         collector's (every category, those lines only)."""
         text = norm.text
         whole = (0, len(text))
-        if any(m in text for m in self._media):
+        if any(m in text for m in self._media) or group_notice(text):
             for cat in self.categories:
                 cancelled.setdefault(cat, []).append(whole)
         elif self._banter(norm):
@@ -562,7 +590,8 @@ class Matcher:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
             if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
-                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce):
+                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce) \
+                    or scope_cues().disclaimer_rx.search(text, cs, ce):
                 return "negated"
             qs = _question_start(breaks, e, ce, cs)
             if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
@@ -576,6 +605,9 @@ class Matcher:
             return "self"
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
+            return "unless"
+        if rule.category == "false_legal_threat" and _LAWFUL_ORDER.search(text, cs, ce) \
+                and not _CRIMINAL.search(text, cs, ce):
             return "unless"
         for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
             if not _near_in(group, s, e, rule.window, text):
