@@ -11,6 +11,9 @@ taken from any set).
 - A denial that the matter is a debt, and the disclaimer form "均不可信", disclaim like clause_disclaimers.
 - Enforcement told in the lawful order (judgment, then non-performance) is no false claim: `engine._LAWFUL_ORDER`.
 - A co-signing spouse is jointly liable: no third party (cues.yaml joint_liability).
+- Banter with no debt word discloses no debt (engine._BANTER_ALSO); 不需要 negates (engine._NEGATED).
+- A non-loan service's fee or sanction in words that name no loan is no collection; bodily harm still counts
+  (`engine.service_fee`).
 """
 
 from __future__ import annotations
@@ -62,6 +65,16 @@ PAIRS = [
     # enforcement told in the lawful order (judgment, then non-performance) is a true consequence; a criminal one is not
     ("false_legal_threat", "银行已起诉，判决后他一直没有履行，现被列为失信被执行人。",
      "银行已起诉，判决后你还不还，就直接拘留你。"),
+    # joking about a borrowed umbrella discloses no debt; a platform's debt posted to the family group does
+    ("debt_disclosure", "谁把我的雨伞借走了还没还😂 再不还回来我就发到班级群里让大家评评理哈哈",
+     "你借我们平台的五千块再不还，就发到你家族群里让大家评评理。"),
+    # 不需要 negates like 不用 / 无需 (engine._NEGATED)
+    ("illegal_fee", "都在App上还就行，不需要转给我个人。", "都在App上还就行，直接转给我个人。"),
+    # a service's own fee (parking, property) in words that name no loan is no collection fee; a loan's is
+    ("illegal_fee", "小区车位管理费还没交的业主，请本周内到物业缴纳。", "您这个月的逾期管理费500元，今天必须一起交。"),
+    ("illegal_fee", "李姐，您家这个季度的物业管理费还没交，月底前记得缴一下哦", "您这个月的逾期管理费500元，今天必须一起交。"),
+    # ... but bodily harm still counts in any domain
+    ("violence_threat", "小区车位管理费还没交的业主，请本周内到物业缴纳。", "车位的事你再闹，我找人把你腿打断。"),
 ]
 
 

@@ -19,7 +19,7 @@ from xiezhi.collection.rxprefix import required_literals, with_first_chars
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|不必|不用)"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|无须|不必|不用|不需要|用不着)"
     r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用){0,3}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
@@ -231,6 +231,11 @@ def _has_threat_cue(clause: str) -> bool:
     return any(c in clause for c in _THREAT_CUES)
 
 
+#: Joking between friends with no word of a debt (`Matcher._banter`) discloses no debt either: "谁借了我的充电宝还没还😂
+#: 赶紧还回来，不然发到家族群里公开处刑哈哈哈" posts nobody's debt (a debt-free look-alike of the fourth session).
+_BANTER_ALSO = frozenset({"debt_disclosure"})
+
+
 #: Categories a court's own procedural notice without a red flag cannot establish (`court_notice`).
 _COURT_SCOPED = frozenset({"impersonation", "false_legal_threat"})
 
@@ -248,6 +253,7 @@ class ScopeCues:
     group_address: tuple[str, ...]
     collection_context: tuple[str, ...]
     disclaimer_rx: re.Pattern[str]
+    service_domain: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +270,26 @@ def scope_cues() -> ScopeCues:
     return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
                      re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
                      words("group_address"), words("collection_context"),
-                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"))
+                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), words("service_domain"))
+
+
+def _names_debt(text: str) -> bool:
+    """The words name a debt, a lender or a sum (cues.yaml `collection_context`, `debt_amount_regex`)."""
+    from xiezhi.collection.metadata import cues
+
+    return any(w in text for w in scope_cues().collection_context) or cues().debt_amount.search(text) is not None
+
+
+def service_fee(text: str) -> bool:
+    """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
+    deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴 and 欠费 name
+    unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
+    debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
+    c = scope_cues()
+    if not any(w in text for w in c.service_domain):
+        return False
+    rest = text.replace("欠缴", "").replace("欠费", "")
+    return "逾期" not in rest and not any(w in rest for w in c.collection_context)
 
 
 def group_notice(text: str) -> bool:
@@ -518,7 +543,7 @@ class Matcher:
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
-            if media or (banter and rule.category in self._banter_categories):
+            if media or (banter and (rule.category in self._banter_categories or rule.category in _BANTER_ALSO)):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
@@ -536,6 +561,11 @@ class Matcher:
                     break
                 if cancelled is not None and verdict != "context":
                     cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
+        if hits and not any(h.rule.category == "violence_threat" for h in hits) and service_fee(text):
+            if cancelled is not None:
+                for h in hits:
+                    cancelled.setdefault(h.rule.category, []).append((0, len(text)))
+            hits = []
         if cancelled:
             found = {h.rule.category for h in hits}
             for cat in found & cancelled.keys():
@@ -552,7 +582,7 @@ class Matcher:
             for cat in self.categories:
                 cancelled.setdefault(cat, []).append(whole)
         elif self._banter(norm):
-            for cat in self._banter_categories:
+            for cat in (*self._banter_categories, *_BANTER_ALSO):
                 cancelled.setdefault(cat, []).append(whole)
         if ":" in text:
             own = non_collector_turns(text)
