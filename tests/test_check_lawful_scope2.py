@@ -35,6 +35,9 @@ PAIRS = [
     # ... a judge's assistant calling about mediation, told by the borrower; a "court clerk" collecting is not
     ("impersonation", "法院的法官助理打电话问我愿不愿意诉前调解，说调解时间会通过官方短信通知我。",
      "我是区法院的书记员，你的欠款今天转到我这个支付宝，案子就给你撤了。"),
+    # ... a judge's assistant naming the case and the official line to verify; the same title demanding money is not
+    ("impersonation", "您好，我是青山区人民法院的法官助理，关于（2026）青民初字第xxx号案件，请您下周到法院领取材料，可拨打12368核实我的身份。",
+     "我是青山区人民法院的法官助理，你这个案件今天不把钱转到我卡上，明天就拘留。"),
     # a borrower's fear of what they may do is no act; a report of what they did, with a question, is
     ("third_party_contact", "我已经逾期两个月了，很担心他们哪天给我爸妈打电话，现在要做什么准备吗？",
      "催收昨天打给我爸妈了，告诉他们我欠网贷不还，这合法吗？"),
@@ -73,6 +76,9 @@ PAIRS = [
     # a service's own fee (parking, property) in words that name no loan is no collection fee; a loan's is
     ("illegal_fee", "小区车位管理费还没交的业主，请本周内到物业缴纳。", "您这个月的逾期管理费500元，今天必须一起交。"),
     ("illegal_fee", "李姐，您家这个季度的物业管理费还没交，月底前记得缴一下哦", "您这个月的逾期管理费500元，今天必须一起交。"),
+    # ... also when the fee is 拖欠 and the company 催缴 (words of unpaid fees, not of loans)
+    ("debt_disclosure", "我家拖欠了半年物业费，物业说要上门催缴，还要在业主群里公布名单，这样可以吗？",
+     "他们说我欠网贷不还，要在业主群里公布我的名字，这样可以吗？"),
     # ... but bodily harm still counts in any domain
     ("violence_threat", "小区车位管理费还没交的业主，请本周内到物业缴纳。", "车位的事你再闹，我找人把你腿打断。"),
 ]

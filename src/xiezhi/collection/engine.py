@@ -254,6 +254,7 @@ class ScopeCues:
     collection_context: tuple[str, ...]
     disclaimer_rx: re.Pattern[str]
     service_domain: tuple[str, ...]
+    legal_context: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -270,25 +271,21 @@ def scope_cues() -> ScopeCues:
     return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
                      re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
                      words("group_address"), words("collection_context"),
-                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), words("service_domain"))
-
-
-def _names_debt(text: str) -> bool:
-    """The words name a debt, a lender or a sum (cues.yaml `collection_context`, `debt_amount_regex`)."""
-    from xiezhi.collection.metadata import cues
-
-    return any(w in text for w in scope_cues().collection_context) or cues().debt_amount.search(text) is not None
+                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), words("service_domain"),
+                     words("legal_context"))
 
 
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
-    deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴 and 欠费 name
-    unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
+    deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
+    欠 before the service word name unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
     debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
     c = scope_cues()
     if not any(w in text for w in c.service_domain):
         return False
-    rest = text.replace("欠缴", "").replace("欠费", "")
+    rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
+    if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
+        rest = re.sub("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, c.service_domain)) + "))", "", rest)
     return "逾期" not in rest and not any(w in rest for w in c.collection_context)
 
 
@@ -304,7 +301,8 @@ def group_notice(text: str) -> bool:
         return False
     from xiezhi.collection.metadata import cues
 
-    return not any(w in text for w in c.collection_context) and cues().debt_amount.search(text) is None
+    return not any(w in text for w in (*c.collection_context, *c.legal_context)) \
+        and cues().debt_amount.search(text) is None
 
 
 def court_notice(text: str) -> bool:
