@@ -19,7 +19,7 @@ from xiezhi.collection.rxprefix import required_literals, with_first_chars
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|不必|不用)"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|无须|不必|不用|不需要|用不着)"
     r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用){0,3}$"
 )
 _CLAUSE_END = "。！？!?；;\n"
@@ -231,6 +231,127 @@ def _has_threat_cue(clause: str) -> bool:
     return any(c in clause for c in _THREAT_CUES)
 
 
+#: Joking between friends with no word of a debt (`Matcher._banter`) discloses no debt either: "谁借了我的充电宝还没还😂
+#: 赶紧还回来，不然发到家族群里公开处刑哈哈哈" posts nobody's debt (a debt-free look-alike of the fourth session).
+_BANTER_ALSO = frozenset({"debt_disclosure"})
+
+
+#: Categories a court's own procedural notice without a red flag cannot establish (`court_notice`).
+_COURT_SCOPED = frozenset({"impersonation", "false_legal_threat"})
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    """The fourth session's lawful-scope cue lists (cues.yaml, after the Cues fields): read here, not through
+    `metadata.Cues`, so that the rules engine owns its own scope tests."""
+
+    court_name: tuple[str, ...]
+    court_procedure: tuple[str, ...]
+    court_red_flags: tuple[str, ...]
+    court_red_flag_rx: re.Pattern[str]
+    hypothetical: tuple[str, ...]
+    group_address: tuple[str, ...]
+    collection_context: tuple[str, ...]
+    disclaimer_rx: re.Pattern[str]
+    service_domain: tuple[str, ...]
+    legal_context: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def scope_cues() -> ScopeCues:
+    import yaml
+
+    from xiezhi.collection.metadata import CUES_PATH
+
+    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(k for w in data.get(key, ()) if (k := normalise_pattern(str(w))))
+
+    return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
+                     re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
+                     words("group_address"), words("collection_context"),
+                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), words("service_domain"),
+                     words("legal_context"))
+
+
+def service_fee(text: str) -> bool:
+    """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
+    deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
+    欠 before the service word name unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
+    debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
+    c = scope_cues()
+    if not any(w in text for w in c.service_domain):
+        return False
+    rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
+    if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
+        rest = re.sub("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, c.service_domain)) + "))", "", rest)
+    return "逾期" not in rest and not any(w in rest for w in c.collection_context)
+
+
+def group_notice(text: str) -> bool:
+    """A notice to a group (各位业主, 家长们, 村委会通知：) that speaks to no single reader (no 你 or 您) and names no
+    debt, lender or sum of money (cues.yaml `collection_context`, `debt_amount_regex`): no collection message, since
+    collection is aimed at a debtor (the fourth session's debt-free look-alikes: a drunk smashing cars, a wreath for a
+    funeral, a village insurance deadline, a warning of 骗子 in a parents' group). A general requirement of collection
+    context for every finding was measured and dropped: veiled threats to one reader ("小心点，晚上走路看着点") often
+    name no debt (docs/check.md, "Fourth session")."""
+    c = scope_cues()
+    if not any(w in text for w in c.group_address) or "您" in text or _ADDRESSED.search(text):
+        return False
+    from xiezhi.collection.metadata import cues
+
+    return not any(w in text for w in (*c.collection_context, *c.legal_context)) \
+        and cues().debt_amount.search(text) is None
+
+
+def court_notice(text: str) -> bool:
+    """A court's own procedural notice, or a borrower's account of one (诉前调解 scheduled, a hearing, a summons mailed,
+    an enforcement case to look up on 移动微法院), with no red flag anywhere in the message (money to a person or an
+    account, a link or QR code, arrest or detention, a mobile number, a personal channel, the court "entrusting"
+    someone, a deadline of hours). Courts do send such notices; what makes one impersonation is the red flag, the
+    same principle as a department name (法务部) that is impersonation only with a red flag near it."""
+    c = scope_cues()
+    if not any(w in text for w in c.court_name) or not any(w in text for w in c.court_procedure):
+        return False
+    return not any(w in text for w in c.court_red_flags) and c.court_red_flag_rx.search(text) is None
+
+
+#: Enforcement told in the lawful order: a judgment, then the debtor's failure to comply ("银行已起诉，判决后其弟未履行，
+#: 现被列为失信被执行人"): a true consequence (民事诉讼法 第二百四十七条 execution of a judgment the debtor does not
+#: perform; the rules' `fl-enforcement-claim` exception as a construction, for every false-legal rule). Not beside a
+#: criminal consequence (坐牢, 拘留, 判刑 …), which no civil judgment brings.
+_LAWFUL_ORDER = re.compile(r"判决(?:生效)?(?:后|以后|之后)[^。！？；;\n]{0,12}(?:未|不|没有|没|仍未|仍不|拒不)(?:履行|还|偿还|执行)")
+_CRIMINAL = re.compile(r"坐牢|拘留|抓|判刑|刑事|逮捕|诈骗|监狱|公安|派出所|警察")
+
+
+#: A yes/no question about what may happen that contains the match ("会打到我单位去吗", "他们能强行进来吗").
+_FUTURE_Q = re.compile(r"(?:会|能|可以|敢)[^，,。！？!?；;\n]{0,16}?吗")
+#: A past act reported in the match's own phrase ("已经", "打给我妈了"): a report, not a fear.
+_DONE = re.compile(r"已经|已|了|过(?!来|去)")
+
+
+def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
+    """A borrower's fear or hypothetical question about what might happen ("特别怕他们爆通讯录……我要提前做点什么吗？",
+    "假如……会打到我单位去吗？", "如果他们真的上门……他们能强行进来吗？"): no act, so no finding (the fourth session's
+    lawful scope, mechanism 2). Either a fear or hypothesis word (cues.yaml `hypothetical`) before the match in its
+    sentence, which ends as a question; or a 会/能/可以/敢 … 吗 question that contains the match. Reports of acts that
+    happened stay labelled (legal review D1): the match's own comma phrase must not say the act was done (已经, 了,
+    过); a sentence with 你 in it is put to the reader ("你妈要是知道……要不我帮你去跟她说说？"), and one asked in a
+    collector's turn is no borrower's question either."""
+    if not _is_question(text, cs, ce) or _ADDRESSED.search(text, cs, ce):
+        return False
+    for m in _FUTURE_Q.finditer(text, cs, ce + 1):
+        if m.start() <= s and m.end() >= e:
+            return True
+    before = text[cs:s]
+    if not any(w in before for w in scope_cues().hypothetical):
+        return False
+    ps = max((text.rfind(c, cs, s) for c in "，,；;"), default=-1) + 1
+    pe = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i != -1), default=ce)
+    return _DONE.search(text, max(ps, cs), pe) is None
+
+
 def clause_ends(text: str) -> list[int]:
     """Offsets of the clause terminators (for `clause_bounds`)."""
     return [m.start() for m in _CLAUSE_RE.finditer(text)]
@@ -413,19 +534,20 @@ class Matcher:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        media = _found(self._media_rx, self._media, text)
+        media = _found(self._media_rx, self._media, text) or group_notice(text)
         banter = media or self._banter(norm)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
-            if media or (banter and rule.category in self._banter_categories):
+            if media or (banter and (rule.category in self._banter_categories or rule.category in _BANTER_ALSO)):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             rx = self._unless_msg_rx[idx]
-            if rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx]):
+            if (rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx])) or (
+                    rule.category in _COURT_SCOPED and court_notice(text)):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
@@ -437,6 +559,11 @@ class Matcher:
                     break
                 if cancelled is not None and verdict != "context":
                     cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
+        if hits and not any(h.rule.category == "violence_threat" for h in hits) and service_fee(text):
+            if cancelled is not None:
+                for h in hits:
+                    cancelled.setdefault(h.rule.category, []).append((0, len(text)))
+            hits = []
         if cancelled:
             found = {h.rule.category for h in hits}
             for cat in found & cancelled.keys():
@@ -449,11 +576,11 @@ class Matcher:
         collector's (every category, those lines only)."""
         text = norm.text
         whole = (0, len(text))
-        if any(m in text for m in self._media):
+        if any(m in text for m in self._media) or group_notice(text):
             for cat in self.categories:
                 cancelled.setdefault(cat, []).append(whole)
         elif self._banter(norm):
-            for cat in self._banter_categories:
+            for cat in (*self._banter_categories, *_BANTER_ALSO):
                 cancelled.setdefault(cat, []).append(whole)
         if ":" in text:
             own = non_collector_turns(text)
@@ -491,17 +618,24 @@ class Matcher:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
             if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
-                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce):
+                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce) \
+                    or scope_cues().disclaimer_rx.search(text, cs, ce):
                 return "negated"
             qs = _question_start(breaks, e, ce, cs)
             if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
                     and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
                     and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                 return "question"
+            if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                    and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
+                return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
             return "self"
         rx = self._unless_rx[idx]
         if rx is not None and rx.search(text, cs, ce):
+            return "unless"
+        if rule.category == "false_legal_threat" and _LAWFUL_ORDER.search(text, cs, ce) \
+                and not _CRIMINAL.search(text, cs, ce):
             return "unless"
         for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
             if not _near_in(group, s, e, rule.window, text):
