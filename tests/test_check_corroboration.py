@@ -24,7 +24,8 @@ from xiezhi.collection.corroborate import (
 def test_shipped_policy_is_the_measured_one() -> None:
     """docs/check.md "Fourth session": 0.25 cross-validated by annotator on the replay; reported harm needs 0.1."""
     assert POLICY.default == 0.25 and POLICY.no_context is None and POLICY.any_violation is None
-    assert POLICY.per_category == {"false_legal_threat": 0.15, "insult_defamation": 0.1, "privacy_exposure": 0.1}
+    assert POLICY.per_category == {"false_legal_threat": 0.15, "illegal_fee": 0.15, "insult_defamation": 0.1,
+                                   "privacy_exposure": 0.1}
     assert POLICY.done_threshold == {}
     assert POLICY.default == check.RULE_VETO_BELOW
     assert "violence_threat" in EXEMPT_CATEGORIES and "violence_threat" not in ESCALATION_WEAK

@@ -73,6 +73,7 @@ PAIRS = [
      "你借我们平台的五千块再不还，就发到你家族群里让大家评评理。"),
     # 不需要 negates like 不用 / 无需 (engine._NEGATED)
     ("illegal_fee", "都在App上还就行，不需要转给我个人。", "都在App上还就行，直接转给我个人。"),
+    ("illegal_fee", "在App上还就行，不用转给我个人。", "别在App上还了，直接转给我个人。"),
     # a service's own fee (parking, property) in words that name no loan is no collection fee; a loan's is
     ("illegal_fee", "小区车位管理费还没交的业主，请本周内到物业缴纳。", "您这个月的逾期管理费500元，今天必须一起交。"),
     ("illegal_fee", "李姐，您家这个季度的物业管理费还没交，月底前记得缴一下哦", "您这个月的逾期管理费500元，今天必须一起交。"),

@@ -96,10 +96,15 @@ ESCALATION_WEAK: frozenset[str] = frozenset({"impersonation", "credit_repair_sca
 #: - 0.15 for false_legal_threat and 0.1 for insult_defamation and privacy_exposure: per-category cross-validation
 #:   chose these in 9-10 of 11 folds. Their words are explicit (判决下来你就会被拘留, 傻逼, 身份证号) and the
 #:   classifier underrates new ones: at 0.25 the replay lost 15 true insult labels to remove 20 wrong ones.
+#: - 0.15 for illegal_fee (lead's decision at the merge, 2026-11-28 23:55): a demand to pay a collector's personal
+#:   account is the core of the category, and the classifier underrates short new wordings of it ("别在App上还了，
+#:   直接转给我个人" 0.16, "都在App上还就行，直接转给我个人" 0.23); on the replay 0.15 instead of 0.25 costs 2 lawful
+#:   false positives of 1,813 and 0.0005 pooled macro-F1 (91 vs 89; 0.7730 vs 0.7735), a wash, for those lines.
 #: Bodily harm stays exempt, also when reported (`done`): below 0.1 the replay's reported harm was mostly wrong (13 of
 #: 14: call counts, a parent's 我弄死你, since fixed in the rules), but "我被他们打了" scores 0.08 and must not be lost.
-POLICY = Policy(default=0.25, per_category={"false_legal_threat": 0.15, "insult_defamation": 0.1,
-                                            "privacy_exposure": 0.1}, escalation_weak=ESCALATION_WEAK)
+POLICY = Policy(default=0.25, per_category={"false_legal_threat": 0.15, "illegal_fee": 0.15,
+                                            "insult_defamation": 0.1, "privacy_exposure": 0.1},
+                escalation_weak=ESCALATION_WEAK)
 
 #: The third session's veto (one threshold, 0.05; escalated findings strong in every category), for comparisons.
 THIRD_SESSION = Policy(default=0.05)
