@@ -39,10 +39,12 @@ def _article_json(article_id: str) -> dict[str, Any]:
 
 def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[str]:
     """Article ids for a finding of this category: the rule's own article first, then the category's general
-    basis (headings without rules of their own). A finding without a rule (metadata) cites every article."""
+    basis (headings without rules of their own). A finding without a rule of its own (metadata, history, `also`,
+    implied, model) cites the general basis only: every heading of the category would attach other rules'
+    articles (刑法245 非法侵入住宅 to a night visit, 刑法293-1 to a debt that is not illegal; legal review 2, D9)."""
     ordered: list[str] = []
     by_id = {c.id: c for c in spec.citations}
-    rest = [c.id for c in spec.citations if not first or not c.has_rules]
+    rest = [c.id for c in spec.citations if not c.has_rules]
     for cid in (*first, *rest):
         c = by_id.get(cid)
         if c is None:
