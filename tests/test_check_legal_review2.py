@@ -82,3 +82,197 @@ def test_d4_lenders_litigation_notice_is_no_scam():
                                   "您的六个网贷我们可以统一代理协商，只还本金，代理费按负债总额8%收取"])
 def test_d4_third_party_paid_offer_is_still_a_scam(text):
     assert "credit_repair_scam" in _labels(text)
+
+
+# D5: a daily count is measured against the line for its kind of contact: answered calls (GB/T 45251, 有效通话 ≤ 3),
+# calls not known to have connected (中银协 attempts ≤ 6), visits (no instrument names a number).
+def test_d5_unanswered_calls_use_the_attempt_line():
+    r = _rules("今天打了你4次都没接，请回电", count_per_day="4", channel="call", sent_at="2026-03-01T10:00")
+    assert "harassment_frequency" not in r.labels
+    r = _rules("今天打了你7次都没接，请回电", count_per_day="7", channel="call", sent_at="2026-03-01T10:00")
+    f = _finding(r, "harassment_frequency")
+    assert "有效通话" not in f.explanation and "6" in f.explanation
+
+
+def test_d5_answered_calls_and_call_content_use_the_answered_line():
+    r = _rules("您好，请今天还款", count_per_day="4", channel="call", sent_at="2026-03-01T10:00")
+    assert "有效通话" in _finding(r, "harassment_frequency").explanation
+    assert "harassment_frequency" not in _labels("您好，请今天还款", count_per_day="4", sent_at="2026-03-01T10:00")
+
+
+def test_d5_visits_name_no_call_line():
+    f = _finding(_rules("您好", count_per_day="4", channel="visit", sent_at="2026-03-01T10:00"), "harassment_frequency")
+    assert "有效通话" not in f.explanation and "上门" in f.explanation
+
+
+# D25: before the 中银协 guideline (2026-01-30) the SMS reference line does not name it.
+def test_d25_sms_reference_does_not_name_a_later_guideline():
+    f = _finding(_rules("请还款", count_per_day="7", channel="sms", sent_at="2025-06-01T10:00"), "harassment_frequency")
+    assert "行业指引" not in f.explanation and "没有文件规定短信条数" in f.explanation
+
+
+# D8 / D26: a single night contact and the 21:00 note cite the named instruments only (治安50(五) needs "多次");
+# the note vouches only for the instruments the tool holds.
+@pytest.mark.parametrize("sent_at", ["2025-06-01T23:10", "2026-03-01T23:10", "2026-03-01T21:30"])
+def test_d8_single_night_contact_cites_no_statute(sent_at):
+    r = _rules("您好，请尽快还款", sent_at=sent_at)
+    assert _cited(r, "harassment_time") == []
+    assert any(c.get("name", "").startswith("GB/T 45251") for f in r.findings for c in f.citations)
+
+
+def test_d26_evening_note_is_not_absolute():
+    f = _finding(_rules("您好，请尽快还款", sent_at="2026-03-01T21:30"), "harassment_time")
+    assert "没有任何文件" not in f.explanation and "本工具收录的标准和行业指引没有21点的界线" in f.explanation
+
+
+# D9: findings without a rule of their own (metadata, also, implied) cite the category's general basis, not every
+# heading of the file (刑法245/238 for a night visit, 刑法293-1 for a debt that is not illegal, 刑法253-1 for a
+# relay request).
+def test_d9_night_visit_cites_no_intrusion_or_detention():
+    r = _rules("您好", channel="visit", sent_at="2026-03-01T23:30")
+    assert {"unlawful_visit", "intimidation"} <= set(r.labels)
+    assert not {"criminal-law:245", "criminal-law:238", "criminal-law:293-1"} & set(
+        _cited(r, "unlawful_visit") + _cited(r, "intimidation"))
+    names = [c.get("name", "") for c in _finding(r, "unlawful_visit").citations]
+    assert any(n.startswith("GB/T 45251") for n in names)
+
+
+def test_d9_d10_relay_request_cites_no_information_offence():
+    r = _rules("请问张三在吗？麻烦转告他回个电话。", recipient_role="emergency_contact", sent_at="2026-03-01T10:00")
+    cited = _cited(r, "third_party_contact")
+    assert cited and not {"criminal-law:253-1", "public-security-punishments-law:56", "pipl:23"} & set(cited)
+
+
+def test_d9_public_post_of_id_number_cites_no_sale_of_information():
+    r = _rules("此人张某，身份证号码110101199001011234，欠钱不还", recipient_role="public", sent_at="2026-03-01T10:00")
+    assert "criminal-law:253-1" not in _cited(r, "privacy_exposure")
+
+
+def test_d10_address_book_blast_cites_information_offences():
+    cited = _cited(_rules("明天就爆你通讯录", sent_at="2026-03-01T10:00"), "third_party_contact")
+    assert {"public-security-punishments-law:56", "criminal-law:253-1"} <= set(cited)
+    cited_2025 = _cited(_rules("明天就爆你通讯录", sent_at="2025-06-01T10:00"), "third_party_contact")
+    assert "public-security-punishments-law:56" not in cited_2025  # new in the 2025 text
+
+
+# D12: a spouse may be a co-debtor (民法典1064); co-borrowers are debtors.
+def test_d12_spouse_and_co_borrower_named():
+    r = _rules("你替他还了吧，他欠了我们8000。", recipient_role="spouse", sent_at="2026-03-01T10:00")
+    f = _finding(r, "third_party_contact")
+    assert "共同借款人" in f.explanation and "夫妻共同债务" in f.explanation
+    assert "civil-code:1064" in _cited(r, "third_party_contact")
+    meta = _rules("您好，请联系我们", recipient_role="spouse", sent_at="2026-03-01T10:00", debtor_reachable="true")
+    assert "民法典第一千零六十四条" in _finding(meta, "third_party_contact").explanation
+
+
+# D16: the edited-images rule cites the offences its explanation names (刑法246, 364; 治安80 / 2012:68).
+def test_d16_edited_images_cite_insult_and_obscenity():
+    r26 = _cited(_rules("再不还就把你的裸照P好了发群里", sent_at="2026-03-01T10:00"), "privacy_exposure")
+    assert r26[:3] == ["criminal-law:246", "criminal-law:364", "public-security-punishments-law:80"], r26
+    r25 = _cited(_rules("再不还就把你的裸照P好了发群里", sent_at="2025-06-01T10:00"), "privacy_exposure")
+    assert "public-security-punishments-law-2012:68" in r25
+
+
+# D21 / D31: a request to upload a photo, or a warning about verification codes, is no exposure or contact blast;
+# the threats keep their labels.
+@pytest.mark.parametrize("text", ["请从相册里选择身份证照片上传，完成实名认证。", "请保管好个人信息，不要把验证码告诉亲朋好友。"])
+def test_d21_d31_app_instructions_are_lawful(text):
+    assert _labels(text) == {"compliant"}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("你借款时授权了相册，那些照片我们全都有，不还就发出来", "privacy_exposure"),
+    ("再不还钱，我们就挨个联系你的亲朋好友", "third_party_contact"),
+    ("这张图明天就会出现在你所有微信好友的朋友圈里", "third_party_contact"),
+])
+def test_d21_d31_threats_keep_their_labels(text, category):
+    assert category in _labels(text)
+
+
+# D22: telling the debtor that the emergency contact will be asked for a way to reach him, when he cannot be
+# reached, is the locating request the standard allows; a threat to tell them is not.
+def test_d22_locating_notice_is_lawful():
+    assert _labels("如您持续失联，我们将打给你的紧急联系人核实您的联系方式。") == {"compliant"}
+
+
+def test_d22_threat_to_tell_contacts_is_not():
+    assert "third_party_contact" in _labels("再不还钱，我们就打给你的家人，让他们都知道你欠钱不还")
+
+
+# D29: action texts do not over-state an article.
+def test_d29_actions_state_the_articles_right():
+    from xiezhi.collection.rules import load_categories
+
+    cats = load_categories()
+    tp = next(a.why for a in cats["third_party_contact"].actions if a.channel == "court")
+    assert "第四十七条" in tp and "被拒绝的可依第五十条起诉" in tp
+    pe = next(a.why for a in cats["privacy_exposure"].actions if a.channel == "court")
+    assert "举证责任倒置" not in pe and "没有过错" in pe
+
+
+# D30: a private message to a spouse that reveals a debt cites privacy (民法典1032, 个人信息保护法10), not 公开
+# (pipl:25) or 名誉 (民法典1024); a public posting does cite them.
+def test_d30_private_disclosure_cites_no_publication_or_reputation():
+    r = _rules("你老公欠我们8000块，让他赶紧还", recipient_role="spouse", sent_at="2026-03-01T10:00")
+    cited = _cited(r, "debt_disclosure")
+    assert cited[:2] == ["civil-code:1032", "pipl:10"], cited
+    assert not {"pipl:25", "civil-code:1024"} & set(cited)
+
+
+def test_d30_public_posting_cites_publication():
+    cited = _cited(_rules("再不还就把你欠钱的事发到业主群，让大家都知道你是老赖"), "debt_disclosure")
+    assert "pipl:25" in cited
+
+
+def test_d9_personal_data_to_a_third_party_cites_privacy():
+    r = _rules("此人张某，身份证号码110101199001011234，欠钱不还", recipient_role="public", sent_at="2026-03-01T10:00")
+    assert {"pipl:10", "civil-code:1032"} <= set(_cited(r, "privacy_exposure"))
+
+
+# D7: in a phone history, a night call from a saved contact (family) is no collection; a collector's is.
+def test_d7_night_call_from_family_is_no_harassment():
+    from datetime import datetime
+
+    from xiezhi.collection import analyze_history
+    from xiezhi.history.records import HistoryRecord
+
+    recs = [HistoryRecord(at=datetime(2026, 3, 2, 23, 0), counterpart="妈妈", kind="call", direction="in", line=8,
+                          text="", duration_s=60)]
+    rep = analyze_history(recs)
+    assert "harassment_time" not in rep.labels
+    assert any("未能确认对方是否为催收方" in f.explanation for f in rep.findings)
+    recs = [HistoryRecord(at=datetime(2026, 3, 2, 23, 0), counterpart="95xxx01", kind="sms", direction="in", line=3,
+                          text="您的借款已逾期，请尽快还款")]
+    assert "harassment_time" in analyze_history(recs).labels
+
+
+# D6 / D8: the attempt line counts calls that did not connect; repeated night contact cites 民法典1033 / 治安50.
+def test_d6_answered_calls_are_no_attempts():
+    from datetime import datetime
+
+    from xiezhi.collection import analyze_history
+    from xiezhi.history.records import HistoryRecord
+
+    recs = [HistoryRecord(at=datetime(2026, 3, 2, 9 + i, 0), counterpart="4008001234", kind="call", direction="in",
+                          line=i + 1, text="", duration_s=30 if i < 3 else 0) for i in range(7)]
+    assert "harassment_frequency" not in analyze_history(recs).labels  # 3 answered, 4 missed
+    recs += [HistoryRecord(at=datetime(2026, 3, 2, 17, 0), counterpart="4008001234", kind="call", direction="in",
+                           line=20 + i, text="", duration_s=0) for i in range(3)]
+    f = next(f for f in analyze_history(recs).findings if f.category == "harassment_frequency")
+    assert "未接通的呼叫 7 次" in f.explanation and "不宜超过6次" in f.explanation
+
+
+def test_d8_repeated_night_contact_cites_the_statutes():
+    from datetime import datetime
+
+    from xiezhi.collection import analyze_history
+    from xiezhi.history.records import HistoryRecord
+
+    def night(n: int):
+        return [HistoryRecord(at=datetime(2026, 3, 2, 23, 10 * i), counterpart="4008001234", kind="call", direction="in",
+                              line=i + 1, text="", duration_s=0) for i in range(n)]
+
+    once = next(f for f in analyze_history(night(1)).findings if f.category == "harassment_time")
+    assert not [c for c in once.citations if "id" in c]
+    twice = next(f for f in analyze_history(night(2)).findings if f.category == "harassment_time")
+    assert {"civil-code:1033", "public-security-punishments-law:50"} <= {c["id"] for c in twice.citations if "id" in c}
