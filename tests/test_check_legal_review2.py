@@ -276,3 +276,99 @@ def test_d8_repeated_night_contact_cites_the_statutes():
     assert not [c for c in once.citations if "id" in c]
     twice = next(f for f in analyze_history(night(2)).findings if f.category == "harassment_time")
     assert {"civil-code:1033", "public-security-punishments-law:50"} <= {c["id"] for c in twice.citations if "id" in c}
+
+
+# D13: the verify action does not say property can be frozen only after a judgment (民诉103/104 allow preservation
+# before and during a suit) nor that nobody is ever jailed over a debt (刑法196, 313).
+def test_d13_verify_action_states_preservation_and_criminal_exceptions():
+    from xiezhi.collection.rules import load_categories
+
+    why = next(a.why for a in load_categories()["false_legal_threat"].actions if a.channel == "verify")
+    assert "不会仅因逾期坐牢" in why and "财产保全" in why and "恶意透支" in why
+
+
+# D14: an unlicensed lender cannot report to the credit database (征信条例29); a court can record a judgment debtor
+# who does not perform (民诉266), so the court route is no false claim.
+def test_d14_unlicensed_credit_claim_cites_credit_regulation():
+    r = _rules("不还就给你上征信", lender_type="unlicensed")
+    assert _cited(r, "false_legal_threat")[0] == "credit-reporting-regulation:29"
+    assert "criminal-law:274" not in _cited(r, "false_legal_threat")
+
+
+def test_d14_court_route_is_no_false_claim():
+    assert "false_legal_threat" not in _labels("你不还钱，法院判决后我们会申请强制执行，执行不了就上征信。",
+                                               lender_type="unlicensed")
+
+
+# D15: a dismissal threat is an exaggerated consequence, not extortion (刑法274).
+def test_d15_job_loss_threat_cites_no_extortion():
+    cited = _cited(_rules("再不还钱就让你被单位开除。"), "false_legal_threat")
+    assert cited and "criminal-law:274" not in cited
+
+
+# D17: a threat to report to the employer or 纪委 is intimidation (软暴力意见二 恶意举报) and, with made-up content,
+# defamation; 诬告陷害 (刑法243) only for a fabricated criminal report to the police.
+def test_d17_report_to_employer_is_no_false_accusation_crime():
+    r = _rules("我们会给你单位纪委写举报信，让你领导知道。")
+    assert "intimidation" in r.labels
+    assert "criminal-law:243" not in _cited(r, "insult_defamation")
+    assert r.severity != "possible_crime"
+
+
+def test_d17_fabricated_police_report_is_still_possible_crime():
+    r = _rules("我们已经以诈骗罪报案了")
+    assert "insult_defamation" in r.labels and "criminal-law:243" in _cited(r, "insult_defamation")
+
+
+def test_d17_borrowers_own_complaint_is_lawful():
+    assert "intimidation" not in _labels("我要去纪委举报这个催收公司")
+
+
+# D18: 在逃避 is no accusation of being a fugitive.
+def test_d18_avoiding_is_no_fugitive():
+    assert _labels("你一直在逃避还款，这样下去不行。") == {"compliant"}
+    assert "insult_defamation" in _labels("你这个在逃的骗子")
+
+
+# D19: the debtor told of his own debt is no disclosure; telling his mother is.
+def test_d19_own_debt_is_no_disclosure():
+    assert "debt_disclosure" not in _labels("催收打电话说我欠了他们三万，要我今天还清。")
+    assert "debt_disclosure" in _labels("催收打电话给我妈说我欠了三万")
+
+
+# D20: "这关你什么事" is no detention threat.
+def test_d20_idiom_is_no_detention_threat():
+    assert "violence_threat" not in _labels("这关你什么事，你先把钱还了。")
+
+
+@pytest.mark.parametrize("text", ["不还就扣你几天", "关了你，让你出不来", "绑了你看你走不了"])
+def test_d20_detention_threats_stay(text):
+    assert "violence_threat" in _labels(text)
+
+
+# D23: a law firm leaving a WeChat id is no false identity (治安62 needs 冒用/虚假身份); an unverifiable one is.
+def test_d23_law_firm_wechat_is_no_impersonation():
+    assert "impersonation" not in _labels("本律所受委托处理您的欠款，如有疑问请加微信 lawyer123 沟通。")
+    assert "impersonation" in _labels("我是代理律师，执业证号你查不到很正常，加微信处理")
+
+
+# D24: a lender's fee for an extension is no fraud (it may be an unlawful fee); an upfront fee to delete records is.
+def test_d24_lender_fee_is_no_fraud():
+    assert "credit_repair_scam" not in _labels("缴纳200元手续费即可为您办理展期。")
+    r = _rules("先交2000保证金就能帮你删除逾期记录")
+    assert "credit_repair_scam" in r.labels and r.severity == "possible_crime"
+
+
+# D27: a one-to-one insult infringes dignity (民法典109); 名誉 (1024) needs a social evaluation.
+def test_d27_insult_cites_dignity_first():
+    r = _rules("你就是个人渣")
+    f = _finding(r, "insult_defamation")
+    assert _cited(r, "insult_defamation")[0] == "civil-code:109" and "人格尊严" in f.explanation
+
+
+# D28: a threat of arson is a threat to personal safety; 治安50(一) says nothing of property.
+def test_d28_no_property_safety_under_personal_safety_article():
+    from xiezhi.collection.rules import load_categories
+
+    rule = next(r for r in load_categories()["violence_threat"].rules if r.id == "vt-harm-constructions-2")
+    assert "财产安全" not in rule.explanation
