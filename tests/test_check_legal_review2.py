@@ -346,10 +346,21 @@ def test_d20_detention_threats_stay(text):
     assert "violence_threat" in _labels(text)
 
 
-# D23: a law firm leaving a WeChat id is no false identity (治安62 needs 冒用/虚假身份); an unverifiable one is.
+# D23: a law firm leaving a WeChat id beside a verifiable channel is no false identity (治安62 needs 冒用/虚假身份);
+# an unverifiable one is. A WeChat id as the only channel stays a red flag (bench convention, dev2 v0010), but the
+# explanation no longer says "属于冒充律师".
 def test_d23_law_firm_wechat_is_no_impersonation():
-    assert "impersonation" not in _labels("本律所受委托处理您的欠款，如有疑问请加微信 lawyer123 沟通。")
+    assert "impersonation" not in _labels("本所律师已受委托，您可拨打律所座机或加微信 lawxx 与承办律师沟通。")
     assert "impersonation" in _labels("我是代理律师，执业证号你查不到很正常，加微信处理")
+
+
+def test_d23_wechat_only_firm_is_hedged():
+    f = _finding(_rules("本律所受委托处理您的欠款，如有疑问请加微信 lawyer123 沟通。"), "impersonation")
+    assert "属于冒充律师" not in f.explanation and "核实" in f.explanation
+
+
+def test_d22_locating_request_in_other_words_is_lawful():
+    assert _labels("如您一直联系不上，我们将联系您的紧急联系人询问您的下落。") == {"compliant"}
 
 
 # D24: a lender's fee for an extension is no fraud (it may be an unlawful fee); an upfront fee to delete records is.
@@ -372,3 +383,13 @@ def test_d28_no_property_safety_under_personal_safety_article():
 
     rule = next(r for r in load_categories()["violence_threat"].rules if r.id == "vt-harm-constructions-2")
     assert "财产安全" not in rule.explanation
+
+
+# D11: the 中银协 guideline binds its members; the status says so, so a layperson sees the scope.
+def test_d11_guideline_status_names_its_scope():
+    from xiezhi.collection.rules import load_categories
+
+    for spec in load_categories().values():
+        for i in spec.instruments:
+            if i.name.startswith("中国银行业协会"):
+                assert "约束会员单位" in i.status and "只作参照" in i.status, (spec.category, i.status)
