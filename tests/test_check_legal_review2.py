@@ -393,3 +393,40 @@ def test_d11_guideline_status_names_its_scope():
         for i in spec.instruments:
             if i.name.startswith("中国银行业协会"):
                 assert "约束会员单位" in i.status and "只作参照" in i.status, (spec.category, i.status)
+
+
+# D9 / D12 / D30 (prepared): a metadata verdict carries the ids it rests on beyond the category's general basis;
+# they resolve to headings of the category, so `_finding` can cite them first (check.py passes `()` today).
+def test_verdict_cites_resolve_in_their_category():
+    from datetime import datetime
+
+    from xiezhi.collection.citations import citations_for
+    from xiezhi.collection.metadata import night_visit, night_visit_menace, recipient_contact
+
+    verdicts = recipient_contact("spouse", debt_details=True, pressure=True, contact_refused=False,
+                                 debtor_reachable=None)
+    verdicts += recipient_contact("public", debt_details=True, pressure=False, contact_refused=False,
+                                  debtor_reachable=None, personal_data=True)
+    visit = night_visit(datetime(2026, 3, 1, 23, 30), "您好", "visit")
+    verdicts += [visit, night_visit_menace(visit)]
+    expected = {("third_party_contact", "civil-code:1064"), ("debt_disclosure", "pipl:25"),
+                ("privacy_exposure", "pipl:25"), ("intimidation", "soft-violence-opinions:1")}
+    seen = set()
+    for v in verdicts:
+        ids = [c["id"] for c in citations_for(v.category, v.cites) if "id" in c]
+        assert ids[:len(v.cites)] == list(v.cites), (v.category, v.cites, ids)
+        seen.update((v.category, c) for c in v.cites)
+    assert expected <= seen
+
+
+# D11 (prepared): articles of instruments that bind one kind of lender are dropped for another known kind.
+def test_d11_lender_scoped_articles():
+    from xiezhi.collection.citations import citations_for
+
+    def ids(lender):
+        return {c["id"] for c in citations_for("third_party_contact", (), None, lender) if "id" in c}
+
+    assert {"consumer-finance-company-measures:56", "credit-card-supervision-measures:68"} <= ids(None)
+    assert not {"consumer-finance-company-measures:56", "credit-card-supervision-measures:68"} & ids("microloan")
+    assert "credit-card-supervision-measures:68" in ids("bank") and "consumer-finance-company-measures:56" not in ids("bank")
+    assert ids("microloan") >= {"pipl:10", "pipl:6"}

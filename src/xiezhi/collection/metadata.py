@@ -72,6 +72,9 @@ class Verdict:
     severity: str
     explanation: str
     note: bool = False  # an info note kept in `findings` that never becomes a label (21:00-22:00)
+    #: article ids this verdict rests on beyond the category's general basis, cited first (legal review 2, D9/D12/
+    #: D30: a spouse verdict 民法典1064, a public disclosure pipl:25, a night visit's menace 软暴力意见一)
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,7 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
         return []
     out: list[Verdict] = []
     spouse_note = "（如果该债务属于夫妻共同债务，配偶也是债务人，民法典第一千零六十四条）" if role == "spouse" else ""
+    contact_cites = ("civil-code:1064",) if role == "spouse" else ()
     who = {"spouse": "配偶", "emergency_contact": "紧急联系人", "address_book_contact": "通讯录联系人",
            "employer_or_colleague": "单位或同事", "public": "公众"}[role]
     if role == "public":
@@ -231,14 +235,19 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
         reason = "对方已拒绝再被联系" if contact_refused else "向其施压或催其还款" if pressure else \
             "债务人本人可以联系上" if debtor_reachable else "对象不是债务人指定的联系人"
         out.append(Verdict("third_party_contact", "violation",
-                           f"信息发给了{who}，{reason}；只能向债务人本人、共同借款人或担保人催收。{spouse_note}"))
+                           f"信息发给了{who}，{reason}；只能向债务人本人、共同借款人或担保人催收。{spouse_note}",
+                           cites=contact_cites))
     else:
         out.append(Verdict("third_party_contact", "info",
-                           f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。"))
+                           f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。",
+                           cites=contact_cites))
     if debt_details:
-        out.append(Verdict("debt_disclosure", "violation", f"向{who}透露了欠款信息；欠款只能告知债务人本人、共同借款人或担保人。{spouse_note}"))
+        out.append(Verdict("debt_disclosure", "violation",
+                           f"向{who}透露了欠款信息；欠款只能告知债务人本人、共同借款人或担保人。{spouse_note}",
+                           cites=("pipl:25", "civil-code:1024") if role == "public" else ()))
     if personal_data:
-        out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。"))
+        out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。",
+                           cites=("pipl:25",) if role == "public" else ()))
     return out
 
 
@@ -285,7 +294,8 @@ def night_visit(sent_at: datetime, text: str, channel: str | None) -> Verdict | 
 def night_visit_menace(v: Verdict) -> Verdict:
     """A visit in the quiet hours also frightens (README-check convention 15; taxonomy 2.2 'showing up'):
     the intimidation that goes with a `night_visit` verdict."""
-    return Verdict("intimidation", "violation", f"{v.explanation}深夜上门本身就是在制造恐惧、逼迫还款，属于软暴力式滋扰。")
+    return Verdict("intimidation", "violation", f"{v.explanation}深夜上门本身就是在制造恐惧、逼迫还款，属于软暴力式滋扰。",
+                   cites=("soft-violence-opinions:1",))
 
 
 def lender_is_licensed(lender_type: str | None) -> bool | None:
