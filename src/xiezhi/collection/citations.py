@@ -66,6 +66,8 @@ def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[s
     ordered: list[str] = []
     by_id = {c.id: c for c in spec.citations}
     rest = [c.id for c in spec.citations if not c.has_rules]
+    if not first and not rest and spec.citations:
+        rest = [spec.citations[0].id]  # no general basis (forced_borrowing): the category's first article
     for cid in (*first, *rest):
         c = by_id.get(cid)
         if c is None:

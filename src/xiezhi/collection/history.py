@@ -29,14 +29,17 @@ from xiezhi.history.records import HistoryImport, HistoryRecord
 
 def _aggregate(category: str, explanation: str, day: date, quote: str = "", *, severity: str = "violation",
                repeated: bool = False) -> Finding:
-    """A finding of the whole history. A night contact cites the named instruments only, unless one counterpart
-    contacted several times that night: repeated contact is what 民法典1033 and 治安50(五) ("多次…干扰他人正常生活")
-    are about, and they are the general basis of harassment_frequency (legal review 2, D8)."""
+    """A finding of the whole history. A night contact cites 民法典1033 and the named instruments; 治安50(五)
+    ("多次…干扰他人正常生活", the general basis of harassment_frequency) only when one counterpart contacted several
+    times that night (legal review 2, D8). An info line (category compliant) cites the quiet-hours instruments only."""
     actions = [Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions]
-    citations = citations_for(category, (), day)
+    if category == "compliant":
+        citations = [c for c in citations_for("harassment_time", (), day) if "id" not in c]
+    else:
+        citations = citations_for(category, (), day)
     if repeated:
         articles = [c for c in citations_for("harassment_frequency", (), day) if "id" in c]
-        citations = articles + citations
+        citations = articles + [c for c in citations if c not in articles]
     return Finding.model_construct(category=category, severity=severity, mode="done", span=(0, len(quote)),
                                    quote=quote, explanation=explanation, citations=citations,
                                    actions=actions, rule="history")
