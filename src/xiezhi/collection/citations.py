@@ -17,6 +17,27 @@ from typing import Any
 from xiezhi.collection.rules import CategorySpec, load_categories
 
 PSPL_2025 = "public-security-punishments-law:"
+
+#: Instruments that bind one kind of lender only (legal review 2, D11): their articles are not cited when the
+#: lender is known to be another kind (unknown lender: cited, the reader sees the instrument's name).
+#: 商业银行信用卡业务监督管理办法 / 商业银行互联网贷款管理暂行办法: 商业银行; 消费金融公司管理办法: 消费金融公司;
+#: 银行保险机构消费者权益保护管理办法: 银行业金融机构 (incl. 消费金融公司) and 保险机构.
+LENDER_SCOPE: dict[str, frozenset[str]] = {
+    "credit-card-supervision-measures:": frozenset({"bank"}),
+    "internet-loan-measures:": frozenset({"bank"}),
+    "consumer-finance-company-measures:": frozenset({"consumer_finance"}),
+    "banking-insurance-consumer-protection-measures:": frozenset({"bank", "consumer_finance"}),
+}
+
+
+def binds(article_id: str, lender_type: str | None) -> bool:
+    """Whether an article can bind this lender (True when the lender type is unknown)."""
+    if lender_type is None or lender_type == "unknown":
+        return True
+    for prefix, lenders in LENDER_SCOPE.items():
+        if article_id.startswith(prefix):
+            return lender_type in lenders
+    return True
 PSPL_2025_IN_FORCE = date(2026, 1, 1)
 
 
@@ -39,10 +60,14 @@ def _article_json(article_id: str) -> dict[str, Any]:
 
 def citation_ids(spec: CategorySpec, first: tuple[str, ...], era: str) -> list[str]:
     """Article ids for a finding of this category: the rule's own article first, then the category's general
-    basis (headings without rules of their own). A finding without a rule (metadata) cites every article."""
+    basis (headings without rules of their own). A finding without a rule of its own (metadata, history, `also`,
+    implied, model) cites the general basis only: every heading of the category would attach other rules'
+    articles (刑法245 非法侵入住宅 to a night visit, 刑法293-1 to a debt that is not illegal; legal review 2, D9)."""
     ordered: list[str] = []
     by_id = {c.id: c for c in spec.citations}
-    rest = [c.id for c in spec.citations if not first or not c.has_rules]
+    rest = [c.id for c in spec.citations if not c.has_rules]
+    if not first and not rest and spec.citations:
+        rest = [spec.citations[0].id]  # no general basis (forced_borrowing): the category's first article
     for cid in (*first, *rest):
         c = by_id.get(cid)
         if c is None:
@@ -66,11 +91,16 @@ def _citations(category: str, first: tuple[str, ...], era: str,
     return tuple(out)
 
 
-def citations_for(category: str, first: tuple[str, ...] = (), day: date | None = None) -> list[dict[str, Any]]:
+def citations_for(category: str, first: tuple[str, ...] = (), day: date | None = None,
+                  lender_type: str | None = None) -> list[dict[str, Any]]:
+    """`lender_type` (optional): drop articles of instruments that bind other lenders (LENDER_SCOPE)."""
     not_yet: frozenset[str] = frozenset()
     if day is not None:
         not_yet = frozenset(i.name for i in load_categories()[category].instruments if i.since and day < i.since)
-    return list(_citations(category, first, era_of(day), not_yet))  # shared dicts: treat as read-only
+    out = _citations(category, first, era_of(day), not_yet)  # shared dicts: treat as read-only
+    if lender_type is None or lender_type == "unknown":
+        return list(out)
+    return [c for c in out if "id" not in c or binds(c["id"], lender_type)]
 
 
 def all_citation_ids() -> list[str]:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from xiezhi.collection.check import analyze
+from xiezhi.collection.check import COLLECTION_CONTEXT, analyze
 from xiezhi.collection.citations import citations_for
 from xiezhi.collection.metadata import contact_limits, cues, is_automated_notice, is_quiet_time
 from xiezhi.collection.models import (
@@ -22,15 +22,38 @@ from xiezhi.collection.models import (
     MessageMeta,
     TimelineEntry,
 )
+from xiezhi.collection.normalize import normalise
 from xiezhi.collection.rules import load_categories
 from xiezhi.history.records import HistoryImport, HistoryRecord
 
 
-def _aggregate(category: str, explanation: str, day: date, quote: str = "") -> Finding:
+def _aggregate(category: str, explanation: str, day: date, quote: str = "", *, severity: str = "violation",
+               repeated: bool = False) -> Finding:
+    """A finding of the whole history. A night contact cites 民法典1033 and the named instruments; 治安50(五)
+    ("多次…干扰他人正常生活", the general basis of harassment_frequency) only when one counterpart contacted several
+    times that night (legal review 2, D8). An info line (category compliant) cites the quiet-hours instruments only."""
     actions = [Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions]
-    return Finding.model_construct(category=category, severity="violation", mode="done", span=(0, len(quote)),
-                                   quote=quote, explanation=explanation, citations=citations_for(category, (), day),
+    if category == "compliant":
+        citations = [c for c in citations_for("harassment_time", (), day) if "id" not in c]
+    else:
+        citations = citations_for(category, (), day)
+    if repeated:
+        articles = [c for c in citations_for("harassment_frequency", (), day) if "id" in c]
+        citations = articles + [c for c in citations if c not in articles]
+    return Finding.model_construct(category=category, severity=severity, mode="done", span=(0, len(quote)),
+                                   quote=quote, explanation=explanation, citations=citations,
                                    actions=actions, rule="history")
+
+
+def _is_collector(who: str, texts: list[str], results: list[CheckResult]) -> bool:
+    """A phone history also holds family and friends, whose night calls are no collection (legal review 2, D7). A
+    counterpart is taken for a collector when one of its messages was found unlawful or speaks of a debt or its
+    collection, or when it only called and is an unsaved number (digits, as collectors' lines show: 95xxx, 1380000…);
+    a saved contact ("妈妈") or a number whose messages say nothing of a debt is not."""
+    if texts:
+        return any(r.labels != ["compliant"] for r in results) or any(
+            w in normalise(t).text for t in texts for w in COLLECTION_CONTEXT)
+    return sum(ch.isdigit() for ch in who) >= 5
 
 
 def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source: str = "") -> HistoryReport:
@@ -50,6 +73,8 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
     night_total = 0
     night_examples: dict[date, list[HistoryRecord]] = defaultdict(list)
     incoming = 0
+    texts_of: dict[str, list[str]] = defaultdict(list)
+    results_of: dict[str, list[CheckResult]] = defaultdict(list)
     for r in recs:
         entry = TimelineEntry.model_construct(at=r.at, counterpart=r.counterpart, kind=r.kind, direction=r.direction,
                                               line=r.line, text=r.text, duration_s=r.duration_s, labels=[],
@@ -75,6 +100,8 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
                 res = analyze(r.text, MessageMeta(sent_at=r.at, channel="im" if r.kind == "im" else "sms"),
                               id=f"line-{r.line}")
                 results.append(res)
+                texts_of[r.counterpart].append(r.text)
+                results_of[r.counterpart].append(res)
                 entry.labels = list(res.labels)
                 entry.severity = res.severity
                 for f in res.findings:
@@ -87,23 +114,37 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         limits = contact_limits(d)
         if not limits.covered:
             continue
-        attempts = cd.calls
+        attempts = cd.calls - cd.answered_calls  # the 中银协 line counts calls that did not connect (D6)
         if cd.answered_calls > limits.max_answered_calls:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 与你有效通话 {cd.answered_calls} 次，超过行业标准每日不超过{limits.max_answered_calls}次。", d))
         elif limits.max_attempts is not None and attempts > limits.max_attempts:
             findings.append(_aggregate("harassment_frequency",
-                                       f"{d.isoformat()} {who} 拨打 {attempts} 次，超过行业指引对同一号码每日尝试不超过{limits.max_attempts}次的界线。", d))
+                                       f"{d.isoformat()} {who} 未接通的呼叫 {attempts} 次，超过行业指引对同一联系方式每日尝试拨打不宜超过{limits.max_attempts}次的界线。", d))
         line = cues().bombing_reference
         if cd.messages > line:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{line}次为参照）。", d))
+    collectors = {who: _is_collector(who, texts_of[who], results_of[who]) for who in {r.counterpart for r in recs}}
+    unknown_night: set[date] = set()
     for d, recs_night in sorted(night_examples.items()):
-        times = "、".join(f"{r.at:%H:%M}（{r.counterpart}，第{r.line}行）" for r in recs_night[:5] if r.at)
-        more = f"等 {len(recs_night)} 次" if len(recs_night) > 5 else ""
         limits = contact_limits(d)
-        findings.append(_aggregate("harassment_time",
-                                   f"{d.isoformat()} 在{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}之间被联系：{times}{more}。", d))
+        window = f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}"
+        known = [r for r in recs_night if collectors.get(r.counterpart)]
+        if len(known) < len(recs_night):
+            unknown_night.add(d)
+        if not known:
+            continue
+        times = "、".join(f"{r.at:%H:%M}（{r.counterpart}，第{r.line}行）" for r in known[:5] if r.at)
+        more = f"等 {len(known)} 次" if len(known) > 5 else ""
+        per_who: dict[str, int] = defaultdict(int)
+        for r in known:
+            per_who[r.counterpart] += 1
+        findings.append(_aggregate("harassment_time", f"{d.isoformat()} 在{window}之间被催收方联系：{times}{more}。", d,
+                                   repeated=max(per_who.values()) >= 2))
+    for d in sorted(unknown_night):
+        findings.append(_aggregate("compliant", f"{d.isoformat()} 夜间有来电/信息，未能确认对方是否为催收方。", d,
+                                   severity="info"))
     present = {f.category for f in findings if f.category != "compliant"}
     labels = [c for c in CATEGORIES if c in present] or ["compliant"]
     severity = max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__, default="info")

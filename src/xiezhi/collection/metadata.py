@@ -36,6 +36,7 @@ class Cues:
     visit: tuple[str, ...]
     debt_detail_not: tuple[str, ...]
     answered_calls: tuple[str, ...]
+    missed_calls: tuple[str, ...]
     refusal: tuple[str, ...]
     bombing_reference: int
     automated_notice: tuple[str, ...]
@@ -71,6 +72,9 @@ class Verdict:
     severity: str
     explanation: str
     note: bool = False  # an info note kept in `findings` that never becomes a label (21:00-22:00)
+    #: article ids this verdict rests on beyond the category's general basis, cited first (legal review 2, D9/D12/
+    #: D30: a spouse verdict 民法典1064, a public disclosure pipl:25, a night visit's menace 软暴力意见一)
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,27 +141,40 @@ def time_of_day(sent_at: datetime, *, automated: bool = False, consent_night: bo
                        f"联系时间 {hhmm} 在{window}之间；{quiet_hours_basis(limits)}要求未经同意不在此时段催收。")
     if t >= cues().evening_note_from:
         return Verdict("harassment_time", "info",
-                       f"联系时间 {hhmm} 接近夜间，只作提示：没有任何文件规定21点的界线，{quiet_hours_basis(limits)}禁止的是"
-                       f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，因此不构成违规。", note=True)
+                       f"联系时间 {hhmm} 接近夜间，只作提示：本工具收录的标准和行业指引没有21点的界线，{quiet_hours_basis(limits)}禁止的是"
+                       f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}催收，因此不算违规。", note=True)
     return None
 
 
-def count_per_day(count: int, day: date, channel: str | None = None, *, answered: bool = False) -> Verdict | None:
-    """More than the answered-call line (voice incl. robots, visits, or answered calls the text shows) or
-    the attempt line (any other contact)."""
+def count_per_day(count: int, day: date, channel: str | None = None, *, answered: bool | None = None) -> Verdict | None:
+    """The answered-call line (GB/T 45251: 有效通话 ≤ 3 a day) only for answered calls: the text says so, or the
+    message is the content of a voice call (a transcript or a robot's script was heard, so the call connected) and
+    does not say the calls were missed (`answered` is `mentions_answered`: True, False for missed, None unknown).
+    Other calls against the attempt line (中银协: 未接通 ≤ 6 a day, or the tool's reference of 6 before that
+    guideline); visits against the answered line without naming an instrument (none counts visits); messages against
+    the tool's reference of 6 (no instrument counts messages). Legal review 2, D5/D25."""
     limits = contact_limits(day)
     if not limits.covered:
         return None
-    if channel is None or channel in VOICE_CHANNELS or channel == "visit" or answered:
+    if answered or (answered is None and channel in VOICE_CHANNELS):
         if count > limits.max_answered_calls:
             return Verdict("harassment_frequency", "violation",
-                           f"同一方一天联系 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线。")
+                           f"同一方一天与你有效通话 {count} 次，超过行业标准每日有效通话不超过{limits.max_answered_calls}次的界线。")
         return None
-    line = cues().bombing_reference
-    if count > line:
+    if channel == "visit":
+        if count > limits.max_answered_calls:
+            return Verdict("harassment_frequency", "violation", f"同一方一天上门 {count} 次，明显超出合理催收频次。")
+        return None
+    line = limits.max_attempts or cues().bombing_reference
+    if count <= line:
+        return None
+    if channel is None or channel in VOICE_CHANNELS:  # calls not known to have connected
+        basis = (f"中国银行业协会指引对未接通电话每日尝试不宜超过{limits.max_attempts}次" if limits.max_attempts
+                 else f"本工具以每日{line}次为参照")
         return Verdict("harassment_frequency", "violation",
-                       f"同一方一天发来 {count} 条信息；没有文件规定短信条数，本工具以每日{line}次（行业指引对未接通电话的尝试上限）为参照，超过即视为轰炸。")
-    return None
+                       f"同一方一天呼叫 {count} 次（未说明是否接通），超过{basis}的界线。")
+    return Verdict("harassment_frequency", "violation",
+                   f"同一方一天发来 {count} 条信息；没有文件规定短信条数，本工具以每日{line}次为参照，超过即视为轰炸。")
 
 
 #: The collector's words inside a borrower's account: quoted (“…”, 「…」, "…") or reported after 说/问/讲 to the
@@ -206,6 +223,8 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
     if role not in THIRD_PARTY_ROLES:
         return []
     out: list[Verdict] = []
+    spouse_note = "（如果该债务属于夫妻共同债务，配偶也是债务人，民法典第一千零六十四条）" if role == "spouse" else ""
+    contact_cites = ("civil-code:1064",) if role == "spouse" else ()
     who = {"spouse": "配偶", "emergency_contact": "紧急联系人", "address_book_contact": "通讯录联系人",
            "employer_or_colleague": "单位或同事", "public": "公众"}[role]
     if role == "public":
@@ -215,14 +234,20 @@ def recipient_contact(role: str, *, debt_details: bool, pressure: bool, contact_
     elif contact_refused or pressure or debtor_reachable or role in ("employer_or_colleague", "address_book_contact"):
         reason = "对方已拒绝再被联系" if contact_refused else "向其施压或催其还款" if pressure else \
             "债务人本人可以联系上" if debtor_reachable else "对象不是债务人指定的联系人"
-        out.append(Verdict("third_party_contact", "violation", f"信息发给了{who}，{reason}；只能向债务人本人或担保人催收。"))
+        out.append(Verdict("third_party_contact", "violation",
+                           f"信息发给了{who}，{reason}；只能向债务人本人、共同借款人或担保人催收。{spouse_note}",
+                           cites=contact_cites))
     else:
         out.append(Verdict("third_party_contact", "info",
-                           f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。"))
+                           f"信息发给了{who}。联系不上本人时可以请联系人转告一次，但不得透露欠款，对方拒绝后不得再联系。",
+                           cites=contact_cites))
     if debt_details:
-        out.append(Verdict("debt_disclosure", "violation", f"向{who}透露了欠款信息；欠款只能告知债务人本人或担保人。"))
+        out.append(Verdict("debt_disclosure", "violation",
+                           f"向{who}透露了欠款信息；欠款只能告知债务人本人、共同借款人或担保人。{spouse_note}",
+                           cites=("pipl:25", "civil-code:1024") if role == "public" else ()))
     if personal_data:
-        out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。"))
+        out.append(Verdict("privacy_exposure", "violation", f"向{who}发送了身份证、住址、照片等个人信息。",
+                           cites=("pipl:25",) if role == "public" else ()))
     return out
 
 
@@ -238,8 +263,12 @@ def mentions_refusal(text: str) -> bool:
     return any(w in text for w in cues().refusal)
 
 
-def mentions_answered(text: str) -> bool:
-    return any(w in text for w in cues().answered_calls)
+def mentions_answered(text: str) -> bool | None:
+    """True: the text shows the calls were answered; False: it says they were missed (未接, 打不通), so the attempt
+    line applies, not the answered-call line; None: it says neither."""
+    if any(w in text for w in cues().missed_calls):
+        return False
+    return True if any(w in text for w in cues().answered_calls) else None
 
 
 def jointly_liable(text: str) -> bool:
@@ -265,7 +294,8 @@ def night_visit(sent_at: datetime, text: str, channel: str | None) -> Verdict | 
 def night_visit_menace(v: Verdict) -> Verdict:
     """A visit in the quiet hours also frightens (README-check convention 15; taxonomy 2.2 'showing up'):
     the intimidation that goes with a `night_visit` verdict."""
-    return Verdict("intimidation", "violation", f"{v.explanation}深夜上门本身就是在制造恐惧、逼迫还款，属于软暴力式滋扰。")
+    return Verdict("intimidation", "violation", f"{v.explanation}深夜上门本身就是在制造恐惧、逼迫还款，属于软暴力式滋扰。",
+                   cites=("soft-violence-opinions:1",))
 
 
 def lender_is_licensed(lender_type: str | None) -> bool | None:
