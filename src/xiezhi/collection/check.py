@@ -51,6 +51,7 @@ from xiezhi.collection.models import (
     fast_construct,
 )
 from xiezhi.collection.normalize import Normalised, normalise
+from xiezhi.collection.probs import CategoryProbs
 from xiezhi.collection.rules import load_categories
 from xiezhi.collection.stated import stated_count_per_day, stated_time_of_day
 
@@ -147,10 +148,13 @@ VETO_EXEMPT_RULES: frozenset[str] = frozenset()
 
 
 def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
-          features: Callable[[], Any] | None) -> list[Finding]:
+          features: Callable[[], Any] | None, bracket: tuple[list[float], list[float]] | None = None) -> list[Finding]:
     """The rule findings that survive the corroboration veto (RULE_VETO_BELOW). A finding is kept when its category
     or rule is exempt, its rule has a metadata condition or was escalated, another rule found the same category,
-    or the classifier gives the category at least RULE_VETO_BELOW."""
+    or the classifier gives the category at least RULE_VETO_BELOW.
+
+    `probs[category]` compares with a threshold exactly, computing the message's exact logits only when the
+    comparison needs them (`collection/probs.py`); bracket: from a chunk pass, see `probs.bracket_rows`."""
     from xiezhi.collection.model import load_model
 
     m = load_model() if model is None else model
@@ -159,8 +163,8 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
     rules_per_cat: dict[str, set[str]] = {}
     for f, _ in findings:
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
-    z = m.logits(m.features(norm.text) if features is None else features())
-    probs = dict(zip(m.categories, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
+    probs = CategoryProbs(m.columns, lambda: m.logits(m.features(norm.text) if features is None else features()),
+                          bracket)
     out = []
     for f, hit in findings:
         req = hit.rule.requires
@@ -381,9 +385,10 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
 def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: str | None = None, model: Any = None,
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
                        literal_hits: list[tuple[int, Any]] | None = None,
-                       features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None) -> CheckResult:
-    """`analyze` after normalisation; `maybe` (see `_model_findings`), `literal_hits` (see `Matcher.scan`) and
-    `hits` (the scan's result) come from a chunk pass."""
+                       features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None,
+                       bracket: tuple[list[float], list[float]] | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe` (see `_model_findings`), `literal_hits` (see `Matcher.scan`),
+    `hits` (the scan's result) and `bracket` (see `_veto`) come from a chunk pass."""
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
@@ -411,7 +416,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         if RULE_VETO_BELOW is not None:
             ruled.extend((f, hit) for f in findings[len(ruled):])
     if RULE_VETO_BELOW is not None and model is not False and findings:
-        findings = _veto(ruled, norm, model, features)
+        findings = _veto(ruled, norm, model, features, bracket)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
                                         meta.recipient_role in THIRD_PARTY_ROLES))

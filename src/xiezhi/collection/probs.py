@@ -1,0 +1,106 @@
+"""The classifier's probability per category, computed only as far as a comparison with a threshold needs.
+
+The corroboration veto (`check._veto`) compares a rule finding's category probability with a threshold. On the
+chunked path (`xiezhi.collection.fast`) the chunk pass has already computed every message's logits, equal to the
+exact per-message logits up to float32 summation order (`model.LOGIT_MARGIN` bounds the difference), so the
+probabilities at the chunk logit minus and plus the margin bracket the exact probability. A comparison is
+decided from that bracket when the threshold lies outside it; only within it is the exact per-message
+classifier path taken. The answer is the exact comparison's answer either way, for any threshold, per category
+or not: `probs[category] >= t` reads as it always did, whatever policy chooses `t`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import numpy as np
+
+
+class Prob:
+    """One category's probability: compares with a number (`>=`, `>`, `<`, `<=`) without computing the exact
+    value when the bracket decides; `float(p)` is the exact value."""
+
+    __slots__ = ("_col", "_probs")
+
+    def __init__(self, probs: CategoryProbs, col: int) -> None:
+        self._probs, self._col = probs, col
+
+    def __ge__(self, t: Any) -> bool:
+        return self._probs.at_least(self._col, t)
+
+    def __lt__(self, t: Any) -> bool:
+        return not self._probs.at_least(self._col, t)
+
+    def __gt__(self, t: Any) -> bool:
+        return self._probs.above(self._col, t)
+
+    def __le__(self, t: Any) -> bool:
+        return not self._probs.above(self._col, t)
+
+    def __float__(self) -> float:
+        return self._probs.exact()[self._col]
+
+    def __repr__(self) -> str:
+        return f"Prob({float(self)!r})"
+
+
+class CategoryProbs(Mapping[str, Prob]):
+    """`probs[category]` for the categories the classifier scores, exact on demand.
+
+    exact: the exact per-message logits (called at most once, only when a comparison needs them);
+    bracket: per category, the probability at the chunk logit minus and plus `LOGIT_MARGIN` (`bracket_rows`),
+    or None (per-message path: every comparison uses the exact value)."""
+
+    __slots__ = ("_bracket", "_cols", "_exact", "_logits")
+
+    def __init__(self, cols: Mapping[str, int], logits: Callable[[], np.ndarray],
+                 bracket: tuple[list[float], list[float]] | None = None) -> None:
+        self._cols, self._logits, self._bracket = cols, logits, bracket
+        self._exact: list[float] | None = None
+
+    def exact(self) -> list[float]:
+        """The exact probabilities, in category order (what the per-message path computes)."""
+        if self._exact is None:
+            z = self._logits()
+            self._exact = (1.0 / (1.0 + np.exp(-z))).tolist()
+        return self._exact
+
+    def at_least(self, col: int, t: Any) -> bool:
+        """exact probability of category `col` >= t."""
+        if self._bracket is not None:
+            if self._bracket[0][col] >= t:
+                return True
+            if self._bracket[1][col] < t:
+                return False
+        return self.exact()[col] >= t
+
+    def above(self, col: int, t: Any) -> bool:
+        """exact probability of category `col` > t."""
+        if self._bracket is not None:
+            if self._bracket[0][col] > t:
+                return True
+            if self._bracket[1][col] <= t:
+                return False
+        return self.exact()[col] > t
+
+    def __getitem__(self, category: str) -> Prob:
+        return Prob(self, self._cols[category])
+
+    def __contains__(self, category: object) -> bool:
+        return category in self._cols
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cols)
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+
+def bracket_rows(logits: np.ndarray, margin: float) -> list[tuple[list[float], list[float]]]:
+    """Per row of chunk logits, the probabilities at logit - margin and logit + margin: the exact probability
+    lies between them when the exact logit is within `margin` of the chunk's (the sigmoid is increasing, and the
+    same formula as `CategoryProbs.exact` computes both)."""
+    lo = (1.0 / (1.0 + np.exp(-(logits - margin)))).tolist()
+    hi = (1.0 / (1.0 + np.exp(-(logits + margin)))).tolist()
+    return list(zip(lo, hi, strict=True))
