@@ -209,18 +209,23 @@ def implied_by(findings: list[Finding], third_party: bool, narrative: bool) -> s
 
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
                     threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
-                    features: Callable[[], Any] | None = None, third_party: bool = False) -> list[Finding]:
+                    features: Callable[[], Any] | None = None, third_party: bool = False,
+                    candidates: dict[int, list[tuple[int, int]]] | None = None) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
     when none of them is left after the rules, the exact per-message computation cannot add anything;
-    features: gives this text's exact `Features` from the same chunk pass."""
+    features: gives this text's exact `Features` from the same chunk pass; candidates: the rules' candidate spans
+    from the same chunk pass (`ChunkRules.scan_many_spans`), so the cancelled words are judged without a rescan."""
     from xiezhi.collection.model import load_model
 
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
-    have = {f.category for f in findings} | blocked | implied_by(findings, third_party, is_narrative(norm.text))
+    found = {f.category for f in findings}
+    if maybe is not None and maybe <= found | blocked:
+        return []  # what `maybe <= have` below gives (have contains found and blocked), without computing `have`
+    have = found | blocked | implied_by(findings, third_party, is_narrative(norm.text))
     if maybe is not None and maybe <= have:
         return []
     feats = m.features(norm.text) if features is None else features()
@@ -229,14 +234,16 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         over = z >= _logit_limits(m)
     else:
         over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
-    found = {f.category for f in findings}
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
               if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))]
     if not wanted:
         return []
     matcher = get_matcher()
     cancelled: dict[str, list[tuple[int, int]]] = {}
-    matcher.scan(norm, None, cancelled)  # re-derived here (rare: only when the model wants a category)
+    if candidates is None:  # re-derived here (rare: only when the model wants a category)
+        matcher.scan(norm, None, cancelled)
+    else:
+        matcher.hits_of(norm, candidates, cancelled)
     bounds = clause_list(norm.text)
     starts = [b[0] for b in bounds]
     narrative = is_narrative(norm.text)
@@ -386,9 +393,10 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
                        literal_hits: list[tuple[int, Any]] | None = None,
                        features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None,
-                       bracket: tuple[list[float], list[float]] | None = None) -> CheckResult:
-    """`analyze` after normalisation; `maybe` (see `_model_findings`), `literal_hits` (see `Matcher.scan`),
-    `hits` (the scan's result) and `bracket` (see `_veto`) come from a chunk pass."""
+                       bracket: tuple[list[float], list[float]] | None = None,
+                       candidates: dict[int, list[tuple[int, int]]] | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe` and `candidates` (see `_model_findings`), `literal_hits` (see
+    `Matcher.scan`), `hits` (the scan's result) and `bracket` (see `_veto`) come from a chunk pass."""
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
@@ -419,7 +427,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         findings = _veto(ruled, norm, model, features, bracket)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
-                                        meta.recipient_role in THIRD_PARTY_ROLES))
+                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []

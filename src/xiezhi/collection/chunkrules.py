@@ -24,6 +24,9 @@ from xiezhi.collection.engine import Matcher, RuleHit, get_matcher
 from xiezhi.collection.normalize import Normalised
 from xiezhi.collection.rxprefix import required_dnf
 
+#: Candidate spans of each rule (rule index -> [start, end) normalised offsets), what `Matcher.hits_of` judges.
+Spans = dict[int, list[tuple[int, int]]]
+
 
 def _csr(lists: list[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(count, start, flat values) of a list of int tuples."""
@@ -133,11 +136,16 @@ class ChunkRules:
     def scan_many(self, norms: list[Normalised]) -> list[list[RuleHit]]:
         """`Matcher.scan` of every message. `scan` visits the rules of a message in rule order and each rule's
         candidate spans in sorted order, so only which spans a rule has matters, not the order they were found."""
+        return self.scan_many_spans(norms)[0]
+
+    def scan_many_spans(self, norms: list[Normalised]) -> tuple[list[list[RuleHit]], list[Spans | None]]:
+        """`scan_many`, and per message the candidate spans of each rule (None: none): `Matcher.hits_of(norm, spans,
+        cancelled)` on them gives what `Matcher.scan(norm, None, cancelled)` gives, without scanning again."""
         texts = [x.text for x in norms]
         n = len(texts)
         pos, pid, starts = self.scanner.find_all(texts)
         who_all = np.searchsorted(starts, pos, side="right") - 1
-        spans: list[dict[int, list[tuple[int, int]]] | None] = [None] * n
+        spans: list[Spans | None] = [None] * n
         sel = np.flatnonzero(self.has_any[pid])
         klen, anys, lengths = self.klen, self.anys, self.scanner.lengths
         for w, p, e in zip(who_all[sel].tolist(), pid[sel].tolist(), (pos[sel] - starts[who_all[sel]]).tolist(),
@@ -178,7 +186,7 @@ class ChunkRules:
                                 d = spans[i] = {}
                             d.setdefault(idx, []).append((m.start(), m.end()))
             out.append(matcher.hits_of(norms[i], d) if d else [])
-        return out
+        return out, spans
 
 
 @lru_cache(maxsize=2)

@@ -119,7 +119,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     others as CheckResult)."""
     norms = normalise_many(texts)
     plain = [x.text for x in norms]
-    rule_hits = get_chunk_rules().scan_many(norms)
+    rule_hits, spans = get_chunk_rules().scan_many_spans(norms)
     if m is None:
         maybe: list[frozenset[str]] = [_EMPTY] * len(texts)
         feats: Any = None
@@ -138,7 +138,8 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
-                                          features=partial(feats, k), bracket=brackets[k]))
+                                          features=partial(feats, k), bracket=brackets[k],
+                                          candidates=spans[k] or {}))
     return out
 
 
