@@ -164,8 +164,11 @@ class ChunkRules:
         runs: list[list[int]] = [[] for _ in range(n)]
         if len(pw):
             trig = self.triggered(n, who_all, pid)
-            keep = trig[pw * self.n_rules + pr] | self.untriggered[pr]
-            for w, r in zip(pw[keep].tolist(), pr[keep].tolist(), strict=True):
+            pair = pw * self.n_rules + pr
+            run = np.zeros(n * self.n_rules, dtype=bool)  # each (message, rule) once: two alternatives of one
+            run[pair[trig[pair] | self.untriggered[pr]]] = True  # rule can both hold (a fifth of the pairs)
+            pair = np.flatnonzero(run)
+            for w, r in zip((pair // self.n_rules).tolist(), (pair % self.n_rules).tolist(), strict=True):
                 runs[w].append(r)
         if self.always:
             trig = self.triggered(n, who_all, pid)
