@@ -16,7 +16,7 @@ from xiezhi.collection import check as check_mod
 from xiezhi.collection.fast import analyze_many_json
 from xiezhi.collection.model import LOGIT_MARGIN, chunk_features, load_model
 from xiezhi.collection.normalize import normalise
-from xiezhi.collection.probs import CategoryProbs, bracket_rows
+from xiezhi.collection.probs import CategoryProbs, _sigmoid
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,6 @@ def test_bracketed_comparisons_equal_exact_ones_for_any_threshold() -> None:
         pytest.skip("no classifier artifact shipped")
     texts = [t for t in (normalise(x).text for x in TEXTS[:256]) if t]
     chunk = chunk_features(m, texts)
-    brackets = bracket_rows(chunk.logits, LOGIT_MARGIN)
     exact = [_exact_probs(m, t) for t in texts]
     # thresholds: fixed values, and the exact probabilities themselves and their neighbours (the fallback)
     pool = [1e-9, 0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 1 - 1e-9, 0.0, 1.0]
@@ -50,7 +49,7 @@ def test_bracketed_comparisons_equal_exact_ones_for_any_threshold() -> None:
             calls += 1
             return m.logits(m.features(t))
 
-        probs = CategoryProbs(m.columns, logits, brackets[i])
+        probs = CategoryProbs(m.columns, logits, chunk.logits[i])
         per_cat = {c: pool[(i * 7 + k) % len(pool)] for k, c in enumerate(m.categories)}  # per-category thresholds
         for c, col in m.columns.items():
             p = exact[i][col]
@@ -61,10 +60,30 @@ def test_bracketed_comparisons_equal_exact_ones_for_any_threshold() -> None:
         assert calls == 1  # a threshold equal to a probability sits inside the bracket: exact path, once
         assert float(probs[m.categories[0]]) == exact[i][0]
         calls = 0
-    quick = CategoryProbs(m.columns, lambda: pytest.fail("exact path taken"), brackets[0])  # type: ignore[arg-type]
+    quick = CategoryProbs(m.columns, lambda: pytest.fail("exact path taken"), chunk.logits[0])  # type: ignore[arg-type]
     far = [c for c in m.categories if abs(exact[0][m.columns[c]] - 0.5) > 0.01]
     assert far and [quick[c] >= 0.5 for c in far] == [exact[0][m.columns[c]] >= 0.5 for c in far]
     assert m.categories[0] in quick and "compliant" not in quick and len(quick) == len(m.categories)
+
+
+def test_sigmoid_equals_numpys_and_brackets_hold() -> None:
+    z = np.array([-800.0, -745.0, -710.0, -700.0, -40.0, -2.944, -1e-9, 0.0, 1e-9, 3.0, 36.0, 40.0, 800.0])
+    with np.errstate(over="ignore"):
+        want = (1.0 / (1.0 + np.exp(-z))).tolist()
+    got = [_sigmoid(x) for x in z.tolist()]
+    assert np.allclose(got, want, rtol=1e-15, atol=0)
+    assert got == sorted(got)
+    m = load_model()
+    if m is None:
+        pytest.skip("no classifier artifact shipped")
+    texts = [t for t in (normalise(x).text for x in TEXTS[:128]) if t]
+    chunk = chunk_features(m, texts)
+    for i, t in enumerate(texts):
+        probs = CategoryProbs(m.columns, lambda t=t: m.logits(m.features(t)), chunk.logits[i])
+        for col, p in enumerate(probs.exact()):
+            lo, hi = probs.bracket(col)  # type: ignore[misc]
+            assert lo <= p <= hi
+    assert CategoryProbs(m.columns, lambda: m.bias, None, LOGIT_MARGIN).bracket(0) is None
 
 
 @pytest.mark.parametrize("below", [0.01, 0.3, 0.7, 0.97])

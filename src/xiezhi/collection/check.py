@@ -39,6 +39,7 @@ from xiezhi.collection.metadata import (
     recipient_contact,
     time_of_day,
 )
+from xiezhi.collection.model import load_model  # module level: an import statement per message costs ~1 µs
 from xiezhi.collection.models import (
     CATEGORIES,
     SEVERITY_RANK,
@@ -148,15 +149,13 @@ VETO_EXEMPT_RULES: frozenset[str] = frozenset()
 
 
 def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
-          features: Callable[[], Any] | None, bracket: tuple[list[float], list[float]] | None = None) -> list[Finding]:
+          features: Callable[[], Any] | None, approx: Any = None) -> list[Finding]:
     """The rule findings that survive the corroboration veto (RULE_VETO_BELOW). A finding is kept when its category
     or rule is exempt, its rule has a metadata condition or was escalated, another rule found the same category,
     or the classifier gives the category at least RULE_VETO_BELOW.
 
     `probs[category]` compares with a threshold exactly, computing the message's exact logits only when the
-    comparison needs them (`collection/probs.py`); bracket: from a chunk pass, see `probs.bracket_rows`."""
-    from xiezhi.collection.model import load_model
-
+    comparison needs them (`collection/probs.py`); approx: this message's row of a chunk pass's logits."""
     m = load_model() if model is None else model
     if RULE_VETO_BELOW is None or m is None or model is False or not norm.text:
         return [f for f, _ in findings]
@@ -164,7 +163,7 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
     for f, _ in findings:
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
     probs = CategoryProbs(m.columns, lambda: m.logits(m.features(norm.text) if features is None else features()),
-                          bracket)
+                          approx)
     out = []
     for f, hit in findings:
         req = hit.rule.requires
@@ -217,8 +216,6 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     when none of them is left after the rules, the exact per-message computation cannot add anything;
     features: gives this text's exact `Features` from the same chunk pass; candidates: the rules' candidate spans
     from the same chunk pass (`ChunkRules.scan_many_spans`), so the cancelled words are judged without a rescan."""
-    from xiezhi.collection.model import load_model
-
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
@@ -393,10 +390,10 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
                        literal_hits: list[tuple[int, Any]] | None = None,
                        features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None,
-                       bracket: tuple[list[float], list[float]] | None = None,
+                       approx: Any = None,
                        candidates: dict[int, list[tuple[int, int]]] | None = None) -> CheckResult:
     """`analyze` after normalisation; `maybe` and `candidates` (see `_model_findings`), `literal_hits` (see
-    `Matcher.scan`), `hits` (the scan's result) and `bracket` (see `_veto`) come from a chunk pass."""
+    `Matcher.scan`), `hits` (the scan's result) and `approx` (see `_veto`) come from a chunk pass."""
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
@@ -424,7 +421,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         if RULE_VETO_BELOW is not None:
             ruled.extend((f, hit) for f in findings[len(ruled):])
     if RULE_VETO_BELOW is not None and model is not False and findings:
-        findings = _veto(ruled, norm, model, features, bracket)
+        findings = _veto(ruled, norm, model, features, approx)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
                                         meta.recipient_role in THIRD_PARTY_ROLES, candidates))

@@ -28,10 +28,8 @@ from pydantic_core import to_json
 from xiezhi.collection.check import analyze_normalised
 from xiezhi.collection.chunkrules import get_chunk_rules
 from xiezhi.collection.engine import is_narrative
-from xiezhi.collection.model import LOGIT_MARGIN
 from xiezhi.collection.models import CheckResult, MessageMeta, fast_construct
 from xiezhi.collection.normalize import normalise_many
-from xiezhi.collection.probs import bracket_rows
 
 _NO_META = MessageMeta()
 _EMPTY: frozenset[str] = frozenset()
@@ -57,7 +55,7 @@ def _model_of(model: Any) -> Any:
 def _candidates(m: Any, texts: list[str], threshold: float | None) -> tuple[list[frozenset[str]], Any]:
     """Per text, the categories whose chunk logit is at or within LOGIT_MARGIN of its limit; and the chunk's
     features (for the exact path of the few texts that need it, and the veto's probability brackets)."""
-    from xiezhi.collection.model import chunk_features
+    from xiezhi.collection.model import LOGIT_MARGIN, chunk_features
 
     chunk = chunk_features(m, texts)
     z = chunk.logits
@@ -126,7 +124,6 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     else:
         maybe, chunk = _candidates(m, plain, threshold)
         feats = chunk.features
-        brackets = bracket_rows(chunk.logits, LOGIT_MARGIN)  # the veto's probabilities, exact path within the margin
     out: list[Any] = []
     for k, (t, nm, me, i, mb, hits) in enumerate(zip(texts, norms, metas, ids, maybe, rule_hits, strict=True)):
         if not hits and not mb and me is _NO_META and not is_narrative(nm.text):
@@ -138,7 +135,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
-                                          features=partial(feats, k), bracket=brackets[k],
+                                          features=partial(feats, k), approx=chunk.logits[k],
                                           candidates=spans[k] or {}))
     return out
 

@@ -11,10 +11,13 @@ or not: `probs[category] >= t` reads as it always did, whatever policy chooses `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+
+from xiezhi.collection.model import LOGIT_MARGIN
 
 
 class Prob:
@@ -48,15 +51,15 @@ class Prob:
 class CategoryProbs(Mapping[str, Prob]):
     """`probs[category]` for the categories the classifier scores, exact on demand.
 
-    exact: the exact per-message logits (called at most once, only when a comparison needs them);
-    bracket: per category, the probability at the chunk logit minus and plus `LOGIT_MARGIN` (`bracket_rows`),
-    or None (per-message path: every comparison uses the exact value)."""
+    logits: gives the exact per-message logits (called at most once, only when a comparison needs them);
+    approx: from a chunk pass, this message's logits within `margin` of the exact ones (`model.LOGIT_MARGIN`), or
+    None (per-message path: every comparison uses the exact value)."""
 
-    __slots__ = ("_bracket", "_cols", "_exact", "_logits")
+    __slots__ = ("_approx", "_cols", "_exact", "_logits", "_margin")
 
-    def __init__(self, cols: Mapping[str, int], logits: Callable[[], np.ndarray],
-                 bracket: tuple[list[float], list[float]] | None = None) -> None:
-        self._cols, self._logits, self._bracket = cols, logits, bracket
+    def __init__(self, cols: Mapping[str, int], logits: Callable[[], np.ndarray], approx: Sequence[float] | None = None,
+                 margin: float = LOGIT_MARGIN) -> None:
+        self._cols, self._logits, self._approx, self._margin = cols, logits, approx, margin
         self._exact: list[float] | None = None
 
     def exact(self) -> list[float]:
@@ -66,21 +69,32 @@ class CategoryProbs(Mapping[str, Prob]):
             self._exact = (1.0 / (1.0 + np.exp(-z))).tolist()
         return self._exact
 
+    def bracket(self, col: int) -> tuple[float, float] | None:
+        """Probabilities at the approximate logit minus and plus the margin: the exact probability lies between
+        them (the sigmoid is increasing; the margin, 1e-3 on the logit scale, dwarfs the last-bit differences
+        between math.exp and numpy's exp)."""
+        if self._approx is None:
+            return None
+        z = float(self._approx[col])
+        return _sigmoid(z - self._margin), _sigmoid(z + self._margin)
+
     def at_least(self, col: int, t: Any) -> bool:
         """exact probability of category `col` >= t."""
-        if self._bracket is not None:
-            if self._bracket[0][col] >= t:
+        b = self.bracket(col)
+        if b is not None:
+            if b[0] >= t:
                 return True
-            if self._bracket[1][col] < t:
+            if b[1] < t:
                 return False
         return self.exact()[col] >= t
 
     def above(self, col: int, t: Any) -> bool:
         """exact probability of category `col` > t."""
-        if self._bracket is not None:
-            if self._bracket[0][col] > t:
+        b = self.bracket(col)
+        if b is not None:
+            if b[0] > t:
                 return True
-            if self._bracket[1][col] <= t:
+            if b[1] <= t:
                 return False
         return self.exact()[col] > t
 
@@ -97,10 +111,10 @@ class CategoryProbs(Mapping[str, Prob]):
         return len(self._cols)
 
 
-def bracket_rows(logits: np.ndarray, margin: float) -> list[tuple[list[float], list[float]]]:
-    """Per row of chunk logits, the probabilities at logit - margin and logit + margin: the exact probability
-    lies between them when the exact logit is within `margin` of the chunk's (the sigmoid is increasing, and the
-    same formula as `CategoryProbs.exact` computes both)."""
-    lo = (1.0 / (1.0 + np.exp(-(logits - margin)))).tolist()
-    hi = (1.0 / (1.0 + np.exp(-(logits + margin)))).tolist()
-    return list(zip(lo, hi, strict=True))
+def _sigmoid(z: float) -> float:
+    """1 / (1 + e^-z) as numpy computes it for a float64 (0.0 where e^-z overflows)."""
+    try:
+        e = math.exp(-z)
+    except OverflowError:  # numpy gives inf here
+        e = math.inf
+    return 1.0 / (1.0 + e)
