@@ -24,6 +24,26 @@ _META_KEYS = ("sent_at", "recipient_role", "lender_type", "count_per_day", "chan
               "contact_refused", "consent_night")
 
 
+#: The C scanner `json.loads` ends in (a decoder with json's defaults, like json.loads' own).
+_SCAN = json.JSONDecoder().scan_once
+_WS = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]
+
+
+def _loads(line: str) -> object:
+    """`json.loads(line)`. A line that starts with an object is scanned by json's C scanner directly: json.loads'
+    own Python wrapper (two whitespace matches, decode, raw_decode) costs more than the scan of a 100-character
+    message. Anything else, and any line the scanner does not take whole, goes through json.loads (same value,
+    same error)."""
+    if line[:1] == "{":
+        try:
+            obj, end = _SCAN(line, 0)
+        except Exception:
+            return json.loads(line)
+        if end == len(line) or _WS(line, end).end() == len(line):
+            return obj
+    return json.loads(line)
+
+
 def _error(ident: object, lineno: int, exc: Exception) -> str:
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return json.dumps({"id": ident, "line": lineno, "error": f"第{lineno}行无法处理：{msg}"}, ensure_ascii=False)
@@ -74,7 +94,7 @@ def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) ->
             continue
         ident = None
         try:
-            item = json.loads(line)
+            item = _loads(line)
             ident = item.get("id") if isinstance(item, dict) else None
             text, meta = _read(item)
         except Exception as exc:  # one bad line must not stop a batch
