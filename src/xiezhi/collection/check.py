@@ -490,18 +490,21 @@ def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) 
         if f.rule == NOTE_RULE:
             notes.append(f)  # e.g. 21:00-22:00: shown as an info note, never a label (taxonomy hard case 6)
             continue
-        cur = best.get(f.category)
+        cat = f.category
+        cur = best.get(cat)
         if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:
-            best[f.category] = f
-    violations = {c: f for c, f in best.items() if c != "compliant"}
-    if violations:
-        chosen = sorted(violations.values(), key=lambda f: _ORDER[f.category])
-        labels = [f.category for f in chosen]
+            best[cat] = f
+    if len(best) > ("compliant" in best):  # a violation: one finding per category, in category order
+        labels = sorted([c for c in best if c != "compliant"], key=_ORDER.__getitem__)
+        chosen = [best[c] for c in labels]
         # a compliant note (e.g. 21:00-22:00) is dropped once a violation exists
     else:
         chosen = ([best["compliant"]] if "compliant" in best else []) + notes
         labels = ["compliant"]
-    severity = max((f.severity for f in chosen), key=SEVERITY_RANK.__getitem__, default="info")
+    severity, rank = "info", 0  # the highest severity (the first of equal ones), "info" for none
+    for f in chosen:
+        if SEVERITY_RANK[f.severity] > rank:
+            severity, rank = f.severity, SEVERITY_RANK[f.severity]
     seen: set[tuple[str, str]] = set()
     need_list: list[MetadataNeed] = []
     for n in needs:
