@@ -78,6 +78,7 @@ class ChunkRules:
         n_pat = len(patterns)
         self.n_pat = n_pat
         self.klen = [words[p][0] if p in words else 0 for p in patterns]
+        self.klen_arr = np.array(self.klen, dtype=np.int64)
         self.anys: list[tuple[int, ...]] = [words[p][1] if p in words else () for p in patterns]
         self.has_any = np.array([bool(a) for a in self.anys], dtype=bool)
         self.word_trig = _csr([words[p][2] if p in words else () for p in patterns])
@@ -147,14 +148,14 @@ class ChunkRules:
         who_all = np.searchsorted(starts, pos, side="right") - 1
         spans: list[Spans | None] = [None] * n
         sel = np.flatnonzero(self.has_any[pid])
-        klen, anys, lengths = self.klen, self.anys, self.scanner.lengths
-        for w, p, e in zip(who_all[sel].tolist(), pid[sel].tolist(), (pos[sel] - starts[who_all[sel]]).tolist(),
-                           strict=True):
+        anys = self.anys
+        w_any, p_any = who_all[sel], pid[sel]
+        e_any = pos[sel] - starts[w_any] + self.scanner.lengths[p_any]  # end offset in the message
+        for w, p, s, e in zip(w_any.tolist(), p_any.tolist(), (e_any - self.klen_arr[p_any]).tolist(), e_any.tolist(),
+                              strict=True):
             d = spans[w]
             if d is None:
                 d = spans[w] = {}
-            e += int(lengths[p])
-            s = e - klen[p]
             for idx in anys[p]:
                 d.setdefault(idx, []).append((s, e))
         # the expressions to run: triggered (or untriggered) rules whose expression can match
