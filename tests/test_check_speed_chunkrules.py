@@ -104,6 +104,32 @@ def _key_all(hits: list) -> list:
     return [_key(h) for h in hits]
 
 
+def test_possible_by_bits_equals_possible_by_counts() -> None:
+    """The prefilter's two formulations (clause bits per alternative; satisfied clauses counted) agree."""
+    import numpy as np
+
+    cr = get_chunk_rules()
+    assert cr.bitwise
+    texts = [normalise(t).text for t in DEV + EDGE] + _generated(1500, seed=5)
+    pairs = 0
+    try:
+        for k in range(0, len(texts), 128):
+            part = texts[k:k + 128]
+            pos, pid, starts = cr.scanner.find_all(part)
+            who = np.searchsorted(starts, pos, side="right") - 1
+            lit = cr.lit_of[pid]
+            sel = np.flatnonzero(lit >= 0)
+            cr.bitwise = True
+            a = cr.possible(len(part), who[sel], lit[sel])
+            cr.bitwise = False
+            b = cr.possible(len(part), who[sel], lit[sel])
+            assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+            pairs += len(a[0])
+    finally:
+        cr.bitwise = True
+    assert pairs > 2000
+
+
 def test_prefilter_covers_every_expression() -> None:
     cr = get_chunk_rules()
     assert cr.n_branches >= len(EXPRESSIONS)  # every rule expression has a prefilter now

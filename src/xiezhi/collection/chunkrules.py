@@ -104,17 +104,40 @@ class ChunkRules:
         self.n_branches = len(branches)
         self.branch_need = np.array([len(ids) for _, ids in branches], dtype=np.int64)
         self.branch_rule = np.array([idx for idx, _ in branches], dtype=np.int64)
+        # the same condition as bits: clause j of an alternative is bit j of its word, so a literal sets, in one
+        # step, its bit in every alternative one of whose clauses it belongs to (code = alternative * 32 + j)
+        self.bitwise = bool(branches) and max(len(ids) for _, ids in branches) <= 32
+        lit_slots: list[list[int]] = [[] for _ in lits]
+        if self.bitwise:
+            slot_of = {(b, cid): j for b, (_idx, ids) in enumerate(branches) for j, cid in enumerate(ids)}
+            for cl, cid in clause_ids.items():
+                for s in cl:
+                    lit_slots[lit_index[s]].extend(b * 32 + slot_of[b, cid] for b in clause_branches[cid])
+        self.lit_slot = _csr([tuple(sorted(set(x))) for x in lit_slots])
+        self.branch_full = np.array([(1 << len(ids)) - 1 for _, ids in branches], dtype=np.uint32)
+        self._full: dict[int, np.ndarray] = {}
 
     def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(message, rule) pairs whose expression can match in the message (besides `always`), from the condition
         literals found in each message (`who`, `lit`: one entry per occurrence). Distinct pairs are marked in
-        boolean arrays (no sorting)."""
+        boolean arrays (no sorting); an alternative's clauses are the bits of one word per (message, alternative),
+        set by its literals in one pass (`bitwise`; clauses counted instead where an alternative had over 32)."""
         empty = np.zeros(0, dtype=np.int64)
         if not self.n_branches or not len(lit):
             return empty, empty
         seen = np.zeros(n * self.n_lits, dtype=bool)
         seen[who * self.n_lits + lit] = True
         wl = np.flatnonzero(seen)  # each literal once per message
+        if self.bitwise:  # one expansion, literal -> (alternative, clause bit), instead of two with a count between
+            owner, code = _expand(wl % self.n_lits, *self.lit_slot)
+            bits = np.zeros(n * self.n_branches, dtype=np.uint32)
+            np.bitwise_or.at(bits, (wl // self.n_lits)[owner] * self.n_branches + (code >> 5),
+                             np.left_shift(1, code & 31).astype(np.uint32))
+            full = self._full.get(n)
+            if full is None:
+                full = self._full[n] = np.tile(self.branch_full, n)
+            ok = np.flatnonzero(bits == full)  # every clause of the alternative satisfied
+            return ok // self.n_branches, self.branch_rule[ok % self.n_branches]
         owner, clause = _expand(wl % self.n_lits, *self.lit_clause)
         sat = np.zeros(n * self.n_clauses, dtype=bool)
         sat[(wl // self.n_lits)[owner] * self.n_clauses + clause] = True
