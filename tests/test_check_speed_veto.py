@@ -59,6 +59,8 @@ def test_bracketed_comparisons_equal_exact_ones_for_any_threshold() -> None:
                 assert (th <= probs[c]) == (th <= p)  # reflected comparison
         assert calls == 1  # a threshold equal to a probability sits inside the bracket: exact path, once
         assert float(probs[m.categories[0]]) == exact[i][0]
+        assert probs[m.categories[0]] == exact[i][0]
+        assert probs[m.categories[0]] != exact[i][0] + 1 and probs[m.categories[0]] == probs[m.categories[0]]
         calls = 0
     quick = CategoryProbs(m.columns, lambda: pytest.fail("exact path taken"), chunk.logits[0])  # type: ignore[arg-type]
     far = [c for c in m.categories if abs(exact[0][m.columns[c]] - 0.5) > 0.01]

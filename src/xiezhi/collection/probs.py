@@ -22,7 +22,7 @@ from xiezhi.collection.model import LOGIT_MARGIN
 
 class Prob:
     """One category's probability: compares with a number (`>=`, `>`, `<`, `<=`) without computing the exact
-    value when the bracket decides; `float(p)` is the exact value."""
+    value when the bracket decides; `float(p)` (and `==`) use the exact value."""
 
     __slots__ = ("_col", "_probs")
 
@@ -40,6 +40,14 @@ class Prob:
 
     def __le__(self, t: Any) -> bool:
         return not self._probs.above(self._col, t)
+
+    def __eq__(self, t: object) -> bool:
+        return self._probs.exact()[self._col] == (float(t) if isinstance(t, Prob) else t)
+
+    def __ne__(self, t: object) -> bool:
+        return not self == t
+
+    __hash__ = None  # type: ignore[assignment]  # compares by value, like the float it stands for
 
     def __float__(self) -> float:
         return self._probs.exact()[self._col]
