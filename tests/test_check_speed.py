@@ -104,12 +104,34 @@ def test_process_lines_equals_process_line() -> None:
     lines += ["", "not json", '{"id": "x", "text": 5}', "[1, 2]",
               json.dumps({"id": "m", "text": "再不还钱就去你家", "sent_at": "2026-03-01 23:30", "count_per_day": 9}),
               json.dumps({"id": "bad", "text": "你好", "sent_at": "不是时间"}),
+              '{"id": "x1", "text": "你好"} {"id": "x2"}', '{"id": "x3", "text": "你好"}\n', '{"id": "x4", "text": "a"} \t ',
+              '{"id": "x5", "text": "a"', '{"id": "x6", "text": "a", "n": NaN}', '\ufeff{"id": "x7", "text": "a"}',
+              '{"id": "x8", "text": "a"},', '{"id": 9, "text": "再不还钱就去你家"}\x0b', '{"id": "x10", "text": "a\x01"}',
+              '{"id": "x11", "text": "a", "id": "x12"}', '{"id": "x13", "text": "' + "深" * 5000 + '"}',
               '{"id": "s", "text": "\\ud800坏"}']
     want = [x for n, line in enumerate(lines, 7) if (x := process_line(line, n)) is not None]
     assert process_lines(lines, 7) == want
     assert process_lines(lines[:-1], 7) == want[:-1]  # without the line that sends the chunk down line by line
     rules = [x for n, line in enumerate(lines, 7) if (x := process_line(line, n, True)) is not None]
     assert process_lines(lines, 7, rules_only=True) == rules
+
+
+def test_loads_equals_json_loads() -> None:
+    from xiezhi.collection.batch import _loads
+
+    lines = ['{"id": 1, "text": "你好"}', '{"id": 1, "text": "你好"}\n', '{"a": 1} {"b": 2}', '{"a": 1},', '{"a": [1',
+             '{"a": 1}\x0b', '\ufeff{"a": 1}', '{"a": NaN, "b": -Infinity}', '{"a": "\x01"}', '{"a": 1} \r\n\t ',
+             '{', '{}', '[1, 2]', ' {"a": 1}', '"x"', '{"a": 1, "a": 2}', '{"a": ' + "[" * 100000 + "]" * 100000 + "}"]
+    for line in lines:
+        try:
+            want: object = json.loads(line)
+        except Exception as exc:  # the same exception, whatever it is
+            want = (type(exc), str(exc))
+        try:
+            got: object = _loads(line)
+        except Exception as exc:
+            got = (type(exc), str(exc))
+        assert repr(got) == repr(want), line[:40]
 
 
 def test_chunk_matcher_yields_what_the_automaton_yields() -> None:
@@ -191,3 +213,16 @@ def test_chunk_matcher_falls_back_to_the_automaton_for_one_character_patterns() 
     cm = ChunkMatcher(_Fake())  # type: ignore[arg-type]
     texts = ["拿刀去你家堵门", "", "刀刀"]
     assert cm.hits(texts) == [list(_Fake.automaton.iter(t)) for t in texts]
+
+
+def test_batch_process_settles_its_heap_once() -> None:
+    """After a chunk, the long-lived objects of a batch process are out of the collector's generations."""
+    import gc
+
+    from xiezhi.collection import batch
+
+    process_lines([json.dumps({"id": 1, "text": "再不还钱就去你家"}, ensure_ascii=False)])
+    assert batch._SETTLED and gc.get_freeze_count() > 0
+    frozen = gc.get_freeze_count()
+    process_lines([json.dumps({"id": 2, "text": "你好"}, ensure_ascii=False)])
+    assert gc.get_freeze_count() == frozen  # once per process, not per chunk

@@ -80,6 +80,56 @@ def test_scan_many_equals_scan() -> None:
     assert cr.scan_many([normalise("")]) == [[]]
 
 
+def test_candidate_spans_give_what_scan_cancels() -> None:
+    """`hits_of` on the chunk's candidate spans (what `_model_findings` uses on the chunked path) gives the hits
+    and the cancelled clauses of a rescan, per category as sets of clauses."""
+    texts = DEV + EDGE + _generated(800, seed=3) + ["我们不会上门，也不会联系你家人", "哈哈开玩笑的，打断你的腿"]
+    norms = normalise_many(texts)
+    m = get_matcher()
+    cr = get_chunk_rules()
+    cancelled_any = 0
+    for k in range(0, len(norms), 97):
+        hits, spans = cr.scan_many_spans(norms[k:k + 97])
+        assert _key_all(hits) == _key_all(cr.scan_many(norms[k:k + 97]))
+        for norm, h, sp in zip(norms[k:k + 97], hits, spans, strict=True):
+            want: dict = {}
+            got: dict = {}
+            assert _key(m.scan(norm, None, want)) == _key(m.hits_of(norm, sp or {}, got)) == _key(h)
+            assert {c: set(v) for c, v in want.items()} == {c: set(v) for c, v in got.items()}, norm.text
+            cancelled_any += bool(want)
+    assert cancelled_any > 100
+
+
+def _key_all(hits: list) -> list:
+    return [_key(h) for h in hits]
+
+
+def test_possible_by_bits_equals_possible_by_counts() -> None:
+    """The prefilter's two formulations (clause bits per alternative; satisfied clauses counted) agree."""
+    import numpy as np
+
+    cr = get_chunk_rules()
+    assert cr.bitwise
+    texts = [normalise(t).text for t in DEV + EDGE] + _generated(1500, seed=5)
+    pairs = 0
+    try:
+        for k in range(0, len(texts), 128):
+            part = texts[k:k + 128]
+            pos, pid, starts = cr.scanner.find_all(part)
+            who = np.searchsorted(starts, pos, side="right") - 1
+            lit = cr.lit_of[pid]
+            sel = np.flatnonzero(lit >= 0)
+            cr.bitwise = True
+            a = cr.possible(len(part), who[sel], lit[sel])
+            cr.bitwise = False
+            b = cr.possible(len(part), who[sel], lit[sel])
+            assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+            pairs += len(a[0])
+    finally:
+        cr.bitwise = True
+    assert pairs > 2000
+
+
 def test_prefilter_covers_every_expression() -> None:
     cr = get_chunk_rules()
     assert cr.n_branches >= len(EXPRESSIONS)  # every rule expression has a prefilter now

@@ -8,6 +8,7 @@ Output line: the CheckResult of `analyze`, or {"id", "line", "error"} for a line
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,26 @@ CHUNK = 500
 _PLAIN_KEYS = frozenset({"id", "text"})
 _META_KEYS = ("sent_at", "recipient_role", "lender_type", "count_per_day", "channel", "debtor_reachable",
               "contact_refused", "consent_night")
+
+
+#: The C scanner `json.loads` ends in (a decoder with json's defaults, like json.loads' own).
+_SCAN = json.JSONDecoder().scan_once
+_WS = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]
+
+
+def _loads(line: str) -> object:
+    """`json.loads(line)`. A line that starts with an object is scanned by json's C scanner directly: json.loads'
+    own Python wrapper (two whitespace matches, decode, raw_decode) costs more than the scan of a 100-character
+    message. Anything else, and any line the scanner does not take whole, goes through json.loads (same value,
+    same error)."""
+    if line[:1] == "{":
+        try:
+            obj, end = _SCAN(line, 0)
+        except Exception:
+            return json.loads(line)
+        if end == len(line) or _WS(line, end).end() == len(line):
+            return obj
+    return json.loads(line)
 
 
 def _error(ident: object, lineno: int, exc: Exception) -> str:
@@ -61,6 +82,22 @@ def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None
         return _error(ident, lineno, exc)
 
 
+_SETTLED = False
+
+
+def _settle() -> None:
+    """Once per process, after its first chunk: collect, then move every object alive now out of the garbage
+    collector's generations (`gc.freeze`). They are the rule tables, the classifier's vocabulary, the statute
+    corpus and the caches filled on first use, some 60,000 objects that stay alive to the end; the collector's
+    passes over them cost about a tenth of the batch's CPU time. Objects made later are collected as before.
+    Only the batch path does this: the processes of `xiezhi batch` do nothing else."""
+    global _SETTLED
+    if not _SETTLED:
+        _SETTLED = True
+        gc.collect()
+        gc.freeze()
+
+
 def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) -> list[str]:
     """Many input lines (the first is line `start`) -> their output lines, blank lines skipped: the same
     lines as `process_line` on each, computed by the chunked path (`analyze_many_json`)."""
@@ -74,7 +111,7 @@ def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) ->
             continue
         ident = None
         try:
-            item = json.loads(line)
+            item = _loads(line)
             ident = item.get("id") if isinstance(item, dict) else None
             text, meta = _read(item)
         except Exception as exc:  # one bad line must not stop a batch
@@ -91,6 +128,7 @@ def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) ->
         done = [process_line(line, lineno, rules_only) for _, lineno, line in slots]
     for (k, _, _), res in zip(slots, done, strict=True):
         out[k] = res
+    _settle()
     return [x for x in out if x is not None]
 
 

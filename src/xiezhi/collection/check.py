@@ -41,6 +41,7 @@ from xiezhi.collection.metadata import (
     recipient_contact,
     time_of_day,
 )
+from xiezhi.collection.model import load_model  # module level: an import statement per message costs ~1 µs
 from xiezhi.collection.models import (
     CATEGORIES,
     SEVERITY_RANK,
@@ -53,6 +54,7 @@ from xiezhi.collection.models import (
     fast_construct,
 )
 from xiezhi.collection.normalize import Normalised, normalise
+from xiezhi.collection.probs import CategoryProbs
 from xiezhi.collection.rules import load_categories
 from xiezhi.collection.stated import stated_count_per_day, stated_time_of_day
 
@@ -162,12 +164,13 @@ def veto_policy() -> Policy | None:
 
 
 def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
-          features: Callable[[], Any] | None) -> list[Finding]:
+          features: Callable[[], Any] | None, approx: Any = None) -> list[Finding]:
     """The rule findings that survive the corroboration veto (`corroborate.Policy.keep`): a finding is kept when it
     is strong (exempt category or rule, a metadata condition, an escalated threat, a second rule of the category) or
-    the classifier gives its category at least the policy's threshold."""
-    from xiezhi.collection.model import load_model
+    the classifier gives its category at least the policy's threshold.
 
+    `probs[category]` compares with a threshold exactly, computing the message's exact logits only when the
+    comparison needs them (`collection/probs.py`); approx: this message's row of a chunk pass's logits."""
     m = load_model() if model is None else model
     pol = veto_policy()
     if pol is None or m is None or model is False or not norm.text:
@@ -175,10 +178,10 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
     rules_per_cat: dict[str, set[str]] = {}
     for f, _ in findings:
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
-    z = m.logits(m.features(norm.text) if features is None else features())
-    probs = dict(zip(m.categories, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True))
+    probs = CategoryProbs(m.columns, lambda: m.logits(m.features(norm.text) if features is None else features()),
+                          approx)
     context = True if pol.no_context is None else any(w in norm.text for w in COLLECTION_CONTEXT)
-    top = max(probs.values()) if pol.any_violation is not None else None
+    top = max(float(p) for p in probs.values()) if pol.any_violation is not None else None
     out = []
     for f, hit in findings:
         req = hit.rule.requires
@@ -223,18 +226,21 @@ def implied_by(findings: list[Finding], third_party: bool, narrative: bool) -> s
 
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
                     threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
-                    features: Callable[[], Any] | None = None, third_party: bool = False) -> list[Finding]:
+                    features: Callable[[], Any] | None = None, third_party: bool = False,
+                    candidates: dict[int, list[tuple[int, int]]] | None = None) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
     when none of them is left after the rules, the exact per-message computation cannot add anything;
-    features: gives this text's exact `Features` from the same chunk pass."""
-    from xiezhi.collection.model import load_model
-
+    features: gives this text's exact `Features` from the same chunk pass; candidates: the rules' candidate spans
+    from the same chunk pass (`ChunkRules.scan_many_spans`), so the cancelled words are judged without a rescan."""
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
-    have = {f.category for f in findings} | blocked | implied_by(findings, third_party, is_narrative(norm.text))
+    found = {f.category for f in findings}
+    if maybe is not None and maybe <= found | blocked:
+        return []  # what `maybe <= have` below gives (have contains found and blocked), without computing `have`
+    have = found | blocked | implied_by(findings, third_party, is_narrative(norm.text))
     if maybe is not None and maybe <= have:
         return []
     feats = m.features(norm.text) if features is None else features()
@@ -243,14 +249,16 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         over = z >= _logit_limits(m)
     else:
         over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
-    found = {f.category for f in findings}
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
               if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))]
     if not wanted:
         return []
     matcher = get_matcher()
     cancelled: dict[str, list[tuple[int, int]]] = {}
-    matcher.scan(norm, None, cancelled)  # re-derived here (rare: only when the model wants a category)
+    if candidates is None:  # re-derived here (rare: only when the model wants a category)
+        matcher.scan(norm, None, cancelled)
+    else:
+        matcher.hits_of(norm, candidates, cancelled)
     bounds = clause_list(norm.text)
     starts = [b[0] for b in bounds]
     narrative = is_narrative(norm.text)
@@ -399,9 +407,11 @@ def analyze(text: str, meta: MessageMeta | dict[str, Any] | None = None, *, id: 
 def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: str | None = None, model: Any = None,
                        threshold: float | None = None, maybe: frozenset[str] | None = None,
                        literal_hits: list[tuple[int, Any]] | None = None,
-                       features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None) -> CheckResult:
-    """`analyze` after normalisation; `maybe` (see `_model_findings`), `literal_hits` (see `Matcher.scan`) and
-    `hits` (the scan's result) come from a chunk pass."""
+                       features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None,
+                       approx: Any = None,
+                       candidates: dict[int, list[tuple[int, int]]] | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe` and `candidates` (see `_model_findings`), `literal_hits` (see
+    `Matcher.scan`), `hits` (the scan's result) and `approx` (see `_veto`) come from a chunk pass."""
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
@@ -429,10 +439,10 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         if RULE_VETO_BELOW is not None:
             ruled.extend((f, hit) for f in findings[len(ruled):])
     if RULE_VETO_BELOW is not None and model is not False and findings:
-        findings = _veto(ruled, norm, model, features)
+        findings = _veto(ruled, norm, model, features, approx)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
-                                        meta.recipient_role in THIRD_PARTY_ROLES))
+                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []
@@ -498,18 +508,21 @@ def _result(findings: list[Finding], needs: list[MetadataNeed], id: str | None) 
         if f.rule == NOTE_RULE:
             notes.append(f)  # e.g. 21:00-22:00: shown as an info note, never a label (taxonomy hard case 6)
             continue
-        cur = best.get(f.category)
+        cat = f.category
+        cur = best.get(cat)
         if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:
-            best[f.category] = f
-    violations = {c: f for c, f in best.items() if c != "compliant"}
-    if violations:
-        chosen = sorted(violations.values(), key=lambda f: _ORDER[f.category])
-        labels = [f.category for f in chosen]
+            best[cat] = f
+    if len(best) > ("compliant" in best):  # a violation: one finding per category, in category order
+        labels = sorted([c for c in best if c != "compliant"], key=_ORDER.__getitem__)
+        chosen = [best[c] for c in labels]
         # a compliant note (e.g. 21:00-22:00) is dropped once a violation exists
     else:
         chosen = ([best["compliant"]] if "compliant" in best else []) + notes
         labels = ["compliant"]
-    severity = max((f.severity for f in chosen), key=SEVERITY_RANK.__getitem__, default="info")
+    severity, rank = "info", 0  # the highest severity (the first of equal ones), "info" for none
+    for f in chosen:
+        if SEVERITY_RANK[f.severity] > rank:
+            severity, rank = f.severity, SEVERITY_RANK[f.severity]
     seen: set[tuple[str, str]] = set()
     need_list: list[MetadataNeed] = []
     for n in needs:

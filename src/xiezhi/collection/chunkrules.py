@@ -24,6 +24,9 @@ from xiezhi.collection.engine import Matcher, RuleHit, get_matcher
 from xiezhi.collection.normalize import Normalised
 from xiezhi.collection.rxprefix import required_dnf
 
+#: Candidate spans of each rule (rule index -> [start, end) normalised offsets), what `Matcher.hits_of` judges.
+Spans = dict[int, list[tuple[int, int]]]
+
 
 def _csr(lists: list[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(count, start, flat values) of a list of int tuples."""
@@ -75,6 +78,7 @@ class ChunkRules:
         n_pat = len(patterns)
         self.n_pat = n_pat
         self.klen = [words[p][0] if p in words else 0 for p in patterns]
+        self.klen_arr = np.array(self.klen, dtype=np.int64)
         self.anys: list[tuple[int, ...]] = [words[p][1] if p in words else () for p in patterns]
         self.has_any = np.array([bool(a) for a in self.anys], dtype=bool)
         self.word_trig = _csr([words[p][2] if p in words else () for p in patterns])
@@ -100,17 +104,40 @@ class ChunkRules:
         self.n_branches = len(branches)
         self.branch_need = np.array([len(ids) for _, ids in branches], dtype=np.int64)
         self.branch_rule = np.array([idx for idx, _ in branches], dtype=np.int64)
+        # the same condition as bits: clause j of an alternative is bit j of its word, so a literal sets, in one
+        # step, its bit in every alternative one of whose clauses it belongs to (code = alternative * 32 + j)
+        self.bitwise = bool(branches) and max(len(ids) for _, ids in branches) <= 32
+        lit_slots: list[list[int]] = [[] for _ in lits]
+        if self.bitwise:
+            slot_of = {(b, cid): j for b, (_idx, ids) in enumerate(branches) for j, cid in enumerate(ids)}
+            for cl, cid in clause_ids.items():
+                for s in cl:
+                    lit_slots[lit_index[s]].extend(b * 32 + slot_of[b, cid] for b in clause_branches[cid])
+        self.lit_slot = _csr([tuple(sorted(set(x))) for x in lit_slots])
+        self.branch_full = np.array([(1 << len(ids)) - 1 for _, ids in branches], dtype=np.uint32)
+        self._full: dict[int, np.ndarray] = {}
 
     def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(message, rule) pairs whose expression can match in the message (besides `always`), from the condition
         literals found in each message (`who`, `lit`: one entry per occurrence). Distinct pairs are marked in
-        boolean arrays (no sorting)."""
+        boolean arrays (no sorting); an alternative's clauses are the bits of one word per (message, alternative),
+        set by its literals in one pass (`bitwise`; clauses counted instead where an alternative had over 32)."""
         empty = np.zeros(0, dtype=np.int64)
         if not self.n_branches or not len(lit):
             return empty, empty
         seen = np.zeros(n * self.n_lits, dtype=bool)
         seen[who * self.n_lits + lit] = True
         wl = np.flatnonzero(seen)  # each literal once per message
+        if self.bitwise:  # one expansion, literal -> (alternative, clause bit), instead of two with a count between
+            owner, code = _expand(wl % self.n_lits, *self.lit_slot)
+            bits = np.zeros(n * self.n_branches, dtype=np.uint32)
+            np.bitwise_or.at(bits, (wl // self.n_lits)[owner] * self.n_branches + (code >> 5),
+                             np.left_shift(1, code & 31).astype(np.uint32))
+            full = self._full.get(n)
+            if full is None:
+                full = self._full[n] = np.tile(self.branch_full, n)
+            ok = np.flatnonzero(bits == full)  # every clause of the alternative satisfied
+            return ok // self.n_branches, self.branch_rule[ok % self.n_branches]
         owner, clause = _expand(wl % self.n_lits, *self.lit_clause)
         sat = np.zeros(n * self.n_clauses, dtype=bool)
         sat[(wl // self.n_lits)[owner] * self.n_clauses + clause] = True
@@ -133,20 +160,25 @@ class ChunkRules:
     def scan_many(self, norms: list[Normalised]) -> list[list[RuleHit]]:
         """`Matcher.scan` of every message. `scan` visits the rules of a message in rule order and each rule's
         candidate spans in sorted order, so only which spans a rule has matters, not the order they were found."""
+        return self.scan_many_spans(norms)[0]
+
+    def scan_many_spans(self, norms: list[Normalised]) -> tuple[list[list[RuleHit]], list[Spans | None]]:
+        """`scan_many`, and per message the candidate spans of each rule (None: none): `Matcher.hits_of(norm, spans,
+        cancelled)` on them gives what `Matcher.scan(norm, None, cancelled)` gives, without scanning again."""
         texts = [x.text for x in norms]
         n = len(texts)
         pos, pid, starts = self.scanner.find_all(texts)
         who_all = np.searchsorted(starts, pos, side="right") - 1
-        spans: list[dict[int, list[tuple[int, int]]] | None] = [None] * n
+        spans: list[Spans | None] = [None] * n
         sel = np.flatnonzero(self.has_any[pid])
-        klen, anys, lengths = self.klen, self.anys, self.scanner.lengths
-        for w, p, e in zip(who_all[sel].tolist(), pid[sel].tolist(), (pos[sel] - starts[who_all[sel]]).tolist(),
-                           strict=True):
+        anys = self.anys
+        w_any, p_any = who_all[sel], pid[sel]
+        e_any = pos[sel] - starts[w_any] + self.scanner.lengths[p_any]  # end offset in the message
+        for w, p, s, e in zip(w_any.tolist(), p_any.tolist(), (e_any - self.klen_arr[p_any]).tolist(), e_any.tolist(),
+                              strict=True):
             d = spans[w]
             if d is None:
                 d = spans[w] = {}
-            e += int(lengths[p])
-            s = e - klen[p]
             for idx in anys[p]:
                 d.setdefault(idx, []).append((s, e))
         # the expressions to run: triggered (or untriggered) rules whose expression can match
@@ -156,8 +188,11 @@ class ChunkRules:
         runs: list[list[int]] = [[] for _ in range(n)]
         if len(pw):
             trig = self.triggered(n, who_all, pid)
-            keep = trig[pw * self.n_rules + pr] | self.untriggered[pr]
-            for w, r in zip(pw[keep].tolist(), pr[keep].tolist(), strict=True):
+            pair = pw * self.n_rules + pr
+            run = np.zeros(n * self.n_rules, dtype=bool)  # each (message, rule) once: two alternatives of one
+            run[pair[trig[pair] | self.untriggered[pr]]] = True  # rule can both hold (a fifth of the pairs)
+            pair = np.flatnonzero(run)
+            for w, r in zip((pair // self.n_rules).tolist(), (pair % self.n_rules).tolist(), strict=True):
                 runs[w].append(r)
         if self.always:
             trig = self.triggered(n, who_all, pid)
@@ -178,7 +213,7 @@ class ChunkRules:
                                 d = spans[i] = {}
                             d.setdefault(idx, []).append((m.start(), m.end()))
             out.append(matcher.hits_of(norms[i], d) if d else [])
-        return out
+        return out, spans
 
 
 @lru_cache(maxsize=2)

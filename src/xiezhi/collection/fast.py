@@ -54,7 +54,7 @@ def _model_of(model: Any) -> Any:
 
 def _candidates(m: Any, texts: list[str], threshold: float | None) -> tuple[list[frozenset[str]], Any]:
     """Per text, the categories whose chunk logit is at or within LOGIT_MARGIN of its limit; and the chunk's
-    features (for the exact path of the few texts that need it)."""
+    features (for the exact path of the few texts that need it, and the veto's probability brackets)."""
     from xiezhi.collection.model import LOGIT_MARGIN, chunk_features
 
     chunk = chunk_features(m, texts)
@@ -117,7 +117,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     others as CheckResult)."""
     norms = normalise_many(texts)
     plain = [x.text for x in norms]
-    rule_hits = get_chunk_rules().scan_many(norms)
+    rule_hits, spans = get_chunk_rules().scan_many_spans(norms)
     if m is None:
         maybe: list[frozenset[str]] = [_EMPTY] * len(texts)
         feats: Any = None
@@ -135,7 +135,8 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
             out.append(analyze_normalised(t, nm, me, id=i, model=False, hits=hits))
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
-                                          features=partial(feats, k)))
+                                          features=partial(feats, k), approx=chunk.logits[k],
+                                          candidates=spans[k] or {}))
     return out
 
 

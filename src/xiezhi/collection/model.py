@@ -167,6 +167,14 @@ class Model:
         return got
 
     @property
+    def columns(self) -> dict[str, int]:
+        """Column of each category in the logits, computed once."""
+        got = self.__dict__.get("_columns")
+        if got is None:
+            got = self.__dict__["_columns"] = {c: i for i, c in enumerate(self.categories)}
+        return got
+
+    @property
     def weights_t(self) -> np.ndarray:
         """The weights one category per row (contiguous): a category's weights of many grams in one gather
         (the same float32 values as `weights[rows, col]`)."""
