@@ -431,3 +431,27 @@ def test_d11_lender_scoped_articles():
     assert not {"consumer-finance-company-measures:56", "credit-card-supervision-measures:68"} & ids("microloan")
     assert "credit-card-supervision-measures:68" in ids("bank") and "consumer-finance-company-measures:56" not in ids("bank")
     assert ids("microloan") >= {"pipl:10", "pipl:6"}
+
+
+# D11 / D30 wired into analyze (lead, at the merge): a finding cites only articles that can bind the lender named in
+# the metadata, and a metadata verdict cites the articles it rests on first.
+def test_analyze_drops_articles_that_bind_other_lenders():
+    from xiezhi.collection.check import analyze
+
+    text = "你再不还钱，我们就打给你通讯录里所有人，告诉他们你欠钱不还。"
+
+    def ids(lender):
+        r = analyze(text, {"lender_type": lender, "sent_at": "2026-03-02T10:00:00"}, model=False)
+        return {c["id"] for f in r.findings for c in f.citations if "id" in c}
+
+    banking = {"consumer-finance-company-measures:56", "credit-card-supervision-measures:68"}
+    assert banking & ids("bank") and not banking & ids("microloan")
+    assert "internet-loan-measures:" not in " ".join(ids("microloan"))
+
+
+def test_analyze_metadata_verdict_cites_its_own_basis_first():
+    from xiezhi.collection.check import analyze
+
+    r = analyze("你老公的电话我们已经打了，告诉他你欠钱不还。", {"recipient_role": "spouse"}, model=False)
+    meta_findings = [f for f in r.findings if f.rule == "metadata" and f.category == "third_party_contact"]
+    assert meta_findings and meta_findings[0].citations[0]["id"] == "civil-code:1064"

@@ -99,12 +99,13 @@ def _actions(category: str) -> list[Action]:
 
 
 def _finding(category: str, severity: str, mode: str, span: tuple[int, int], text: str, explanation: str,
-             first: tuple[str, ...], day: date | None, rule: str) -> Finding:
+             first: tuple[str, ...], day: date | None, rule: str, lender_type: str | None = None) -> Finding:
+    """lender_type: drop citations of instruments that bind other lenders (citations.LENDER_SCOPE)."""
     if category == "intimidation":
         mode = "done"  # the menacing words or conduct happened (README-check convention 2)
     return fast_construct(Finding, {
         "category": category, "severity": severity, "mode": mode, "span": span, "quote": text[span[0]:span[1]],
-        "explanation": explanation, "citations": citations_for(category, first, day),
+        "explanation": explanation, "citations": citations_for(category, first, day, lender_type),
         "actions": _actions(category), "rule": rule,
     })
 
@@ -227,7 +228,8 @@ def implied_by(findings: list[Finding], third_party: bool, narrative: bool) -> s
 def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: date | None, model: Any,
                     threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
                     features: Callable[[], Any] | None = None, third_party: bool = False,
-                    candidates: dict[int, list[tuple[int, int]]] | None = None) -> list[Finding]:
+                    candidates: dict[int, list[tuple[int, int]]] | None = None,
+                    lender_type: str | None = None) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
@@ -278,7 +280,7 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         if rule is not None:
             why += rule.explanation
         out.append(_finding(cat, spec.severity, mode, norm.orig_span(ws, we), text, why,
-                            rule.citations if rule else (), day, "model"))
+                            rule.citations if rule else (), day, "model", lender_type))
     return out
 
 
@@ -415,6 +417,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
     day = meta.sent_at.date() if meta.sent_at else None
+    lender = meta.lender_type  # citations of instruments that bind other lenders are dropped (legal review 2, D11)
     needs: list[MetadataNeed] = []
     findings: list[Finding] = []
     blocked: set[str] = set()
@@ -432,17 +435,17 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
             ends = clause_ends(norm.text)
         span = _span(norm, hit.start, hit.end, ends)
         findings.append(_finding(rule.category, severity, hit.mode, span, text, rule.explanation, rule.citations,
-                                 day, rule.id))
+                                 day, rule.id, lender))
         for extra in rule.also:  # intimidation is always `done` (the menacing words or visit happened)
             findings.append(_finding(extra, severity, "done" if extra == "intimidation" else hit.mode, span, text,
-                                     rule.explanation, (), day, rule.id))
+                                     rule.explanation, (), day, rule.id, lender))
         if RULE_VETO_BELOW is not None:
             ruled.extend((f, hit) for f in findings[len(ruled):])
     if RULE_VETO_BELOW is not None and model is not False and findings:
         findings = _veto(ruled, norm, model, features, approx)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
-                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates))
+                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates, lender))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []
@@ -480,8 +483,8 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
                                           consented=mentions_consent(norm.text)))
     whole = _whole(text) if verdicts else (0, 0)
     for v in verdicts:
-        findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, (), day,
-                                 NOTE_RULE if v.note else "metadata"))
+        findings.append(_finding(v.category, v.severity, "done", whole, text, v.explanation, v.cites, day,
+                                 NOTE_RULE if v.note else "metadata", lender))
     specs = load_categories()
     implied: list[Finding] = []
     third = meta.recipient_role in THIRD_PARTY_ROLES
@@ -497,7 +500,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         for cat in _implies(f, third, narrative):
             implied.append(_finding(cat, "violation", "done", f.span, text,
                                     f"扬言{specs[f.category].title}，意在制造恐惧、逼迫还款，属于恐吓。", (), day,
-                                    f"implied:{f.rule}"))
+                                    f"implied:{f.rule}", lender))
     return _result(findings + implied, needs, id)
 
 

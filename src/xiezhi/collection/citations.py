@@ -24,7 +24,8 @@ PSPL_2025 = "public-security-punishments-law:"
 #: 银行保险机构消费者权益保护管理办法: 银行业金融机构 (incl. 消费金融公司) and 保险机构.
 LENDER_SCOPE: dict[str, frozenset[str]] = {
     "credit-card-supervision-measures:": frozenset({"bank"}),
-    "internet-loan-measures:": frozenset({"bank"}),
+    # 第六十七条: consumer-finance (and auto-finance) companies' internet lending follows these measures too
+    "internet-loan-measures:": frozenset({"bank", "consumer_finance"}),
     "consumer-finance-company-measures:": frozenset({"consumer_finance"}),
     "banking-insurance-consumer-protection-measures:": frozenset({"bank", "consumer_finance"}),
 }
