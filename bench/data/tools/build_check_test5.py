@@ -1,4 +1,4 @@
-"""Validate the held-out Check test set of the fourth session bench/data/check_test5.jsonl and print its count table.
+"""Validate the held-out Check test set for the fifth session bench/data/check_test5.jsonl and print its count table.
 
 The targets of this set and of the others are in check_sets.py, the checks in labelled_set.py; the set itself and
 who wrote it are described in ../README-check.md.
