@@ -83,6 +83,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev15": ("fifteenth set (annotator 18, ids c…, the people around the debtor, fourth session)", _spec(
         "dev15", "c", weak=frozenset({"debt_disclosure", "third_party_contact", "unlawful_visit"}),
         total=(250, 250), min_per_cat=7, min_weak=12, lawful=(0.42, 0.52), early=None)),
+    "dev16": ("sixteenth set (annotator 20, ids a…, threats in every register, fourth session's last round)", _spec(
+        "dev16", "a", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation"}),
+        total=(200, 200), min_per_cat=6, min_weak=14, lawful=(0.40, 0.50), early=None)),
+    "dev17": ("seventeenth set (annotator 21, ids y…, third parties and what they are told, fourth session's last round)",
+              _spec("dev17", "y", weak=frozenset({"debt_disclosure", "third_party_contact", "false_legal_threat"}),
+                    total=(200, 200), min_per_cat=6, min_weak=14, lawful=(0.40, 0.50), early=None)),
     "test5": ("held-out test split for the fifth session (annotator 19, ids b…, what users paste)", _spec(
         "test5", "b", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=(150, (0.36, 0.50)))),
