@@ -29,7 +29,7 @@ from bench_check import META, load, score  # noqa: E402
 DEFAULT_SPLITS = ("check_dev.jsonl", "check_dev2.jsonl", "check_test.jsonl", "check_dev3.jsonl", "check_dev4.jsonl",
                   "check_dev5.jsonl", "check_dev6.jsonl", "check_dev7.jsonl", "check_dev8.jsonl", "check_dev9.jsonl",
                   "check_dev10.jsonl", "check_dev11.jsonl", "check_test2.jsonl", "check_test3.jsonl", "check_dev12.jsonl",
-                  "check_dev13.jsonl")
+                  "check_dev13.jsonl", "check_test4.jsonl", "check_dev14.jsonl", "check_dev15.jsonl")
 #: Independent test sets, scored only by the lead: the ones the model builder never trains on (one list).
 FORBIDDEN = HELD_OUT
 
