@@ -87,7 +87,18 @@ def question_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
     from xiezhi.text.tokenize import tokenize
 
     norm = normalize(text, table)
-    return tokenize(norm) + char_bigrams(norm)
+    return tokenize(norm) + char_bigrams(norm) + final_clause_tokens(norm)
+
+
+def final_clause_tokens(normalized: str) -> list[str]:
+    """The final question clause of a long story, repeated (``xiezhi.search.clauses``); [] otherwise."""
+    from xiezhi.search.clauses import FINAL_CLAUSE_REPEATS, final_question_clause
+    from xiezhi.text.tokenize import tokenize
+
+    clause = final_question_clause(normalized)
+    if clause is None:
+        return []
+    return (tokenize(clause) + char_bigrams(clause)) * FINAL_CLAUSE_REPEATS
 
 
 def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list[str]]:
@@ -147,7 +158,7 @@ class PreparedQuestion:
     @property
     def card_tokens(self) -> list[str]:
         """What the card index is searched with (``question_tokens``)."""
-        return self.norm_tokens + char_bigrams(self.norm)
+        return self.norm_tokens + char_bigrams(self.norm) + final_clause_tokens(self.norm)
 
 
 @dataclass
