@@ -22,6 +22,8 @@ from typing import Any
 
 from xiezhi.search.bm25 import BM25Index
 
+#: A term's contributions for a repeated occurrence are kept up to this count in the question.
+MAX_KEPT_REPEAT = 8
 #: (documents, contributions for a single occurrence, idf per posting for coverage,
 #:  main weights, main idf, analysis weights, analysis idf, idf counted in the coverage total)
 Entry = tuple[Any, Any, Any, Any, float, Any, float, float]
@@ -38,6 +40,7 @@ class FusedScorer:
         self.n = len(main)
         self.unknown_idf = unknown_idf
         self._entries: dict[str, Entry | None] = {}
+        self._repeated: dict[tuple[str, int], Any] = {}
 
     def _entry(self, term: str) -> Entry | None:
         """The term's fused postings (None: in neither index), made on first use."""
@@ -97,9 +100,15 @@ class FusedScorer:
             if qtf == 1:
                 contrib.append(c)
             else:
-                # As BM25Index.gather: weight * (idf * (1 + 0.5 * (qtf - 1))), per index.
-                factor = 1.0 + 0.5 * (qtf - 1)
-                contrib.append(np.concatenate([m_weights * (m_idf * factor), x_weights * (x_idf * factor)]))
+                repeated = self._repeated.get((term, qtf))
+                if repeated is None:
+                    # As BM25Index.gather: weight * (idf * (1 + 0.5 * (qtf - 1))), per index; depends only
+                    # on the term and its count, so it is kept (counts above MAX_KEPT_REPEAT are rare).
+                    factor = 1.0 + 0.5 * (qtf - 1)
+                    repeated = np.concatenate([m_weights * (m_idf * factor), x_weights * (x_idf * factor)])
+                    if qtf <= MAX_KEPT_REPEAT:
+                        self._repeated[(term, qtf)] = repeated
+                contrib.append(repeated)
         if not known_main:
             return None
         all_docs = np.concatenate(docs) if len(docs) > 1 else docs[0]
