@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from xiezhi.kb.models import Card
 from xiezhi.search.bm25 import BM25Index
+from xiezhi.search.clauses import FINAL_CLAUSE_REPEATS, final_question_clause
 
 if TYPE_CHECKING:
     from xiezhi.search.domain import DomainLexicon
@@ -92,12 +93,11 @@ def question_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
 
 def final_clause_tokens(normalized: str) -> list[str]:
     """The final question clause of a long story, repeated (``xiezhi.search.clauses``); [] otherwise."""
-    from xiezhi.search.clauses import FINAL_CLAUSE_REPEATS, final_question_clause
-    from xiezhi.text.tokenize import tokenize
-
-    clause = final_question_clause(normalized)
+    clause = final_question_clause(normalized)  # imported at module level: this runs for every question
     if clause is None:
         return []
+    from xiezhi.text.tokenize import tokenize
+
     return (tokenize(clause) + char_bigrams(clause)) * FINAL_CLAUSE_REPEATS
 
 
