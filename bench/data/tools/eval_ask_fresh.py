@@ -5,7 +5,7 @@ questions, out-of-domain decline rate, false-decline rate.  Mistakes are printed
 --mistakes, and only for files whose name does not contain "test": the held-out test set is measured,
 never read for tuning.
 
-    .venv/bin/python bench/data/tools/eval_ask_fresh.py                        # dev and test figures
+    .venv/bin/python bench/data/tools/eval_ask_fresh.py                        # dev and test figures (+ long)
     .venv/bin/python bench/data/tools/eval_ask_fresh.py bench/data/ask_near_dev.jsonl --mistakes
     .venv/bin/python bench/data/tools/eval_ask_fresh.py bench/data/ask_fresh_dev.jsonl --mistakes
 """
@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_ask import eval_xiezhi, load_jsonl  # noqa: E402
 
-DEFAULT = ("ask_fresh_dev.jsonl", "ask_fresh_test.jsonl", "ask_near_dev.jsonl", "ask_near_test.jsonl")
+DEFAULT = ("ask_fresh_dev.jsonl", "ask_fresh_test.jsonl", "ask_near_dev.jsonl", "ask_near_test.jsonl",
+           "ask_long_dev.jsonl")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,16 @@
     a.answered, a.card.conclusion, [c.display for c in a.citations]
 """
 
-from xiezhi.ask.engine import DECLINE_NOTICE, DISCLAIMER, Ranking, answer, answer_many, card_answer, rank
+from xiezhi.ask.engine import (
+    DECLINE_NOTICE,
+    DISCLAIMER,
+    Ranking,
+    answer,
+    answer_json,
+    answer_many,
+    card_answer,
+    rank,
+)
 from xiezhi.ask.models import Answer, ArticleRef, CardView, RelatedCard, StatuteHit
 
 __all__ = [
@@ -18,6 +27,7 @@ __all__ = [
     "RelatedCard",
     "StatuteHit",
     "answer",
+    "answer_json",
     "answer_many",
     "card_answer",
     "rank",

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+#: Contributions of a term repeated up to this many times in a query are kept with its views.
+MAX_KEPT_REPEAT = 8
 #: Bumped whenever the stored layout changes; every on-disk index cache key includes it.
 FORMAT = 4
 
@@ -144,8 +146,17 @@ class BM25Index:
                     continue
                 v = self.view(term)
             docs.append(v[0])
-            # (idf * (1 + 0.5 * (qtf - 1))) * weight, exactly as the per-posting loop multiplied.
-            contrib.append(v[1] if qtf == 1 else v[2] * (self.idf[term] * (1.0 + 0.5 * (qtf - 1))))
+            if qtf == 1:
+                contrib.append(v[1])
+                continue
+            # (idf * (1 + 0.5 * (qtf - 1))) * weight, exactly as the per-posting loop multiplied; it
+            # depends only on the term and its count, so small counts are kept with the views.
+            repeated = views.get((term, qtf))
+            if repeated is None:
+                repeated = v[2] * (self.idf[term] * (1.0 + 0.5 * (qtf - 1)))
+                if qtf <= MAX_KEPT_REPEAT:
+                    views[(term, qtf)] = repeated
+            contrib.append(repeated)
         if not docs:
             return None
         if len(docs) == 1:

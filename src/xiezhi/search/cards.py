@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from xiezhi.kb.models import Card
 from xiezhi.search.bm25 import BM25Index
+from xiezhi.search.clauses import FINAL_CLAUSE_REPEATS, final_question_clause
 
 if TYPE_CHECKING:
     from xiezhi.search.domain import DomainLexicon
+    from xiezhi.search.fused import FusedScorer
     from xiezhi.search.statutes import CardFeedback, Expansions
     from xiezhi.text.normalize import SynonymTable
 
@@ -86,7 +88,17 @@ def question_tokens(text: str, table: SynonymTable | None = None) -> list[str]:
     from xiezhi.text.tokenize import tokenize
 
     norm = normalize(text, table)
-    return tokenize(norm) + char_bigrams(norm)
+    return tokenize(norm) + char_bigrams(norm) + final_clause_tokens(norm)
+
+
+def final_clause_tokens(normalized: str) -> list[str]:
+    """The final question clause of a long story, repeated (``xiezhi.search.clauses``); [] otherwise."""
+    clause = final_question_clause(normalized)  # imported at module level: this runs for every question
+    if clause is None:
+        return []
+    from xiezhi.text.tokenize import tokenize
+
+    return (tokenize(clause) + char_bigrams(clause)) * FINAL_CLAUSE_REPEATS
 
 
 def card_fields(card: Card, table: SynonymTable | None = None) -> dict[str, list[str]]:
@@ -146,7 +158,7 @@ class PreparedQuestion:
     @property
     def card_tokens(self) -> list[str]:
         """What the card index is searched with (``question_tokens``)."""
-        return self.norm_tokens + char_bigrams(self.norm)
+        return self.norm_tokens + char_bigrams(self.norm) + final_clause_tokens(self.norm)
 
 
 @dataclass
@@ -228,31 +240,38 @@ class CardIndex:
         n = max(len(self.bm25), 1)
         return math.log(1 + (n + 0.5) / 0.5)
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_scorer", None)  # made again on first query after loading
+        return state
+
+    @property
+    def scorer(self) -> FusedScorer:
+        """Both card indexes and coverage in one pass (``xiezhi.search.fused``), made once per process."""
+        found = self.__dict__.get("_scorer")
+        if found is None:
+            from xiezhi.search.fused import FusedScorer
+
+            found = self.__dict__["_scorer"] = FusedScorer(self.bm25, self.analysis_bm25, self.unknown_idf)
+        return found
+
     def search_tokens(self, tokens: Sequence[str], top: int = 5) -> list[CardHit]:
         """Best cards by BM25F + ANALYSIS_WEIGHT * analysis BM25, ties by card order."""
         import numpy as np
 
         if not tokens or top <= 0:
             return []
-        main = self.bm25.score_array(tokens)
-        if main is None:
+        got = self.scorer.score(tokens, ANALYSIS_WEIGHT)
+        if got is None:
             return []
-        extra = self.analysis_bm25.score_array(tokens)
-        # 0.0 + w*x == w*x and x + w*0.0 == x: the same sums the per-document dict gave.
-        acc: Any = main if extra is None else main + ANALYSIS_WEIGHT * extra
-        scored = np.flatnonzero(acc)
-        # Stable sort of ascending document numbers on -score: ties keep document order.
-        ranked = scored[np.argsort(-acc[scored], kind="stable")[:top]].tolist()
-        terms = set(tokens)
-        idf = self.bm25.idf
-        unknown = self.unknown_idf
-        total = sum(idf.get(t, unknown) for t in terms) or 1.0
-        hits = []
-        for doc_no in ranked:
-            held = self.doc_terms[doc_no]
-            matched = sum(idf[t] for t in terms if t in held)
-            hits.append(CardHit(self.bm25.doc_keys[doc_no], float(acc[doc_no]), matched / total))
-        return hits
+        acc, matched, total = got
+        # Every score is >= 0; a stable sort on -score puts the cards with a score first, best first,
+        # ties in card order, then the cards without one (-0.0), which are dropped.
+        best = np.argsort(-acc, kind="stable")[:top].tolist()
+        total = total or 1.0
+        keys = self.bm25.doc_keys
+        return [CardHit(keys[d], score, float(matched[d]) / total)
+                for d in best if (score := float(acc[d])) > 0]
 
     def search(self, question: str, top: int = 5) -> list[CardHit]:
         return self.search_tokens(question_tokens(question, self.table), top=top)

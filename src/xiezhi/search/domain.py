@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xiezhi.errors import DataError
+from xiezhi.search.substrings import SubstringSet
 
 #: Domain score given to a question recognised as another topic (below zero: always declined).
 OTHER_TOPIC_SCORE = -2.0
@@ -45,6 +46,17 @@ class DomainLexicon:
     collected: re.Pattern[str] | None = None
     borrowing: re.Pattern[str] | None = None
 
+    def _term_set(self) -> SubstringSet:
+        found = self.__dict__.get("_terms_found")
+        if found is None:
+            found = self.__dict__["_terms_found"] = SubstringSet(self.terms)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_terms_found", None)
+        return state
+
     def other_topic_of(self, normalized_question: str) -> str | None:
         """The other-topic group a question belongs to, or None (debt question or no pattern)."""
         groups = [g for g, p in self.other_topic.items() if p.search(normalized_question)]
@@ -64,7 +76,7 @@ class DomainLexicon:
 
         A question of another topic scores min(sum, OTHER_TOPIC_SCORE) and lists ``≠<group>``.
         """
-        found = [t for t in self.terms if t in normalized_question]
+        found = self._term_set().present(normalized_question)  # = [t for t in self.terms if t in …]
         total = sum(self.terms[t] for t in found)
         group = self.other_topic_of(normalized_question) if self.other_topic else None
         if group is not None:

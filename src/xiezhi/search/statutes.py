@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from xiezhi.errors import DataError
+from xiezhi.search.substrings import SubstringSet
 
 if TYPE_CHECKING:
     from xiezhi.kb.models import Card
@@ -27,16 +28,27 @@ if TYPE_CHECKING:
 class Expansions:
     terms: dict[str, tuple[str, ...]]
 
+    def _keys(self) -> SubstringSet:
+        found = self.__dict__.get("_key_set")
+        if found is None:
+            found = self.__dict__["_key_set"] = SubstringSet(self.terms)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_key_set", None)
+        return state
+
     def expand(self, normalized: str) -> list[str]:
+        """The words of every key found in the text, in the file's key order."""
         out: list[str] = []
-        for key, words in self.terms.items():
-            if key in normalized:
-                out.extend(words)
+        for key in self._keys().present(normalized):
+            out.extend(self.terms[key])
         return out
 
     def matched(self, text: str) -> frozenset[str]:
         """The keys found in the text (``expand`` of several texts joined by spaces = their union)."""
-        return frozenset(key for key in self.terms if key in text)
+        return frozenset(self._keys().present(text))
 
     @cached_property
     def _order(self) -> dict[str, int]:
