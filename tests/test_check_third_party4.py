@@ -6,6 +6,11 @@ each line needs (convention 4: contact and disclosure are decided with `recipien
 - The role word 紧急联系人 alone is no contact: a borrower's question about it, an app's notice of what the contact is
   for, a deletion on request. Telling the debtor that *his* contacts owe and will be pursued is collection from a third
   party (`tp-contacts-liable`).
+- People the law lets hear of the debt are no third parties (`metadata.lawful_recipient`, read through
+  `metadata.jointly_liable`): an heir asked about the debt within the estate (民法典 第一千一百六十一条), a court's own
+  service or notice without a red flag (民事诉讼法 第八十八条 service on an adult family member, 第二百五十四条 a
+  协助执行通知书 to the employer), a lender asking a named contact whether they agree to be one (no demand, no sum).
+- A signed guarantee shown in the text: the guarantor within the guarantee is no third party (convention 7).
 """
 
 from __future__ import annotations
@@ -27,6 +32,28 @@ PAIRS = [
     ("third_party_contact", "【禾信消费金融】按您的要求，紧急联系人「周某」的号码已从系统中移除，今后不会再联系此人。",
      {"recipient_role": "debtor"},
      "你爸妈是你填的紧急联系人，法律上他们要替你还，明天我们就去找他们要钱。", {"recipient_role": "debtor"}),
+    # an heir asked about the estate; a widow told to pay with no estate named
+    ("third_party_contact", "您好，您丈夫生前在我行有一笔贷款，您作为继承人，想跟您了解一下遗产的情况，看怎么处理比较合适。",
+     {"recipient_role": "spouse"},
+     "您好，您丈夫生前在我行有一笔贷款，他人不在了，这钱就得您来还，月底前请把钱打过来。", {"recipient_role": "spouse"}),
+    # a court serving papers on the adult family member at home; a collector "from the court" wanting money transferred
+    ("third_party_contact", "爸，法院今天来人送了传票，是那个借款合同纠纷的，我替哥哥签收了，开庭时间写在上面。",
+     {"recipient_role": "address_book_contact"},
+     "你是他家人吧，我们是法院委托的，他的案子马上开庭，你先把钱转到这个账户就能撤诉。",
+     {"recipient_role": "address_book_contact"}),
+    # the court's withholding notice to the employer; a lender asking the employer to withhold without one
+    ("third_party_contact", "人事说单位收到了法院的协助执行通知书，按案号要从我下个月工资里扣一部分，这个流程正规吗？",
+     {"recipient_role": "employer_or_colleague"},
+     "人事说催收公司打电话到单位，让财务从我工资里每月扣一千还给他们。", {"recipient_role": "employer_or_colleague"}),
+    # asking a named contact for consent; the same call telling the contact the debt and the arrears
+    ("debt_disclosure", "您好，这里是安和消费金融。赵某申请借款时填写了您为联系人，想确认您是否同意作为联系人，如不同意我们会删除号码。",
+     {"recipient_role": "emergency_contact"},
+     "您好，这里是安和消费金融。赵某填写了您为联系人，他已逾期三个月欠款8600元，确认您是否同意作为联系人。",
+     {"recipient_role": "emergency_contact"}),
+    # a guarantor who signed the guarantee; a father who signed nothing, called and told to pay
+    ("third_party_contact", "我爸给我表哥的贷款做了担保，保证合同是我爸签的，现在银行打给我爸让他作为保证人先还这一期。",
+     {"recipient_role": "guarantor"},
+     "我爸什么都没签，银行现在天天打给我爸让他替我还这一期。", {}),
 ]
 
 

@@ -49,6 +49,9 @@ class Cues:
     banter_emoji: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
     clause_disclaimers: tuple[str, ...] = ()
+    heir_estate: tuple[str, ...] = ()
+    consent_request: tuple[str, ...] = ()
+    consent_request_not: tuple[str, ...] = ()
 
 
 #: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
@@ -272,7 +275,27 @@ def mentions_answered(text: str) -> bool | None:
 
 
 def jointly_liable(text: str) -> bool:
-    return any(w in text for w in cues().joint_liability)
+    """The person reached may lawfully hear of the debt: a co-borrower or guarantor (`joint_liability`), or one of
+    the lawful recipients of `lawful_recipient`. check.py drops third-party contact and disclosure when this holds
+    for a third-party recipient; the name stays for that caller."""
+    return any(w in text for w in cues().joint_liability) or lawful_recipient(text)
+
+
+def lawful_recipient(text: str) -> bool:
+    """Third parties the law lets hear of the debt, as principles (fourth session, tpscope): an heir asked about the
+    deceased's debt within the estate (民法典 第一千一百六十一条); a court's own service or notice with no red flag
+    (`engine.court_notice`: 民事诉讼法 第八十八条 serves on an adult family member living with the debtor, 第二百五十四条
+    sends the employer a 协助执行通知书 to withhold wages; a court is no collector); a lender asking a named contact
+    whether they agree to be one, with no demand and no sum (a request for consent collects nothing)."""
+    from xiezhi.collection.engine import court_notice  # engine reads the cue lists of this module
+
+    c = cues()
+    if any(w in text for w in c.heir_estate):
+        return True
+    if court_notice(text):
+        return True
+    return (any(w in text for w in c.consent_request) and not any(w in text for w in c.consent_request_not)
+            and not c.debt_amount.search(text))
 
 
 def mentions_visit(text: str) -> bool:
