@@ -11,6 +11,9 @@ each line needs (convention 4: contact and disclosure are decided with `recipien
   service or notice without a red flag (民事诉讼法 第八十八条 service on an adult family member, 第二百五十四条 a
   协助执行通知书 to the employer), a lender asking a named contact whether they agree to be one (no demand, no sum).
 - A signed guarantee shown in the text: the guarantor within the guarantee is no third party (convention 7).
+- A clause saying the debt was not told ("没说欠钱的事", "未透露任何欠款信息") reveals no debt, and asking a contact for
+  the debtor's new number exposes no personal data (`metadata.mentions_debt`, `metadata.mentions_personal_data`):
+  the locating request stays `third_party_contact` alone.
 """
 
 from __future__ import annotations
@@ -54,6 +57,21 @@ PAIRS = [
     ("third_party_contact", "我爸给我表哥的贷款做了担保，保证合同是我爸签的，现在银行打给我爸让他作为保证人先还这一期。",
      {"recipient_role": "guarantor"},
      "我爸什么都没签，银行现在天天打给我爸让他替我还这一期。", {}),
+    # a locating call that says it told nothing; the same call that told the sum
+    ("debt_disclosure", "我表姐是我的紧急联系人，平台打给她问能不能找到我，没跟她说欠钱的事，她说不知道就挂了。",
+     {"recipient_role": "emergency_contact"},
+     "我表姐是我的紧急联系人，平台打给她问能不能找到我，还跟她说我欠了一万二逾期两个月。",
+     {"recipient_role": "emergency_contact"}),
+    # a visit log that says nothing was disclosed; a log that told the mother the arrears
+    ("debt_disclosure", "外访记录：上午到客户登记地址，客户父亲开门，称客户不在。外访员留下联系卡请其转告回电，未向其透露任何欠款信息。",
+     {"recipient_role": "address_book_contact"},
+     "外访记录：上午到客户登记地址，客户父亲开门，称客户不在。外访员告知其客户已逾期90天欠款5万，请其督促。",
+     {"recipient_role": "address_book_contact"}),
+    # asking for the new number exposes nothing; sending the debtor's ID number to the contact does
+    ("privacy_exposure", "您好，我们是安和消费金融，一直联系不上王某，请问您知道他现在用哪个手机号吗？",
+     {"recipient_role": "emergency_contact"},
+     "您好，我们是安和消费金融，王某身份证号320102199001011234，住址滨江路8号，请您转告他。",
+     {"recipient_role": "emergency_contact"}),
 ]
 
 

@@ -52,6 +52,9 @@ class Cues:
     heir_estate: tuple[str, ...] = ()
     consent_request: tuple[str, ...] = ()
     consent_request_not: tuple[str, ...] = ()
+    disclosure_negators: tuple[str, ...] = ()
+    disclosure_verbs: tuple[str, ...] = ()
+    personal_data_asked: tuple[str, ...] = ()
 
 
 #: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
@@ -198,9 +201,21 @@ def mentions_debt(text: str) -> bool:
     if is_narrative(text):
         text = collector_words(text)
     c = cues()
+    text = _disclosure_denied().sub("", text)
     for w in c.debt_detail_not:
         text = text.replace(w, "")
     return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text))
+
+
+@lru_cache(maxsize=1)
+def _disclosure_denied() -> re.Pattern[str]:
+    """A clause saying the debt was not told ("没说欠钱的事", "未透露任何欠款信息"): negator, an optional addressee of a
+    few characters (没跟她说, 未向其透露), a verb of telling, the rest of the clause. It reveals nothing (taxonomy 2.4: a
+    locating request without debt details is contact only)."""
+    c = cues()
+    neg = "|".join(sorted(map(re.escape, c.disclosure_negators), key=len, reverse=True))
+    verb = "|".join(sorted(map(re.escape, c.disclosure_verbs), key=len, reverse=True))
+    return re.compile(rf"(?:{neg})[^，,。！？!?；;\n]{{0,3}}?(?:{verb})[^，,。！？!?；;\n]*")
 
 
 def is_automated_notice(text: str) -> bool:
@@ -209,7 +224,7 @@ def is_automated_notice(text: str) -> bool:
 
 def mentions_personal_data(text: str) -> bool:
     c = cues()
-    for w in c.personal_data_not:
+    for w in c.personal_data_not + c.personal_data_asked:
         text = text.replace(w, "")
     return any(w in text for w in c.personal_data)
 
