@@ -14,6 +14,8 @@ each line needs (convention 4: contact and disclosure are decided with `recipien
 - A clause saying the debt was not told ("没说欠钱的事", "未透露任何欠款信息") reveals no debt, and asking a contact for
   the debtor's new number exposes no personal data (`metadata.mentions_debt`, `metadata.mentions_personal_data`):
   the locating request stays `third_party_contact` alone.
+- A lender confirming that it will no longer use the address book, or a borrower saying nobody was contacted yet
+  and asking to delete the data, names the address book without contacting anyone (`tp-address-book` unless).
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ PAIRS = [
      {"recipient_role": "emergency_contact"},
      "您好，我们是安和消费金融，王某身份证号320102199001011234，住址滨江路8号，请您转告他。",
      {"recipient_role": "emergency_contact"}),
+    # an opt-out confirmed names the address book; a threat to use it does not stop there
+    ("third_party_contact", "【安和小贷】根据您的要求，已登记您不再接受通讯录联系人协助联系，今后只与您本人沟通。",
+     {"recipient_role": "debtor"},
+     "【安和小贷】您已逾期，今天不处理就联系您通讯录里的所有联系人。", {"recipient_role": "debtor"}),
+    # nobody contacted yet, asking to delete the data; the address book already called
+    ("third_party_contact", "那个App借款时读了我的通讯录，目前还没联系过任何人，我可以要求删除通讯录数据吗？", {},
+     "那个App借款时读了我的通讯录，现在挨个打电话给我通讯录里的人。", {}),
 ]
 
 
