@@ -16,6 +16,8 @@ each line needs (convention 4: contact and disclosure are decided with `recipien
   the locating request stays `third_party_contact` alone.
 - A lender confirming that it will no longer use the address book, or a borrower saying nobody was contacted yet
   and asking to delete the data, names the address book without contacting anyone (`tp-address-book` unless).
+- Convention 6: letting the whole village know, or posting to a group "so the colleagues see", is public exposure, not
+  directed contact; "让你爸妈都知道" stays contact (`tp-let-them-know`).
 """
 
 from __future__ import annotations
@@ -81,6 +83,11 @@ PAIRS = [
     # nobody contacted yet, asking to delete the data; the address book already called
     ("third_party_contact", "那个App借款时读了我的通讯录，目前还没联系过任何人，我可以要求删除通讯录数据吗？", {},
      "那个App借款时读了我的通讯录，现在挨个打电话给我通讯录里的人。", {}),
+    # the whole village or a group is the public; the parents are identifiable people
+    ("third_party_contact", "再拖着不还，我们就去你村口贴告示，让全村都知道你家出了个老赖。", {"recipient_role": "debtor"},
+     "再拖着不还，我们就挨个给你爸妈打电话，让你爸妈都知道你干的好事。", {"recipient_role": "debtor"}),
+    ("third_party_contact", "不还是吧，那就把你这笔账发你们单位工作群，让你同事都看看。", {"recipient_role": "debtor"},
+     "不还是吧，那我们就去找你领导，让你同事都看看你是什么人。", {"recipient_role": "debtor"}),
 ]
 
 
