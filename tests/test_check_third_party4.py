@@ -88,6 +88,9 @@ PAIRS = [
      "再拖着不还，我们就挨个给你爸妈打电话，让你爸妈都知道你干的好事。", {"recipient_role": "debtor"}),
     ("third_party_contact", "不还是吧，那就把你这笔账发你们单位工作群，让你同事都看看。", {"recipient_role": "debtor"},
      "不还是吧，那我们就去找你领导，让你同事都看看你是什么人。", {"recipient_role": "debtor"}),
+    # saying they can see the address book contacts nobody; using it does
+    ("third_party_contact", "你的通讯录我们后台都看得到，今天下午五点前把这期结了。", {"recipient_role": "debtor"},
+     "你的通讯录我们后台都有，今天下午五点前不结，就一个一个打过去。", {"recipient_role": "debtor"}),
 ]
 
 
