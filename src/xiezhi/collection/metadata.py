@@ -49,6 +49,12 @@ class Cues:
     banter_emoji: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
     clause_disclaimers: tuple[str, ...] = ()
+    heir_estate: tuple[str, ...] = ()
+    consent_request: tuple[str, ...] = ()
+    consent_request_not: tuple[str, ...] = ()
+    disclosure_negators: tuple[str, ...] = ()
+    disclosure_verbs: tuple[str, ...] = ()
+    personal_data_asked: tuple[str, ...] = ()
 
 
 #: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
@@ -195,9 +201,21 @@ def mentions_debt(text: str) -> bool:
     if is_narrative(text):
         text = collector_words(text)
     c = cues()
+    text = _disclosure_denied().sub("", text)
     for w in c.debt_detail_not:
         text = text.replace(w, "")
     return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text))
+
+
+@lru_cache(maxsize=1)
+def _disclosure_denied() -> re.Pattern[str]:
+    """A clause saying the debt was not told ("没说欠钱的事", "未透露任何欠款信息"): negator, an optional addressee of a
+    few characters (没跟她说, 未向其透露), a verb of telling, the rest of the clause. It reveals nothing (taxonomy 2.4: a
+    locating request without debt details is contact only)."""
+    c = cues()
+    neg = "|".join(sorted(map(re.escape, c.disclosure_negators), key=len, reverse=True))
+    verb = "|".join(sorted(map(re.escape, c.disclosure_verbs), key=len, reverse=True))
+    return re.compile(rf"(?:{neg})[^，,。！？!?；;\n]{{0,3}}?(?:{verb})[^，,。！？!?；;\n]*")
 
 
 def is_automated_notice(text: str) -> bool:
@@ -206,7 +224,7 @@ def is_automated_notice(text: str) -> bool:
 
 def mentions_personal_data(text: str) -> bool:
     c = cues()
-    for w in c.personal_data_not:
+    for w in c.personal_data_not + c.personal_data_asked:
         text = text.replace(w, "")
     return any(w in text for w in c.personal_data)
 
@@ -272,7 +290,27 @@ def mentions_answered(text: str) -> bool | None:
 
 
 def jointly_liable(text: str) -> bool:
-    return any(w in text for w in cues().joint_liability)
+    """The person reached may lawfully hear of the debt: a co-borrower or guarantor (`joint_liability`), or one of
+    the lawful recipients of `lawful_recipient`. check.py drops third-party contact and disclosure when this holds
+    for a third-party recipient; the name stays for that caller."""
+    return any(w in text for w in cues().joint_liability) or lawful_recipient(text)
+
+
+def lawful_recipient(text: str) -> bool:
+    """Third parties the law lets hear of the debt, as principles (fourth session, tpscope): an heir asked about the
+    deceased's debt within the estate (民法典 第一千一百六十一条); a court's own service or notice with no red flag
+    (`engine.court_notice`: 民事诉讼法 第八十八条 serves on an adult family member living with the debtor, 第二百五十四条
+    sends the employer a 协助执行通知书 to withhold wages; a court is no collector); a lender asking a named contact
+    whether they agree to be one, with no demand and no sum (a request for consent collects nothing)."""
+    from xiezhi.collection.engine import court_notice  # engine reads the cue lists of this module
+
+    c = cues()
+    if any(w in text for w in c.heir_estate):
+        return True
+    if court_notice(text):
+        return True
+    return (any(w in text for w in c.consent_request) and not any(w in text for w in c.consent_request_not)
+            and not c.debt_amount.search(text))
 
 
 def mentions_visit(text: str) -> bool:
