@@ -1,0 +1,95 @@
+"""Recall by construction (fourth session, tuner "recall"): the largest groups of misses on the development sets and
+the held-out check_test4 after its one look — disclosure implied by what is threatened or done, veiled bodily and
+property harm — each construction with an unlawful example and a lawful counterpart, written for this file (not
+taken from any set).
+
+- Disclosure implied by a threat (`debt_disclosure.md`): talking to the debtor's circle about "你的事"
+  (`dd-threat-tell-circle`), letting someone know what the debtor owes or is (`dd-threat-let-know`), going to raise a
+  banner or placard or sending letters to the workplace (`dd-threat-banner-letter`); with `intimidation`
+  (convention 2).
+- Disclosure done in public (`dd-posted-debt-words`): debt words painted or posted at a door, a wall, a post, in a
+  message that reached a third party or the public (a debtor-addressed account needs recipient_role: convention 4).
+- Veiled bodily harm (`vt-veiled-escalation`): "下次就不是…这么简单了", "不死也脱层皮", people waiting on the way
+  home, a weapon brought along, dragging the debtor out.
+- Veiled property harm (`vt-property-veiled-3`): "哪天被人划了可别怪我们", 死全家 painted at the door.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+DEBTOR = {"recipient_role": "debtor"}
+PUBLIC = {"recipient_role": "public"}
+
+PAIRS = [
+    # talking to the debtor's circle about his affairs; a collector asking the debtor to talk to his family himself
+    ("debt_disclosure", DEBTOR, "你自己跟家里人商量一下，看能不能先凑一部分，我们可以给你分期。",
+     "再不处理，下周我们的人去你老丈人的村里，跟村里的街坊好好唠唠。"),
+    ("debt_disclosure", DEBTOR, "我们不会跟你的同事讲你的情况，请放心。",
+     "月底前不还，我们就去你店里，顺便跟你那几个同事说说你的事。"),
+    # letting people know what the debtor owes; a borrower who does not want his colleagues to know
+    ("debt_disclosure", DEBTOR, "催收会不会打到单位？我怕让同事知道我欠网贷，怎么办",
+     "拖着是吧，那就让你小舅子一家都知道你欠了多少钱。"),
+    ("debt_disclosure", DEBTOR, "请您尽快还款，逾期记录会让征信报告显示欠款状态。",
+     "不想让你丈母娘知道你在外面欠一屁股债的话，今晚就转账。"),
+    # a banner or placard at the workplace; a lawful letter from a court to the employer
+    ("debt_disclosure", DEBTOR, "法院已向您单位发出协助执行通知书，依法扣划工资。",
+     "下周一我们就到你们医院门口拉一条横幅，写上你的科室。"),
+    ("debt_disclosure", DEBTOR, "我们会通过短信、电话与您本人联系，不会向您的单位寄送任何材料。",
+     "欠款再装死不还，我们就往你单位寄一封快递，收件人写你们院长。"),
+    # debt words painted at a door, told by a neighbour (public); a door sticker that is an ad
+    ("debt_disclosure", PUBLIC, "楼道墙上贴满了开锁换锁的小广告，物业说会统一清理。",
+     "楼下邻居说，你家防盗门上被人用喷漆写了“欠钱不还”几个字。"),
+    # veiled bodily harm: "next time it will not be this simple"; a lender's lawful next step
+    ("violence_threat", DEBTOR, "本次为短信提醒，若仍未还款，下一步将依法起诉，就不是协商这么简单了。",
+     "今天只是来看看你，下回再来可就不是敲敲门这么简单了。"),
+    ("violence_threat", DEBTOR, "我们下次会提前预约上门时间，不是突然来访，请放心。",
+     "这次砸的是你的鱼缸，下次砸的就不是鱼缸了。"),
+    # not dead but skinned; care between friends
+    ("violence_threat", DEBTOR, "你最近太累了，注意身体，别熬夜，小心累脱了一层皮。",
+     "躲？躲到天涯海角，找到你不死也扒你一层皮。"),
+    # people waiting on the way home; a friend waiting downstairs
+    ("violence_threat", DEBTOR, "我们几个在你家楼下等你，一起去吃火锅，快下来。",
+     "不还是吧，我叫几个兄弟在你放学路上堵着你儿子。"),
+    # a weapon brought along; camping gear
+    ("violence_threat", DEBTOR, "周末去野营，记得带上刀和帐篷。",
+     "明天上门，兄弟们都带着钢管，你看着办。"),
+    # dragging the debtor out
+    ("violence_threat", DEBTOR, "您好，外访人员会在工作时间上门，如您不在家我们会留下联系卡片。",
+     "躲在屋里不出来？明天我们上楼把你揪出来。"),
+    # veiled property harm: "if it gets scratched one day, don't blame us"; a property-management reminder
+    ("violence_threat", DEBTOR, "物业提醒：请勿将电动车停在消防通道，哪天被人划了可以调监控。",
+     "你那台新摩托停在巷子口是吧？哪天被人砸了可别怪我们没提醒。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), PAIRS)
+def test_recall_construction(category: str, meta: dict[str, str], lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
+
+
+def test_threatened_disclosure_implies_intimidation() -> None:
+    r = analyze("下个月还不上，我们就去你闺女学校，跟她班主任聊聊你的情况。", DEBTOR, model=False)
+    dd = next(f for f in r.findings if f.category == "debt_disclosure")
+    assert dd.mode == "threatened"
+    assert "intimidation" in r.labels
+
+
+def test_painted_debt_words_need_a_third_party_recipient() -> None:
+    """Convention 4: a borrower's own account of paint at the door has no recipient role; disclosure needs one."""
+    text = "昨晚有人在我家门上喷了“欠债还钱”四个字。"
+    assert "debt_disclosure" not in analyze(text, {}, model=False).labels
+    assert "debt_disclosure" in analyze(text, PUBLIC, model=False).labels
+
+
+def test_property_threat_does_not_cite_personal_safety() -> None:
+    """Legal review 2 (D28): 治安50(一) covers threats to 人身安全 only; a bare property threat is cited as 恐吓."""
+    r = analyze("你那辆车停在小区里吧，哪天被人划了可别怪我们。", DEBTOR, model=False)
+    f = next(f for f in r.findings if f.category == "violence_threat")
+    ids = {c.get("id") if isinstance(c, dict) else getattr(c, "id", None) for c in f.citations}
+    assert "criminal-law:293" in ids
+    assert "public-security-punishments-law:50" not in ids
