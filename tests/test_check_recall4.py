@@ -5,13 +5,15 @@ taken from any set).
 
 - Disclosure implied by a threat (`debt_disclosure.md`): talking to the debtor's circle about "你的事"
   (`dd-threat-tell-circle`), letting someone know what the debtor owes or is (`dd-threat-let-know`), going to raise a
-  banner or placard or sending letters to the workplace (`dd-threat-banner-letter`); with `intimidation`
-  (convention 2).
+  banner or placard or sending letters to the workplace (`dd-threat-banner-letter`), a blast to the contacts whose
+  content is the debt (`dd-threat-blast-debt`); with `intimidation` (convention 2).
 - Disclosure done in public (`dd-posted-debt-words`): debt words painted or posted at a door, a wall, a post, in a
   message that reached a third party or the public (a debtor-addressed account needs recipient_role: convention 4).
 - Veiled bodily harm (`vt-veiled-escalation`): "下次就不是…这么简单了", "不死也脱层皮", people waiting on the way
   home, a weapon brought along, dragging the debtor out.
 - Veiled property harm (`vt-property-veiled-3`): "哪天被人划了可别怪我们", 死全家 painted at the door.
+- A default framed as a crime (`fl-crime-framing`): a threat to accuse of fraud or 恶意逃债, the case said to be handed
+  to the police, a detention centre.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ PAIRS = [
     # debt words painted at a door, told by a neighbour (public); a door sticker that is an ad
     ("debt_disclosure", PUBLIC, "楼道墙上贴满了开锁换锁的小广告，物业说会统一清理。",
      "楼下邻居说，你家防盗门上被人用喷漆写了“欠钱不还”几个字。"),
+    # a blast to the contacts whose content is the debt; a lender promising the contacts hear nothing of it
+    ("debt_disclosure", DEBTOR, "联系不上您时我们只会请紧急联系人转告您回电，不会告诉他们您欠款的事。",
+     "周五前还不上，你微信好友里那两百多人每人都会收到你的欠款通知。"),
     # veiled bodily harm: "next time it will not be this simple"; a lender's lawful next step
     ("violence_threat", DEBTOR, "本次为短信提醒，若仍未还款，下一步将依法起诉，就不是协商这么简单了。",
      "今天只是来看看你，下回再来可就不是敲敲门这么简单了。"),
@@ -62,6 +67,12 @@ PAIRS = [
     # veiled property harm: "if it gets scratched one day, don't blame us"; a property-management reminder
     ("violence_threat", DEBTOR, "物业提醒：请勿将电动车停在消防通道，哪天被人划了可以调监控。",
      "你那台新摩托停在巷子口是吧？哪天被人砸了可别怪我们没提醒。"),
+    # a default framed as a crime: a threat to accuse of fraud; a lender saying a default is a civil matter
+    ("false_legal_threat", DEBTOR, "逾期不还属于民事纠纷，我司会依法向法院提起民事诉讼，请您尽快协商。",
+     "周五前不结清，我们就去告你骗贷，你自己掂量。"),
+    # ... the case said to be handed to the police; a case handed to a law firm, and advice to report abuse to the police
+    ("false_legal_threat", DEBTOR, "我们会把您的欠款交给合作律所跟进，如遇暴力催收，可向当地派出所报案。",
+     "你的资料我们已经转交到你老家派出所了，等着民警找你吧。"),
 ]
 
 
