@@ -14,6 +14,8 @@ taken from any set).
 - Veiled property harm (`vt-property-veiled-3`): "哪天被人划了可别怪我们", 死全家 painted at the door.
 - A default framed as a crime (`fl-crime-framing`): a threat to accuse of fraud or 恶意逃债, the case said to be handed
   to the police, a detention centre.
+- Abuse reported by its manner (`id-insult-reported-manner`: 接起来就骂, 全是骂人的) and a fabricated fact spread
+  about the debtor (`id-false-rumour`: 得了艾滋, 欠钱跑路, 养女人, 借钱去赌博).
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ PAIRS = [
     # ... the case said to be handed to the police; a case handed to a law firm, and advice to report abuse to the police
     ("false_legal_threat", DEBTOR, "我们会把您的欠款交给合作律所跟进，如遇暴力催收，可向当地派出所报案。",
      "你的资料我们已经转交到你老家派出所了，等着民警找你吧。"),
+    # abuse reported by its manner; a borrower saying the calls were polite
+    ("insult_defamation", {}, "这周平台打了两次电话，都挺客气的，没骂人，就是提醒我还款。",
+     "那个催收的号码一天打五六次，我一接就是一顿骂，我都不敢开机了。"),
+    # a fabricated fact spread to others; a collector denying he told anyone anything
+    ("insult_defamation", DEBTOR, "我们没有跟任何人说过您的情况，也不会对外说您跑路，请放心。",
+     "不还是吧，那我就跟你表哥表嫂说你借钱去赌博输光了。"),
 ]
 
 
