@@ -6,7 +6,8 @@ taken from any set).
 - Disclosure implied by a threat (`debt_disclosure.md`): talking to the debtor's circle about "你的事"
   (`dd-threat-tell-circle`), letting someone know what the debtor owes or is (`dd-threat-let-know`), going to raise a
   banner or placard or sending letters to the workplace (`dd-threat-banner-letter`), a blast to the contacts whose
-  content is the debt (`dd-threat-blast-debt`); with `intimidation` (convention 2).
+  content is the debt (`dd-threat-blast-debt`), the same threat worded from the audience's side or naming the
+  debt as what will be told (`dd-threat-circle-knows`); with `intimidation` (convention 2).
 - Disclosure done in public (`dd-posted-debt-words`): debt words painted or posted at a door, a wall, a post, in a
   message that reached a third party or the public (a debtor-addressed account needs recipient_role: convention 4).
 - Veiled bodily harm (`vt-veiled-escalation`): "下次就不是…这么简单了", "不死也脱层皮", people waiting on the way
@@ -38,6 +39,12 @@ PAIRS = [
      "拖着是吧，那就让你小舅子一家都知道你欠了多少钱。"),
     ("debt_disclosure", DEBTOR, "请您尽快还款，逾期记录会让征信报告显示欠款状态。",
      "不想让你丈母娘知道你在外面欠一屁股债的话，今晚就转账。"),
+    # the threat worded from the audience's side; a lender promising the family will not learn of it
+    ("debt_disclosure", DEBTOR, "请放心，您的家人和同事不会知道您的借款情况，我们只与您本人沟通。",
+     "下礼拜你们厂里的工友就都知道你是个欠钱不还的老赖了。"),
+    # ... naming the debt as what will be told
+    ("debt_disclosure", DEBTOR, "您可以把借款的事跟家人商量一下，看看能否申请分期。",
+     "后天我们去你岳父家，把你欠钱的事从头到尾讲一遍。"),
     # a banner or placard at the workplace; a lawful letter from a court to the employer
     ("debt_disclosure", DEBTOR, "法院已向您单位发出协助执行通知书，依法扣划工资。",
      "下周一我们就到你们医院门口拉一条横幅，写上你的科室。"),
