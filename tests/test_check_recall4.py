@@ -11,7 +11,8 @@ taken from any set).
 - Disclosure done in public (`dd-posted-debt-words`): debt words painted or posted at a door, a wall, a post, in a
   message that reached a third party or the public (a debtor-addressed account needs recipient_role: convention 4).
 - Veiled bodily harm (`vt-veiled-escalation`): "下次就不是…这么简单了", "不死也脱层皮", people waiting on the way
-  home, a weapon brought along, dragging the debtor out.
+  home, a weapon brought along, dragging the debtor out, 别逼我们动手, 医院躺着; harm named as an accident the
+  collector will not be blamed for (`vt-veiled-mishap`).
 - Veiled property harm (`vt-property-veiled-3`): "哪天被人划了可别怪我们", 死全家 painted at the door.
 - A default framed as a crime (`fl-crime-framing`): a threat to accuse of fraud or 恶意逃债, the case said to be handed
   to the police, a detention centre.
@@ -73,6 +74,12 @@ PAIRS = [
     # dragging the debtor out
     ("violence_threat", DEBTOR, "您好，外访人员会在工作时间上门，如您不在家我们会留下联系卡片。",
      "躲在屋里不出来？明天我们上楼把你揪出来。"),
+    # harm named as an accident the collector will not be blamed for; a friend's care in bad weather
+    ("violence_threat", DEBTOR, "今晚下雪路滑，你骑车慢点，摔了可别怪我没提醒你哈。",
+     "你爸每天早上去河边钓鱼是吧，哪天脚下一滑摔进去，可别怪我们。"),
+    # "don't force us to act"; a lender asking not to be forced into a lawsuit
+    ("violence_threat", DEBTOR, "希望您尽快还款，不要逼我们走法律程序。",
+     "我们的人就在你村口，别逼我们动手。"),
     # veiled property harm: "if it gets scratched one day, don't blame us"; a property-management reminder
     ("violence_threat", DEBTOR, "物业提醒：请勿将电动车停在消防通道，哪天被人划了可以调监控。",
      "你那台新摩托停在巷子口是吧？哪天被人砸了可别怪我们没提醒。"),
