@@ -220,8 +220,10 @@ def run_batch(inp: Path, workers: int, rules_only: bool = False) -> dict[str, An
             "peak_tree_rss_mb": round(peak[0] / 1024, 1)}
 
 
-#: The held-out split: annotator 13's set (written at the end of the third session), never read, scored once at the
-#: end of the fourth.
+#: The held-out split: annotator 13's set (written at the end of the third session), never read before it was scored
+#: once at the end of the fourth session (23:58 UTC); its errors were read afterwards by that session's last round,
+#: so a re-run scores it in-sample for the rules. The next session moves this to check_test5.jsonl (annotator 19,
+#: written for it, refused by the tools until then) and scores that once.
 HELD_OUT = "check_test4.jsonl"
 #: Earlier held-out splits (three looks each, never read until then), demoted to development data afterwards; and
 #: the fourth session's sealed fresh sets (first look at the start of the session, not read until after this score).
