@@ -93,8 +93,11 @@ def test_paying_exactly_per_plan_under_the_cap_leaves_nothing_owed(p, annual, n)
     result = assess_loan(LoanInput.model_validate({
         "lender_type": "bank", "contract_date": "2024-03-01", "principal": p,
         "schedule": spec.model_dump(), "paid": paid}))
-    assert result.legally_owed.amount <= Decimal("0.02")
-    assert result.legally_owed.breakdown.overpaid <= Decimal("0.02")
+    # Each installment is rounded to the cent, so a plan at exactly the cap (annual = 0.24) can run a few cents over
+    # it (p=2723, n=20: APR 24.0011 %, 0.04 overpaid); half a cent per installment is rounding, not overcharging.
+    rounding = Decimal("0.005") * n + Decimal("0.01")
+    assert result.legally_owed.amount <= rounding
+    assert result.legally_owed.breakdown.overpaid <= rounding
 
 
 def test_simple_rate_of_a_bullet_is_its_simple_rate():
