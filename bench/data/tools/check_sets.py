@@ -89,6 +89,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev17": ("seventeenth set (annotator 21, ids y…, third parties and what they are told, fourth session's last round)",
               _spec("dev17", "y", weak=frozenset({"debt_disclosure", "third_party_contact", "false_legal_threat"}),
                     total=(200, 200), min_per_cat=6, min_weak=14, lawful=(0.40, 0.50), early=None)),
+    "dev18": ("eighteenth set (annotator 22, ids z…, a mixed month of what borrowers paste, fourth session's extra round)",
+              _spec("dev18", "z", weak=frozenset({"violence_threat", "debt_disclosure", "intimidation"}),
+                    total=(200, 200), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev19": ("nineteenth set (annotator 23, ids o…, a mixed month of what borrowers paste, fourth session's extra round)",
+              _spec("dev19", "o", weak=frozenset({"insult_defamation", "false_legal_threat", "unlawful_visit"}),
+                    total=(200, 200), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
     "test5": ("held-out test split for the fifth session (annotator 19, ids b…, what users paste)", _spec(
         "test5", "b", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=(150, (0.36, 0.50)))),
