@@ -46,8 +46,7 @@ import build_check_model as b  # noqa: E402
 #: Annotator of each id letter (dev `d` and the old test split `t` were one annotator's 80/20 split).
 ANNOTATORS = {"dev+test": ("d", "t"), "dev2": ("v",), "dev3": ("w",), "dev4": ("x",), "dev5": ("r",), "dev6": ("q",),
               "dev7": ("p",), "dev8": ("n",), "dev9": ("m",), "dev10": ("k",), "dev11": ("h",), "test2": ("u",),
-              "test3": ("s",), "test4": ("j",), "dev12": ("g",), "dev13": ("f",), "dev14": ("e",), "dev15": ("c",),
-              "dev16": ("a",), "dev17": ("y",)}
+              "test3": ("s",)}
 PROBES = TOOLS / "ood_lawful_probes.txt"
 
 
