@@ -255,24 +255,26 @@ class ScopeCues:
     disclaimer_rx: re.Pattern[str]
     service_domain: tuple[str, ...]
     legal_context: tuple[str, ...]
+    #: 欠 of the service itself ("拖欠物业费", "欠了两年物业费"): 欠 shortly before a `service_domain` word
+    service_owed_rx: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def scope_cues() -> ScopeCues:
-    import yaml
+    from xiezhi.collection.metadata import cues_data
 
-    from xiezhi.collection.metadata import CUES_PATH
-
-    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    data = cues_data()
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(k for w in data.get(key, ()) if (k := normalise_pattern(str(w))))
 
+    service = words("service_domain")
     return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
                      re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
                      words("group_address"), words("collection_context"),
-                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), words("service_domain"),
-                     words("legal_context"))
+                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), service,
+                     words("legal_context"),
+                     re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"))
 
 
 def service_fee(text: str) -> bool:
@@ -285,7 +287,7 @@ def service_fee(text: str) -> bool:
         return False
     rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
     if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
-        rest = re.sub("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, c.service_domain)) + "))", "", rest)
+        rest = c.service_owed_rx.sub("", rest)
     return "逾期" not in rest and not any(w in rest for w in c.collection_context)
 
 
@@ -522,11 +524,16 @@ class Matcher:
         `xiezhi.collection.chunkrules`, which finds the candidate spans for a whole chunk)."""
         text = norm.text
         hits: list[RuleHit] = []
+        # the message-wide contexts are found once: by `_cancel_context` when there is a `cancelled` to fill
+        media: bool | None = None
+        banter = False
+        own: list[tuple[int, int]] | None = None
         if cancelled is not None:
-            self._cancel_context(norm, cancelled)
+            media, banter, own = self._cancel_context(norm, cancelled)
         if not any_hits:
             return hits
-        own = non_collector_turns(text) if ":" in text else []
+        if own is None:
+            own = non_collector_turns(text) if ":" in text else []
         if own:
             any_hits = {i: kept for i, sp in any_hits.items()
                         if (kept := [(s, e) for s, e in sp if not any(a <= s < b for a, b in own)])}
@@ -534,8 +541,9 @@ class Matcher:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        media = _found(self._media_rx, self._media, text) or group_notice(text)
-        banter = media or self._banter(norm)
+        if media is None:
+            media, banter = self._media_banter(norm)
+        court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         for idx in sorted(any_hits):
@@ -546,8 +554,10 @@ class Matcher:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             rx = self._unless_msg_rx[idx]
+            if rule.category in _COURT_SCOPED and court is None:
+                court = court_notice(text)
             if (rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx])) or (
-                    rule.category in _COURT_SCOPED and court_notice(text)):
+                    rule.category in _COURT_SCOPED and court):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
@@ -570,23 +580,31 @@ class Matcher:
                 del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
 
-    def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]]) -> None:
+    def _media_banter(self, norm: Normalised) -> tuple[bool, bool]:
+        """(talk about a film or the news, or a group notice; that or banter between friends): the message-wide
+        contexts in which rules do not fire."""
+        media = _found(self._media_rx, self._media, norm.text) or group_notice(norm.text)
+        return media, media or self._banter(norm)
+
+    def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]],
+                        ) -> tuple[bool, bool, list[tuple[int, int]]]:
         """What no category may report, rule or classifier (for `scan`'s `cancelled`): talk about a film or the news
         (every category), banter between friends (the banter categories), and transcript turns that are not the
-        collector's (every category, those lines only)."""
+        collector's (every category, those lines only). Returns those three, which `hits_of` reuses."""
         text = norm.text
         whole = (0, len(text))
-        if any(m in text for m in self._media) or group_notice(text):
+        media, banter = self._media_banter(norm)
+        if media:
             for cat in self.categories:
                 cancelled.setdefault(cat, []).append(whole)
-        elif self._banter(norm):
+        elif banter:
             for cat in (*self._banter_categories, *_BANTER_ALSO):
                 cancelled.setdefault(cat, []).append(whole)
-        if ":" in text:
-            own = non_collector_turns(text)
-            if own:
-                for cat in self.categories:
-                    cancelled.setdefault(cat, []).extend(own)
+        own = non_collector_turns(text) if ":" in text else []
+        if own:
+            for cat in self.categories:
+                cancelled.setdefault(cat, []).extend(own)
+        return media, banter, own
 
     def _banter(self, norm: Normalised) -> bool:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -62,8 +63,14 @@ _CUE_SCALARS = frozenset({"debt_amount", "bombing_reference", "evening_note_from
 
 
 @lru_cache(maxsize=1)
+def cues_data() -> dict[str, Any]:
+    """cues.yaml as parsed (once per process: it is read by `cues` here and by `engine.scope_cues`)."""
+    return yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def cues() -> Cues:
-    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    data = cues_data()
     h, m = (int(x) for x in str(data["evening_note_from"]).split(":"))
     lists = {f.name: tuple(data[f.name]) for f in fields(Cues) if f.name not in _CUE_SCALARS}
     return Cues(debt_amount=re.compile(data["debt_amount_regex"]), bombing_reference=int(data["bombing_reference"]),
