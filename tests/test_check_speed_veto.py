@@ -115,3 +115,13 @@ def test_veto_threshold_at_a_messages_exact_probability(monkeypatch: pytest.Monk
         monkeypatch.setattr(check_mod, "RULE_VETO_BELOW", below)
         assert analyze_many_json([text, "你好"], None, ["a", "b"]) == [
             analyze(text, id="a").model_dump_json(), analyze("你好", id="b").model_dump_json()]
+
+
+def test_category_probs_get_reads_like_a_mapping():
+    """`get` gives None (or the default) for a category the classifier does not score, like Mapping.get."""
+    from xiezhi.collection.probs import CategoryProbs
+
+    probs = CategoryProbs({"intimidation": 0}, lambda: np.array([0.0]))
+    assert probs.get("third_party_contact") is None and probs.get("third_party_contact", 1.0) == 1.0
+    got = probs.get("intimidation")
+    assert got is not None and float(got) == 0.5 and got >= 0.5 and not got > 0.5

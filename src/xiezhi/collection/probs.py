@@ -109,6 +109,12 @@ class CategoryProbs(Mapping[str, Prob]):
     def __getitem__(self, category: str) -> Prob:
         return Prob(self, self._cols[category])
 
+    def get(self, category: str, default: Any = None) -> Any:
+        """`probs[category]`, or `default` for a category the classifier does not score (the veto asks for every
+        finding's category; Mapping.get would raise and catch a KeyError for each metadata-decided one)."""
+        col = self._cols.get(category)
+        return default if col is None else Prob(self, col)
+
     def __contains__(self, category: object) -> bool:
         return category in self._cols
 
