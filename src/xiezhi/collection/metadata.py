@@ -51,6 +51,7 @@ class Cues:
     media: tuple[str, ...] = ()
     clause_disclaimers: tuple[str, ...] = ()
     heir_estate: tuple[str, ...] = ()
+    heir_estate_not: tuple[str, ...] = ()
     consent_request: tuple[str, ...] = ()
     consent_request_not: tuple[str, ...] = ()
     disclosure_negators: tuple[str, ...] = ()
@@ -312,7 +313,7 @@ def lawful_recipient(text: str) -> bool:
     from xiezhi.collection.engine import court_notice  # engine reads the cue lists of this module
 
     c = cues()
-    if any(w in text for w in c.heir_estate):
+    if any(w in text for w in c.heir_estate) and not any(w in text for w in c.heir_estate_not):
         return True
     if court_notice(text):
         return True
