@@ -277,6 +277,14 @@ def scope_cues() -> ScopeCues:
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"))
 
 
+#: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
+#: protect the person do not ask what kind of debt it is: insults and shaming (民法典1024), exposing personal data
+#: (个人信息保护法25), and cutting water or power to force payment (民法典 第九百四十四条第三款: 物业服务人不得采取停止供电、
+#: 供水…等方式催交物业费; 软暴力意见二 断水断电). Loan-specific categories (fees, legal threats, third-party contact …) stay cancelled.
+SERVICE_FEE_KEEP: frozenset[str] = frozenset({"violence_threat", "insult_defamation", "privacy_exposure"})
+SERVICE_FEE_KEEP_RULES: frozenset[str] = frozenset({"in-utility-cutoff"})
+
+
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
     deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
@@ -570,10 +578,13 @@ class Matcher:
                 if cancelled is not None and verdict != "context":
                     cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
         if hits and not any(h.rule.category == "violence_threat" for h in hits) and service_fee(text):
+            dropped = [h for h in hits if h.rule.category not in SERVICE_FEE_KEEP
+                       and h.rule.id not in SERVICE_FEE_KEEP_RULES]
             if cancelled is not None:
-                for h in hits:
+                for h in dropped:
                     cancelled.setdefault(h.rule.category, []).append((0, len(text)))
-            hits = []
+            if dropped:
+                hits = [h for h in hits if h not in dropped]
         if cancelled:
             found = {h.rule.category for h in hits}
             for cat in found & cancelled.keys():
