@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from xiezhi.errors import InputError
@@ -86,6 +86,7 @@ def test_schedule_sums_and_assessed_rate_match_the_contract(method, principal, a
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1000, 50000), st.integers(1, 2400).map(lambda bp: bp / 10000), st.integers(2, 24))
+@example(2723, 0.24, 20)  # the case hypothesis found: APR 24.0011 % from rounding, once flagged with 0.04 overpaid
 def test_paying_exactly_per_plan_under_the_cap_leaves_nothing_owed(p, annual, n):
     spec = ScheduleSpec(method="equal_installment", annual_rate=Decimal(str(annual)), periods=n)
     rows = build_schedule(Decimal(p), date(2024, 3, 1), spec, Decimal(365))
@@ -93,11 +94,11 @@ def test_paying_exactly_per_plan_under_the_cap_leaves_nothing_owed(p, annual, n)
     result = assess_loan(LoanInput.model_validate({
         "lender_type": "bank", "contract_date": "2024-03-01", "principal": p,
         "schedule": spec.model_dump(), "paid": paid}))
-    # Each installment is rounded to the cent, so a plan at exactly the cap (annual = 0.24) can run a few cents over
-    # it (p=2723, n=20: APR 24.0011 %, 0.04 overpaid); half a cent per installment is rounding, not overcharging.
-    rounding = Decimal("0.005") * n + Decimal("0.01")
-    assert result.legally_owed.amount <= rounding
-    assert result.legally_owed.breakdown.overpaid <= rounding
+    # A plan at exactly the cap computes a hair above it when installments are rounded to the cent (p=2723, n=20:
+    # APR 24.0011 %); loan.rounding reads that as at the cap, so paying the plan leaves nothing owed or overpaid.
+    assert not result.exceeds_cap
+    assert result.legally_owed.amount <= Decimal("0.02")
+    assert result.legally_owed.breakdown.overpaid <= Decimal("0.02")
 
 
 def test_simple_rate_of_a_bullet_is_its_simple_rate():
@@ -123,3 +124,53 @@ def test_absurd_one_day_loans_do_not_crash(fee):
     assert abs(result.apr - Decimal(1000 - net) / net * 365) < Decimal("0.001")
     assert result.over_36 and result.exceeds_cap
     assert result.effective_rate is None or result.effective_rate > 10**100
+
+
+def _paid_per_plan(principal: int, annual: str, n: int, lender_type: str = "bank"):
+    spec = ScheduleSpec(method="equal_installment", annual_rate=Decimal(annual), periods=n)
+    rows = build_schedule(Decimal(principal), date(2024, 3, 1), spec, Decimal(365))
+    return assess_loan(LoanInput.model_validate({
+        "lender_type": lender_type, "contract_date": "2024-03-01", "principal": principal,
+        "schedule": spec.model_dump(), "paid": [{"date": r["date"], "amount": r["amount"]} for r in rows]}))
+
+
+def test_cent_rounding_at_the_cap_is_at_the_cap():
+    """Regression: 2,723 yuan over 20 months at exactly 24 % computes APR 24.0011 % because each installment is
+    rounded to the cent; that is the cap, not above it (loan.rounding), and nothing is overpaid."""
+    result = _paid_per_plan(2723, "0.24", 20)
+    assert result.apr == Decimal("0.240011")  # the computed rate is still reported as computed
+    assert not result.exceeds_cap and not result.exceeds_24 and not result.over_36
+    assert result.protected.unprotected_charges == 0
+    assert result.legally_owed.amount == 0
+    assert result.legally_owed.breakdown.overpaid == 0
+    assert any("四舍五入到分" in n for n in result.notes)
+
+
+def test_a_real_excess_beyond_rounding_is_still_flagged():
+    """The same loan at 24.01 %: 0.32 yuan over the cap, more than half a cent per installment (0.10) explains."""
+    result = _paid_per_plan(2723, "0.2401", 20)
+    assert result.exceeds_cap and result.exceeds_24
+    assert result.protected.unprotected_charges == Decimal("0.32")
+    assert result.legally_owed.breakdown.overpaid == Decimal("0.32")
+    assert not any("四舍五入到分" in n for n in result.notes)
+
+
+def test_cent_rounding_at_the_private_lending_cap():
+    """The rule does not depend on which line: 4 x LPR (3.45 % on 2024-03-01, so 13.8 %) for a private loan."""
+    results = [_paid_per_plan(p, "0.138", n, "private") for p in (1037, 2723, 4999) for n in (6, 12, 20, 36)]
+    assert all(r.cap == Decimal("0.138") for r in results)
+    assert not any(r.exceeds_cap for r in results)
+    assert all(r.legally_owed.breakdown.overpaid == 0 for r in results)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["equal_installment", "equal_principal", "interest_only"]), principals, rates, counts)
+def test_rounding_floor_bound_is_below_the_lowered_irr(method, p, i, n):
+    """loan.rounding.irr_floor_bound lets far-above-the-line plans skip a second IRR; it must never be above the
+    lowered flows' true IRR, or a plan could be reported above a line that rounding explains."""
+    from xiezhi.loan.rounding import irr_floor_bound, lowered
+
+    flows = exact_flows(method, p, i, n)
+    times = list(range(n + 1))
+    low = lowered(flows[1:], [True] * n)
+    assert irr_floor_bound(i, 1, n, p) <= irr(times, [flows[0], *low]) + 1e-12

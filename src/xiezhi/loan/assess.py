@@ -25,6 +25,7 @@ from xiezhi.loan.models import (
     OwedBreakdown,
     Protected,
 )
+from xiezhi.loan.rounding import RoundingFloor, irr_floor_bound, lowered
 from xiezhi.loan.schedule import Grid, detect_grid, period_days, schedule_rows
 from xiezhi.params import ParameterSet, get_params
 
@@ -56,6 +57,7 @@ def rate(x: float | Decimal) -> Decimal:
 class Plan:
     rows: list[dict]  # ScheduleRow fields; validated in bulk when the result model is built
     flows: list[tuple[date, float]]  # borrower -> lender after disbursement (instalments and dated fees)
+    rounded: list[bool]  # per flow: an installment paid in cents (rounding may have raised it), not a stated fee
     grid: Grid
     maturity: date
     total: float  # sum of all instalments and dated fees
@@ -94,12 +96,12 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
     flows = [(r["date"], float(r["amount"])) for r in rows]
     dates = [d for d, _ in flows]
     grid = detect_grid(inp.contract_date, dates, dpy, preferred)
-    return Plan(rows, flows, grid, dates[-1], math.fsum(a for _, a in flows))
+    return Plan(rows, flows, [r["kind"] == "payment" for r in rows], grid, dates[-1], math.fsum(a for _, a in flows))
 
 
 def _scenario(
-    inp: LoanInput, params: ParameterSet, rule: CapRule, plan: Plan, net: float, r_simple: float, tested: float,
-    as_of: date,
+    inp: LoanInput, params: ParameterSet, rule: CapRule, plan: Plan, net: float, r_simple: float,
+    tested: RoundingFloor, as_of: date,
 ) -> Scenario:
     start, maturity, years = inp.contract_date, plan.maturity, plan.grid.years
     overdue_base_is_lpr = False
@@ -112,7 +114,11 @@ def _scenario(
         overdue_base_is_lpr = True
 
     def rate_on(d: date) -> float:
-        return min(base_over if d >= maturity else r_simple, rule.rate_on(d))
+        if d >= maturity:
+            return min(base_over, rule.rate_on(d))
+        cap = rule.rate_on(d)
+        # a plan above the cap only by cent rounding is at the cap: its contract interest is all protected
+        return r_simple if tested.within(cap) else min(r_simple, cap)
 
     # Piecewise-constant protected rate: changes where a cap segment starts or ends, and at maturity.
     switches = sorted({s.start for s in rule.segments if s.start > start}
@@ -152,7 +158,7 @@ def _scenario(
     if inp.claimed is not None:
         claim_owed = owed if inp.claimed.as_of == as_of else owed_at(inp.claimed.as_of)[0]
         excess = max(Decimal(0), inp.claimed.amount - claim_owed.amount)
-    exceeds = tested > rule.max_over(start, maturity) + EPS
+    exceeds = tested.exceeds(rule.max_over(start, maturity))
     return Scenario(rule, exceeds, protected, owed, excess, res, overdue_base_is_lpr)
 
 
@@ -215,15 +221,27 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows], guess=apr)
     tested = max(apr, r_simple)
 
-    scenarios = [_scenario(inp, params, r, plan, net, r_simple, tested, as_of) for r in rules]
+    def floor() -> float:
+        """The tested rate of the plan with each installment lowered by half a cent (loan.rounding)."""
+        low = lowered([a for _, a in plan.flows], plan.rounded)
+        low_apr = irr(times, [-net, *low]) * ppy
+        years = [(grid.years(d), a) for (d, _), a in zip(plan.flows, low, strict=True)]
+        return max(low_apr, simple_rate(net, years, guess=low_apr))
+
+    def bound() -> float:  # a bound of the lowered APR bounds the tested floor (their max with the simple rate's)
+        return irr_floor_bound(i, times[1], sum(plan.rounded), net) * ppy
+
+    tested_floor = RoundingFloor(tested, floor, bound)
+    scenarios = [_scenario(inp, params, r, plan, net, r_simple, tested_floor, as_of) for r in rules]
     main = scenarios[0]
-    exceeds_24 = tested > _line(params, "interest_cap.financial_institution_line", start) + EPS
-    over_36 = tested > _line(params, "interest_cap.criminal_illegal_lending_line", start) + EPS
+    exceeds_24 = tested_floor.exceeds(_line(params, "interest_cap.financial_institution_line", start))
+    over_36 = tested_floor.exceeds(_line(params, "interest_cap.criminal_illegal_lending_line", start))
 
     ctx = Context(
         inp=inp, params=params, scenarios=scenarios, net=net_d, received=received, upfront=upfront,
         apr=apr, r_simple=r_simple, tested=tested, exceeds_24=exceeds_24, over_36=over_36, as_of=as_of,
         maturity=plan.maturity, grid=grid,
+        at_cap_by_rounding=tested_floor.by_rounding(main.rule.max_over(start, plan.maturity)),
     )
     notes = build_notes(ctx)
     citations = build_citations(ctx)

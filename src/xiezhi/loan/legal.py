@@ -32,6 +32,8 @@ class Context:
     as_of: date
     maturity: date
     grid: Grid
+    #: the tested rate is above the main cap only by cent rounding (loan.rounding): reported as at the cap
+    at_cap_by_rounding: bool = False
 
 
 def pct(x: float | Decimal) -> str:
@@ -92,6 +94,9 @@ def build_notes(ctx: Context) -> list[str]:
         )
     else:
         notes.append(f"实际年化成本 {pct(ctx.tested)} 未超过上限 {pct(main.rule.rate)}。")
+        if ctx.at_cap_by_rounding:
+            notes.append("按合同计算的年化成本比上限略高，但差额不超过每期还款四舍五入到分所能造成的范围"
+                         "（每期最多半分钱），视为等于上限，不算超过。")
     if ctx.r_simple == 0 and _private(ctx):
         notes.append("合同没有约定利息（或利息为零）：出借人主张借期内利息的不予支持。")
     if inp.lender_type == "private":
