@@ -277,18 +277,41 @@ def scope_cues() -> ScopeCues:
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"))
 
 
+@dataclass(frozen=True)
+class _ScopeRx:
+    """`ScopeCues`' word lists as one expression each (`_any_of`; None: fall back to `any(w in text ...)`), so that
+    the message-wide scope tests are one C search per list instead of a generator over its words."""
+
+    court_name: re.Pattern[str] | None
+    court_procedure: re.Pattern[str] | None
+    court_red_flags: re.Pattern[str] | None
+    hypothetical: re.Pattern[str] | None
+    group_address: re.Pattern[str] | None
+    collection_context: re.Pattern[str] | None
+    collection_or_legal: re.Pattern[str] | None
+    service_domain: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _scope_rx() -> _ScopeRx:
+    c = scope_cues()
+    return _ScopeRx(_any_of(c.court_name), _any_of(c.court_procedure), _any_of(c.court_red_flags),
+                    _any_of(c.hypothetical), _any_of(c.group_address), _any_of(c.collection_context),
+                    _any_of((*c.collection_context, *c.legal_context)), _any_of(c.service_domain))
+
+
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
     deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
     欠 before the service word name unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
     debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
-    c = scope_cues()
-    if not any(w in text for w in c.service_domain):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.service_domain, c.service_domain, text):
         return False
     rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
     if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
         rest = c.service_owed_rx.sub("", rest)
-    return "逾期" not in rest and not any(w in rest for w in c.collection_context)
+    return "逾期" not in rest and not _found(rx.collection_context, c.collection_context, rest)
 
 
 def group_notice(text: str) -> bool:
@@ -298,12 +321,12 @@ def group_notice(text: str) -> bool:
     funeral, a village insurance deadline, a warning of 骗子 in a parents' group). A general requirement of collection
     context for every finding was measured and dropped: veiled threats to one reader ("小心点，晚上走路看着点") often
     name no debt (docs/check.md, "Fourth session")."""
-    c = scope_cues()
-    if not any(w in text for w in c.group_address) or "您" in text or _ADDRESSED.search(text):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.group_address, c.group_address, text) or "您" in text or _ADDRESSED.search(text):
         return False
     from xiezhi.collection.metadata import cues
 
-    return not any(w in text for w in (*c.collection_context, *c.legal_context)) \
+    return not _found(rx.collection_or_legal, (*c.collection_context, *c.legal_context), text) \
         and cues().debt_amount.search(text) is None
 
 
@@ -313,10 +336,10 @@ def court_notice(text: str) -> bool:
     account, a link or QR code, arrest or detention, a mobile number, a personal channel, the court "entrusting"
     someone, a deadline of hours). Courts do send such notices; what makes one impersonation is the red flag, the
     same principle as a department name (法务部) that is impersonation only with a red flag near it."""
-    c = scope_cues()
-    if not any(w in text for w in c.court_name) or not any(w in text for w in c.court_procedure):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.court_name, c.court_name, text) or not _found(rx.court_procedure, c.court_procedure, text):
         return False
-    return not any(w in text for w in c.court_red_flags) and c.court_red_flag_rx.search(text) is None
+    return not _found(rx.court_red_flags, c.court_red_flags, text) and c.court_red_flag_rx.search(text) is None
 
 
 #: Enforcement told in the lawful order: a judgment, then the debtor's failure to comply ("银行已起诉，判决后其弟未履行，
@@ -346,8 +369,7 @@ def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
     for m in _FUTURE_Q.finditer(text, cs, ce + 1):
         if m.start() <= s and m.end() >= e:
             return True
-    before = text[cs:s]
-    if not any(w in before for w in scope_cues().hypothetical):
+    if not _found(_scope_rx().hypothetical, scope_cues().hypothetical, text[cs:s]):
         return False
     ps = max((text.rfind(c, cs, s) for c in "，,；;"), default=-1) + 1
     pe = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i != -1), default=ce)
