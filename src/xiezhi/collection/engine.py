@@ -568,6 +568,8 @@ class Matcher:
         court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
+        clauses: dict[tuple[int, int], tuple[bool, bool]] = {}  # `_clause_tests` per clause, shared by all spans
+        reasons = cancelled is not None  # without `cancelled` only whether a span fires matters, not why not
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
@@ -584,7 +586,7 @@ class Matcher:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
-                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks)
+                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
@@ -646,40 +648,65 @@ class Matcher:
                 ends: list[int] | None = None) -> bool:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
+    def _clause_tests(self, text: str, cs: int, ce: int) -> tuple[bool, bool]:
+        """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
+        as a question)."""
+        return (self._disclaimers.search(text, cs, ce) is not None
+                or scope_cues().disclaimer_rx.search(text, cs, ce) is not None), _is_question(text, cs, ce)
+
     def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
-                 ends: list[int] | None = None, breaks: tuple[int, ...] = ()) -> str | None:
+                 ends: list[int] | None = None, breaks: tuple[int, ...] = (),
+                 clauses: dict[tuple[int, int], tuple[bool, bool]] | None = None, reasons: bool = True) -> str | None:
         """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing).
         A plain negation word (不会, 没有 …) earlier in the sentence reaches only to a spacing pause (`breaks`):
         "我们不会打你 也不会骂你 我们就是天天去你家门口站着"; a negation right before the match, warnings and
-        declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses."""
+        declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses.
+        clauses: `_clause_tests` of the clauses seen so far in this message (filled here). reasons=False: the caller
+        only asks whether the match stands, so the cheap tests that reject most spans (`near` words, `unless`) come
+        first; every test is a pure function of the text, so None comes out exactly when it does in the full order."""
         rule = self.rules[idx]
         cs, ce = clause_bounds(text, s, e, ends)
+        if not reasons:
+            for group in self._near_rx[idx]:
+                if not _near_in(group, s, e, rule.window, text):
+                    return "context"
+            rx = self._unless_rx[idx]
+            if rx is not None and rx.search(text, cs, ce):
+                return "unless"
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
-            if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
-                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce) \
-                    or scope_cues().disclaimer_rx.search(text, cs, ce):
+            if clauses is None:
+                tests = self._clause_tests(text, cs, ce)
+            else:
+                tests = clauses.get((cs, ce))
+                if tests is None:
+                    tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce)
+            disclaimed, question = tests
+            if disclaimed or _disowned(text, e, ce) \
+                    or _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)):
                 return "negated"
-            qs = _question_start(breaks, e, ce, cs)
-            if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
-                    and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
-                    and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
-                return "question"
-            if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
-                    and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
-                return "question"
+            if question:  # both question tests need the clause to end as a question
+                qs = _question_start(breaks, e, ce, cs)
+                if self._questions.search(text, qs, ce + 1) \
+                        and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
+                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
+                if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                        and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
             return "self"
-        rx = self._unless_rx[idx]
-        if rx is not None and rx.search(text, cs, ce):
-            return "unless"
         if rule.category == "false_legal_threat" and _LAWFUL_ORDER.search(text, cs, ce) \
                 and not _CRIMINAL.search(text, cs, ce):
             return "unless"
-        for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
-            if not _near_in(group, s, e, rule.window, text):
-                return "context"
+        if reasons:  # (else already tested above)
+            rx = self._unless_rx[idx]
+            if rx is not None and rx.search(text, cs, ce):
+                return "unless"
+            for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
+                if not _near_in(group, s, e, rule.window, text):
+                    return "context"
         return None
 
 
