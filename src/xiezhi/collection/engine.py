@@ -801,10 +801,11 @@ def mode_of_clause(text: str, s: int, e: int, narrative: bool) -> str:
     return "threatened" if _has_threat_cue(text[s:e]) else "done"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
-    scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message)."""
+    scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
+    256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
     me = text.count("我") - text.count("我们") - text.count("我司")
     return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
 
