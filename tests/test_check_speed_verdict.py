@@ -105,3 +105,10 @@ def test_is_narrative_cache_answers_as_the_function() -> None:
         t = normalise(text).text
         assert engine.is_narrative(t) == plain(t)
         assert engine.is_narrative(t) == plain(t)  # and again, from the cache
+
+
+def test_clause_ends_cache_answers_as_the_function() -> None:
+    plain = engine.clause_ends.__wrapped__
+    for text in TEXTS_ALL:
+        t = normalise(text).text
+        assert engine.clause_ends(t) == plain(t) == [m.start() for m in engine._CLAUSE_RE.finditer(t)]

@@ -376,8 +376,10 @@ def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
     return _DONE.search(text, max(ps, cs), pe) is None
 
 
+@lru_cache(maxsize=256)
 def clause_ends(text: str) -> list[int]:
-    """Offsets of the clause terminators (for `clause_bounds`)."""
+    """Offsets of the clause terminators (for `clause_bounds`). Cached like `is_narrative` (the rule scan and
+    `analyze_normalised` both need them): the list is shared, so callers must not change it."""
     return [m.start() for m in _CLAUSE_RE.finditer(text)]
 
 
@@ -562,7 +564,7 @@ class Matcher:
             if not any_hits:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
-        ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
+        ends = clause_ends(text)
         if media is None:
             media, banter = self._media_banter(norm)
         court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
