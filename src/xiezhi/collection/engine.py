@@ -285,18 +285,41 @@ SERVICE_FEE_KEEP: frozenset[str] = frozenset({"violence_threat", "insult_defamat
 SERVICE_FEE_KEEP_RULES: frozenset[str] = frozenset({"in-utility-cutoff"})
 
 
+@dataclass(frozen=True)
+class _ScopeRx:
+    """`ScopeCues`' word lists as one expression each (`_any_of`; None: fall back to `any(w in text ...)`), so that
+    the message-wide scope tests are one C search per list instead of a generator over its words."""
+
+    court_name: re.Pattern[str] | None
+    court_procedure: re.Pattern[str] | None
+    court_red_flags: re.Pattern[str] | None
+    hypothetical: re.Pattern[str] | None
+    group_address: re.Pattern[str] | None
+    collection_context: re.Pattern[str] | None
+    collection_or_legal: re.Pattern[str] | None
+    service_domain: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _scope_rx() -> _ScopeRx:
+    c = scope_cues()
+    return _ScopeRx(_any_of(c.court_name), _any_of(c.court_procedure), _any_of(c.court_red_flags),
+                    _any_of(c.hypothetical), _any_of(c.group_address), _any_of(c.collection_context),
+                    _any_of((*c.collection_context, *c.legal_context)), _any_of(c.service_domain))
+
+
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
     deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
     欠 before the service word name unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
     debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
-    c = scope_cues()
-    if not any(w in text for w in c.service_domain):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.service_domain, c.service_domain, text):
         return False
     rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
     if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
         rest = c.service_owed_rx.sub("", rest)
-    return "逾期" not in rest and not any(w in rest for w in c.collection_context)
+    return "逾期" not in rest and not _found(rx.collection_context, c.collection_context, rest)
 
 
 def group_notice(text: str) -> bool:
@@ -306,12 +329,12 @@ def group_notice(text: str) -> bool:
     funeral, a village insurance deadline, a warning of 骗子 in a parents' group). A general requirement of collection
     context for every finding was measured and dropped: veiled threats to one reader ("小心点，晚上走路看着点") often
     name no debt (docs/check.md, "Fourth session")."""
-    c = scope_cues()
-    if not any(w in text for w in c.group_address) or "您" in text or _ADDRESSED.search(text):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.group_address, c.group_address, text) or "您" in text or _ADDRESSED.search(text):
         return False
     from xiezhi.collection.metadata import cues
 
-    return not any(w in text for w in (*c.collection_context, *c.legal_context)) \
+    return not _found(rx.collection_or_legal, (*c.collection_context, *c.legal_context), text) \
         and cues().debt_amount.search(text) is None
 
 
@@ -321,10 +344,10 @@ def court_notice(text: str) -> bool:
     account, a link or QR code, arrest or detention, a mobile number, a personal channel, the court "entrusting"
     someone, a deadline of hours). Courts do send such notices; what makes one impersonation is the red flag, the
     same principle as a department name (法务部) that is impersonation only with a red flag near it."""
-    c = scope_cues()
-    if not any(w in text for w in c.court_name) or not any(w in text for w in c.court_procedure):
+    c, rx = scope_cues(), _scope_rx()
+    if not _found(rx.court_name, c.court_name, text) or not _found(rx.court_procedure, c.court_procedure, text):
         return False
-    return not any(w in text for w in c.court_red_flags) and c.court_red_flag_rx.search(text) is None
+    return not _found(rx.court_red_flags, c.court_red_flags, text) and c.court_red_flag_rx.search(text) is None
 
 
 #: Enforcement told in the lawful order: a judgment, then the debtor's failure to comply ("银行已起诉，判决后其弟未履行，
@@ -354,16 +377,17 @@ def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
     for m in _FUTURE_Q.finditer(text, cs, ce + 1):
         if m.start() <= s and m.end() >= e:
             return True
-    before = text[cs:s]
-    if not any(w in before for w in scope_cues().hypothetical):
+    if not _found(_scope_rx().hypothetical, scope_cues().hypothetical, text[cs:s]):
         return False
     ps = max((text.rfind(c, cs, s) for c in "，,；;"), default=-1) + 1
     pe = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i != -1), default=ce)
     return _DONE.search(text, max(ps, cs), pe) is None
 
 
+@lru_cache(maxsize=256)
 def clause_ends(text: str) -> list[int]:
-    """Offsets of the clause terminators (for `clause_bounds`)."""
+    """Offsets of the clause terminators (for `clause_bounds`). Cached like `is_narrative` (the rule scan and
+    `analyze_normalised` both need them): the list is shared, so callers must not change it."""
     return [m.start() for m in _CLAUSE_RE.finditer(text)]
 
 
@@ -548,12 +572,14 @@ class Matcher:
             if not any_hits:
                 return hits
         narrative = is_narrative(text) and not _has_collector_turn(text)
-        ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
+        ends = clause_ends(text)
         if media is None:
             media, banter = self._media_banter(norm)
         court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
+        clauses: dict[tuple[int, int], tuple[bool, bool]] = {}  # `_clause_tests` per clause, shared by all spans
+        reasons = cancelled is not None  # without `cancelled` only whether a span fires matters, not why not
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
@@ -570,7 +596,7 @@ class Matcher:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
-                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks)
+                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
@@ -635,40 +661,65 @@ class Matcher:
                 ends: list[int] | None = None) -> bool:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
+    def _clause_tests(self, text: str, cs: int, ce: int) -> tuple[bool, bool]:
+        """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
+        as a question)."""
+        return (self._disclaimers.search(text, cs, ce) is not None
+                or scope_cues().disclaimer_rx.search(text, cs, ce) is not None), _is_question(text, cs, ce)
+
     def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
-                 ends: list[int] | None = None, breaks: tuple[int, ...] = ()) -> str | None:
+                 ends: list[int] | None = None, breaks: tuple[int, ...] = (),
+                 clauses: dict[tuple[int, int], tuple[bool, bool]] | None = None, reasons: bool = True) -> str | None:
         """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing).
         A plain negation word (不会, 没有 …) earlier in the sentence reaches only to a spacing pause (`breaks`):
         "我们不会打你 也不会骂你 我们就是天天去你家门口站着"; a negation right before the match, warnings and
-        declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses."""
+        declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses.
+        clauses: `_clause_tests` of the clauses seen so far in this message (filled here). reasons=False: the caller
+        only asks whether the match stands, so the cheap tests that reject most spans (`near` words, `unless`) come
+        first; every test is a pure function of the text, so None comes out exactly when it does in the full order."""
         rule = self.rules[idx]
         cs, ce = clause_bounds(text, s, e, ends)
+        if not reasons:
+            for group in self._near_rx[idx]:
+                if not _near_in(group, s, e, rule.window, text):
+                    return "context"
+            rx = self._unless_rx[idx]
+            if rx is not None and rx.search(text, cs, ce):
+                return "unless"
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
-            if _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)) \
-                    or self._disclaimers.search(text, cs, ce) or _disowned(text, e, ce) \
-                    or scope_cues().disclaimer_rx.search(text, cs, ce):
+            if clauses is None:
+                tests = self._clause_tests(text, cs, ce)
+            else:
+                tests = clauses.get((cs, ce))
+                if tests is None:
+                    tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce)
+            disclaimed, question = tests
+            if disclaimed or _disowned(text, e, ce) \
+                    or _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)):
                 return "negated"
-            qs = _question_start(breaks, e, ce, cs)
-            if _is_question(text, cs, ce) and self._questions.search(text, qs, ce + 1) \
-                    and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
-                    and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
-                return "question"
-            if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
-                    and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
-                return "question"
+            if question:  # both question tests need the clause to end as a question
+                qs = _question_start(breaks, e, ce, cs)
+                if self._questions.search(text, qs, ce + 1) \
+                        and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
+                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
+                if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                        and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
             return "self"
-        rx = self._unless_rx[idx]
-        if rx is not None and rx.search(text, cs, ce):
-            return "unless"
         if rule.category == "false_legal_threat" and _LAWFUL_ORDER.search(text, cs, ce) \
                 and not _CRIMINAL.search(text, cs, ce):
             return "unless"
-        for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
-            if not _near_in(group, s, e, rule.window, text):
-                return "context"
+        if reasons:  # (else already tested above)
+            rx = self._unless_rx[idx]
+            if rx is not None and rx.search(text, cs, ce):
+                return "unless"
+            for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
+                if not _near_in(group, s, e, rule.window, text):
+                    return "context"
         return None
 
 
@@ -763,8 +814,11 @@ def mode_of_clause(text: str, s: int, e: int, narrative: bool) -> str:
     return "threatened" if _has_threat_cue(text[s:e]) else "done"
 
 
+@lru_cache(maxsize=256)
 def is_narrative(text: str) -> bool:
-    """A first-person account of past events (an incident report), judged on the whole message."""
+    """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
+    scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
+    256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
     me = text.count("我") - text.count("我们") - text.count("我司")
     return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
 
