@@ -1,0 +1,82 @@
+"""Recall by construction, fifth session (helper "recall5"): general ways people put a veiled threat, announce a
+visit or tell a third party the debt is theirs, each with an unlawful example and a lawful counterpart, written for
+this file (not taken from any set).
+
+- Veiled threats (`intimidation.md`, `in-veiled-construction`): a warning "not given" (别说我没提醒你), the tone about
+  to change (就不是这么客气了), harm nobody can "guarantee" against, an accident wished on the debtor, meeting the
+  debtor in the street, the crew's temper and reputation.
+- Announced visits (`unlawful_visit.md`, `uv-threat-visit-constructions`): a crew called up and on its way, the
+  debtor's home in dialect words (屋头, 屋里厢, 府上), the parents' home to ask for the money, "门口见".
+- Liability told to third parties (`false_legal_threat.md`, `fl-third-party-liable-constructions`): 他不还就你还,
+  spouses or relatives paying as such, an emergency contact equated with a guarantor, 知情不报 liability.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+DEBTOR = {"recipient_role": "debtor"}
+CONTACT = {"recipient_role": "emergency_contact"}
+SPOUSE = {"recipient_role": "spouse"}
+
+PAIRS = [
+    # a warning "not given"; a lender's reminder of a true contractual consequence
+    ("intimidation", DEBTOR, "别说我们没提醒您，本期账单明天到期，逾期将按合同产生罚息。",
+     "钱的事你就接着拖吧，到时候别说我没提醒你。"),
+    # the tone about to change; a collector promising to stay polite
+    ("intimidation", DEBTOR, "我们会一直客气地和您沟通，有困难可以申请分期。",
+     "今天是最后一次好好跟你说，下回打过来可就不是这么客气了。"),
+    # harm nobody can "guarantee" against; a lender unable to guarantee a waiver
+    ("intimidation", DEBTOR, "减免申请我们不敢保证一定能批下来，建议您先还一部分。",
+     "你那辆车天天停楼下吧，哪天轮胎瘪了我可不敢保证。"),
+    # meeting the debtor in the street; a relative meeting the debtor's mother by chance
+    ("intimidation", DEBTOR, "昨天在菜市场碰见你妈了，她让你有空回个电话。",
+     "钱赶紧还上，别让我在你们菜市场碰见你。"),
+    # the crew's temper; a collector apologising for his own tone
+    ("intimidation", DEBTOR, "上次电话里我语气不好，向您道歉，我们再商量还款时间。",
+     "我们这边几个兄弟脾气都不太好，你最好别让他们等太久。"),
+    # a crew called up and on its way; brothers visiting for dinner
+    ("unlawful_visit", DEBTOR, "我们兄弟俩周末过去你那边吃饭，顺便看看新房子。",
+     "钱今天不到账，我就摇一车兄弟过去找你。"),
+    # the home in dialect words; a lender's denial
+    ("unlawful_visit", DEBTOR, "我们的工作人员不会到您府上，请放心，有问题打客服电话。",
+     "再拖下去，明天我就上你屋头去，守到你拿钱为止。"),
+    # the parents' home to ask for the money; a borrower's own plan to go home
+    ("unlawful_visit", DEBTOR, "我下个月回老家，跟我爸妈商量一下怎么还这笔钱。",
+     "你再不接电话，我们就去你爸妈家要钱。"),
+    # "he doesn't pay, so you pay"; a lender telling the contact she owes nothing
+    ("false_legal_threat", CONTACT, "您是他的紧急联系人，您没有还款义务，麻烦转告他尽快回电。",
+     "你是他紧急联系人，他不还的话就你来还。"),
+    # an emergency contact equated with a guarantor; a lender saying it is not
+    ("false_legal_threat", CONTACT, "紧急联系人不是担保人，不承担还款责任，请您转告本人即可。",
+     "紧急联系人就是担保人，这笔钱你跑不了。"),
+    # spouses paying as such; a lender asking the spouse only to pass on a message
+    ("false_legal_threat", SPOUSE, "您好，我们联系不上您爱人，麻烦您转告他回电，谢谢。",
+     "你们是夫妻，夫妻就得一起还，你今天先转一半。"),
+    # liability for "not telling" where the debtor is; a plain locating request
+    ("false_legal_threat", CONTACT, "如您知道他的新号码，方便的话请告诉我们，不方便也没关系。",
+     "你要是知道他在哪不说，知情不报是要承担责任的。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), PAIRS)
+def test_recall_construction(category: str, meta: dict[str, str], lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
+
+
+def test_real_guarantor_is_no_false_liability() -> None:
+    """Convention 7: a guarantor within the guarantee is liable; telling them so is no false legal claim."""
+    r = analyze("您是他的担保人，他不还就由您承担保证责任，请于本月底前处理。", {"recipient_role": "guarantor"},
+                model=False)
+    assert "false_legal_threat" not in r.labels
+
+
+def test_threatened_visit_construction_implies_intimidation() -> None:
+    r = analyze("今晚不还，我喊几个兄弟伙过来你屋头坐起。", DEBTOR, model=False)
+    uv = next(f for f in r.findings if f.category == "unlawful_visit")
+    assert uv.mode == "threatened"
+    assert "intimidation" in r.labels
