@@ -7,6 +7,10 @@ this file (not taken from any set).
   debtor in the street, the crew's temper and reputation.
 - Announced visits (`unlawful_visit.md`, `uv-threat-visit-constructions`): a crew called up and on its way, the
   debtor's home in dialect words (屋头, 屋里厢, 府上), the parents' home to ask for the money, "门口见".
+- Insults by construction (`insult_defamation.md`, `id-insult-constructions`): denying the debtor a right of a person
+  (也配当爹), wishing the debtor dead, mocking comparisons, common regional insults (瘪犊子, 粉肠, 瘪三).
+- The debt reaching a named person's ears (`third_party_contact.md`, `tp-talk-to-circle`): 传到你老婆耳朵里,
+  让他领导都知道.
 - Liability told to third parties (`false_legal_threat.md`, `fl-third-party-liable-constructions`): 他不还就你还,
   spouses or relatives paying as such, an emergency contact equated with a guarantor, 知情不报 liability.
 """
@@ -58,6 +62,20 @@ PAIRS = [
     # liability for "not telling" where the debtor is; a plain locating request
     ("false_legal_threat", CONTACT, "如您知道他的新号码，方便的话请告诉我们，不方便也没关系。",
      "你要是知道他在哪不说，知情不报是要承担责任的。"),
+    # denying the debtor a right of a person; a request to cooperate
+    ("insult_defamation", DEBTOR, "也请您配合一下，告诉我们一个方便接听的时间。",
+     "欠了钱躲着不还的人，也配当爹？"),
+    # wishing the debtor dead; a borrower explaining a death in the family
+    ("insult_defamation", DEBTOR, "我爷爷上个月过世了，家里事多，还款晚了几天，抱歉。",
+     "电话不接信息不回，你怎么还不去死。"),
+    # a regional insult; bargaining talk with a look-alike word
+    ("insult_defamation", DEBTOR, "孬种才不敢砍价，这件衣服我砍到了一半。",
+     "你个瘪犊子，钱到底还不还？"),
+    # the debt reaching a named person's ears; a lender's promise of discretion
+    ("third_party_contact", DEBTOR, "这件事不会传到您家人耳朵里，我们只和您本人沟通。",
+     "再拖几天，你欠钱的事就传到你老婆耳朵里了。"),
+    ("third_party_contact", DEBTOR, "我不想让他领导知道这件事，能不能帮忙保密？",
+     "不还就去你爸单位，让他领导都知道他养了个欠钱不还的儿子。"),
 ]
 
 
