@@ -13,6 +13,9 @@ this file (not taken from any set).
   让他领导都知道.
 - Liability told to third parties (`false_legal_threat.md`, `fl-third-party-liable-constructions`): 他不还就你还,
   spouses or relatives paying as such, an emergency contact equated with a guarantor, 知情不报 liability.
+- Authorities said to act with the collector (`fl-authority-with-collector`: 请派出所的人一起上门), charges presented as
+  set by law and sums that double by the day (`fl-fees-as-law`), the family's cards or pensions "frozen together"
+  (`fl-family-consequences-constructions`).
 """
 
 from __future__ import annotations
@@ -76,6 +79,21 @@ PAIRS = [
      "再拖几天，你欠钱的事就传到你老婆耳朵里了。"),
     ("third_party_contact", DEBTOR, "我不想让他领导知道这件事，能不能帮忙保密？",
      "不还就去你爸单位，让他领导都知道他养了个欠钱不还的儿子。"),
+    # authorities said to act with the collector; a lawful next step after a judgment
+    ("false_legal_threat", DEBTOR, "判决生效后您仍未履行的，我们将依法申请法院强制执行。",
+     "再不还款，我们就协调派出所民警一起上门找你。"),
+    # charges presented as set by law; charges under the contract within the legal cap
+    ("false_legal_threat", DEBTOR, "按合同约定，逾期利息按年化18%计收，不超过法律规定的上限。",
+     "按国家规定，逾期违约金就是本金的两倍，你今天得还六千。"),
+    # a sum that doubles by the day; a points promotion
+    ("false_legal_threat", DEBTOR, "会员日活动：今天签到，明天积分就翻倍。",
+     "今天再不还，你欠的钱明天就翻倍。"),
+    # the family's cards frozen together; a lender saying only the borrower is affected
+    ("false_legal_threat", DEBTOR, "逾期只影响您本人的征信，不会牵连您的家人。",
+     "你不还，你爸妈的银行卡也会被一起冻结。"),
+    # a chance "not given"; a lender recalling the extensions it granted
+    ("intimidation", DEBTOR, "我们之前给过您两次延期机会，这次请按时还款。",
+     "今晚是最后期限，过了可别说没给过你机会。"),
 ]
 
 
@@ -98,3 +116,27 @@ def test_threatened_visit_construction_implies_intimidation() -> None:
     uv = next(f for f in r.findings if f.category == "unlawful_visit")
     assert uv.mode == "threatened"
     assert "intimidation" in r.labels
+
+
+def test_rule_expressions_survive_normalisation() -> None:
+    """Patterns are normalised like messages (`normalise_pattern`), which drops `*`: "(?:就|都)*翻倍" silently became
+    "(?:就|都)翻倍" and missed "明天翻倍". Rule expressions write repeats as {m,n}."""
+    from xiezhi.collection.engine import get_matcher
+    from xiezhi.collection.normalize import normalise_pattern
+
+    changed = [(r.id, rx) for r in get_matcher().rules for rx in (r.regex or [])
+               if normalise_pattern(rx).count("*") != rx.count("*") and not _star_in_class_only(rx)]
+    assert changed == []
+
+
+def _star_in_class_only(rx: str) -> bool:
+    """A `*` inside a character class ("[\\sx*]") is a literal; normalised text has none, so dropping it is harmless."""
+    depth, outside = 0, 0
+    for i, ch in enumerate(rx):
+        if ch == "[" and (i == 0 or rx[i - 1] != "\\"):
+            depth += 1
+        elif ch == "]" and depth and rx[i - 1] != "\\":
+            depth -= 1
+        elif ch == "*" and not depth:
+            outside += 1
+    return outside == 0
