@@ -5,6 +5,11 @@ this file (not taken from any set).
 - Veiled threats (`intimidation.md`, `in-veiled-construction`): a warning "not given" (别说我没提醒你), the tone about
   to change (就不是这么客气了), harm nobody can "guarantee" against, an accident wished on the debtor, meeting the
   debtor in the street, the crew's temper and reputation.
+- Veiled harm (`violence_threat.md`; README-check decisions make veiled bodily or property harm `violence_threat`
+  threatened): an accident wished on the debtor or a child, the way home at night, meeting the debtor in the street,
+  "while your legs still work" (`vt-veiled-constructions`); holding a relative until the money comes
+  (`vt-detention-constructions`); damage nobody can "guarantee" against, a lock "someone can open"
+  (`vt-property-veiled-constructions`).
 - Announced visits (`unlawful_visit.md`, `uv-threat-visit-constructions`): a crew called up and on its way, the
   debtor's home in dialect words (屋头, 屋里厢, 府上), the parents' home to ask for the money, "门口见".
 - Insults by construction (`insult_defamation.md`, `id-insult-constructions`): denying the debtor a right of a person
@@ -35,12 +40,26 @@ PAIRS = [
     # the tone about to change; a collector promising to stay polite
     ("intimidation", DEBTOR, "我们会一直客气地和您沟通，有困难可以申请分期。",
      "今天是最后一次好好跟你说，下回打过来可就不是这么客气了。"),
-    # harm nobody can "guarantee" against; a lender unable to guarantee a waiver
-    ("intimidation", DEBTOR, "减免申请我们不敢保证一定能批下来，建议您先还一部分。",
+    # harm nobody can "guarantee" against; a lender unable to guarantee a waiver; an insurance remark
+    ("violence_threat", DEBTOR, "减免申请我们不敢保证一定能批下来，建议您先还一部分。",
      "你那辆车天天停楼下吧，哪天轮胎瘪了我可不敢保证。"),
+    ("violence_threat", DEBTOR, "车险还是买全险吧，停在路边玻璃保不齐哪天被砸。",
+     "你店门口那块玻璃还能完整几天，我可说不准。"),
     # meeting the debtor in the street; a relative meeting the debtor's mother by chance
-    ("intimidation", DEBTOR, "昨天在菜市场碰见你妈了，她让你有空回个电话。",
+    ("violence_threat", DEBTOR, "昨天在菜市场碰见你妈了，她让你有空回个电话。",
      "钱赶紧还上，别让我在你们菜市场碰见你。"),
+    # an accident wished on a child; care in bad weather
+    ("violence_threat", DEBTOR, "下雪路滑，接孩子放学开车慢点，别出什么意外。",
+     "你女儿放学那条路挺偏的，小心出点什么意外。"),
+    # "while your legs still work"; a friend's advice to travel
+    ("violence_threat", DEBTOR, "趁腿脚还利索，多陪爸妈出去走走。",
+     "钱的事你就接着拖，趁腿脚还利索多跑几个地方借借。"),
+    # holding a relative until the money comes; a case officer's "in my hands"
+    ("violence_threat", DEBTOR, "这个案子现在在我手上，有问题随时联系我。",
+     "你弟弟现在在我们手上，十二点前不转钱就别想见他。"),
+    # a lock "someone can open"; a locksmith's advert
+    ("violence_threat", DEBTOR, "小区开锁换锁找物业认证的开锁公司，门锁坏了随叫随到。",
+     "你出租屋那把门锁，我们有人会开。"),
     # the crew's temper; a collector apologising for his own tone
     ("intimidation", DEBTOR, "上次电话里我语气不好，向您道歉，我们再商量还款时间。",
      "我们这边几个兄弟脾气都不太好，你最好别让他们等太久。"),
