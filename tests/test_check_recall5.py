@@ -16,6 +16,8 @@ this file (not taken from any set).
   (也配当爹), wishing the debtor dead, mocking comparisons, common regional insults (瘪犊子, 粉肠, 瘪三).
 - The debt reaching a named person's ears (`third_party_contact.md`, `tp-talk-to-circle`): 传到你老婆耳朵里,
   让他领导都知道.
+- Words that reveal a debt to a third party (`cues.yaml` `debt_detail`): IOUs and debt chasing (欠条, 要债), "owes
+  them" (欠他们), joint liability (连带责任).
 - Liability told to third parties (`false_legal_threat.md`, `fl-third-party-liable-constructions`): 他不还就你还,
   spouses or relatives paying as such, an emergency contact equated with a guarantor, 知情不报 liability.
 - Authorities said to act with the collector (`fl-authority-with-collector`: 请派出所的人一起上门), charges presented as
@@ -32,6 +34,7 @@ from xiezhi.collection import analyze
 DEBTOR = {"recipient_role": "debtor"}
 CONTACT = {"recipient_role": "emergency_contact"}
 SPOUSE = {"recipient_role": "spouse"}
+COLLEAGUE = {"recipient_role": "employer_or_colleague"}
 
 PAIRS = [
     # a warning "not given"; a lender's reminder of a true contractual consequence
@@ -113,6 +116,11 @@ PAIRS = [
     # a chance "not given"; a lender recalling the extensions it granted
     ("intimidation", DEBTOR, "我们之前给过您两次延期机会，这次请按时还款。",
      "今晚是最后期限，过了可别说没给过你机会。"),
+    # a debt revealed to a colleague by debt-chasing words; a message that names no debt
+    ("debt_disclosure", COLLEAGUE, "你好，我是张某的朋友，找他有点急事，麻烦转告他回个电话。",
+     "你好，我们是来要债的，你们单位的张某一直躲着，麻烦转告他。"),
+    ("debt_disclosure", COLLEAGUE, "你好，请问张某今天在公司吗？我是他老同学。",
+     "你们部门的张某手上有一张欠条一直没兑现，你让他跟我们联系。"),
 ]
 
 
