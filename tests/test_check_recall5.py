@@ -18,6 +18,8 @@ this file (not taken from any set).
   让他领导都知道.
 - Words that reveal a debt to a third party (`cues.yaml` `debt_detail`): IOUs and debt chasing (欠条, 要债), "owes
   them" (欠他们), joint liability (连带责任).
+- Visits told by the borrower (`uv-visit-reported-constructions`): who came and where, with a collection word and
+  without the notice and identification a lawful visit states (convention 15).
 - Liability told to third parties (`false_legal_threat.md`, `fl-third-party-liable-constructions`): 他不还就你还,
   spouses or relatives paying as such, an emergency contact equated with a guarantor, 知情不报 liability.
 - Authorities said to act with the collector (`fl-authority-with-collector`: 请派出所的人一起上门), charges presented as
@@ -121,6 +123,11 @@ PAIRS = [
      "你好，我们是来要债的，你们单位的张某一直躲着，麻烦转告他。"),
     ("debt_disclosure", COLLEAGUE, "你好，请问张某今天在公司吗？我是他老同学。",
      "你们部门的张某手上有一张欠条一直没兑现，你让他跟我们联系。"),
+    # a visit told by the borrower; a notified visit by identified staff; friends visiting
+    ("unlawful_visit", {}, "昨天平台两名工作人员提前打电话预约后来我家，出示了工作证，聊完还款计划就走了。",
+     "昨天下午两个男的跑到我上班的超市，当着顾客问我什么时候还钱。"),
+    ("unlawful_visit", {}, "昨天两个老同学来我家玩，顺便还了上次借我的两百块。",
+     "催收今天又去了我爸妈的老家，在门口问我欠的钱什么时候还。"),
 ]
 
 
