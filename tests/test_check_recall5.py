@@ -10,6 +10,8 @@ this file (not taken from any set).
   "while your legs still work" (`vt-veiled-constructions`); holding a relative until the money comes
   (`vt-detention-constructions`); damage nobody can "guarantee" against, a lock "someone can open"
   (`vt-property-veiled-constructions`).
+- Showing the debtor he is watched (`in-surveillance-remark`): a remark on his door, car, child or looks as if seen
+  in person or in a photo; a neighbour's compliment without such a sign is none.
 - Announced visits (`unlawful_visit.md`, `uv-threat-visit-constructions`): a crew called up and on its way, the
   debtor's home in dialect words (屋头, 屋里厢, 府上), the parents' home to ask for the money, "门口见".
 - Insults by construction (`insult_defamation.md`, `id-insult-constructions`): denying the debtor a right of a person
@@ -128,6 +130,9 @@ PAIRS = [
      "昨天下午两个男的跑到我上班的超市，当着顾客问我什么时候还钱。"),
     ("unlawful_visit", {}, "昨天两个老同学来我家玩，顺便还了上次借我的两百块。",
      "催收今天又去了我爸妈的老家，在门口问我欠的钱什么时候还。"),
+    # a remark showing the debtor is watched; a neighbour's compliment
+    ("intimidation", DEBTOR, "你家狗挺可爱的，是什么品种呀？",
+     "昨天路过你家楼下，那辆白车停得挺显眼的。"),
 ]
 
 
