@@ -104,6 +104,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev22": ("twenty-second set (annotator 26, ids A…, what borrowers paste, fifth session)",
               _spec("dev22", "A", weak=frozenset({"third_party_contact", "illegal_fee", "impersonation"}),
                     total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev23": ("twenty-third set (annotator 27, ids B…, what borrowers paste, fifth session, sealed for the final engine)",
+              _spec("dev23", "B", weak=frozenset({"intimidation", "debt_disclosure", "false_legal_threat"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev24": ("twenty-fourth set (annotator 28, ids C…, what borrowers paste, fifth session, sealed for the final engine)",
+              _spec("dev24", "C", weak=frozenset({"violence_threat", "insult_defamation", "unlawful_visit"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
     "test5": ("held-out test split for the fifth session (annotator 19, ids b…, what users paste)", _spec(
         "test5", "b", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=(150, (0.36, 0.50)))),
