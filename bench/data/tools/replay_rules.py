@@ -24,8 +24,14 @@ own (`loao_check.ANNOTATORS` plus the sets added this session) and gives each li
 Output line: {set, annotator, id, text, gold, meta, pred (the old rules' labels), findings: [{category, rule, kind
 (rule | also | implied | metadata), severity, mode, quote, rules (distinct rule ids of the scan with this category),
 escalated, needs_meta}], probs: {category: p}, context (collection words present, `check.COLLECTION_CONTEXT` of this
-tree)}. Nothing here reads the held-out split or the fresh sets being written (build_check_model.HELD_OUT, dev12,
-dev13 are refused).
+tree)}. Nothing here reads the held-out split or the fresh sets being written (REFUSED, build_check_model.HELD_OUT).
+
+Fifth session: SETS also holds the fourth session's sets (dev12-dev19, test4) on their first-look engines; options
+`--train-dev` (classifiers trained on every development set, build_check_model.DEV_FILES), `--set NAME=VALUE` (a
+training setting, e.g. min_count=3) and `--at COMMIT` (one engine's rules for every set, e.g. HEAD: the current
+rules, to compare the simulation of bench/data/tools/addition_limits.py with the real engine). The classifier's
+addition limits are chosen on this replay (addition_limits.py; the build reads the compact copy
+bench/data/replay/check_replay.jsonl.gz).
 
 `--study FILE` prints the tables of docs/check.md "Fourth session" from an existing output file: per set, rules-only
 macro-F1 and lawful false positives before/after the third session's veto and the shipped policy
