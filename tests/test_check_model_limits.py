@@ -59,11 +59,11 @@ def test_choice_respects_the_lawful_budget(replay):
     assert sc["macro_f1"] > before["macro_f1"]  # the point of the change
 
 
-def test_choice_is_deterministic_and_tightens_with_the_budget(replay):
+def test_choice_tightens_with_the_budget(replay):
+    """(Determinism: the first test re-runs the shipped choice and must find the same limits.)"""
     rp = al.Replay(replay)
     loose, tight = al.choose(rp, 0.02), al.choose(rp, 0.002)
     assert rp.score(al.as_array(tight))["added_lawful_fp"] <= rp.score(al.as_array(loose))["added_lawful_fp"]
-    assert al.choose(rp, 0.002) == tight
 
 
 @pytest.mark.parametrize(("text", "category"), [
