@@ -24,8 +24,14 @@ own (`loao_check.ANNOTATORS` plus the sets added this session) and gives each li
 Output line: {set, annotator, id, text, gold, meta, pred (the old rules' labels), findings: [{category, rule, kind
 (rule | also | implied | metadata), severity, mode, quote, rules (distinct rule ids of the scan with this category),
 escalated, needs_meta}], probs: {category: p}, context (collection words present, `check.COLLECTION_CONTEXT` of this
-tree)}. Nothing here reads the held-out split or the fresh sets being written (build_check_model.HELD_OUT, dev12,
-dev13 are refused).
+tree)}. Nothing here reads the held-out split or the fresh sets being written (REFUSED, build_check_model.HELD_OUT).
+
+Fifth session: SETS also holds the fourth session's sets (dev12-dev19, test4) on their first-look engines; options
+`--train-dev` (classifiers trained on every development set, build_check_model.DEV_FILES), `--set NAME=VALUE` (a
+training setting, e.g. min_count=3) and `--at COMMIT` (one engine's rules for every set, e.g. HEAD: the current
+rules, to compare the simulation of bench/data/tools/addition_limits.py with the real engine). The classifier's
+addition limits are chosen on this replay (addition_limits.py; the build reads the compact copy
+bench/data/replay/check_replay.jsonl.gz).
 
 `--study FILE` prints the tables of docs/check.md "Fourth session" from an existing output file: per set, rules-only
 macro-F1 and lawful false positives before/after the third session's veto and the shipped policy
@@ -38,6 +44,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +67,25 @@ SETS: tuple[tuple[str, str, str], ...] = (
     ("dev10", "k", "01abcec"),
     ("dev11", "h", "176cf32"),
     ("test3", "s", "1ec7d95"),
+    # fifth session: the fourth session's sets, each on the engine of its first look (bench/data/first_look.md);
+    # test4's one look was on the merged state of 23:57 (bb52932, recorded in 962bc53)
+    ("dev12", "g", "b634e13"),
+    ("dev13", "f", "b634e13"),
+    ("dev14", "e", "b634e13"),
+    ("dev15", "c", "b634e13"),
+    ("test4", "j", "bb52932"),
+    ("dev16", "a", "4664838"),
+    ("dev17", "y", "4664838"),
+    ("dev18", "z", "3f11433"),
+    ("dev19", "o", "3f11433"),
 )
 FILES = {"dev3": "check_dev3.jsonl", "dev4": "check_dev4.jsonl", "test2": "check_test2.jsonl",
          "dev5": "check_dev5.jsonl", "dev6": "check_dev6.jsonl", "dev7": "check_dev7.jsonl", "dev8": "check_dev8.jsonl",
          "dev9": "check_dev9.jsonl", "dev10": "check_dev10.jsonl", "dev11": "check_dev11.jsonl",
-         "test3": "check_test3.jsonl"}
-REFUSED = ("check_test4.jsonl", "check_dev12.jsonl", "check_dev13.jsonl")
+         "test3": "check_test3.jsonl", **{f"dev{i}": f"check_dev{i}.jsonl" for i in range(12, 20)},
+         "test4": "check_test4.jsonl"}
+#: The held-out split and the fresh sets being written (never read).
+REFUSED = ("check_test5.jsonl", "check_dev20.jsonl", "check_dev21.jsonl", "check_dev22.jsonl")
 META = ("sent_at", "recipient_role", "lender_type", "count_per_day", "channel", "debtor_reachable", "contact_refused")
 
 
@@ -146,36 +166,45 @@ def run_old_engine(name: str, commit: str, tmp: Path) -> Path:
 
 # ---------------------------------------------------------------------------------- classifier without the annotator
 
-def training_rows() -> list[dict]:
+def training_rows(files: tuple[Path, ...] | None = None) -> list[dict]:
+    """The classifier's training lines (default: build_check_model.TRAIN_FILES)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_check_model as b
 
-    return b.load()
+    return b.load(b.TRAIN_FILES if files is None else files)
 
 
-def loao_probs(letters: str, rows: list[dict], lines: list[dict], cache: Path) -> list[dict[str, float]]:
-    """Probabilities of each line from a model trained (shipped procedure, no thresholds) on the training rows of
-    every other annotator."""
+def loao_model(letters: str, rows: list[dict], cache: Path, params: Any = None) -> Any:
+    """The classifier trained (build_check_model.train, no thresholds) on the rows of every annotator but `letters`,
+    pickled in `cache` per training lines and settings."""
     import hashlib
     import pickle
 
-    import numpy as np
-
     sys.path.insert(0, str(ROOT / "scripts"))
-    sys.path.insert(0, str(ROOT / "src"))
     import build_check_model as b
 
-    from xiezhi.collection.normalize import normalise
-
+    params = b.PARAMS if params is None else params
     train = [r for r in rows if r["id"][0] not in letters and b.ANNOTATOR_OF.get(r["id"][0], r["id"][0]) not in letters]
     key = hashlib.sha256(json.dumps([[r["id"], r["text"], r["labels"]] for r in train], ensure_ascii=False).encode()
-                         + repr(b.PARAMS).encode()).hexdigest()[:20]
+                         + repr(b.PARAMS if params is None else params).encode()).hexdigest()[:20]
     path = cache / f"model-{key}.pkl"
     if path.exists():
-        model = pickle.loads(path.read_bytes())
-    else:
-        model = b.train(train, b.PARAMS)
-        path.write_bytes(pickle.dumps(model))
+        return pickle.loads(path.read_bytes())
+    model = b.train(train, params)
+    path.write_bytes(pickle.dumps(model))
+    return model
+
+
+def loao_probs(letters: str, rows: list[dict], lines: list[dict], cache: Path,
+               params: Any = None) -> list[dict[str, float]]:
+    """Probabilities of each line from a model trained (shipped procedure, no thresholds) on the training rows of
+    every other annotator."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from xiezhi.collection.normalize import normalise
+
+    model = loao_model(letters, rows, cache, params)
     out = []
     for r in lines:
         z = model.logits(normalise(r["text"]).text)
@@ -184,23 +213,29 @@ def loao_probs(letters: str, rows: list[dict], lines: list[dict], cache: Path) -
     return out
 
 
-def build(names: list[str], out: Path, cache: Path) -> None:
+def build(names: list[str], out: Path, cache: Path, files: tuple[Path, ...] | None = None, params: Any = None,
+          at: str | None = None) -> None:
+    """The replay file: every set of `names` with its first-look rules' findings and the probabilities of a
+    classifier trained on `files` (default TRAIN_FILES) without the set's annotator. at: one commit's rules for every
+    set instead of the first looks (e.g. this tree's HEAD: the current rules, in-sample, to compare a simulation on
+    the replay with the real engine)."""
     sys.path.insert(0, str(ROOT / "src"))
     from xiezhi.collection.check import COLLECTION_CONTEXT
     from xiezhi.collection.normalize import normalise
 
     cache.mkdir(parents=True, exist_ok=True)
-    rows = training_rows()
+    rows = training_rows(files)
     with open(out, "w", encoding="utf-8") as fh:
         for name, letters, commit in SETS:
             if name not in names:
                 continue
+            commit = at or commit
             lines = read_set(name)
             old = {}
             for x in run_old_engine(name, commit, cache).read_text(encoding="utf-8").splitlines():
                 d = json.loads(x)
                 old[d["id"]] = d
-            probs = loao_probs(letters, rows, lines, cache)
+            probs = loao_probs(letters, rows, lines, cache, params)
             for r, p in zip(lines, probs, strict=True):
                 o = old[r["id"]]
                 norm = normalise(r["text"]).text
@@ -309,7 +344,20 @@ def main(argv: list[str]) -> int:
         names = argv[argv.index("--sets") + 1].split(",")
     cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else Path("/tmp/replay")
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else cache / "replay.jsonl"
-    build(names, out, cache)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_check_model as b
+
+    files = b.DEV_FILES if "--train-dev" in argv else None  # every development set instead of TRAIN_FILES
+    params = b.PARAMS
+    for i, a in enumerate(argv):
+        if a == "--set":  # a training setting, e.g. --set min_count=3
+            k, _, v = argv[i + 1].partition("=")
+            params = replace(params, **{k: type(getattr(params, k))(v)})
+    at = None
+    if "--at" in argv:  # one commit's rules for every set (resolved, so the cache names the engine)
+        at = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", argv[argv.index("--at") + 1]],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    build(names, out, cache, files, params, at)
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
