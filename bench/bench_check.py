@@ -5,12 +5,12 @@ throughput on 100-character messages (one core; `batch --workers 2`), and peak m
 Targets: macro-F1 >= 0.90 and lawful false positives <= 3% on the held-out split; >= 20,000 messages/s
 per core; batch memory flat, <= 300 MB RSS whatever the input size.
 
-The held-out split is check_test4.jsonl, written at the end of the third session by an annotator who never saw the
-engine, its rules or the other sets, read by nobody and scored once, at the end of the fourth session. The earlier
-held-out splits check_test3.jsonl and check_test2.jsonl (three looks each, then demoted to development data) are
-reported beside it, as are the two sets of the fourth session kept sealed for its last measurement (check_dev14/15:
-a first look at the session's start, a second at its end). The development sets are scored for reference only (the
-rules were tuned and the classifier trained on them).
+The held-out split is check_test5.jsonl, written at the end of the fourth session by an annotator who never saw the
+engine, its rules or the other sets, read by nobody and scored once, at the end of the fifth session. The earlier
+held-out splits (check_test4/3/2.jsonl, scored before they were read, then demoted to development data) are reported
+beside it, as are the five sets of the fifth session kept sealed (check_dev20–24: a first look on the session's
+starting engine, a second on its final engine). The development sets are scored for reference only (the rules were
+tuned and the classifier trained on them).
 `python bench/bench_check.py [--quick]` (--quick: 100k lines);
 `python bench/bench_check.py --dev-only` scores the development sets only (never reads the held-out split);
 `--speed-only` re-measures the speed part and merges it into results/check.json, quality left as it is;
@@ -220,15 +220,18 @@ def run_batch(inp: Path, workers: int, rules_only: bool = False) -> dict[str, An
             "peak_tree_rss_mb": round(peak[0] / 1024, 1)}
 
 
-#: The held-out split: annotator 13's set (written at the end of the third session), never read before it was scored
-#: once at the end of the fourth session (23:58 UTC); its errors were read afterwards by that session's last round,
-#: so a re-run scores it in-sample for the rules. The next session moves this to check_test5.jsonl (annotator 19,
-#: written for it, refused by the tools until then) and scores that once.
-HELD_OUT = "check_test4.jsonl"
-#: Earlier held-out splits (three looks each, never read until then), demoted to development data afterwards; and
-#: the fourth session's sealed fresh sets (first look at the start of the session, not read until after this score).
-EARLIER_HELD_OUT = {"test3_demoted": "check_test3.jsonl", "test2_demoted": "check_test2.jsonl",
-                    "dev14_sealed_second_look": "check_dev14.jsonl", "dev15_sealed_second_look": "check_dev15.jsonl"}
+#: The held-out split: annotator 19's set, written at the end of the fourth session for the next one, refused by the
+#: tools and never read; scored once at the end of the fifth session. (The fourth session's held-out split,
+#: check_test4.jsonl, was scored once at its end and is development data now.)
+HELD_OUT = "check_test5.jsonl"
+#: Earlier held-out splits (scored before they were read), demoted to development data afterwards; and the fifth
+#: session's sealed fresh sets (first look on the session's starting engine, second look on its final engine; nobody
+#: changing the engine read them).
+EARLIER_HELD_OUT = {"test4_demoted": "check_test4.jsonl", "test3_demoted": "check_test3.jsonl",
+                    "test2_demoted": "check_test2.jsonl",
+                    "dev20_sealed": "check_dev20.jsonl", "dev21_sealed": "check_dev21.jsonl",
+                    "dev22_sealed": "check_dev22.jsonl", "dev23_sealed": "check_dev23.jsonl",
+                    "dev24_sealed": "check_dev24.jsonl"}
 #: Development sets: tuned on and trained on; reported for reference only.
 DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.jsonl",
               "dev3_tuned_on": "check_dev3.jsonl", "dev4_tuned_on": "check_dev4.jsonl",
@@ -237,7 +240,10 @@ DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.js
               "dev9_tuned_on": "check_dev9.jsonl", "dev10_tuned_on": "check_dev10.jsonl",
               "old_test_demoted_tuned_on": "check_test.jsonl", "dev11_tuned_on": "check_dev11.jsonl",
               # first looks taken at the start of the fourth session, then read and tuned on (not trained on)
-              "dev12_tuned_on": "check_dev12.jsonl", "dev13_tuned_on": "check_dev13.jsonl"}
+              "dev12_tuned_on": "check_dev12.jsonl", "dev13_tuned_on": "check_dev13.jsonl",
+              "dev14_tuned_on": "check_dev14.jsonl", "dev15_tuned_on": "check_dev15.jsonl",
+              "dev16_tuned_on": "check_dev16.jsonl", "dev17_tuned_on": "check_dev17.jsonl",
+              "dev18_tuned_on": "check_dev18.jsonl", "dev19_tuned_on": "check_dev19.jsonl"}
 
 
 def dev_only() -> int:
@@ -312,7 +318,7 @@ def main() -> int:
     speed = speed_results(quick)
     t = quality["test"]["xiezhi"]
     results = {
-        "split": f"{HELD_OUT} (held out: annotator 13, who never saw the engine, its rules or the other sets; scored once)",
+        "split": f"{HELD_OUT} (held out: annotator 19, who never saw the engine, its rules or the other sets; scored once)",
         "splits": splits,
         "quality": quality,
         **speed,
