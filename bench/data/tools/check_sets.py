@@ -110,6 +110,12 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev24": ("twenty-fourth set (annotator 28, ids C…, what borrowers paste, fifth session, sealed for the final engine)",
               _spec("dev24", "C", weak=frozenset({"violence_threat", "insult_defamation", "unlawful_visit"}),
                     total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev25": ("twenty-fifth set (annotator 29, ids D…, what borrowers paste, fifth session's last round, sealed)",
+              _spec("dev25", "D", weak=frozenset({"violence_threat", "intimidation", "false_legal_threat"}),
+                    total=(200, 200), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev26": ("twenty-sixth set (annotator 30, ids E…, what borrowers paste, fifth session's last round, sealed)",
+              _spec("dev26", "E", weak=frozenset({"insult_defamation", "unlawful_visit", "impersonation"}),
+                    total=(200, 200), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
     "test5": ("held-out test split for the fifth session (annotator 19, ids b…, what users paste)", _spec(
         "test5", "b", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=(150, (0.36, 0.50)))),
