@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.browser
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) is not installed").TimeoutError
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -72,9 +73,22 @@ def test_file_input_is_reachable_by_keyboard(page, tmp_path):
     # the visible picker shows where the keyboard is
     outline = page.evaluate("getComputedStyle(document.querySelector('label.filebtn[for=file]')).outlineStyle")
     assert outline not in ("", "none")
-    with page.expect_file_chooser() as fc:
-        page.keyboard.press("Space")
-    fc.value.set_files(str(history))
+    chooser = None
+    # Space on the focused input must open the system picker. In full-suite runs on a loaded 2-core machine headless
+    # Chromium dropped that first activation three times this session (never when the file ran alone): a key's
+    # transient user activation can expire before a starved renderer asks for the chooser. So a second Space is
+    # allowed; an input that the keyboard cannot open still fails both.
+    for _attempt in range(2):
+        page.bring_to_front()
+        try:
+            with page.expect_file_chooser(timeout=10_000) as fc:
+                page.locator("#file").press("Space")
+            chooser = fc.value
+            break
+        except PlaywrightTimeout:
+            continue
+    assert chooser is not None, "Space on the focused file input did not open the picker"
+    chooser.set_files(str(history))
     assert picker_state(page, "file")["chosen"].startswith("已选择：通话记录.csv")
     page.get_by_role("button", name="开始检测").click()
     assert page.get_by_role("heading", name="记录分析").is_visible()  # the history file was uploaded
