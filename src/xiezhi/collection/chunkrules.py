@@ -20,9 +20,19 @@ from functools import lru_cache
 import numpy as np
 
 from xiezhi.collection.chunkscan import LiteralScanner
-from xiezhi.collection.engine import Matcher, RuleHit, get_matcher
+from xiezhi.collection.engine import (
+    _DISOWNED,
+    WORDS_DISCLAIMER,
+    WORDS_DISOWNED,
+    WORDS_NEGATOR,
+    Found,
+    Matcher,
+    RuleHit,
+    get_matcher,
+    scope_cues,
+)
 from xiezhi.collection.normalize import Normalised
-from xiezhi.collection.rxprefix import required_dnf
+from xiezhi.collection.rxprefix import required_dnf, required_literals
 
 #: Candidate spans of each rule (rule index -> [start, end) normalised offsets), what `Matcher.hits_of` judges.
 Spans = dict[int, list[tuple[int, int]]]
@@ -73,7 +83,24 @@ class ChunkRules:
                     branches.append((idx, ids))
         self.always = frozenset(always)
         literals = {s for cl in clause_ids for s in cl}
-        patterns = sorted(set(words) | set(singles) | literals)
+        # the message-wide word lists of `hits_of` (`engine.Found`); only when none has an empty word (which is in
+        # every text and which the scanner cannot take): else `hits_of` searches them itself
+        lists = (matcher._media, matcher._banter_cues, matcher._collection, *matcher._unless, *matcher._unless_msg)
+        self.found_ok = all(all(ws) for ws in lists)
+        # the clause-level word lists (`Found.clause`): words of a list, or of the literals one of which every match
+        # of its expression contains (`required_literals`); a bit whose list is empty or unknown is always set
+        clause_lists: list[tuple[int, tuple[str, ...] | None]] = [
+            (WORDS_NEGATOR, matcher._negator_words),
+            (WORDS_DISCLAIMER, matcher._disclaimer_words), (WORDS_DISCLAIMER, required_literals(scope_cues().disclaimer_rx)),
+            (WORDS_DISOWNED, required_literals(_DISOWNED))]
+        self.clause_always = 0
+        for bit, ws in clause_lists:
+            if not ws or not all(ws):
+                self.clause_always |= bit
+        clause_lists = [(bit, ws) for bit, ws in clause_lists if ws and not self.clause_always & bit]
+        extra = {w for ws in lists for w in ws} | {w for _, ws in clause_lists for w in ws or ()} \
+            if self.found_ok else set()
+        patterns = sorted(set(words) | set(singles) | literals | extra)
         self.scanner = LiteralScanner(patterns)
         n_pat = len(patterns)
         self.n_pat = n_pat
@@ -116,6 +143,50 @@ class ChunkRules:
         self.lit_slot = _csr([tuple(sorted(set(x))) for x in lit_slots])
         self.branch_full = np.array([(1 << len(ids)) - 1 for _, ids in branches], dtype=np.uint32)
         self._full: dict[int, np.ndarray] = {}
+        index = {p: i for i, p in enumerate(patterns)}
+        #: per pattern, bit 1: a media word, 2: a banter word, 4: a collection word
+        self.flag = np.zeros(n_pat, dtype=np.int64)
+        #: per pattern, its `Found.clause` bits
+        self.clause_flag = np.zeros(n_pat, dtype=np.int64)
+        unless: list[set[int]] = [set() for _ in patterns]
+        unless_msg: list[set[int]] = [set() for _ in patterns]
+        if self.found_ok:
+            for bit, ws in ((1, matcher._media), (2, matcher._banter_cues), (4, matcher._collection)):
+                for w in ws:
+                    self.flag[index[w]] |= bit
+            for bit, ws in clause_lists:
+                for w in ws or ():
+                    self.clause_flag[index[w]] |= bit
+            for idx, ws in enumerate(matcher._unless):
+                for w in ws:
+                    unless[index[w]].add(idx)
+            for idx, ws in enumerate(matcher._unless_msg):
+                for w in ws:
+                    unless_msg[index[w]].add(idx)
+        self.unless = _csr([tuple(sorted(x)) for x in unless])
+        self.unless_msg = _csr([tuple(sorted(x)) for x in unless_msg])
+        self.extra = (self.flag != 0) | (self.clause_flag != 0) | (self.unless[0] > 0) | (self.unless_msg[0] > 0)
+
+    def found(self, n: int, who: np.ndarray, pid: np.ndarray) -> list[Found] | None:
+        """Per message, which of `hits_of`'s message-wide word lists occur in it (None: not known, see found_ok)."""
+        if not self.found_ok:
+            return None
+        sel = np.flatnonzero(self.extra[pid])
+        w, p = who[sel], pid[sel]
+        flags = np.zeros(n, dtype=np.int64)
+        np.bitwise_or.at(flags, w, self.flag[p] | (self.clause_flag[p] << 3))
+        rows: list[bytes] = []
+        r = self.n_rules
+        for cnt, ptr, flat in (self.unless, self.unless_msg):
+            sub = np.flatnonzero(cnt[p] > 0)
+            owner, rule = _expand(p[sub], cnt, ptr, flat)
+            hit = np.zeros(n * r, dtype=np.uint8)
+            hit[w[sub][owner] * r + rule] = 1
+            rows.append(hit.tobytes())
+        u, um = rows
+        always = self.clause_always
+        return [Found(bool(f & 1), bool(f & 2), bool(f & 4), (f >> 3) | always, u[i * r:i * r + r], um[i * r:i * r + r])
+                for i, f in enumerate(flags.tolist())]
 
     def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(message, rule) pairs whose expression can match in the message (besides `always`), from the condition
@@ -201,6 +272,7 @@ class ChunkRules:
                     if (trig[w * self.n_rules + r] or self.untriggered[r]) and r not in runs[w]:
                         runs[w].append(r)
         matcher = self.matcher
+        found = self.found(n, who_all, pid)
         regex_by_rule = matcher._regex_by_rule
         out: list[list[RuleHit]] = []
         for i, text in enumerate(texts):
@@ -212,7 +284,7 @@ class ChunkRules:
                             if d is None:
                                 d = spans[i] = {}
                             d.setdefault(idx, []).append((m.start(), m.end()))
-            out.append(matcher.hits_of(norms[i], d) if d else [])
+            out.append(matcher.hits_of(norms[i], d, None, found[i] if found is not None else None) if d else [])
         return out, spans
 
 

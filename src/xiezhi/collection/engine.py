@@ -400,6 +400,28 @@ class RuleHit:
     escalated: bool = False
 
 
+#: `Found.clause` bits: a clause negator, a disclaimer (either list), a disowning phrase (`_DISOWNED`) is in the message
+WORDS_NEGATOR = 1
+WORDS_DISCLAIMER = 2
+WORDS_DISOWNED = 4
+WORDS_ALL = 7
+
+
+@dataclass(slots=True)
+class Found:
+    """Which message-wide word lists occur in a message, found for a whole block by the literal pass
+    (`chunkrules.ChunkRules`): `hits_of` then skips the searches whose answer is known. Each field is exactly
+    "one of the words is somewhere in the message" (media, banter and collection words; per rule, its `unless` and
+    `unless_message` words), so a search that this says cannot find anything is not made, and every other search
+    is made as before."""
+    media: bool
+    banter: bool
+    collection: bool
+    clause: int  # which clause-level searches can find something (`WORDS_*` bits)
+    unless: bytes  # per rule, 1: one of its `unless` words is in the message
+    unless_msg: bytes  # per rule, 1: one of its `unless_message` words is in the message
+
+
 @dataclass(slots=True)
 class _Scan:
     any_hits: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
@@ -476,8 +498,10 @@ class Matcher:
         self.automaton.make_automaton()
         from xiezhi.collection.metadata import cues
 
-        self._negators = re.compile("|".join(re.escape(normalise_pattern(n)) for n in cues().clause_negators))
-        self._disclaimers = re.compile("|".join(re.escape(normalise_pattern(d)) for d in cues().clause_disclaimers))
+        self._negator_words = tuple(normalise_pattern(n) for n in cues().clause_negators)
+        self._disclaimer_words = tuple(normalise_pattern(d) for d in cues().clause_disclaimers)
+        self._negators = re.compile("|".join(re.escape(n) for n in self._negator_words))
+        self._disclaimers = re.compile("|".join(re.escape(d) for d in self._disclaimer_words))
         self._questions = re.compile("|".join(re.escape(normalise_pattern(q)) for q in cues().question_cues))
         self._regex_by_rule = dict(self._regex)
         self._banter_cues = tuple(k for b in cues().banter if (k := normalise_pattern(b)))  # emoji normalise away
@@ -551,9 +575,11 @@ class Matcher:
         return self.hits_of(norm, any_hits, cancelled)
 
     def hits_of(self, norm: Normalised, any_hits: dict[int, list[tuple[int, int]]],
-                cancelled: dict[str, list[tuple[int, int]]] | None = None) -> list[RuleHit]:
+                cancelled: dict[str, list[tuple[int, int]]] | None = None, found: Found | None = None,
+                ) -> list[RuleHit]:
         """The rule hits from the candidate spans of each rule (the rest of `scan`; also used by
-        `xiezhi.collection.chunkrules`, which finds the candidate spans for a whole chunk)."""
+        `xiezhi.collection.chunkrules`, which finds the candidate spans for a whole chunk, and with them `found`:
+        which message-wide word lists occur in the message)."""
         text = norm.text
         hits: list[RuleHit] = []
         # the message-wide contexts are found once: by `_cancel_context` when there is a `cancelled` to fill
@@ -561,7 +587,7 @@ class Matcher:
         banter = False
         own: list[tuple[int, int]] | None = None
         if cancelled is not None:
-            media, banter, own = self._cancel_context(norm, cancelled)
+            media, banter, own = self._cancel_context(norm, cancelled, found)
         if not any_hits:
             return hits
         if own is None:
@@ -574,12 +600,13 @@ class Matcher:
         narrative = is_narrative(text) and not _has_collector_turn(text)
         ends = clause_ends(text)
         if media is None:
-            media, banter = self._media_banter(norm)
+            media, banter = self._media_banter(norm, found)
         court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         clauses: dict[tuple[int, int], tuple[bool, bool]] = {}  # `_clause_tests` per clause, shared by all spans
         reasons = cancelled is not None  # without `cancelled` only whether a span fires matters, not why not
+        present = found.clause if found is not None else WORDS_ALL
         for idx in sorted(any_hits):
             spans = any_hits[idx]
             rule = self.rules[idx]
@@ -590,13 +617,20 @@ class Matcher:
             rx = self._unless_msg_rx[idx]
             if rule.category in _COURT_SCOPED and court is None:
                 court = court_notice(text)
-            if (rx.search(text) if rx is not None else any(k in text for k in self._unless_msg[idx])) or (
-                    rule.category in _COURT_SCOPED and court):
+            if found is not None:
+                unless_msg = found.unless_msg[idx] == 1
+                unless_here = found.unless[idx] == 1
+            else:
+                unless_msg = rx.search(text) is not None if rx is not None else any(
+                    k in text for k in self._unless_msg[idx])
+                unless_here = True
+            if unless_msg or (rule.category in _COURT_SCOPED and court):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
             for s, e in sorted(spans):
-                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons)
+                verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons, unless_here,
+                                        present)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
@@ -617,20 +651,21 @@ class Matcher:
                 del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
 
-    def _media_banter(self, norm: Normalised) -> tuple[bool, bool]:
+    def _media_banter(self, norm: Normalised, found: Found | None = None) -> tuple[bool, bool]:
         """(talk about a film or the news, or a group notice; that or banter between friends): the message-wide
         contexts in which rules do not fire."""
-        media = _found(self._media_rx, self._media, norm.text) or group_notice(norm.text)
-        return media, media or self._banter(norm)
+        media = (found.media if found is not None else _found(self._media_rx, self._media, norm.text)) \
+            or group_notice(norm.text)
+        return media, media or self._banter(norm, found)
 
     def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]],
-                        ) -> tuple[bool, bool, list[tuple[int, int]]]:
+                        found: Found | None = None) -> tuple[bool, bool, list[tuple[int, int]]]:
         """What no category may report, rule or classifier (for `scan`'s `cancelled`): talk about a film or the news
         (every category), banter between friends (the banter categories), and transcript turns that are not the
         collector's (every category, those lines only). Returns those three, which `hits_of` reuses."""
         text = norm.text
         whole = (0, len(text))
-        media, banter = self._media_banter(norm)
+        media, banter = self._media_banter(norm, found)
         if media:
             for cat in self.categories:
                 cancelled.setdefault(cat, []).append(whole)
@@ -643,10 +678,13 @@ class Matcher:
                 cancelled.setdefault(cat, []).extend(own)
         return media, banter, own
 
-    def _banter(self, norm: Normalised) -> bool:
+    def _banter(self, norm: Normalised, found: Found | None = None) -> bool:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
         (Talk about a film, a series or the news is checked in `scan`: it cancels every rule category.)"""
         text = norm.text
+        if found is not None:
+            joking = found.banter or _found(self._banter_emoji_rx, self._banter_emoji, norm.original)
+            return joking and not found.collection
         joking = (_found(self._banter_rx, self._banter_cues, text)
                   or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
         return joking and not _found(self._collection_rx, self._collection, text)
@@ -661,22 +699,26 @@ class Matcher:
                 ends: list[int] | None = None) -> bool:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
-    def _clause_tests(self, text: str, cs: int, ce: int) -> tuple[bool, bool]:
+    def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
-        as a question)."""
-        return (self._disclaimers.search(text, cs, ce) is not None
-                or scope_cues().disclaimer_rx.search(text, cs, ce) is not None), _is_question(text, cs, ce)
+        as a question). present: `Found.clause` (no disclaimer search when none is in the message)."""
+        return (bool(present & WORDS_DISCLAIMER) and (
+            self._disclaimers.search(text, cs, ce) is not None
+            or scope_cues().disclaimer_rx.search(text, cs, ce) is not None)), _is_question(text, cs, ce)
 
     def _verdict(self, idx: int, text: str, s: int, e: int, narrative: bool = False,
                  ends: list[int] | None = None, breaks: tuple[int, ...] = (),
-                 clauses: dict[tuple[int, int], tuple[bool, bool]] | None = None, reasons: bool = True) -> str | None:
+                 clauses: dict[tuple[int, int], tuple[bool, bool]] | None = None, reasons: bool = True,
+                 unless_here: bool = True, present: int = WORDS_ALL) -> str | None:
         """None if the match stands; else why not: "negated", "question", "unless" or "context" (near missing).
         A plain negation word (不会, 没有 …) earlier in the sentence reaches only to a spacing pause (`breaks`):
         "我们不会打你 也不会骂你 我们就是天天去你家门口站着"; a negation right before the match, warnings and
         declarations (请勿相信, 承诺 …), disclaimers, questions and a rule's `unless` words reach over pauses.
         clauses: `_clause_tests` of the clauses seen so far in this message (filled here). reasons=False: the caller
         only asks whether the match stands, so the cheap tests that reject most spans (`near` words, `unless`) come
-        first; every test is a pure function of the text, so None comes out exactly when it does in the full order."""
+        first; every test is a pure function of the text, so None comes out exactly when it does in the full order.
+        unless_here=False: none of the rule's `unless` words is anywhere in the message (`Found`), so no search;
+        present: `Found.clause`, the same for the negators, disclaimers and disowning phrases."""
         rule = self.rules[idx]
         cs, ce = clause_bounds(text, s, e, ends)
         if not reasons:
@@ -684,20 +726,21 @@ class Matcher:
                 if not _near_in(group, s, e, rule.window, text):
                     return "context"
             rx = self._unless_rx[idx]
-            if rx is not None and rx.search(text, cs, ce):
+            if unless_here and rx is not None and rx.search(text, cs, ce):
                 return "unless"
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
                 return "negated"
             if clauses is None:
-                tests = self._clause_tests(text, cs, ce)
+                tests = self._clause_tests(text, cs, ce, present)
             else:
                 tests = clauses.get((cs, ce))
                 if tests is None:
-                    tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce)
+                    tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce, present)
             disclaimed, question = tests
-            if disclaimed or _disowned(text, e, ce) \
-                    or _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs)):
+            if disclaimed or (present & WORDS_DISOWNED and _disowned(text, e, ce)) \
+                    or (present & WORDS_NEGATOR
+                        and _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs))):
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)
@@ -715,7 +758,7 @@ class Matcher:
             return "unless"
         if reasons:  # (else already tested above)
             rx = self._unless_rx[idx]
-            if rx is not None and rx.search(text, cs, ce):
+            if unless_here and rx is not None and rx.search(text, cs, ce):
                 return "unless"
             for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
                 if not _near_in(group, s, e, rule.window, text):
