@@ -5,6 +5,9 @@ negators, disclaimers and scope cues (test_check_speed_verdict's generator)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import numpy as np
 
 from test_check_speed_verdict import TEXTS_ALL, _spans
@@ -24,11 +27,8 @@ def _blocks(texts: list[str], size: int = 128) -> list[list[str]]:
     return [texts[k:k + size] for k in range(0, len(texts), size)]
 
 
-def test_found_is_what_the_searches_find() -> None:
-    cr = get_chunk_rules()
-    m = get_matcher()
-    assert cr.found_ok
-    n_rules = len(m.rules)
+def _found_blocks(cr: Any) -> Iterator[tuple[list[Any], list[Any]]]:
+    """Each block of the test texts, normalised, with what the block pass (`ChunkRules.found`) says of each text."""
     for block in _blocks(TEXTS_ALL):
         norms = normalise_many(block)
         texts = [x.text for x in norms]
@@ -36,7 +36,16 @@ def test_found_is_what_the_searches_find() -> None:
         who = np.searchsorted(starts, pos, side="right") - 1
         found = cr.found(len(texts), who, pid)
         assert found is not None
-        for text, f in zip(texts, found, strict=True):
+        yield norms, found
+
+
+def test_found_is_what_the_searches_find() -> None:
+    cr = get_chunk_rules()
+    m = get_matcher()
+    assert cr.found_ok
+    n_rules = len(m.rules)
+    for norms, found in _found_blocks(cr):
+        for text, f in zip([x.text for x in norms], found, strict=True):
             assert f.media == any(w in text for w in m._media)
             assert f.banter == any(w in text for w in m._banter_cues)
             assert f.collection == any(w in text for w in m._collection)
@@ -55,13 +64,7 @@ def test_found_is_what_the_searches_find() -> None:
 def test_hits_of_with_found_gives_the_same_hits_and_cancelled() -> None:
     cr = get_chunk_rules()
     m = get_matcher()
-    for block in _blocks(TEXTS_ALL):
-        norms = normalise_many(block)
-        texts = [x.text for x in norms]
-        pos, pid, starts = cr.scanner.find_all(texts)
-        who = np.searchsorted(starts, pos, side="right") - 1
-        found = cr.found(len(texts), who, pid)
-        assert found is not None
+    for norms, found in _found_blocks(cr):
         for norm, f in zip(norms, found, strict=True):
             spans = _spans(norm.text)
             if not spans:
