@@ -76,3 +76,34 @@ def test_questions_and_own_fear_expose_no_personal_data(text: str) -> None:
 def test_address_sent_to_colleague_is_still_exposure() -> None:
     r = analyze("催收把我的家庭地址和身份证号发给了我同事。", COLLEAGUE, model=False)
     assert "privacy_exposure" in r.labels
+
+
+# Wrong labels the engine added (precision), each with the true finding it must keep.
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), [
+    # calls that "hit" the phone are no blows; a real shove still is
+    ("violence_threat", DEBTOR, "一上午被打了二十多次，未接来电全是陌生号码，手机都快被打爆了。",
+     "昨天催收在楼下堵我，推了我一把，我摔在台阶上。"),
+    # a lender warning of impostors who "visit at night"; a collector announcing a night visit
+    ("unlawful_visit", DEBTOR, "本公司从不夜间外访，如有人深夜上门自称本公司员工，请直接报警。",
+     "今晚十一点我们上门，你在家等着。"),
+    # a borrower repeating what the internet says; a collector threatening the contacts
+    ("third_party_contact", DEBTOR, "网上都说逾期了会被爆通讯录，我现在逾期三天，要不要提前跟朋友说一声？",
+     "明天中午前不还，就把你欠钱的事发给你通讯录里每一个人。"),
+])
+def test_added_label_removed(category: str, meta: dict[str, str], lawful: str, unlawful: str) -> None:
+    assert category not in analyze(lawful, meta, model=False).labels
+    assert category in analyze(unlawful, meta, model=False).labels
+
+
+@pytest.mark.parametrize("text", [
+    "有人在我家门上贴了张纸，拍了照片发给我看，写着还钱。",
+    "催收说已经给我户籍所在地的居委会发了函。",
+    "我是他姐姐，我妈住院了我顾不上，催收天天打给我问他在哪。",
+])
+def test_own_photo_office_or_own_parent_is_no_exposure(text: str) -> None:
+    assert "privacy_exposure" not in analyze(text, {"recipient_role": "public"}, model=False).labels
+
+
+def test_photo_sent_to_all_friends_is_still_exposure() -> None:
+    r = analyze("他们把我的照片发给我所有同学，说我是骗子。", {"recipient_role": "address_book_contact"}, model=False)
+    assert "privacy_exposure" in r.labels
