@@ -7,6 +7,10 @@ false positive. Each construction has an unlawful example and a lawful counterpa
   The village is left out (convention 6: the whole village is the public).
 - Asking where a child studies or a parent works as if in passing (`intimidation.md`, `in-family-whereabouts-question`).
 - A child's political review said to fail, in other words (`false_legal_threat.md`, `fl-family-exams`: 过不去, 过不到).
+- A visitor who will not say which company sent him or has no badge (`unlawful_visit.md`, `uv-procedural-visit`):
+  the identification the banking association's 2026 guideline requires of a visit.
+- Wrong labels removed: calls that "hit" a phone (打爆, a call log) are no blows; an impostor warning (如有人夜间上门…请
+  直接报警) and legal-aid advice are no visit threat; "网上都说…会被爆通讯录" is a fear, not a report.
 - Asking where the debtor lives, and the borrower's own fear of going to work, expose no personal data
   (`cues.yaml` `personal_data_asked`, `personal_data_not`).
 """
@@ -40,6 +44,9 @@ PAIRS = [
     # a child's political review, in other words; a lender saying a civil debt does not reach the children
     ("false_legal_threat", DEBTOR, "民间借贷属于民事纠纷，不会影响子女参军政审，请放心协商。",
      "钱不还清，你闺女以后参军政审第一关就过不去。"),
+    # a visitor who will not say who sent him; a friend who will not say where he works
+    ("unlawful_visit", DEBTOR, "老同学来我家坐了会儿，问他现在在哪个公司上班他也不说，神神秘秘的。",
+     "傍晚有个男的来我家门口要钱，问他哪个公司也不说，也没有工牌，站了十几分钟才走。"),
 ]
 
 
