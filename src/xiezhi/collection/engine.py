@@ -646,8 +646,8 @@ class Matcher:
             if dropped:
                 hits = [h for h in hits if h not in dropped]
         if cancelled:
-            found = {h.rule.category for h in hits}
-            for cat in found & cancelled.keys():
+            fired = {h.rule.category for h in hits}
+            for cat in fired & cancelled.keys():
                 del cancelled[cat]  # a rule of the category fired elsewhere: the finding stands
         return hits
 
