@@ -509,7 +509,8 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
                                           pressure=pressure,
                                           contact_refused=meta.contact_refused or mentions_refusal(norm.text),
                                           debtor_reachable=meta.debtor_reachable,
-                                          personal_data=mentions_personal_data(norm.text),
+                                          personal_data=mentions_personal_data(
+                                              norm.text, meta.channel == "incident" or is_narrative(norm.text)),
                                           consented=mentions_consent(norm.text)))
     whole = _whole(text) if verdicts else (0, 0)
     for v in verdicts:

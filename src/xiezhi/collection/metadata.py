@@ -57,6 +57,8 @@ class Cues:
     disclosure_negators: tuple[str, ...] = ()
     disclosure_verbs: tuple[str, ...] = ()
     personal_data_asked: tuple[str, ...] = ()
+    personal_data_acts: tuple[str, ...] = ()
+    personal_data_narrator: tuple[str, ...] = ()
 
 
 #: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
@@ -230,11 +232,69 @@ def is_automated_notice(text: str) -> bool:
     return any(w in text for w in cues().automated_notice)
 
 
-def mentions_personal_data(text: str) -> bool:
+def mentions_personal_data(text: str, narrative: bool = False) -> bool:
+    """The message carries the person's data (ID, address, workplace, photos, health). In a first-person account
+    (`narrative`) only the collector's part counts: see `collector_part`."""
     c = cues()
+    if narrative:
+        text = collector_part(text)
     for w in c.personal_data_not + c.personal_data_asked:
         text = text.replace(w, "")
     return any(w in text for w in c.personal_data)
+
+
+_CLAUSE_END = frozenset("，,。！？!?；;\n")
+_QUOTE_OPEN = frozenset("“「『\"")
+_QUOTE_CLOSE = frozenset("”」』\"")
+_SENTENCE_END = frozenset("。！？!?；;\n")
+#: Words that may open a clause before its subject ("后来我说……", "因为我在上班").
+_CONNECTIVE = re.compile(r"^(?:后来|但是|但|可是|可|而且|因为|所以|结果|然后|其实|当时|现在)")
+
+
+def _clauses(text: str) -> list[tuple[str, bool, bool]]:
+    """The clauses of `text`, each with whether it lies in or holds a quotation (a quoted clause is someone's
+    words, here the collector's: a banner, a message, "他说……") and whether it ends a sentence."""
+    out: list[tuple[str, bool, bool]] = []
+    depth, start, quoted = 0, 0, False
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_OPEN and (ch != '"' or depth == 0):
+            depth, quoted = depth + 1, True
+        elif ch in _QUOTE_CLOSE and depth:
+            depth, quoted = depth - 1, True
+        elif ch in _CLAUSE_END:
+            out.append((text[start:i], quoted or depth > 0, ch in _SENTENCE_END))
+            start, quoted = i + 1, depth > 0
+    out.append((text[start:], quoted or depth > 0, True))
+    return out
+
+
+def collector_part(text: str) -> str:
+    """What a first-person account reports the collector said or did with the person's data (recall6, privacy6):
+    the narrator's own self-descriptions ("我是小学老师", "我在餐馆上班", "我爸脑梗住院", "她现在住院化疗") disclose
+    nothing, so a personal-data word in them must not make a third-party message `privacy_exposure`.
+
+    A sentence counts only when one of its clauses is quoted (the collector's words, a banner) or names an act on the
+    data or a collector (`personal_data_acts`: 发, 贴, 收到, 曝光, 催收, 他们, 说要……). In such a sentence every clause
+    is kept ("我住院期间的病历和诊断书，不知道催收从哪弄来的，拍照发到了家族群里") except the narrator's own: a clause
+    opening with the narrator or a relative (`personal_data_narrator`: 我是, 我在, 我说, 我爸, 她现在……) and the
+    clauses after it up to the next acting one ("客服打到我电话，只问能不能联系上我妈，我说她在住院")."""
+    c = cues()
+    kept: list[str] = []
+    sentence: list[tuple[str, bool, bool]] = []  # clause, acting, narrator's own
+    for clause, quoted, sentence_end in _clauses(text):
+        acting = quoted or any(w in clause for w in c.personal_data_acts)
+        opening = _CONNECTIVE.sub("", clause.lstrip(), count=1)
+        sentence.append((clause, acting, not acting and opening.startswith(c.personal_data_narrator)))
+        if not sentence_end:
+            continue
+        if any(a for _, a, _ in sentence):
+            own = False
+            for cl, acting_, narrator in sentence:
+                own = narrator or (own and not acting_)
+                if not own:
+                    kept.append(cl)
+        sentence = []
+    return "，".join(kept)
 
 
 def mentions_consent(text: str) -> bool:
