@@ -41,7 +41,9 @@ def money(x: float | Decimal) -> Decimal:
     if isinstance(x, Decimal):
         return x.quantize(CENT, rounding=ROUND_HALF_UP) or ZERO
     cents = math.floor(abs(x) * 100 + 0.5 + 1e-6)
-    return Decimal(-cents if x < 0 else cents).scaleb(-2) if cents else ZERO
+    # cents * 0.01: a product's exponent is the sum of its factors' (-2), so the same Decimal as .scaleb(-2)
+    # (coefficient and exponent), at about two thirds of the cost; money() runs 15 times an assessment
+    return Decimal(-cents if x < 0 else cents) * CENT if cents else ZERO
 
 
 def rate(x: float | Decimal) -> Decimal:
@@ -50,7 +52,7 @@ def rate(x: float | Decimal) -> Decimal:
     if isinstance(x, Decimal):
         return x.quantize(RATE_Q, rounding=ROUND_HALF_UP) or ZERO_RATE
     units = math.floor(abs(x) * 1_000_000 + 0.5 + 1e-7)
-    return Decimal(-units if x < 0 else units).scaleb(-6) if units else ZERO_RATE
+    return Decimal(-units if x < 0 else units) * RATE_Q if units else ZERO_RATE  # as money(): same as .scaleb(-6)
 
 
 @dataclass
