@@ -98,7 +98,8 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
     flows = [(r["date"], float(r["amount"])) for r in rows]
     dates = [d for d, _ in flows]
     grid = detect_grid(inp.contract_date, dates, dpy, preferred)
-    return Plan(rows, flows, [r["kind"] == "payment" for r in rows], grid, dates[-1], math.fsum(a for _, a in flows))
+    total = math.fsum([a for _, a in flows])  # a list, not a generator: the same exact sum without a frame per flow
+    return Plan(rows, flows, [r["kind"] == "payment" for r in rows], grid, dates[-1], total)
 
 
 def _scenario(
@@ -220,7 +221,8 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     apr = i * ppy
     # (1+i)^n - 1 overflows a float for absurd short-term rates; report None then.
     effective = (1.0 + i) ** ppy - 1.0 if ppy * math.log1p(i) < 690 else None
-    r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows], guess=apr)
+    years_of = grid.years  # bound once, not looked up per flow
+    r_simple = simple_rate(net, [(years_of(d), a) for d, a in plan.flows], guess=apr)
     tested = max(apr, r_simple)
 
     def floor() -> float:
