@@ -41,7 +41,9 @@ def money(x: float | Decimal) -> Decimal:
     if isinstance(x, Decimal):
         return x.quantize(CENT, rounding=ROUND_HALF_UP) or ZERO
     cents = math.floor(abs(x) * 100 + 0.5 + 1e-6)
-    return Decimal(-cents if x < 0 else cents).scaleb(-2) if cents else ZERO
+    # cents * 0.01: a product's exponent is the sum of its factors' (-2), so the same Decimal as .scaleb(-2)
+    # (coefficient and exponent), at about two thirds of the cost; money() runs 15 times an assessment
+    return Decimal(-cents if x < 0 else cents) * CENT if cents else ZERO
 
 
 def rate(x: float | Decimal) -> Decimal:
@@ -50,7 +52,7 @@ def rate(x: float | Decimal) -> Decimal:
     if isinstance(x, Decimal):
         return x.quantize(RATE_Q, rounding=ROUND_HALF_UP) or ZERO_RATE
     units = math.floor(abs(x) * 1_000_000 + 0.5 + 1e-7)
-    return Decimal(-units if x < 0 else units).scaleb(-6) if units else ZERO_RATE
+    return Decimal(-units if x < 0 else units) * RATE_Q if units else ZERO_RATE  # as money(): same as .scaleb(-6)
 
 
 @dataclass
@@ -96,7 +98,8 @@ def _plan(inp: LoanInput, dpy: Decimal) -> Plan:
     flows = [(r["date"], float(r["amount"])) for r in rows]
     dates = [d for d, _ in flows]
     grid = detect_grid(inp.contract_date, dates, dpy, preferred)
-    return Plan(rows, flows, [r["kind"] == "payment" for r in rows], grid, dates[-1], math.fsum(a for _, a in flows))
+    total = math.fsum([a for _, a in flows])  # a list, not a generator: the same exact sum without a frame per flow
+    return Plan(rows, flows, [r["kind"] == "payment" for r in rows], grid, dates[-1], total)
 
 
 def _scenario(
@@ -218,7 +221,8 @@ def assess_loan(inp: LoanInput, params: ParameterSet | None = None) -> LoanAsses
     apr = i * ppy
     # (1+i)^n - 1 overflows a float for absurd short-term rates; report None then.
     effective = (1.0 + i) ** ppy - 1.0 if ppy * math.log1p(i) < 690 else None
-    r_simple = simple_rate(net, [(grid.years(d), a) for d, a in plan.flows], guess=apr)
+    years_of = grid.years  # bound once, not looked up per flow
+    r_simple = simple_rate(net, [(years_of(d), a) for d, a in plan.flows], guess=apr)
     tested = max(apr, r_simple)
 
     def floor() -> float:

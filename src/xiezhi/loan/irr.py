@@ -128,13 +128,15 @@ def irr_dense(coeffs: Sequence[float], guess: float | None = None) -> float:
     """Periodic IRR of flows at integer times 0, 1, 2, … (coeffs[t] = net flow at t; zeros allowed)."""
     out = back = weighted = scale = 0.0
     for t, c in enumerate(coeffs):
-        if c < 0:
+        if c < 0:  # scale = max(scale, |c|), written out: one builtin call per coefficient was measurable
             out -= c
-            scale = max(scale, -c)
+            if -c > scale:
+                scale = -c
         elif c > 0:
             back += c
             weighted += t * c
-            scale = max(scale, c)
+            if c > scale:
+                scale = c
     if not out or not back:
         raise InputError(_NO_SIGN_CHANGE)
     if guess is None:

@@ -84,7 +84,7 @@ def _residual(rate: float, principal: float, flows: Sequence[tuple[float, float]
     for t, a in flows:
         acc += bal * rate * (t - prev)
         prev = t
-        x = min(a, acc) if acc > 0 else 0.0
+        x = (acc if acc < a else a) if acc > 0 else 0.0  # min(a, acc) exactly, without a builtin call per flow
         acc -= x
         bal -= a - x
     return bal + acc
@@ -112,7 +112,7 @@ def simple_rate(principal: float, flows: Sequence[tuple[float, float]], guess: f
     Solved on the same ledger rule (payments to interest first), so courts' "simple annual rate on the
     money actually used" equals this figure.
     """
-    total = sum(a for _, a in flows)
+    total = sum([a for _, a in flows])  # same order of addition as a generator, without its frames
     if total < principal - 0.005:
         raise InputError("合同还款计划（含费用）合计少于实际到手金额，无法计算利率；请列出全部应还款项。")
     if total <= principal:

@@ -159,7 +159,8 @@ def detect_grid(start: date, dates: list[date], days_per_year: Decimal, preferre
     sy, sm, sd = start.year, start.month, start.day
     if preferred in (None, "auto"):
         # d is a monthiversary iff its day is the start's day, clamped to the month's length.
-        months: dict[date, float] = {}
+        # the start itself (time 0) is asked for by every ledger run: remembered here with the flow dates
+        months: dict[date, float] = {start: 0.0}
         for d in dates:
             if d.day != sd and not (sd > 28 and d.day == days_in_month(d.year, d.month) < sd):
                 break
