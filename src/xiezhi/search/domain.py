@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xiezhi.errors import DataError
-from xiezhi.search.substrings import SubstringSet
+from xiezhi.search.substrings import LazySubstrings
 
 #: Domain score given to a question recognised as another topic (below zero: always declined).
 OTHER_TOPIC_SCORE = -2.0
@@ -34,7 +34,9 @@ _KEYS = {"threshold", "debt", "other", "other_topic", "role_groups", "yield_to_b
 
 
 @dataclass(frozen=True)
-class DomainLexicon:
+class DomainLexicon(LazySubstrings):
+    _substring_words = "terms"
+
     threshold: float
     terms: dict[str, float]
     #: group name -> one compiled alternation of that group's patterns
@@ -45,17 +47,6 @@ class DomainLexicon:
     borrower: re.Pattern[str] | None = None
     collected: re.Pattern[str] | None = None
     borrowing: re.Pattern[str] | None = None
-
-    def _term_set(self) -> SubstringSet:
-        found = self.__dict__.get("_terms_found")
-        if found is None:
-            found = self.__dict__["_terms_found"] = SubstringSet(self.terms)
-        return found
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state.pop("_terms_found", None)
-        return state
 
     def other_topic_of(self, normalized_question: str) -> str | None:
         """The other-topic group a question belongs to, or None (debt question or no pattern)."""
@@ -76,7 +67,7 @@ class DomainLexicon:
 
         A question of another topic scores min(sum, OTHER_TOPIC_SCORE) and lists ``≠<group>``.
         """
-        found = self._term_set().present(normalized_question)  # = [t for t in self.terms if t in …]
+        found = self._substrings().present(normalized_question)  # = [t for t in self.terms if t in …]
         total = sum(self.terms[t] for t in found)
         group = self.other_topic_of(normalized_question) if self.other_topic else None
         if group is not None:

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from xiezhi.errors import DataError
-from xiezhi.search.substrings import SubstringSet
+from xiezhi.search.substrings import LazySubstrings
 
 if TYPE_CHECKING:
     from xiezhi.kb.models import Card
@@ -25,30 +25,21 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Expansions:
+class Expansions(LazySubstrings):
+    _substring_words = "terms"
+
     terms: dict[str, tuple[str, ...]]
-
-    def _keys(self) -> SubstringSet:
-        found = self.__dict__.get("_key_set")
-        if found is None:
-            found = self.__dict__["_key_set"] = SubstringSet(self.terms)
-        return found
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state.pop("_key_set", None)
-        return state
 
     def expand(self, normalized: str) -> list[str]:
         """The words of every key found in the text, in the file's key order."""
         out: list[str] = []
-        for key in self._keys().present(normalized):
+        for key in self._substrings().present(normalized):
             out.extend(self.terms[key])
         return out
 
     def matched(self, text: str) -> frozenset[str]:
         """The keys found in the text (``expand`` of several texts joined by spaces = their union)."""
-        return frozenset(self._keys().present(text))
+        return frozenset(self._substrings().present(text))
 
     @cached_property
     def _order(self) -> dict[str, int]:

@@ -8,7 +8,7 @@ callers that sum or concatenate in that order get exactly what the word-by-word 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 
 class SubstringSet:
@@ -41,3 +41,23 @@ class SubstringSet:
         found = {i for _, i in automaton.iter(text)}
         words = self.words
         return [words[i] for i in sorted(found)]
+
+
+class LazySubstrings:
+    """For a frozen dataclass that looks one word list up with a `SubstringSet`: the set is made on first use
+    (`_substrings`) and left out of the pickled state, so the object's cached form holds its data only.
+    `_substring_words` names the field that holds the words."""
+
+    _substring_words: ClassVar[str]
+    _CACHE: ClassVar[str] = "_substring_set"
+
+    def _substrings(self) -> SubstringSet:
+        found = self.__dict__.get(self._CACHE)
+        if found is None:
+            found = self.__dict__[self._CACHE] = SubstringSet(getattr(self, self._substring_words))
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop(self._CACHE, None)
+        return state
