@@ -184,7 +184,7 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
     probs = CategoryProbs(m.columns, lambda: m.logits(m.features(norm.text) if features is None else features()),
                           approx)
-    context = True if pol.no_context is None else any(w in norm.text for w in COLLECTION_CONTEXT)
+    context = True if pol.no_context is None else mentions_collection(norm.text)
     top = max(float(p) for p in probs.values()) if pol.any_violation is not None else None
     out = []
     for f, hit in findings:
@@ -200,7 +200,12 @@ def in_collection_context(text: str, findings: list[Finding], meta: MessageMeta)
     """Whether the classifier may add categories to this message (see MODEL_NEEDS_CONTEXT)."""
     if not MODEL_NEEDS_CONTEXT or findings or meta.lender_type or meta.recipient_role or meta.count_per_day:
         return True
-    return any(w in text for w in COLLECTION_CONTEXT)
+    return mentions_collection(text)
+
+
+def mentions_collection(normalised_text: str) -> bool:
+    """One of the COLLECTION_CONTEXT words is in the (normalised) text."""
+    return any(w in normalised_text for w in COLLECTION_CONTEXT)
 
 
 def _logit_limits(m: Any) -> np.ndarray:

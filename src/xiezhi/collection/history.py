@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from xiezhi.collection.check import COLLECTION_CONTEXT, analyze
+from xiezhi.collection.check import analyze, mentions_collection
 from xiezhi.collection.citations import citations_for
 from xiezhi.collection.metadata import contact_limits, cues, is_automated_notice, is_quiet_time
 from xiezhi.collection.models import (
@@ -52,7 +52,7 @@ def _is_collector(who: str, texts: list[str], results: list[CheckResult]) -> boo
     a saved contact ("妈妈") or a number whose messages say nothing of a debt is not."""
     if texts:
         return any(r.labels != ["compliant"] for r in results) or any(
-            w in normalise(t).text for t in texts for w in COLLECTION_CONTEXT)
+            mentions_collection(normalise(t).text) for t in texts)
     return sum(ch.isdigit() for ch in who) >= 5
 
 
