@@ -52,9 +52,9 @@ TRAIN_FILES = (DATA / "check_dev.jsonl", DATA / "check_dev2.jsonl", DATA / "chec
 DEV_FILES = (*TRAIN_FILES, *(DATA / f"check_dev{i}.jsonl" for i in range(12, 20)), DATA / "check_test4.jsonl")
 #: The final independent test set (scored once by the lead, never trained or tuned on) and the fresh sets being
 #: written blind for the lead's looks.
-#: check_test5 was scored once at the end of the fifth session and stays refused until the next session demotes it;
-#: dev20-dev24 had their two looks and are development data; dev25/dev26 are being written, sealed.
-HELD_OUT = ("check_test5.jsonl", "check_dev25.jsonl", "check_dev26.jsonl")
+#: Sixth session: check_test5 (scored once at the end of the fifth session), dev25 and dev26 are demoted to
+#: development data; test6 is the new held-out split and dev27-dev29 are sealed fresh sets, all written blind.
+HELD_OUT = ("check_test6.jsonl", "check_dev27.jsonl", "check_dev28.jsonl", "check_dev29.jsonl")
 assert all(p.name not in HELD_OUT for p in DEV_FILES)
 OUT = ROOT / "src" / "xiezhi" / "data" / "collection" / "model"
 #: Annotator of each id letter: dev (d) and the old test split (t) are one annotator's 80/20 split.

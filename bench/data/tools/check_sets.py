@@ -116,9 +116,21 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "dev26": ("twenty-sixth set (annotator 30, ids E…, what borrowers paste, fifth session's last round, sealed)",
               _spec("dev26", "E", weak=frozenset({"insult_defamation", "unlawful_visit", "impersonation"}),
                     total=(200, 200), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev27": ("twenty-seventh set (annotator 32, ids G…, what borrowers paste, sixth session, sealed)",
+              _spec("dev27", "G", weak=frozenset({"insult_defamation", "debt_disclosure", "privacy_exposure"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev28": ("twenty-eighth set (annotator 33, ids H…, what borrowers paste, sixth session, sealed)",
+              _spec("dev28", "H", weak=frozenset({"impersonation", "illegal_fee", "third_party_contact"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev29": ("twenty-ninth set (annotator 34, ids I…, what borrowers paste, sixth session, sealed)",
+              _spec("dev29", "I", weak=frozenset({"violence_threat", "unlawful_visit", "intimidation"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
     "test5": ("held-out test split for the fifth session (annotator 19, ids b…, what users paste)", _spec(
         "test5", "b", weak=frozenset({"violence_threat", "debt_disclosure", "insult_defamation", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=(150, (0.36, 0.50)))),
+    "test6": ("held-out test split for the sixth session (annotator 31, ids F…, what users paste)", _spec(
+        "test6", "F", weak=frozenset({"violence_threat", "intimidation", "false_legal_threat", "unlawful_visit"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
 }
 
 
