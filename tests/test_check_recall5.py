@@ -157,25 +157,21 @@ def test_threatened_visit_construction_implies_intimidation() -> None:
     assert "intimidation" in r.labels
 
 
-def test_rule_expressions_survive_normalisation() -> None:
-    """Patterns are normalised like messages (`normalise_pattern`), which drops `*`: "(?:就|都)*翻倍" silently became
-    "(?:就|都)翻倍" and missed "明天翻倍". Rule expressions write repeats as {m,n}."""
-    from xiezhi.collection.engine import get_matcher
-    from xiezhi.collection.normalize import normalise_pattern
+def test_rule_expressions_keep_their_syntax_when_normalised() -> None:
+    """Rule expressions are normalised like messages but keep their regex syntax (`normalise_regex`). The word-list
+    normaliser dropped `*`: "(?:就|都)*翻倍" silently became "(?:就|都)翻倍" and missed "明天翻倍"."""
+    import re
 
-    changed = [(r.id, rx) for r in get_matcher().rules for rx in (r.regex or [])
-               if normalise_pattern(rx).count("*") != rx.count("*") and not _star_in_class_only(rx)]
-    assert changed == []
+    from xiezhi.collection.normalize import normalise, normalise_regex
 
-
-def _star_in_class_only(rx: str) -> bool:
-    """A `*` inside a character class ("[\\sx*]") is a literal; normalised text has none, so dropping it is harmless."""
-    depth, outside = 0, 0
-    for i, ch in enumerate(rx):
-        if ch == "[" and (i == 0 or rx[i - 1] != "\\"):
-            depth += 1
-        elif ch == "]" and depth and rx[i - 1] != "\\":
-            depth -= 1
-        elif ch == "*" and not depth:
-            outside += 1
-    return outside == 0
+    rx = re.compile(normalise_regex("(?:就|都)*翻倍"))
+    assert rx.search(normalise("明天翻倍").text) and rx.search(normalise("明天就都翻倍").text)
+    # a full-width question mark is a character, matched against the normalised message's "?"
+    ask = re.compile(normalise_regex("好吗？"))
+    assert ask.search(normalise("好吗？").text) and not ask.search(normalise("好").text)
+    paren = re.compile(normalise_regex("（本金）"))
+    assert paren.search(normalise("欠款（本金）").text) and not paren.search("本金")
+    # escapes keep their case; characters are mapped as in messages (full width, traditional, spaces, emoji)
+    assert normalise_regex(r"\S+上 門Ａ") == r"\S+上门a"
+    assert normalise_regex(r"[^。！？\]]") == r"[^。!?\]]"
+    assert re.compile(normalise_regex("[ａ-ｃ]")).fullmatch("b")

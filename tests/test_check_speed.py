@@ -178,7 +178,7 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
     import re
 
     from xiezhi.collection.engine import get_matcher
-    from xiezhi.collection.normalize import normalise_pattern
+    from xiezhi.collection.normalize import normalise_regex
     from xiezhi.collection.rxprefix import first_chars, with_first_chars
 
     assert first_chars(re.compile("(?<!发)(?:上|去)你家")) == {"上", "去"}
@@ -191,7 +191,7 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
     for rule in m.rules:
         if not rule.regex:
             continue
-        plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+        plain = re.compile("|".join(f"(?:{normalise_regex(rx)})" for rx in rule.regex))
         fast = with_first_chars(plain)
         wrapped += fast is not plain
         for t in texts:

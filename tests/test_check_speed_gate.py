@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from check_testkit import FILL, sample_regex
 from xiezhi.collection.engine import get_matcher
-from xiezhi.collection.normalize import normalise, normalise_pattern
+from xiezhi.collection.normalize import normalise, normalise_regex
 from xiezhi.collection.rxprefix import required_literals
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     out = []
     for i, gate in m.gates.items():
         rule = m.rules[i]
-        plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+        plain = re.compile("|".join(f"(?:{normalise_regex(rx)})" for rx in rule.regex))
         out.append((rule.id, plain, gate))
     return out
 

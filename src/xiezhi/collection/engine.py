@@ -12,7 +12,7 @@ from typing import Any
 
 import ahocorasick
 
-from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern
+from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern, normalise_regex
 from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 from xiezhi.collection.rxprefix import required_literals, with_first_chars
 
@@ -467,7 +467,7 @@ class Matcher:
                 add(p, i, "aux")
             if rule.regex:
                 # one alternation per rule: one scan of the text instead of one per expression
-                plain = re.compile("|".join(f"(?:{normalise_pattern(rx)})" for rx in rule.regex))
+                plain = re.compile("|".join(f"(?:{normalise_regex(rx)})" for rx in rule.regex))
                 compiled = [with_first_chars(plain)]
                 self._regex.append((i, compiled))
                 gate = required_literals(plain)

@@ -127,6 +127,52 @@ def normalise_pattern(pattern: str) -> str:
     return pattern.translate(_TABLE)
 
 
+_REGEX_META = frozenset(".^$*+?{}()|[]\\")
+_CLASS_META = frozenset("]\\^-")
+
+
+def normalise_regex(pattern: str) -> str:
+    """A rule expression normalised like a message, its regex syntax left alone.
+
+    `normalise_pattern` treats every character as text, which is right for word lists but not for expressions: it
+    deletes `*` (a quantifier there), lower-cases `\\S` into `\\s`, and turns a full-width `？` or `（` that the author
+    meant as a character into `?` or `(`, which are syntax. Here escapes and syntax characters are kept as written; every
+    other character is mapped as in a message, and a mapped character that is syntax is escaped, so `好吗？` still
+    matches the normalised message `好吗?` and nothing else."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and out[-1] not in ("[", "[^"):
+                in_class = False
+                out.append(ch)
+            elif ch == "-":
+                out.append(ch)
+            else:
+                mapped = ch.translate(_TABLE)
+                out.append("".join("\\" + c if c in _CLASS_META else c for c in mapped))
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            opener = "[^" if pattern.startswith("^", i + 1) else "["
+            out.append(opener)
+            i += len(opener)
+            continue
+        if ch in _REGEX_META:
+            out.append(ch)
+        else:
+            out.append("".join("\\" + c if c in _REGEX_META else c for c in ch.translate(_TABLE)))
+        i += 1
+    return "".join(out)
+
+
 def _dense_table() -> np.ndarray | None:
     """`_TABLE` as an array up to its highest code point (-1: deleted; code points beyond it stay as they
     are), or None if some entry is not one character."""
