@@ -28,6 +28,11 @@ LENDER_SCOPE: dict[str, frozenset[str]] = {
     "internet-loan-measures:": frozenset({"bank", "consumer_finance"}),
     "consumer-finance-company-measures:": frozenset({"consumer_finance"}),
     "banking-insurance-consumer-protection-measures:": frozenset({"bank", "consumer_finance"}),
+    # 民间借贷规定 第一条第二款: lending by 经金融监管部门批准设立的…金融机构 is no private lending, and 批复一 counts 小额贷款公司
+    # among them (legal review 4, D1): its caps (第二十九条: 4×LPR on overdue interest, penalties and fees together) and
+    # its principal rule (第二十六条) are not cited for a licensed lender. 第一条 itself stays: it says why.
+    "private-lending-provisions:29": frozenset({"unlicensed"}),
+    "private-lending-provisions:26": frozenset({"unlicensed"}),
 }
 
 

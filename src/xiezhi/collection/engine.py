@@ -311,7 +311,8 @@ def _scope_rx() -> _ScopeRx:
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
     deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
-    欠 before the service word name unpaid fees, not loans): no debt collection, so only bodily harm counts (`Matcher.hits_of`). Fourth session's
+    欠 before the service word name unpaid fees, not loans): no loan collection, so the loan-specific categories go and the
+    person's protections stay (`SERVICE_FEE_KEEP`, `Matcher.hits_of`; an unpaid fee is a debt too, 民法典944). Fourth session's
     debt-free look-alikes: "您家车位管理费还没交哦", "车牌已列入本停车场黑名单", "再不付款我就取消交易了"."""
     c, rx = scope_cues(), _scope_rx()
     if not _found(rx.service_domain, c.service_domain, text):
