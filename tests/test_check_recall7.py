@@ -1,0 +1,82 @@
+"""Recall by construction, sixth session (helper "recall7"): only constructions that recur across at least three
+annotators of the read development sets, each kept only if check_test5/dev25/dev26 (summary only, never their lines)
+did not get worse and no set gained a lawful false positive. Each construction has an unlawful example and a lawful
+counterpart written for this file (not copied from any set).
+
+- A third party told that yet others will be contacted on a condition (README-check convention 16,
+  `check._threatens_further_contact`): the recipient's own contact is done, and the threat of more is intimidation.
+- A self-styled mediation or arbitration body asking the debtor for money (`impersonation.md`, `im-mediation-fee`).
+- The circle threat put as an offer question (`debt_disclosure.md`, `dd-offer-to-tell-circle`): 要不要我们去跟园长聊聊？
+- A family member's job named in a question (`intimidation.md`, `in-family-whereabouts-question`: 当, 教, 工作, 干活).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+DEBTOR = {"recipient_role": "debtor"}
+COLLEAGUE = {"recipient_role": "employer_or_colleague"}
+RELATIVE = {"recipient_role": "address_book_contact"}
+
+PAIRS = [
+    # convention 16: a colleague told the boss comes next unless the debtor pays; a colleague asked to pass on a
+    # lawful next step
+    ("intimidation", COLLEAGUE, "麻烦您转告小周，他的分期已经逾期，如仍未处理我司将依法起诉。",
+     "麻烦你转告小周，分期逾期一个月了，他再不处理，我们下周就只能找你们主管了。"),
+    # convention 16: a relative told the calls will reach the whole family; a condition that threatens no contact
+    ("intimidation", RELATIVE, "您好，您表弟的借款已逾期，请提醒他尽快还款，否则逾期费用会继续增加。",
+     "你表弟的借款逾期了，你让他赶紧还，不然我们每天打给你们全家。"),
+    # a self-styled mediation centre charging for mediation; a genuine one that says it is free
+    ("impersonation", DEBTOR, "【青山区金融纠纷人民调解委员会】受理了您与禾丰小贷的调解申请，调解免费、自愿，可拨打本会座机核实。",
+     "这边是华夏债务调解中心，你的账单已转到我们这里，先交一千二调解保证金才能给你出停息方案。"),
+    # an arbitration body asking for a transfer; a lender saying where a real arbitration notice comes from
+    ("impersonation", DEBTOR, "根据借款合同的仲裁条款，我司已向云川仲裁委员会申请仲裁，文书由仲裁委依法送达。",
+     "我们是网贷仲裁中心的，今天把八百块处理费转入指定账户，案子就给你撤了。"),
+    # the circle threat as an offer question; a collector offering a hardship extension
+    ("debt_disclosure", DEBTOR, "要不要我们帮您向公司申请延期还款？资料准备好发我就行。",
+     "你媳妇在中心医院当护士吧？要不要我们去跟她们护士长聊聊你的事？"),
+    ("third_party_contact", DEBTOR, "要不我跟我爸妈说说，看他们能不能先借我一点？",
+     "你儿子那个班主任我们也联系上了，要不要我们去跟班主任好好说说？"),
+    # a family member's job named in a question; a friendly question about a relative's job
+    ("intimidation", DEBTOR, "你姐还在医院当护士吗？最近身体好些了吧，还款的事不急，可以申请延期。",
+     "你老公还在物流园开叉车吧？钱的事你自己掂量。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), PAIRS)
+def test_recall_construction(category: str, meta: dict[str, str], lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_third_party_further_contact_is_done_contact_and_intimidation(model: object) -> None:
+    """Convention 16: the contact with the recipient is done (convention 2 does not make it threatened), intimidation
+    is added, and the threatened contact's own finding is not shown as threatened."""
+    r = analyze("你是小吴的同事吧？麻烦转告他，月底前不处理的话我们只能联系你们老板了。", COLLEAGUE, model=model)
+    assert {"third_party_contact", "intimidation"} <= set(r.labels)
+    modes = {f.category: f.mode for f in r.findings}
+    assert modes["third_party_contact"] == "done"
+    assert modes["intimidation"] == "done"
+
+
+def test_further_contact_needs_the_condition_before_the_contact() -> None:
+    """A condition after the contact words threatens something else: "您作为联系人，请督促其还款，否则…" is no threat of
+    more contact."""
+    r = analyze("您作为他的通讯录联系人，请督促其还款，否则他的逾期记录会一直保留。", RELATIVE, model=False)
+    assert "intimidation" not in r.labels
+
+
+def test_the_same_threat_to_the_debtor_is_unchanged() -> None:
+    """Sent to the debtor, the conditional contact threat was already threatened contact + intimidation."""
+    r = analyze("月底前不处理的话我们只能联系你们老板了。", DEBTOR, model=False)
+    assert {"third_party_contact", "intimidation"} <= set(r.labels)
+    assert {f.category: f.mode for f in r.findings}["third_party_contact"] == "threatened"
+
+
+def test_impostor_warning_about_mediation_fees_is_no_impersonation() -> None:
+    r = analyze("【禾丰小贷】近期有人冒充调解中心要求借款人缴纳调解费，我司从未委托此类机构，请勿转账。", DEBTOR)
+    assert "impersonation" not in r.labels
