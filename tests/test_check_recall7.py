@@ -8,6 +8,8 @@ counterpart written for this file (not copied from any set).
 - A self-styled mediation or arbitration body asking the debtor for money (`impersonation.md`, `im-mediation-fee`).
 - The circle threat put as an offer question (`debt_disclosure.md`, `dd-offer-to-tell-circle`): 要不要我们去跟园长聊聊？
 - A family member's job named in a question (`intimidation.md`, `in-family-whereabouts-question`: 当, 教, 工作, 干活).
+- Damage to the debtor's home, shop or car offered as a service (`violence_threat.md`, `vt-property-ironic-service`).
+- The crew announced as coming over for a sit or a chat (`unlawful_visit.md`, `uv-crew-coming-over`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,14 @@ PAIRS = [
      "你媳妇在中心医院当护士吧？要不要我们去跟她们护士长聊聊你的事？"),
     ("third_party_contact", DEBTOR, "要不我跟我爸妈说说，看他们能不能先借我一点？",
      "你儿子那个班主任我们也联系上了，要不要我们去跟班主任好好说说？"),
+    # damage offered as a service; a real repair visit
+    ("violence_threat", DEBTOR, "您好，售后维修师傅明天上午上门帮你把门锁修一下，请保持电话畅通。",
+     "还不上是吧？行，过两天兄弟们帮你把店里的玻璃门“翻新”一下。"),
+    ("violence_threat", DEBTOR, "搬家辛苦了，周末我帮你把家具整理整理。",
+     "欠钱不还还挺横？你家那辆车我们会帮你好好“收拾”一下。"),
+    # the crew coming over for a sit; a friend's visit
+    ("unlawful_visit", DEBTOR, "你借我的钱不急，改天我们几个过去你那儿坐坐，给你暖暖新房。",
+     "电话不接是吧，钱再不拿出来，明晚我们几个过去你那儿坐坐。"),
     # a family member's job named in a question; a friendly question about a relative's job
     ("intimidation", DEBTOR, "你姐还在医院当护士吗？最近身体好些了吧，还款的事不急，可以申请延期。",
      "你老公还在物流园开叉车吧？钱的事你自己掂量。"),
