@@ -10,6 +10,7 @@ counterpart written for this file (not copied from any set).
 - A family member's job named in a question (`intimidation.md`, `in-family-whereabouts-question`: 当, 教, 工作, 干活).
 - Damage to the debtor's home, shop or car offered as a service (`violence_threat.md`, `vt-property-ironic-service`).
 - The crew announced as coming over for a sit or a chat (`unlawful_visit.md`, `uv-crew-coming-over`).
+- The debtor's body named as what is at stake (`violence_threat.md`, `vt-body-at-risk`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ PAIRS = [
      "还不上是吧？行，过两天兄弟们帮你把店里的玻璃门“翻新”一下。"),
     ("violence_threat", DEBTOR, "搬家辛苦了，周末我帮你把家具整理整理。",
      "欠钱不还还挺横？你家那辆车我们会帮你好好“收拾”一下。"),
+    # the debtor's body named as what is at stake; a son asking after his mother's health
+    ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
+     "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
+    ("violence_threat", DEBTOR, "下雪了路滑，出门小心你的腿，还款的事不急。",
+     "欠的钱你是打算用钱还，还是拿腿来抵？"),
     # the crew coming over for a sit; a friend's visit
     ("unlawful_visit", DEBTOR, "你借我的钱不急，改天我们几个过去你那儿坐坐，给你暖暖新房。",
      "电话不接是吧，钱再不拿出来，明晚我们几个过去你那儿坐坐。"),
