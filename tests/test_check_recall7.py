@@ -11,6 +11,8 @@ counterpart written for this file (not copied from any set).
 - Damage to the debtor's home, shop or car offered as a service (`violence_threat.md`, `vt-property-ironic-service`).
 - The crew announced as coming over for a sit or a chat (`unlawful_visit.md`, `uv-crew-coming-over`).
 - The debtor's body named as what is at stake (`violence_threat.md`, `vt-body-at-risk`).
+- The debt said to be a non-borrower's too (`false_legal_threat.md`, `fl-third-party-duty-constructions`, and the same
+  words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ PAIRS = [
      "还不上是吧？行，过两天兄弟们帮你把店里的玻璃门“翻新”一下。"),
     ("violence_threat", DEBTOR, "搬家辛苦了，周末我帮你把家具整理整理。",
      "欠钱不还还挺横？你家那辆车我们会帮你好好“收拾”一下。"),
+    # the debt said to be a non-borrower's too; a lender telling a contact he owes nothing
+    ("false_legal_threat", RELATIVE, "您作为紧急联系人没有义务替他还款，麻烦转告他联系我们即可。",
+     "你是他亲哥，他的账你也跑不脱，家里人都有义务帮他还。"),
+    ("false_legal_threat", COLLEAGUE, "公司有义务保护员工的个人信息，我们不会透露他的情况。",
+     "你们是一个部门的吧？他要是跑了，你们公司得负责。"),
+    ("false_legal_threat", RELATIVE, "如果您知道他的新号码，方便的话请告诉我们，不方便也没关系。",
+     "你知道他住哪却不说，就是包庇，我们会追究你的。"),
+    ("false_legal_threat", DEBTOR, "你作为借款人有义务按合同按时还款。",
+     "你女朋友也跑不了，你们没结婚也得一起还。"),
     # the debtor's body named as what is at stake; a son asking after his mother's health
     ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
      "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
