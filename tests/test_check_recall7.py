@@ -13,6 +13,8 @@ counterpart written for this file (not copied from any set).
 - The debtor's body named as what is at stake (`violence_threat.md`, `vt-body-at-risk`).
 - The debt said to be a non-borrower's too (`false_legal_threat.md`, `fl-third-party-duty-constructions`, and the same
   words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
+- A wage deduction presented as the employer's legal duty (`false_legal_threat.md`, `fl-wage-deduction-by-collector`);
+  扣下来 said of wages is no detention (`vt-detention`).
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ PAIRS = [
      "你知道他住哪却不说，就是包庇，我们会追究你的。"),
     ("false_legal_threat", DEBTOR, "你作为借款人有义务按合同按时还款。",
      "你女朋友也跑不了，你们没结婚也得一起还。"),
+    # a wage deduction presented as the employer's legal duty; an agreed payroll deduction
+    ("false_legal_threat", COLLEAGUE, "本月起按您签署的代扣协议，从工资卡自动扣款还贷。",
+     "贵公司员工孙某拖欠我司借款，依法请贵公司从其工资中每月扣除一千五转给我司，否则贵公司承担责任。"),
     # the debtor's body named as what is at stake; a son asking after his mother's health
     ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
      "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
@@ -107,3 +112,11 @@ def test_the_same_threat_to_the_debtor_is_unchanged() -> None:
 def test_impostor_warning_about_mediation_fees_is_no_impersonation() -> None:
     r = analyze("【禾丰小贷】近期有人冒充调解中心要求借款人缴纳调解费，我司从未委托此类机构，请勿转账。", DEBTOR)
     assert "impersonation" not in r.labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_wages_held_back_are_no_detention(model: object) -> None:
+    r = analyze("你是小吴的主管吧？他借了我们两万，你们发工资的时候先扣下来给我们行不行。", COLLEAGUE, model=model)
+    assert "violence_threat" not in r.labels
+    r = analyze("不还钱今天就把你扣下来，别想回家。", DEBTOR, model=model)
+    assert "violence_threat" in r.labels
