@@ -15,6 +15,8 @@ counterpart written for this file (not copied from any set).
   words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
 - A wage deduction presented as the employer's legal duty (`false_legal_threat.md`, `fl-wage-deduction-by-collector`);
   扣下来 said of wages is no detention (`vt-detention`).
+- A disease left unnamed in a threatened rumour (`id-false-rumour`: 那种病, 脏病) and the debtor called a swindler beside
+  his debt (`insult_defamation.md`, `id-swindler-to-others`).
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ PAIRS = [
     # a wage deduction presented as the employer's legal duty; an agreed payroll deduction
     ("false_legal_threat", COLLEAGUE, "本月起按您签署的代扣协议，从工资卡自动扣款还贷。",
      "贵公司员工孙某拖欠我司借款，依法请贵公司从其工资中每月扣除一千五转给我司，否则贵公司承担责任。"),
+    # a disease left unnamed, spread as a rumour; a relative's real illness mentioned with sympathy
+    ("insult_defamation", DEBTOR, "听说你妈得了那种病要长期吃药，还款可以申请延期。",
+     "再拖下去，我就跟你们小区的人说你得了那种病，看谁还敢跟你打招呼。"),
+    # the debtor called a swindler beside his debt; a warning about someone posing as a collector
+    ("insult_defamation", COLLEAGUE, "最近有人冒充我司催收，自称催收的是骗子，请勿转账。",
+     "你们部门的小周是个骗子，借了我们平台三万就玩消失，大家离他远点。"),
     # the debtor's body named as what is at stake; a son asking after his mother's health
     ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
      "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
