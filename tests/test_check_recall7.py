@@ -15,6 +15,7 @@ counterpart written for this file (not copied from any set).
   words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
 - A wage deduction presented as the employer's legal duty (`false_legal_threat.md`, `fl-wage-deduction-by-collector`);
   扣下来 said of wages is no detention (`vt-detention`).
+- The debt or "execution money" to be paid into an account the sender names (`illegal_fee.md`, `if-designated-account`).
 - A disease left unnamed in a threatened rumour (`id-false-rumour`: 那种病, 脏病) and the debtor called a swindler beside
   his debt (`insult_defamation.md`, `id-swindler-to-others`).
 """
@@ -71,6 +72,9 @@ PAIRS = [
     # the debtor called a swindler beside his debt; a warning about someone posing as a collector
     ("insult_defamation", COLLEAGUE, "最近有人冒充我司催收，自称催收的是骗子，请勿转账。",
      "你们部门的小周是个骗子，借了我们平台三万就玩消失，大家离他远点。"),
+    # execution money to an account the sender names; a court's own notice with its ruling
+    ("illegal_fee", DEBTOR, "本院已作出执行裁定，请被执行人按执行通知书载明的本院执行款专户履行，可拨打本院电话核实。",
+     "这里是区法院执行庭，你的案子进入执行了，今晚八点前把执行款转入以下账户，不然明天拘留。"),
     # the debtor's body named as what is at stake; a son asking after his mother's health
     ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
      "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
