@@ -15,6 +15,7 @@ counterpart written for this file (not copied from any set).
   words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
 - A wage deduction presented as the employer's legal duty (`false_legal_threat.md`, `fl-wage-deduction-by-collector`);
   扣下来 said of wages is no detention (`vt-detention`).
+- An agency passing itself off as the lender's own staff (`impersonation.md`, `im-agency-as-lender`).
 - The debt or "execution money" to be paid into an account the sender names (`illegal_fee.md`, `if-designated-account`).
 - A disease left unnamed in a threatened rumour (`id-false-rumour`: 那种病, 脏病) and the debtor called a swindler beside
   his debt (`insult_defamation.md`, `id-swindler-to-others`).
@@ -72,6 +73,9 @@ PAIRS = [
     # the debtor called a swindler beside his debt; a warning about someone posing as a collector
     ("insult_defamation", COLLEAGUE, "最近有人冒充我司催收，自称催收的是骗子，请勿转账。",
      "你们部门的小周是个骗子，借了我们平台三万就玩消失，大家离他远点。"),
+    # an agency passing itself off as the lender's own staff; an agency naming itself and its principal
+    ("impersonation", DEBTOR, "您好，我是恒远资产的催收专员，受禾丰消费金融委托联系您，工号HY203，可在禾丰App里查到委托机构。",
+     "打来的人一直说自己是禾丰总部的人，我打禾丰客服一问，客服说我的账早就委托给外部公司了。"),
     # execution money to an account the sender names; a court's own notice with its ruling
     ("illegal_fee", DEBTOR, "本院已作出执行裁定，请被执行人按执行通知书载明的本院执行款专户履行，可拨打本院电话核实。",
      "这里是区法院执行庭，你的案子进入执行了，今晚八点前把执行款转入以下账户，不然明天拘留。"),
