@@ -15,6 +15,8 @@ counterpart written for this file (not copied from any set).
   words as `fl-third-party-duty-to-recipient` when the metadata shows a third party received them).
 - A wage deduction presented as the employer's legal duty (`false_legal_threat.md`, `fl-wage-deduction-by-collector`);
   扣下来 said of wages is no detention (`vt-detention`).
+- Talking to the debtor's circle about his matter, and telling his address book of the debt, are threatened
+  third-party contact too (`dd-threat-tell-circle`, `dd-threat-blast-debt`: `also: [third_party_contact]`).
 - An agency passing itself off as the lender's own staff (`impersonation.md`, `im-agency-as-lender`).
 - The debt or "execution money" to be paid into an account the sender names (`illegal_fee.md`, `if-designated-account`).
 - A disease left unnamed in a threatened rumour (`id-false-rumour`: 那种病, 脏病) and the debtor called a swindler beside
@@ -79,6 +81,11 @@ PAIRS = [
     # execution money to an account the sender names; a court's own notice with its ruling
     ("illegal_fee", DEBTOR, "本院已作出执行裁定，请被执行人按执行通知书载明的本院执行款专户履行，可拨打本院电话核实。",
      "这里是区法院执行庭，你的案子进入执行了，今晚八点前把执行款转入以下账户，不然明天拘留。"),
+    # talking to the debtor's circle about his matter is threatened contact too; a lender promising not to
+    ("third_party_contact", DEBTOR, "您放心，我们只和您本人沟通，不会跟您的家人、同事谈您的借款。",
+     "你再拖，我们就去你们厂里跟你那些工友好好聊聊你的事。"),
+    ("third_party_contact", DEBTOR, "逾期信息仅向您本人发送，请勿担心。",
+     "今晚十点前不还，你通讯录里的人都会收到你欠钱的事。"),
     # the debtor's body named as what is at stake; a son asking after his mother's health
     ("violence_threat", DEBTOR, "妈，你腿脚还利索吧？钱不够跟我说，别舍不得看病。",
      "拖了三个月还不还，你这身子骨还硬朗吧？能扛几下？"),
