@@ -214,6 +214,8 @@ def _logit_limits(m: Any) -> np.ndarray:
 
 
 _REACHED = ("third_party_contact", "debt_disclosure", "privacy_exposure")
+#: Recipients a message reaches as directed contact (not a public post: convention 6).
+_DIRECTED = THIRD_PARTY_ROLES - {"public"}
 
 #: What a paid credit-repair / anti-collection offer from a third party does not also establish (taxonomy 2.14:
 #: "messages from third parties (not the lender) ... for an upfront fee", `possible_crime` when money is asked; dataset
@@ -241,6 +243,25 @@ def scam_offer_only(findings: list[Finding], text: str) -> bool:
     the collecting side making the offer."""
     return any(f.category == "credit_repair_scam" and f.rule != "model" for f in findings) and not (
         _COLLECTOR_OFFERS.search(text))
+
+
+#: README-check convention 16: in a message to a third party, a further contact threatened on a condition ("不处理的话我们
+#: 只能联系你们领导了", "不然我们天天打到你们公司来", sent to a colleague) is intimidation too. The recipient's own contact
+#: is done (`_REACHED`), but the threat of more is meant to frighten, through the recipient, into paying (convention 2).
+#: On the read sets such lines carry intimidation 9 times in 10 (annotators s, h, e, c, l, A, C; not o). The condition
+#: must come before the contact words in their sentence: "请督促其还款，否则将影响您的通讯录关联信用" threatens no contact.
+_CONDITION = re.compile(r"再不|不然|否则|不处理的话|不配合的话|要是不|如果不|不还的话|还不上|再勿还|再躲")
+_SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
+
+
+def _threatens_further_contact(norm: Normalised, hit: RuleHit) -> bool:
+    """Whether a threatened contact in a third party's message comes with a condition before it or in its own words,
+    in the same sentence (convention 16)."""
+    if hit.rule.category != "third_party_contact" or hit.mode != "threatened":
+        return False
+    window = norm.text[max(0, hit.start - 24):hit.end]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(window, 0, len(window) - (hit.end - hit.start))), default=0)
+    return _CONDITION.search(window, cut) is not None
 
 
 def _implies(f: Finding, third_party: bool, narrative: bool) -> tuple[str, ...]:
@@ -458,6 +479,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
     blocked: set[str] = set()
     ends: list[int] | None = None
     ruled: list[tuple[Finding, RuleHit]] = []  # for the veto (RULE_VETO_BELOW)
+    further: list[Finding] = []  # a third party's message threatening yet other contacts (convention 16)
     for hit in hits:
         if not _allowed(hit, meta, needs, blocked):
             continue
@@ -471,6 +493,8 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         span = _span(norm, hit.start, hit.end, ends)
         findings.append(_finding(rule.category, severity, hit.mode, span, text, rule.explanation, rule.citations,
                                  day, rule.id, lender))
+        if meta.recipient_role in _DIRECTED and _threatens_further_contact(norm, hit):
+            further.append(findings[-1])
         for extra in rule.also:  # intimidation is always `done` (the menacing words or visit happened)
             findings.append(_finding(extra, severity, "done" if extra == "intimidation" else hit.mode, span, text,
                                      rule.explanation, (), day, rule.id, lender))
@@ -529,6 +553,10 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
     narrative = None
     for f in findings:
         if third and f.category in _REACHED:
+            if any(f is g for g in further):
+                implied.append(_finding("intimidation", "violation", "done", f.span, text,
+                                        "向第三人扬言再去联系债务人的单位、领导或家人，意在借第三人施压、制造恐惧，属于恐吓。",
+                                        (), day, f"implied:{f.rule}", lender))
             f.mode = "done"  # the message reached a third party: the contact or disclosure happened
             continue
         if f.mode != "threatened" and f.category != "violence_threat":
