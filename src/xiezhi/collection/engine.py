@@ -405,6 +405,10 @@ WORDS_NEGATOR = 1
 WORDS_DISCLAIMER = 2
 WORDS_DISOWNED = 4
 WORDS_ALL = 7
+#: `Found.scope` bits: a `group_address` word (`group_notice`'s first test), a `service_domain` word (`service_fee`'s)
+SCOPE_GROUP = 1
+SCOPE_SERVICE = 2
+SCOPE_ALL = 3
 
 
 @dataclass(slots=True)
@@ -420,6 +424,7 @@ class Found:
     clause: int  # which clause-level searches can find something (`WORDS_*` bits)
     unless: bytes  # per rule, 1: one of its `unless` words is in the message
     unless_msg: bytes  # per rule, 1: one of its `unless_message` words is in the message
+    scope: int = SCOPE_ALL  # which message-wide scope tests can be true (`SCOPE_*` bits)
 
 
 @dataclass(slots=True)
@@ -637,7 +642,8 @@ class Matcher:
                     break
                 if cancelled is not None and verdict != "context":
                     cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
-        if hits and not any(h.rule.category == "violence_threat" for h in hits) and service_fee(text):
+        if hits and not any(h.rule.category == "violence_threat" for h in hits) \
+                and (found is None or found.scope & SCOPE_SERVICE) and service_fee(text):
             dropped = [h for h in hits if h.rule.category not in SERVICE_FEE_KEEP
                        and h.rule.id not in SERVICE_FEE_KEEP_RULES]
             if cancelled is not None:
@@ -655,7 +661,7 @@ class Matcher:
         """(talk about a film or the news, or a group notice; that or banter between friends): the message-wide
         contexts in which rules do not fire."""
         media = (found.media if found is not None else _found(self._media_rx, self._media, norm.text)) \
-            or group_notice(norm.text)
+            or ((found is None or bool(found.scope & SCOPE_GROUP)) and group_notice(norm.text))
         return media, media or self._banter(norm, found)
 
     def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]],
