@@ -688,9 +688,9 @@ class Matcher:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
         (Talk about a film, a series or the news is checked in `scan`: it cancels every rule category.)"""
         text = norm.text
-        if found is not None:
-            joking = found.banter or _found(self._banter_emoji_rx, self._banter_emoji, norm.original)
-            return joking and not found.collection
+        if found is not None:  # a collection word decides alone: no emoji search on the original text
+            return not found.collection and (
+                found.banter or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
         joking = (_found(self._banter_rx, self._banter_cues, text)
                   or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
         return joking and not _found(self._collection_rx, self._collection, text)
