@@ -1,7 +1,8 @@
 """Speed round 6: `chunkrules.ChunkRules.found` (which message-wide word lists occur in each message, from the block's
 literal pass) states only facts the plain searches agree with, and `Matcher.hits_of` gives the same hits, with or
 without `cancelled`, when it is given them: on every snapshot text and on strings built from the rules' own words,
-negators, disclaimers and scope cues (test_check_speed_verdict's generator)."""
+negators, disclaimers and scope cues (test_check_speed_verdict's generator). Round 7 added `Found.scope` (the
+group-address and service words that group_notice and service_fee test first)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from test_check_speed_verdict import TEXTS_ALL, _spans
 from xiezhi.collection.chunkrules import get_chunk_rules
 from xiezhi.collection.engine import (
     _DISOWNED,
+    SCOPE_GROUP,
+    SCOPE_SERVICE,
     WORDS_DISCLAIMER,
     WORDS_DISOWNED,
     WORDS_NEGATOR,
@@ -44,6 +47,7 @@ def test_found_is_what_the_searches_find() -> None:
     m = get_matcher()
     assert cr.found_ok
     n_rules = len(m.rules)
+    seen_scope = 0
     for norms, found in _found_blocks(cr):
         for text, f in zip([x.text for x in norms], found, strict=True):
             assert f.media == any(w in text for w in m._media)
@@ -59,6 +63,11 @@ def test_found_is_what_the_searches_find() -> None:
                 assert m._disclaimers.search(text) is None and scope_cues().disclaimer_rx.search(text) is None
             if not f.clause & WORDS_DISOWNED:
                 assert _DISOWNED.search(text) is None
+            # round 7: the first word test of group_notice and of service_fee
+            assert bool(f.scope & SCOPE_GROUP) == any(w in text for w in scope_cues().group_address)
+            assert bool(f.scope & SCOPE_SERVICE) == any(w in text for w in scope_cues().service_domain)
+            seen_scope |= f.scope
+    assert seen_scope == SCOPE_GROUP | SCOPE_SERVICE  # both bits are set somewhere: the test can fail
 
 
 def test_hits_of_with_found_gives_the_same_hits_and_cancelled() -> None:

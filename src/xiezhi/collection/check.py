@@ -15,6 +15,7 @@ import numpy as np
 from xiezhi.collection.citations import citations_for
 from xiezhi.collection.corroborate import POLICY, Policy
 from xiezhi.collection.engine import (
+    Found,
     RuleHit,
     clause_bounds,
     clause_ends,
@@ -285,13 +286,14 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
                     threshold: float | None, blocked: set[str], maybe: frozenset[str] | None = None,
                     features: Callable[[], Any] | None = None, third_party: bool = False,
                     candidates: dict[int, list[tuple[int, int]]] | None = None,
-                    lender_type: str | None = None) -> list[Finding]:
+                    lender_type: str | None = None, words: Found | None = None) -> list[Finding]:
     """Categories the rules missed but the classifier is confident about, with the clause that drove them.
 
     maybe: from a chunk pass (`xiezhi.collection.fast`), the categories whose logit is at or near their limit;
     when none of them is left after the rules, the exact per-message computation cannot add anything;
     features: gives this text's exact `Features` from the same chunk pass; candidates: the rules' candidate spans
-    from the same chunk pass (`ChunkRules.scan_many_spans`), so the cancelled words are judged without a rescan."""
+    from the same chunk pass (`ChunkRules.scan_many_spans`), so the cancelled words are judged without a rescan;
+    words: that pass's `Found` for the message (which of `hits_of`'s word lists occur in it)."""
     m = load_model() if model is None else model
     if m is None or not norm.text:
         return []
@@ -316,7 +318,7 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     if candidates is None:  # re-derived here (rare: only when the model wants a category)
         matcher.scan(norm, None, cancelled)
     else:
-        matcher.hits_of(norm, candidates, cancelled)
+        matcher.hits_of(norm, candidates, cancelled, words)
     bounds = clause_list(norm.text)
     starts = [b[0] for b in bounds]
     narrative = is_narrative(norm.text)
@@ -467,8 +469,9 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
                        literal_hits: list[tuple[int, Any]] | None = None,
                        features: Callable[[], Any] | None = None, hits: list[RuleHit] | None = None,
                        approx: Any = None,
-                       candidates: dict[int, list[tuple[int, int]]] | None = None) -> CheckResult:
-    """`analyze` after normalisation; `maybe` and `candidates` (see `_model_findings`), `literal_hits` (see
+                       candidates: dict[int, list[tuple[int, int]]] | None = None,
+                       words: Found | None = None) -> CheckResult:
+    """`analyze` after normalisation; `maybe`, `candidates` and `words` (see `_model_findings`), `literal_hits` (see
     `Matcher.scan`), `hits` (the scan's result) and `approx` (see `_veto`) come from a chunk pass."""
     if hits is None:
         hits = get_matcher().scan(norm, literal_hits)
@@ -504,7 +507,7 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
         findings = _veto(ruled, norm, model, features, approx)
     if model is not False and in_collection_context(norm.text, findings, meta):
         findings.extend(_model_findings(norm, text, findings, day, model, threshold, blocked, maybe, features,
-                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates, lender))
+                                        meta.recipient_role in THIRD_PARTY_ROLES, candidates, lender, words))
     if meta.recipient_role in THIRD_PARTY_ROLES and not meta.contact_refused and mentions_consent(norm.text):
         findings = [f for f in findings if f.rule != "tp-relay-request"]  # the debtor agreed to this contact
     verdicts: list[Verdict] = []

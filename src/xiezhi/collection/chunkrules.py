@@ -22,6 +22,8 @@ import numpy as np
 from xiezhi.collection.chunkscan import LiteralScanner
 from xiezhi.collection.engine import (
     _DISOWNED,
+    SCOPE_GROUP,
+    SCOPE_SERVICE,
     WORDS_DISCLAIMER,
     WORDS_DISOWNED,
     WORDS_NEGATOR,
@@ -85,7 +87,10 @@ class ChunkRules:
         literals = {s for cl in clause_ids for s in cl}
         # the message-wide word lists of `hits_of` (`engine.Found`); only when none has an empty word (which is in
         # every text and which the scanner cannot take): else `hits_of` searches them itself
-        lists = (matcher._media, matcher._banter_cues, matcher._collection, *matcher._unless, *matcher._unless_msg)
+        cues = scope_cues()
+        scope_lists = ((SCOPE_GROUP, cues.group_address), (SCOPE_SERVICE, cues.service_domain))
+        lists = (matcher._media, matcher._banter_cues, matcher._collection, *matcher._unless, *matcher._unless_msg,
+                 *(ws for _, ws in scope_lists))
         self.found_ok = all(all(ws) for ws in lists)
         # the clause-level word lists (`Found.clause`): words of a list, or of the literals one of which every match
         # of its expression contains (`required_literals`); a bit whose list is empty or unknown is always set
@@ -144,14 +149,16 @@ class ChunkRules:
         self.branch_full = np.array([(1 << len(ids)) - 1 for _, ids in branches], dtype=np.uint32)
         self._full: dict[int, np.ndarray] = {}
         index = {p: i for i, p in enumerate(patterns)}
-        #: per pattern, bit 1: a media word, 2: a banter word, 4: a collection word
+        #: per pattern, bit 1: a media word, 2: a banter word, 4: a collection word, 8 and 16: a word of a `Found.scope`
+        #: list (`SCOPE_GROUP`, `SCOPE_SERVICE`, shifted by 3); `clause_flag` goes above them (shifted by 5)
         self.flag = np.zeros(n_pat, dtype=np.int64)
         #: per pattern, its `Found.clause` bits
         self.clause_flag = np.zeros(n_pat, dtype=np.int64)
         unless: list[set[int]] = [set() for _ in patterns]
         unless_msg: list[set[int]] = [set() for _ in patterns]
         if self.found_ok:
-            for bit, ws in ((1, matcher._media), (2, matcher._banter_cues), (4, matcher._collection)):
+            for bit, ws in ((1, matcher._media), (2, matcher._banter_cues), (4, matcher._collection),
+                            *((bit << 3, ws) for bit, ws in scope_lists)):
                 for w in ws:
                     self.flag[index[w]] |= bit
             for bit, ws in clause_lists:
@@ -174,7 +181,7 @@ class ChunkRules:
         sel = np.flatnonzero(self.extra[pid])
         w, p = who[sel], pid[sel]
         flags = np.zeros(n, dtype=np.int64)
-        np.bitwise_or.at(flags, w, self.flag[p] | (self.clause_flag[p] << 3))
+        np.bitwise_or.at(flags, w, self.flag[p] | (self.clause_flag[p] << 5))
         rows: list[bytes] = []
         r = self.n_rules
         for cnt, ptr, flat in (self.unless, self.unless_msg):
@@ -185,8 +192,8 @@ class ChunkRules:
             rows.append(hit.tobytes())
         u, um = rows
         always = self.clause_always
-        return [Found(bool(f & 1), bool(f & 2), bool(f & 4), (f >> 3) | always, u[i * r:i * r + r], um[i * r:i * r + r])
-                for i, f in enumerate(flags.tolist())]
+        return [Found(bool(f & 1), bool(f & 2), bool(f & 4), (f >> 5) | always, u[i * r:i * r + r], um[i * r:i * r + r],
+                      f >> 3 & 3) for i, f in enumerate(flags.tolist())]
 
     def possible(self, n: int, who: np.ndarray, lit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(message, rule) pairs whose expression can match in the message (besides `always`), from the condition
@@ -236,6 +243,13 @@ class ChunkRules:
     def scan_many_spans(self, norms: list[Normalised]) -> tuple[list[list[RuleHit]], list[Spans | None]]:
         """`scan_many`, and per message the candidate spans of each rule (None: none): `Matcher.hits_of(norm, spans,
         cancelled)` on them gives what `Matcher.scan(norm, None, cancelled)` gives, without scanning again."""
+        hits, spans, _found = self.scan_many_found(norms)
+        return hits, spans
+
+    def scan_many_found(self, norms: list[Normalised]) -> tuple[list[list[RuleHit]], list[Spans | None],
+                                                                 list[Found] | None]:
+        """`scan_many_spans`, and per message its `Found` (None: not known), which `hits_of` may be given again
+        (the classifier step's `hits_of` with `cancelled`)."""
         texts = [x.text for x in norms]
         n = len(texts)
         pos, pid, starts = self.scanner.find_all(texts)
@@ -285,7 +299,7 @@ class ChunkRules:
                                 d = spans[i] = {}
                             d.setdefault(idx, []).append((m.start(), m.end()))
             out.append(matcher.hits_of(norms[i], d, None, found[i] if found is not None else None) if d else [])
-        return out, spans
+        return out, spans, found
 
 
 @lru_cache(maxsize=2)

@@ -406,6 +406,10 @@ WORDS_NEGATOR = 1
 WORDS_DISCLAIMER = 2
 WORDS_DISOWNED = 4
 WORDS_ALL = 7
+#: `Found.scope` bits: a `group_address` word (`group_notice`'s first test), a `service_domain` word (`service_fee`'s)
+SCOPE_GROUP = 1
+SCOPE_SERVICE = 2
+SCOPE_ALL = 3
 
 
 @dataclass(slots=True)
@@ -421,6 +425,7 @@ class Found:
     clause: int  # which clause-level searches can find something (`WORDS_*` bits)
     unless: bytes  # per rule, 1: one of its `unless` words is in the message
     unless_msg: bytes  # per rule, 1: one of its `unless_message` words is in the message
+    scope: int = SCOPE_ALL  # which message-wide scope tests can be true (`SCOPE_*` bits)
 
 
 @dataclass(slots=True)
@@ -638,7 +643,8 @@ class Matcher:
                     break
                 if cancelled is not None and verdict != "context":
                     cancelled.setdefault(rule.category, []).append(clause_bounds(text, s, e, ends))
-        if hits and not any(h.rule.category == "violence_threat" for h in hits) and service_fee(text):
+        if hits and not any(h.rule.category == "violence_threat" for h in hits) \
+                and (found is None or found.scope & SCOPE_SERVICE) and service_fee(text):
             dropped = [h for h in hits if h.rule.category not in SERVICE_FEE_KEEP
                        and h.rule.id not in SERVICE_FEE_KEEP_RULES]
             if cancelled is not None:
@@ -656,7 +662,7 @@ class Matcher:
         """(talk about a film or the news, or a group notice; that or banter between friends): the message-wide
         contexts in which rules do not fire."""
         media = (found.media if found is not None else _found(self._media_rx, self._media, norm.text)) \
-            or group_notice(norm.text)
+            or ((found is None or bool(found.scope & SCOPE_GROUP)) and group_notice(norm.text))
         return media, media or self._banter(norm, found)
 
     def _cancel_context(self, norm: Normalised, cancelled: dict[str, list[tuple[int, int]]],
@@ -683,9 +689,9 @@ class Matcher:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
         (Talk about a film, a series or the news is checked in `scan`: it cancels every rule category.)"""
         text = norm.text
-        if found is not None:
-            joking = found.banter or _found(self._banter_emoji_rx, self._banter_emoji, norm.original)
-            return joking and not found.collection
+        if found is not None:  # a collection word decides alone: no emoji search on the original text
+            return not found.collection and (
+                found.banter or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
         joking = (_found(self._banter_rx, self._banter_cues, text)
                   or _found(self._banter_emoji_rx, self._banter_emoji, norm.original))
         return joking and not _found(self._collection_rx, self._collection, text)

@@ -117,7 +117,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
     others as CheckResult)."""
     norms = normalise_many(texts)
     plain = [x.text for x in norms]
-    rule_hits, spans = get_chunk_rules().scan_many_spans(norms)
+    rule_hits, spans, found = get_chunk_rules().scan_many_found(norms)
     if m is None:
         maybe: list[frozenset[str]] = [_EMPTY] * len(texts)
         feats: Any = None
@@ -136,7 +136,7 @@ def _block(texts: list[str], metas: list[MessageMeta], ids: list[str | None], m:
         else:
             out.append(analyze_normalised(t, nm, me, id=i, model=m, threshold=threshold, maybe=mb, hits=hits,
                                           features=partial(feats, k), approx=chunk.logits[k],
-                                          candidates=spans[k] or {}))
+                                          candidates=spans[k] or {}, words=None if found is None else found[k]))
     return out
 
 
