@@ -226,3 +226,26 @@ def test_batch_process_settles_its_heap_once() -> None:
     frozen = gc.get_freeze_count()
     process_lines([json.dumps({"id": 2, "text": "你好"}, ensure_ascii=False)])
     assert gc.get_freeze_count() == frozen  # once per process, not per chunk
+
+
+def test_a_failing_chunk_path_still_answers_every_line_and_warns_once(monkeypatch, caplog) -> None:
+    """If the chunked path raises, the batch checks every line on its own (same output) and says so once: a
+    systematic failure there would otherwise only show as half the throughput."""
+    import logging
+
+    from xiezhi.collection import batch
+
+    lines = [json.dumps({"id": str(i), "text": t}, ensure_ascii=False)
+             for i, t in enumerate(["明天不还就去你家门口等你", "您好，您的账单已逾期，请及时还款。"])]
+    expected = batch.process_lines(lines)
+
+    def broken(*args: object, **kwargs: object) -> list[str]:
+        raise RuntimeError("chunk path broken")
+
+    monkeypatch.setattr(batch, "analyze_many_json", broken)
+    monkeypatch.setattr(batch, "_CHUNK_FAILED", [])
+    with caplog.at_level(logging.WARNING, logger="xiezhi.collection.batch"):
+        assert batch.process_lines(lines) == expected
+        assert batch.process_lines(lines) == expected
+    warned = [r for r in caplog.records if "chunked check failed" in r.getMessage()]
+    assert len(warned) == 1 and "RuntimeError" in warned[0].getMessage()

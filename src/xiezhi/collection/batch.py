@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -83,6 +84,9 @@ def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None
 
 
 _SETTLED = False
+_LOG = logging.getLogger(__name__)
+#: The chunked path failed at least once in this process (warned once: a systematic failure costs ~2x the time)
+_CHUNK_FAILED: list[bool] = []
 
 
 def _settle() -> None:
@@ -124,7 +128,11 @@ def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) ->
         ids.append(None if ident is None else str(ident))
     try:
         done: list[str | None] = list(analyze_many_json(texts, metas, ids, model=False if rules_only else None))
-    except Exception:  # a message the chunk cannot take: every line on its own, errors reported per line
+    except Exception as exc:  # a message the chunk cannot take: every line on its own, errors reported per line
+        if not _CHUNK_FAILED:
+            _CHUNK_FAILED.append(True)
+            _LOG.warning("chunked check failed (%s: %s); lines from %d checked one by one", type(exc).__name__, exc,
+                         start)
         done = [process_line(line, lineno, rules_only) for _, lineno, line in slots]
     for (k, _, _), res in zip(slots, done, strict=True):
         out[k] = res
