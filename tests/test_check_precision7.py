@@ -5,6 +5,8 @@ present) written for this file in new wording, not taken from any set.
 
 - Banging or kicking at a door during a visit is the pressure of the visit (unlawful_visit, intimidation), not
   property damage: violence_threat only when the door was damaged or smashing it is threatened (vt-property).
+- Asking a third party whether or where the debtor works, or where he lives, exposes none of his data: the question
+  seeks it (cues.yaml personal_data_asked); telling the third party his address, ID or workplace does.
 """
 
 from __future__ import annotations
@@ -27,3 +29,24 @@ PAIRS = [
 def test_precision_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
+
+
+#: (category, metadata, message without the label, message with it)
+META_PAIRS = [
+    # asking a colleague whether the debtor still works there exposes nothing; telling his address and ID does
+    ("privacy_exposure", {"recipient_role": "employer_or_colleague"},
+     "您好，请问王某现在还在你们单位上班吗？我们有急事找他。",
+     "您好，王某在我司借款逾期，他住在幸福小区8栋302，身份证号3301xxxx，请你们单位督促他还款。"),
+    # asking a mother where her son works; telling her where he works with the debt
+    ("privacy_exposure", {"recipient_role": "emergency_contact"},
+     "阿姨您好，您知道您儿子现在在哪里上班吗？他电话一直打不通。",
+     "阿姨，您儿子在城东物流公司上班，欠了我们三万，您得让他还。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), META_PAIRS)
+def test_precision_principle_with_metadata(category: str, meta: dict[str, str], lawful: str, unlawful: str,
+                                           model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
