@@ -7,6 +7,8 @@ present) written for this file in new wording, not taken from any set.
   property damage: violence_threat only when the door was damaged or smashing it is threatened (vt-property).
 - Asking a third party whether or where the debtor works, or where he lives, exposes none of his data: the question
   seeks it (cues.yaml personal_data_asked); telling the third party his address, ID or workplace does.
+- A photo of a place (the door, the stairwell, a desk) exposes no personal data; the person's own photo does
+  (cues.yaml personal_data_not).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ META_PAIRS = [
     ("privacy_exposure", {"recipient_role": "emergency_contact"},
      "阿姨您好，您知道您儿子现在在哪里上班吗？他电话一直打不通。",
      "阿姨，您儿子在城东物流公司上班，欠了我们三万，您得让他还。"),
+    # a neighbour is shown a photo of the door; the same neighbour is shown the debtor's own photo
+    ("privacy_exposure", {"recipient_role": "address_book_contact"},
+     "你好，我们是平台的，刚拍了你邻居家门口的照片，麻烦转告他回个电话。",
+     "你好，我们是平台的，这是你邻居张某的照片和身份证，麻烦转告他回个电话。"),
 ]
 
 
