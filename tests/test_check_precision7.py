@@ -9,6 +9,8 @@ present) written for this file in new wording, not taken from any set.
   seeks it (cues.yaml personal_data_asked); telling the third party his address, ID or workplace does.
 - A photo of a place (the door, the stairwell, a desk) exposes no personal data; the person's own photo does
   (cues.yaml personal_data_not).
+- An edited image (a fake wanted poster, a funeral portrait, a nude) posted to a group is the person's image and a
+  smear, not the debt told to others: no debt_disclosure from dd-public-posting; the debt posted is.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ PAIRS = [
      "你再躲着不还，周末我们就去你家砸门，看你开不开。"),
     ("violence_threat", "下午有人一直踹门，说是平台派来的，在门口嚷了二十分钟才走。",
      "下午有人一直踹门，说是平台派来的，防盗门都踹变形了。"),
+    # an edited image threatened for the family group is no debt disclosure; the debt and its sum posted there is
+    ("debt_disclosure", "月底前不结清，我们就把你的自拍P成通缉令，发到你们家族群让大家看看。",
+     "月底前不结清，我们就把你欠我们两万三的事发到你们家族群让大家看看。"),
 ]
 
 
