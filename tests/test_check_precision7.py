@@ -11,6 +11,7 @@ present) written for this file in new wording, not taken from any set.
   (cues.yaml personal_data_not).
 - An edited image (a fake wanted poster, a funeral portrait, a nude) posted to a group is the person's image and a
   smear, not the debt told to others: no debt_disclosure from dd-public-posting; the debt posted is.
+- "你这种人" alone is contempt, not an insult; the insult is the word that follows (蛀虫, 渣滓, 人渣 …).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ PAIRS = [
     # an edited image threatened for the family group is no debt disclosure; the debt and its sum posted there is
     ("debt_disclosure", "月底前不结清，我们就把你的自拍P成通缉令，发到你们家族群让大家看看。",
      "月底前不结清，我们就把你欠我们两万三的事发到你们家族群让大家看看。"),
+    # "你这种人" with a demand is contempt; with 蛀虫 it is an insult
+    ("insult_defamation", "你这种人我打过交道的多了，说吧，这个月几号能还上？",
+     "你这种人就是社会的蛀虫，说吧，这个月几号能还上？"),
 ]
 
 
