@@ -14,6 +14,8 @@ present) written for this file in new wording, not taken from any set.
 - "你这种人" alone is contempt, not an insult; the insult is the word that follows (蛀虫, 渣滓, 人渣 …).
 - The person's own intimate photo, shown or threatened unedited, is privacy_exposure; insult_defamation needs the
   editing (P到, 合成) or a smear (pe-intimate-photos beside pe-edited-images).
+- Calling the loan 骗贷 to the debtor, or threatening him with a fraud report, is a false legal threat; defamation
+  needs the accusation to reach others or a report to be made (id-fabricated-crime, id-false-report-done).
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ PAIRS = [
      "你的脸我们已经P到裸照上了，下周还不上就发给你全部同事。"),
     ("privacy_exposure", "你手机里那些存款截图我们也看过，下周还不上就自己想办法。",
      "你手机里那些私密照我们都备份了，下周还不上就发给你全部同事。"),
+    # "你这是骗贷" to the debtor is a false legal claim, no defamation; telling his employer he is a fraud is
+    ("insult_defamation", "你这是骗贷，按规定够立案了，这周之内必须处理。",
+     "我们已经打给你们人事了，告诉他们你是个骗子，借了钱就跑。"),
+    # a threat to report him for fraud is no false report yet; a report made is
+    ("insult_defamation", "催收跟我说我再不还钱就告我诈骗，让我等着。",
+     "催收已经去派出所报案说我诈骗了，民警今天给我打了电话。"),
 ]
 
 
