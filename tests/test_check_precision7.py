@@ -16,6 +16,7 @@ present) written for this file in new wording, not taken from any set.
   editing (P到, 合成) or a smear (pe-intimate-photos beside pe-edited-images).
 - Calling the loan 骗贷 to the debtor, or threatening him with a fraud report, is a false legal threat; defamation
   needs the accusation to reach others or a report to be made (id-fabricated-crime, id-false-report-done).
+- Going through the debtor's phone contacts, or saying the contacts are held, contacts nobody (tp-address-book).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ PAIRS = [
     # a threat to report him for fraud is no false report yet; a report made is
     ("insult_defamation", "催收跟我说我再不还钱就告我诈骗，让我等着。",
      "催收已经去派出所报案说我诈骗了，民警今天给我打了电话。"),
+    # grabbing the phone and going through the contacts reaches nobody; calling them all does
+    ("third_party_contact", "昨天两个人在小区门口拦住我，抢过我的手机翻了通讯录，又扔回给我就走了。",
+     "昨天催收把我通讯录里的人挨个打了一遍，说我欠钱不还。"),
 ]
 
 
