@@ -17,6 +17,8 @@ present) written for this file in new wording, not taken from any set.
 - Calling the loan 骗贷 to the debtor, or threatening him with a fraud report, is a false legal threat; defamation
   needs the accusation to reach others or a report to be made (id-fabricated-crime, id-false-report-done).
 - Going through the debtor's phone contacts, or saying the contacts are held, contacts nobody (tp-address-book).
+- Telling the debtor to borrow from his parents, spouse or friends is a push to borrow (forced_borrowing), no
+  contact with them (tp-family-work, tp-address-book).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ PAIRS = [
     # grabbing the phone and going through the contacts reaches nobody; calling them all does
     ("third_party_contact", "昨天两个人在小区门口拦住我，抢过我的手机翻了通讯录，又扔回给我就走了。",
      "昨天催收把我通讯录里的人挨个打了一遍，说我欠钱不还。"),
+    # "borrow it from your parents" contacts nobody; "we will call your parents" does
+    ("third_party_contact", "钱从哪来我不管，找你爸妈借也行，找你老公借也行，周五前到账。",
+     "钱从哪来我不管，周五前不到账我们就打给你爸妈，让他们来还。"),
 ]
 
 
