@@ -19,6 +19,8 @@ present) written for this file in new wording, not taken from any set.
 - Going through the debtor's phone contacts, or saying the contacts are held, contacts nobody (tp-address-book).
 - Telling the debtor to borrow from his parents, spouse or friends is a push to borrow (forced_borrowing), no
   contact with them (tp-family-work, tp-address-book).
+- A false claim that the debtor's contacts are liable, pursued as a threatened lawsuit against them, is the false
+  legal threat alone; pursuing them for the money is third-party contact (tp-contacts-liable).
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ PAIRS = [
     # "borrow it from your parents" contacts nobody; "we will call your parents" does
     ("third_party_contact", "钱从哪来我不管，找你爸妈借也行，找你老公借也行，周五前到账。",
      "钱从哪来我不管，周五前不到账我们就打给你爸妈，让他们来还。"),
+    # "your contacts are liable, we will sue them" is a false legal claim; "... we will go to them for it" is contact
+    ("third_party_contact", "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就一起起诉。",
+     "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就直接找他要钱。"),
 ]
 
 
