@@ -21,6 +21,8 @@ present) written for this file in new wording, not taken from any set.
   contact with them (tp-family-work, tp-address-book).
 - A false claim that the debtor's contacts are liable, pursued as a threatened lawsuit against them, is the false
   legal threat alone; pursuing them for the money is third-party contact (tp-contacts-liable).
+- Enforcement told in the lawful order in other words ("判下来以后", "等判决下来") is a true consequence; the same
+  consequence with no judgment before it is not (fl-blacklist).
 """
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ PAIRS = [
     # "your contacts are liable, we will sue them" is a false legal claim; "... we will go to them for it" is contact
     ("third_party_contact", "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就一起起诉。",
      "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就直接找他要钱。"),
+    # enforcement after a judgment "comes down" is true; enforcement straight from non-payment is not
+    ("false_legal_threat", "我们会依法起诉，等法院判下来以后你还不履行，会被列入失信被执行人名单。",
+     "你这周不还钱，马上就会被列入失信被执行人名单。"),
+    ("false_legal_threat", "等判决下来，你再不履行，法院可以限制你坐高铁。",
+     "再不还，你就等着坐不了高铁吧。"),
 ]
 
 
