@@ -16,7 +16,7 @@ present) written for this file in new wording, not taken from any set.
   editing (P到, 合成) or a smear (pe-intimate-photos beside pe-edited-images).
 - Calling the loan 骗贷 to the debtor, or threatening him with a fraud report, is a false legal threat; defamation
   needs the accusation to reach others or a report to be made (id-fabricated-crime, id-false-report-done).
-- Going through the debtor's phone contacts, or saying the contacts are held, contacts nobody (tp-address-book).
+- Going through the debtor's phone contacts contacts nobody (tp-address-book).
 - Telling the debtor to borrow from his parents, spouse or friends is a push to borrow (forced_borrowing), no
   contact with them (tp-family-work, tp-address-book).
 - A false claim that the debtor's contacts are liable, pursued as a threatened lawsuit against them, is the false
