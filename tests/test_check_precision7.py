@@ -22,7 +22,8 @@ present) written for this file in new wording, not taken from any set.
 - A false claim that the debtor's contacts are liable, pursued as a threatened lawsuit against them, is the false
   legal threat alone; pursuing them for the money is third-party contact (tp-contacts-liable).
 - Enforcement told in the lawful order in other words ("判下来以后", "等判决下来") is a true consequence; the same
-  consequence with no judgment before it is not (fl-blacklist).
+  consequence with no judgment before it is not (fl-blacklist; 官司打完, 胜诉, 不履行判决 also for fl-enforcement-claim
+  and fl-consequence-classes).
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ PAIRS = [
      "你这周不还钱，马上就会被列入失信被执行人名单。"),
     ("false_legal_threat", "等判决下来，你再不履行，法院可以限制你坐高铁。",
      "再不还，你就等着坐不了高铁吧。"),
+    ("false_legal_threat", "等官司打完你还不还，法院会冻结你的工资卡。",
+     "再拖三天，我们就冻结你的工资卡。"),
+    ("false_legal_threat", "一旦胜诉，我们会向法院申请执行，执行阶段法院可以查封你名下财产。",
+     "明天开始查封你名下的房子和车。"),
+    ("false_legal_threat", "诉讼结束后如果你拒不履行判决，可能会被纳入失信被执行人名单。",
+     "你不接电话，就会被纳入失信被执行人名单。"),
 ]
 
 
