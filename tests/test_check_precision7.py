@@ -24,6 +24,8 @@ present) written for this file in new wording, not taken from any set.
 - Enforcement told in the lawful order in other words ("判下来以后", "等判决下来") is a true consequence; the same
   consequence with no judgment before it is not (fl-blacklist; 官司打完, 胜诉, 不履行判决 also for fl-enforcement-claim
   and fl-consequence-classes).
+- A relief service's upfront fee (债务重组, 债务清零) is the scam's own (credit_repair_scam), not a collector's fee
+  (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ PAIRS = [
      "明天开始查封你名下的房子和车。"),
     ("false_legal_threat", "诉讼结束后如果你拒不履行判决，可能会被纳入失信被执行人名单。",
      "你不接电话，就会被纳入失信被执行人名单。"),
+    ("illegal_fee", "我们团队专做债务重组，能把你五个网贷并成一笔，利息砍半，先交1500评估费就给你办。",
+     "你这笔逾期了，今天先交1500的催收服务费，不交就不给你办分期。"),
 ]
 
 
