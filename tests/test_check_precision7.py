@@ -26,6 +26,8 @@ present) written for this file in new wording, not taken from any set.
   and fl-consequence-classes).
 - A relief service's upfront fee (债务重组, 债务清零) is the scam's own (credit_repair_scam), not a collector's fee
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
+- "别装睡" at night presses the hour (harassment_time, from metadata), it threatens nothing (in-veiled-threat,
+  in-veiled-general); a consequence added to it is a threat.
 """
 
 from __future__ import annotations
@@ -112,3 +114,12 @@ def test_precision_principle_with_metadata(category: str, meta: dict[str, str], 
                                            model: object) -> None:
     assert category not in analyze(lawful, meta, model=model).labels
     assert category in analyze(unlawful, meta, model=model).labels
+
+
+def test_dont_pretend_to_sleep_is_no_threat() -> None:
+    """"别装睡" at 23:40 is a night contact, not intimidation; "别装睡，明天有你好看的" threatens."""
+    meta = {"sent_at": "2026-05-02T23:40:00", "recipient_role": "debtor"}
+    for model in (False, None):
+        labels = analyze("这么晚了还不回？别装睡，钱今晚到底转不转，回个话。", meta, model=model).labels
+        assert "intimidation" not in labels and "harassment_time" in labels
+        assert "intimidation" in analyze("别装睡，今晚钱不到账，明天有你好看的。", meta, model=model).labels
