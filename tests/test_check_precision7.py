@@ -26,6 +26,8 @@ present) written for this file in new wording, not taken from any set.
   and fl-consequence-classes).
 - A relief service's upfront fee (债务重组, 债务清零) is the scam's own (credit_repair_scam), not a collector's fee
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
+- 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
+  vt-done-assault-firstperson).
 - "别装睡" at night presses the hour (harassment_time, from metadata), it threatens nothing (in-veiled-threat,
   in-veiled-general); a consequence added to it is a threat.
 """
@@ -81,6 +83,9 @@ PAIRS = [
      "你不接电话，就会被纳入失信被执行人名单。"),
     ("illegal_fee", "我们团队专做债务重组，能把你五个网贷并成一笔，利息砍半，先交1500评估费就给你办。",
      "你这笔逾期了，今天先交1500的催收服务费，不交就不给你办分期。"),
+    # being disturbed or rung is no assault; being beaten is
+    ("violence_threat", "我是他表姐，你们今天又打来问他在哪，我已经说了不想被打扰。",
+     "我是他表姐，你们的人今天在楼下把我推倒了，还扇了我一巴掌。"),
 ]
 
 
