@@ -28,6 +28,7 @@ present) written for this file in new wording, not taken from any set.
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
 - 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
   vt-done-assault-firstperson).
+- Wages "扣下来" (withheld) hold no one: no detention (vt-detention).
 - "别装睡" at night presses the hour (harassment_time, from metadata), it threatens nothing (in-veiled-threat,
   in-veiled-general); a consequence added to it is a threat.
 """
@@ -86,6 +87,9 @@ PAIRS = [
     # being disturbed or rung is no assault; being beaten is
     ("violence_threat", "我是他表姐，你们今天又打来问他在哪，我已经说了不想被打扰。",
      "我是他表姐，你们的人今天在楼下把我推倒了，还扇了我一巴掌。"),
+    # wages withheld hold no one; a person held is detention
+    ("violence_threat", "你们人事发工资的时候，把他这个月的工资先扣下来转给我们。",
+     "你今天不把钱转过来，我们就把你扣下来，什么时候钱到什么时候放人。"),
 ]
 
 
