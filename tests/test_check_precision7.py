@@ -28,6 +28,7 @@ present) written for this file in new wording, not taken from any set.
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
 - 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
   vt-done-assault-firstperson).
+- A call to the workplace (打到你单位, 打到我们公司前台) is no visit (uv-threat-visit, uv-procedural-visit).
 - Wages "扣下来" (withheld) hold no one: no detention (vt-detention).
 - "别装睡" at night presses the hour (harassment_time, from metadata), it threatens nothing (in-veiled-threat,
   in-veiled-general); a consequence added to it is a threat.
@@ -90,6 +91,9 @@ PAIRS = [
     # wages withheld hold no one; a person held is detention
     ("violence_threat", "你们人事发工资的时候，把他这个月的工资先扣下来转给我们。",
      "你今天不把钱转过来，我们就把你扣下来，什么时候钱到什么时候放人。"),
+    # a threat to ring the workplace is no visit; a threat to go there is
+    ("unlawful_visit", "你再不接，我们就天天打到你单位，让你们领导接。",
+     "你再不接，我们就天天去你单位，让你们领导出来说话。"),
 ]
 
 
