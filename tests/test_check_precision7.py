@@ -28,6 +28,7 @@ present) written for this file in new wording, not taken from any set.
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
 - 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
   vt-done-assault-firstperson).
+- Asking the person to upload his own ID to verify him exposes nothing (pe-id-photo; legal review 2 D21).
 - A call to the workplace (打到你单位, 打到我们公司前台) is no visit (uv-threat-visit, uv-procedural-visit).
 - Wages "扣下来" (withheld) hold no one: no detention (vt-detention).
 - "别装睡" at night presses the hour (harassment_time, from metadata), it threatens nothing (in-veiled-threat,
@@ -94,6 +95,9 @@ PAIRS = [
     # a threat to ring the workplace is no visit; a threat to go there is
     ("unlawful_visit", "你再不接，我们就天天打到你单位，让你们领导接。",
      "你再不接，我们就天天去你单位，让你们领导出来说话。"),
+    # an upload for verification is no exposure; the same ID photo sent to the relatives is
+    ("privacy_exposure", "请您本人上传身份证正反面照片，用于还款账户实名核验。",
+     "你身份证正反面照片我们今晚就发到你家族群里。"),
 ]
 
 
