@@ -28,6 +28,8 @@ present) written for this file in new wording, not taken from any set.
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
 - 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
   vt-done-assault-firstperson).
+- A job loss threatened as the fruit of the collectors' own report to the employer ("你等着被开除吧") claims no
+  legal consequence: no false legal claim (fl-job-loss); "单位会开除你，这是有规定的" claims one.
 - Asking the person to upload his own ID to verify him exposes nothing (pe-id-photo; legal review 2 D21).
 - A call to the workplace (打到你单位, 打到我们公司前台) is no visit (uv-threat-visit, uv-procedural-visit).
 - Wages "扣下来" (withheld) hold no one: no detention (vt-detention).
@@ -98,6 +100,8 @@ PAIRS = [
     # an upload for verification is no exposure; the same ID photo sent to the relatives is
     ("privacy_exposure", "请您本人上传身份证正反面照片，用于还款账户实名核验。",
      "你身份证正反面照片我们今晚就发到你家族群里。"),
+    ("false_legal_threat", "我们已经把你欠钱的事告诉你们经理了，你就等着被开除吧。",
+     "你再不还，按规定单位必须开除你，这是有法律规定的。"),
 ]
 
 
