@@ -11,7 +11,8 @@ present) written for this file in new wording, not taken from any set.
   (cues.yaml personal_data_not).
 - An edited image (a fake wanted poster, a funeral portrait, a nude) posted to a group is the person's image and a
   smear, not the debt told to others: no debt_disclosure from dd-public-posting; the debt posted is.
-- "你这种人" alone is contempt, not an insult; the insult is the word that follows (蛀虫, 渣滓, 人渣 …).
+- "你这种人" alone is contempt, not an insult; the insult is the judgement that follows (就是个…, 活该, 迟早 …;
+  蛀虫, 渣滓, 人渣 …).
 - The person's own intimate photo, shown or threatened unedited, is privacy_exposure; insult_defamation needs the
   editing (P到, 合成) or a smear (pe-intimate-photos beside pe-edited-images).
 - Calling the loan 骗贷 to the debtor, or threatening him with a fraud report, is a false legal threat; defamation
@@ -55,6 +56,8 @@ PAIRS = [
     # "你这种人" with a demand is contempt; with 蛀虫 it is an insult
     ("insult_defamation", "你这种人我打过交道的多了，说吧，这个月几号能还上？",
      "你这种人就是社会的蛀虫，说吧，这个月几号能还上？"),
+    ("insult_defamation", "你这种人我打过交道的多了，说吧，这个月几号能还上？",
+     "你这种人活该一辈子穷，说吧，这个月几号能还上？"),
     # an unedited intimate photo threatened is no insult (but privacy); the face edited onto one is
     ("insult_defamation", "你手机里那些私密照我们都备份了，下周还不上就发给你全部同事。",
      "你的脸我们已经P到裸照上了，下周还不上就发给你全部同事。"),
