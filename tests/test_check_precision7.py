@@ -75,6 +75,9 @@ PAIRS = [
     # "borrow it from your parents" contacts nobody; "we will call your parents" does
     ("third_party_contact", "钱从哪来我不管，找你爸妈借也行，找你老公借也行，周五前到账。",
      "钱从哪来我不管，周五前不到账我们就打给你爸妈，让他们来还。"),
+    # ... the exception names the borrowing from them, not any 借: contacting them to make them lend is contact
+    ("third_party_contact", "钱从哪来我不管，跟你爸妈借也行，周五前到账。",
+     "你不还我们就联系你爸妈，让他们先借点钱给你还上。"),
     # "your contacts are liable, we will sue them" is a false legal claim; "... we will go to them for it" is contact
     ("third_party_contact", "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就一起起诉。",
      "你弟弟是你的紧急联系人，依法要承担连带责任，月底不还我们就直接找他要钱。"),
