@@ -10,7 +10,8 @@ present) written for this file in new wording, not taken from any set.
 - A photo of a place (the door, the stairwell, a desk) exposes no personal data; the person's own photo does
   (cues.yaml personal_data_not).
 - An edited image (a fake wanted poster, a funeral portrait, a nude) posted to a group is the person's image and a
-  smear, not the debt told to others: no debt_disclosure from dd-public-posting; the debt posted is.
+  smear, not the debt told to others: no debt_disclosure from dd-public-posting; the debt posted is, also when it
+  is written on the image or sent with it (dd-debt-with-image).
 - "你这种人" alone is contempt, not an insult; the insult is the judgement that follows (就是个…, 活该, 迟早 …;
   蛀虫, 渣滓, 人渣 …).
 - The person's own intimate photo, shown or threatened unedited, is privacy_exposure; insult_defamation needs the
@@ -53,6 +54,10 @@ PAIRS = [
     # an edited image threatened for the family group is no debt disclosure; the debt and its sum posted there is
     ("debt_disclosure", "月底前不结清，我们就把你的自拍P成通缉令，发到你们家族群让大家看看。",
      "月底前不结清，我们就把你欠我们两万三的事发到你们家族群让大家看看。"),
+    ("debt_disclosure", "月底前不结清，我们就把你的自拍P成通缉令，发到你们家族群让大家看看。",
+     "月底前不结清，我们就把你的自拍P成通缉令，写上你欠我们两万三，发到你们家族群。"),
+    ("debt_disclosure", "再不还，你那些私密照我们就发到你公司群。",
+     "再不还，你欠我们两万的事和你那些私密照一起发到你公司群。"),
     # "你这种人" with a demand is contempt; with 蛀虫 it is an insult
     ("insult_defamation", "你这种人我打过交道的多了，说吧，这个月几号能还上？",
      "你这种人就是社会的蛀虫，说吧，这个月几号能还上？"),
