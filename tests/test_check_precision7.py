@@ -28,7 +28,7 @@ present) written for this file in new wording, not taken from any set.
   and fl-consequence-classes).
 - A relief service's upfront fee (债务重组, 债务清零) is the scam's own (credit_repair_scam), not a collector's fee
   (if-collection-fees, if-invented-fees); a collector's own added fee is illegal_fee.
-- 打 meaning "call" or "disturb" (打扰, 打来, 打了我们公司前台三次) is no blow (vt-done-assault,
+- 打 meaning "call" or "disturb" (打扰, 又打来了, 打来电话, 打了我们公司前台三次) is no blow (vt-done-assault,
   vt-done-assault-firstperson).
 - A job loss threatened as the fruit of the collectors' own report to the employer ("你等着被开除吧") claims no
   legal consequence: no false legal claim (fl-job-loss); "单位会开除你，这是有规定的" claims one.
@@ -102,6 +102,9 @@ PAIRS = [
     # being disturbed or rung is no assault; being beaten is
     ("violence_threat", "我是他表姐，你们今天又打来问他在哪，我已经说了不想被打扰。",
      "我是他表姐，你们的人今天在楼下把我推倒了，还扇了我一巴掌。"),
+    # the exception names the call, not any 打来: a call and a shove in one sentence keep the shove
+    ("violence_threat", "他们天天打来电话问我什么时候还，态度还算客气。",
+     "他们天天打来骂我，昨天还在楼下推了我几下。"),
     # wages withheld hold no one; a person held is detention
     ("violence_threat", "你们人事发工资的时候，把他这个月的工资先扣下来转给我们。",
      "你今天不把钱转过来，我们就把你扣下来，什么时候钱到什么时候放人。"),
