@@ -150,3 +150,17 @@ def test_d9_handed_to_judiciary_cites_service_of_complaint() -> None:
 
 def test_d9_account_handed_to_own_legal_department_is_lawful() -> None:
     assert _labels("您的逾期账户已转交本公司法务部跟进，如有异议请致电官方客服。", DEBTOR) == {"compliant"}
+
+
+def test_d10_someone_elses_photo_shown_to_a_neighbour_is_exposure() -> None:
+    """D10: the exceptions for a photo "sent to me" were written for the person's own account; a collector showing the
+    debtor's photo to a neighbour provides it to a third party (个人信息保护法第十条)."""
+    from xiezhi.collection import analyze
+    from xiezhi.collection.models import MessageMeta
+
+    shown = analyze("我住他对门。催收上午来敲门，问我他平时几点出门，还拿着他的照片给我看。",
+                    MessageMeta(recipient_role="address_book_contact"))
+    assert "privacy_exposure" in shown.labels
+    own = analyze("这两天有人在我单位门口蹲我，拍了我下班的照片发给我看，说我每天都挺准时。",
+                  MessageMeta(recipient_role="debtor"))
+    assert "privacy_exposure" not in own.labels and "intimidation" in own.labels

@@ -59,6 +59,7 @@ class Cues:
     personal_data_asked: tuple[str, ...] = ()
     personal_data_acts: tuple[str, ...] = ()
     personal_data_narrator: tuple[str, ...] = ()
+    personal_data_shown: tuple[str, ...] = ()
 
 
 #: The Cues fields that are not word lists; every other field is the cues.yaml list of the same name.
@@ -238,6 +239,8 @@ def mentions_personal_data(text: str, narrative: bool = False) -> bool:
     c = cues()
     if narrative:
         text = collector_part(text)
+    if any(w in text for w in c.personal_data_shown):
+        return True  # someone else's photo or ID shown to the writer: the "sent to me" exceptions do not apply
     for w in c.personal_data_not + c.personal_data_asked:
         text = text.replace(w, "")
     return any(w in text for w in c.personal_data)
