@@ -23,6 +23,8 @@ Variants (probabilities per line):
 - avg-A / avg-B: mean of char-A's and emb-A's / emb-B's probabilities; lavg-A: mean of their logits.
 - stack-B / stack-A: per category a logistic model over char-A's and emb-B's / emb-A's logits, fitted on the other
   sets' replay lines; stack-char: the same over char-A's logit alone (the control: recalibration only).
+- knn-B: similarity-weighted label shares of the 25 nearest lines of every development set (no annotator's own);
+  stack-knn: stacked with char-A like stack-B; knn-A / stack-knnA: the same with TRAIN_FILES as the neighbours.
 
 Embedding classifier: one-vs-rest logistic regression over the standardised vectors, positives weighted
 ((neg/pos) ** 0.5) like the char-gram model, L2 `--l2` (default 1e-3), full-batch Adam 400 steps; deterministic.
@@ -118,6 +120,29 @@ def emb_probs(replay: list[dict], train_rows: list[dict], vecs: dict[str, np.nda
         for i, row in zip(idx, p, strict=True):
             out[i] = {c: round(float(v), 5) for c, v in zip(TEXT_CATEGORIES, row.tolist(), strict=True)}
         print(f"  {name}: trained on {len(train)} lines", file=sys.stderr, flush=True)
+    return out  # type: ignore[return-value]
+
+
+def knn_probs(replay: list[dict], train_rows: list[dict], vecs: dict[str, np.ndarray], k: int = 25,
+              sharpness: float = 20.0) -> list[dict[str, float]]:
+    """Each replay line's probabilities as the similarity-weighted share of its k nearest training lines (cosine,
+    weights exp(sharpness x (cos - 1))) labelled with the category, never from its set's annotator; squeezed into
+    [0.01, 0.99] so the logits of the stack stay finite. k and sharpness were set once, not tuned on the replay."""
+    out: list[dict[str, float] | None] = [None] * len(replay)
+    by_set: dict[str, list[int]] = {}
+    for i, r in enumerate(replay):
+        by_set.setdefault(r["set"], []).append(i)
+    for idx in by_set.values():
+        letters = replay[idx[0]]["annotator"]
+        train = [r for r in train_rows if r["id"][0] not in letters and annotator(r["id"]) not in letters]
+        x = np.stack([vecs[r["id"]] for r in train])
+        y = np.array([[c in r["labels"] for c in TEXT_CATEGORIES] for r in train], dtype=np.float64)
+        sim = np.stack([vecs[replay[i]["id"]] for i in idx]) @ x.T
+        top = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+        w = np.exp((np.take_along_axis(sim, top, axis=1) - 1.0) * sharpness)
+        p = (w[:, :, None] * y[top]).sum(axis=1) / w.sum(axis=1, keepdims=True) * 0.98 + 0.01
+        for i, row in zip(idx, p, strict=True):
+            out[i] = {c: round(float(v), 5) for c, v in zip(TEXT_CATEGORIES, row.tolist(), strict=True)}
     return out  # type: ignore[return-value]
 
 
@@ -276,7 +301,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with gzip.open(REPLAY, "rt", encoding="utf-8") as fh:
         replay = [json.loads(x) for x in fh if x.strip()]
-    vecs = {} if (cache / f"probs-{encoder}-{l2:g}.json").exists() else load_vectors(cache, encoder)
+    vecs = load_vectors(cache, encoder)
     char_a = [r["probs"] for r in replay]
     train_a = b.load(b.TRAIN_FILES)
     train_b = b.load(tuple(ee.dev_files()))
@@ -296,6 +321,10 @@ def main(argv: list[str]) -> int:
     variants["stack-B"] = stacked(replay, char_a, variants["emb-B"])
     variants["stack-A"] = stacked(replay, char_a, variants["emb-A"])
     variants["stack-char"] = stacked(replay, char_a, None)
+    variants["knn-B"] = knn_probs(replay, train_b, vecs)
+    variants["stack-knn"] = stacked(replay, char_a, variants["knn-B"])
+    variants["knn-A"] = knn_probs(replay, train_a, vecs)
+    variants["stack-knnA"] = stacked(replay, char_a, variants["knn-A"])
     summary: dict[str, Any] = {"encoder": encoder, "l2": l2, "lines": len(replay), "variants": {}}
     if only and (out / "summary.json").exists():  # some variants only: keep the others' figures
         summary = json.loads((out / "summary.json").read_text())

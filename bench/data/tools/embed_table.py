@@ -18,7 +18,7 @@ def main(argv: list[str]) -> int:
     for path in argv:
         s = json.loads(Path(path).read_text(encoding="utf-8"))
         v = s["variants"]
-        names = [n for n in ("char-A", "emb-A", "emb-B", "avg-A", "lavg-A", "avg-B", "stack-char", "stack-A",
+        names = [n for n in ("char-A", "emb-A", "emb-B", "avg-A", "lavg-A", "avg-B", "stack-char", "stack-A", "knn-A", "stack-knnA", "knn-B", "stack-knn",
                              "stack-B") if n in v]
         print(f"\n### {s['encoder']} (l2 {s['l2']}): mean macro-F1 / pooled lawful FP of 2,806, nested\n")
         print("| variant | " + " | ".join(f"budget {b}" for b in BUDGETS) + " |")
@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
                 print(f"| {n} | " + " | ".join(f"{v[n][b]['f1'][c]:.3f} (R {v[n][b]['recall'][c]:.2f})"
                                                for c in RECALL) + " |")
         for b in BUDGETS:
-            sel = [n for n in ("char-A", "emb-B", "avg-B", "stack-B") if n in v]
+            sel = [n for n in ("char-A", "emb-B", "stack-B", "stack-knn") if n in v]
             sets = list(v["char-A"][b]["per_set"])
             print(f"\nPer set, budget {b}: macro-F1 / lawful FP ({' -> '.join(sel)})\n")
             print("| set | " + " | ".join(sel) + " |")
