@@ -1,7 +1,7 @@
 """Embed6 experiment: does a sentence-embedding classifier carry to new annotators better than char n-grams?
 
     PYTHONPATH=src .venv/bin/python bench/data/tools/embed_replay.py [--encoder e5q|use] [--cache /tmp/embed6]
-        [--out DIR] [--l2 0.001] [--variants emb-B,stack-B]
+        [--out DIR] [--l2 0.001] [--variants emb-B,stack-B] [--sensitivity]
 
 (Char-grams retrained on every development set were not re-run here: model5 measured them a wash, docs/check.md.)
 Results in docs/check.md, "Sixth session: sentence embeddings"; summaries in bench/results/embed6/.
@@ -292,6 +292,33 @@ def ranking(rows: list[dict]) -> dict[str, float]:
     return out
 
 
+def sensitivity(replay: list[dict], vecs: dict[str, np.ndarray], emb_b: list[dict], budget: float = 0.005) -> None:
+    """The knn stack with other neighbour settings (is the gain a lucky k?), and a 3-input stack (char-A, emb-B and
+    knn-B logits): printed, not stored."""
+    char_a = [r["probs"] for r in replay]
+    train_b = b.load(tuple(ee.dev_files()))
+    for k, sharp in ((10, 20.0), (25, 20.0), (50, 20.0), (25, 10.0), (25, 40.0)):
+        st = stacked(replay, char_a, knn_probs(replay, train_b, vecs, k=k, sharpness=sharp))
+        sc = score_variant(with_probs(replay, st), budget)
+        print(f"stack-knn k={k} sharpness={sharp:g} budget {budget}: {sc['mean_macro_f1']:.4f} / {sc['lawful_fp']}",
+              flush=True)
+    kn = knn_probs(replay, train_b, vecs)
+    sets = np.array([r["set"] for r in replay])
+    feats = np.array([[[_logit(a[c]), _logit(e[c]), _logit(n[c])] for c in TEXT_CATEGORIES]
+                      for a, e, n in zip(char_a, emb_b, kn, strict=True)])
+    y = np.array([[c in r["gold"] for c in TEXT_CATEGORIES] for r in replay], dtype=np.float32)
+    out = np.zeros(y.shape)
+    for name in dict.fromkeys(sets.tolist()):
+        tr, te = sets != name, sets == name
+        for j in range(len(TEXT_CATEGORIES)):
+            model = fit_lr(feats[tr, j, :], y[tr, j:j + 1], 1e-4, steps=300, pos_power=0.0)
+            out[te, j] = predict_lr(model, feats[te, j, :])[:, 0]
+    probs = [{c: float(v) for c, v in zip(TEXT_CATEGORIES, row.tolist(), strict=True)} for row in out]
+    for bud in BUDGETS:
+        sc = score_variant(with_probs(replay, probs), bud)
+        print(f"stack3 (char-A + emb-B + knn-B) budget {bud}: {sc['mean_macro_f1']:.4f} / {sc['lawful_fp']}", flush=True)
+
+
 def main(argv: list[str]) -> int:
     encoder = argv[argv.index("--encoder") + 1] if "--encoder" in argv else "e5q"
     cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else Path("/tmp/embed6")
@@ -315,6 +342,9 @@ def main(argv: list[str]) -> int:
         print("emb-B", file=sys.stderr)
         variants["emb-B"] = emb_probs(replay, train_b, vecs, l2)
         probs_cache.write_text(json.dumps({k: variants[k] for k in ("emb-A", "emb-B")}))
+    if "--sensitivity" in argv:
+        sensitivity(replay, vecs, variants["emb-B"])
+        return 0
     variants["avg-A"] = combine(char_a, variants["emb-A"], "avg")
     variants["lavg-A"] = combine(char_a, variants["emb-A"], "logit")
     variants["avg-B"] = combine(char_a, variants["emb-B"], "avg")
