@@ -109,6 +109,14 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
 _COMMA = re.compile(r"[，,；;]")
+#: The start of a comma phrase that adds a second act to the sentence (also, moreover, again, or an act already done
+#: after a threat): a rule's `unless` words do not reach across it (`Matcher._unless_in`). 已经 of a plan (已经准备,
+#: 已经打算) adds no act.
+_ADDITIVE = re.compile(r"(?<=[，,])(?:也|而且|并且|同时|另外|甚至|还会|还要|还得|还把|还说|还去|还找|还有|又"
+                       r"|(?:我们|我)?已经(?!准备|打算|决定|考虑)|我们也|我们还)")
+#: An additive phrase that pursues again ("，也会直接找他们要钱", "，还要去…"): after an exception word it says the
+#: exception was not the whole of what the writer will do.
+_ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|而且|并且|同时|另外|甚至|还|又|我们也|我们还)(?:会|要|得|去|找|直接|将)")
 
 
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
@@ -706,6 +714,31 @@ class Matcher:
                 ends: list[int] | None = None) -> bool:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
+    def _unless_in(self, idx: int, text: str, s: int, e: int, cs: int, ce: int) -> bool:
+        """One of the rule's `unless` words (its own and its category's) covers the match text[s:e] in the sentence
+        [cs, ce): the words reach the whole sentence ("两个人来我家，穿着工作服，出示了工牌，很客气" is one act told in
+        several phrases) except across an additive phrase (`_ADDITIVE`: "，也会…", "，还要…", "，我们已经…"), which
+        tells a second act the exception does not describe ("再不还就告你诈骗，我们已经报案说你诈骗了": the threat is the
+        exception, the report made is not); and an additive phrase after the exception word that pursues again
+        (`_ADDITIVE_PURSUIT`: "，也会直接找他们要钱" after "我们会起诉他们") leaves the exception short of the whole act.
+        Scoping the words to the match's own comma phrase was measured and dropped (docs/check.md, engine7)."""
+        rx = self._unless_rx[idx]
+        if rx is None:
+            return False
+        if "，" not in text and "," not in text:  # one phrase: the sentence
+            return rx.search(text, cs, ce) is not None
+        ps, pe = cs, ce
+        for m in _ADDITIVE.finditer(text, cs, ce):
+            if m.start() < s:
+                ps = m.start()
+            elif m.start() >= e:
+                pe = m.start()
+                break
+        last = None
+        for last in rx.finditer(text, ps, pe):  # noqa: B007 - the last exception word in scope
+            pass
+        return last is not None and _ADDITIVE_PURSUIT.search(text, last.end(), ce) is None
+
     def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
         as a question). present: `Found.clause` (no disclaimer search when none is in the message)."""
@@ -732,8 +765,7 @@ class Matcher:
             for group in self._near_rx[idx]:
                 if not _near_in(group, s, e, rule.window, text):
                     return "context"
-            rx = self._unless_rx[idx]
-            if unless_here and rx is not None and rx.search(text, cs, ce):
+            if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
@@ -764,8 +796,7 @@ class Matcher:
                 and not _CRIMINAL.search(text, cs, ce):
             return "unless"
         if reasons:  # (else already tested above)
-            rx = self._unless_rx[idx]
-            if unless_here and rx is not None and rx.search(text, cs, ce):
+            if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
             for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
                 if not _near_in(group, s, e, rule.window, text):

@@ -1,0 +1,31 @@
+"""Engine mechanics that principles need (sixth session, helper "engine7"). Each item has pairs (the wrong label
+absent / the right label present) written for this file in new wording, not taken from any set.
+
+- A rule's `unless` words reach the whole sentence, except across an additive phrase ("，也会…", "，还要…", "，我们已经…")
+  that tells a second act; an additive phrase after the exception word that pursues again ("，还会直接上门找他们要钱")
+  leaves the exception short of the whole act (`engine.Matcher._unless_in`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # contacts "liable" and sued: the false legal claim alone; pursued for the money besides the suit: contact
+    ("third_party_contact", "你的紧急联系人要负连带责任，下个月我们就起诉他们。",
+     "你的紧急联系人要负连带责任，下个月我们就起诉他们，还会直接上门找他们要钱。"),
+    ("third_party_contact", "你父母作为紧急联系人要承担连带责任，我们已经准备起诉你父母。",
+     "按规定你的紧急联系人得替你还，我们准备一起起诉，也会天天打电话找他们要。"),
+    # a fraud report threatened is no false report; a report made after the threat, in the same sentence, is
+    ("insult_defamation", "月底前不还，就要告你诈骗。", "月底前不还，就要告你诈骗，我们已经以诈骗罪报案了。"),
+    ("insult_defamation", "这周还不上我们就告你诈骗，你自己掂量。", "这周还不上我们就告你诈骗，已经报警说你诈骗了。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
