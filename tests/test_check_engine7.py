@@ -4,6 +4,9 @@ absent / the right label present) written for this file in new wording, not take
 - A rule's `unless` words reach the whole sentence, except across an additive phrase ("，也会…", "，还要…", "，我们已经…")
   that tells a second act; an additive phrase after the exception word that pursues again ("，还会直接上门找他们要钱")
   leaves the exception short of the whole act (`engine.Matcher._unless_in`).
+- A borrower asking about an announced act lawful in principle (a visit, a contact of the emergency contact) reports
+  nothing unlawful (convention 8), whatever the question; the same question about an act unlawful in itself (the
+  workplace, the night, a crowd, a blockade, all the colleagues) keeps the report (`engine._lawful_in_principle`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ PAIRS = [
     # a fraud report threatened is no false report; a report made after the threat, in the same sentence, is
     ("insult_defamation", "月底前不还，就要告你诈骗。", "月底前不还，就要告你诈骗，我们已经以诈骗罪报案了。"),
     ("insult_defamation", "这周还不上我们就告你诈骗，你自己掂量。", "这周还不上我们就告你诈骗，已经报警说你诈骗了。"),
+    # a visit or an emergency-contact call announced, asked about: compliant; the same with what makes it unlawful: kept
+    ("unlawful_visit", "催收在电话里说下个月会派人来我家走访，他们可以这么做吗？",
+     "催收在电话里说下个月会派人来我家，天天堵着门不走，他们可以这么做吗？"),
+    ("unlawful_visit", "平台说下周要派人上门，这合法吗？", "平台说下周半夜要派人上门，这合法吗？"),
+    ("third_party_contact", "那个催收员说要联系我的紧急联系人，这样做违规吗？", "那个催收员说要打到我单位去，这样做违规吗？"),
+    ("third_party_contact", "客服说要联系我的紧急联系人，可以这么搞吗？", "客服说要联系我的紧急联系人和所有同事，可以这么搞吗？"),
 ]
 
 

@@ -88,6 +88,36 @@ def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int
     return seg_end < ce and questions.search(text, cs, seg_end) is None and _LAWFULNESS_Q.search(text, seg_end, ce) is not None
 
 
+#: Acts lawful in principle when announced (README-check convention 8: "他们说要上门是真的吗"): a visit, a contact of
+#: the designated contact. What makes one unlawful in itself: the workplace or school, the night, a crowd or menace,
+#: repetition, people beyond the designated contact (`_UNLAWFUL_SPEC`).
+_LAWFUL_ACT = re.compile(r"上门|外访|家访|拜访|走访|来我家|到我家|去我家|来家里|紧急联系人")
+_UNLAWFUL_SPEC = re.compile(r"单位|公司|学校|领导|同事|晚上|半夜|凌晨|夜里|深夜|天天|每天|一直|所有|全部|挨个|通讯录|爸妈|父母|家人"
+                            r"|亲戚|朋友|带人|叫人|兄弟|一帮|一群|几个人|堵|闹|坐着|守着|不走|砸|泼|喷|骂|打你|收拾|好看")
+#: An act announced for later in the match's phrase.
+_ANNOUNCED = re.compile(r"要|会|将|准备|打算|安排|下周|明天|过几天|改天|近期|过两天")
+_PRINCIPLE_CATEGORIES = frozenset({"unlawful_visit", "third_party_contact"})
+
+
+def _lawful_in_principle(category: str, text: str, s: int, e: int, cs: int, ce: int) -> bool:
+    """The match reports an act lawful in principle, announced for later: a visit, or a contact of the emergency
+    contact, with nothing that makes it unlawful in itself in its comma phrase ("催收说下周要派人上门，他们可以这样吗？",
+    "催收说要联系我的紧急联系人，他们能这样做吗？"). A borrower asking whether such an announcement is lawful reports
+    nothing unlawful (convention 8; twenty annotators): the question takes it back although reported speech comes
+    before it or a lawfulness question after it, which keep reports of acts unlawful in themselves ("催收说要打到我
+    单位…这合法吗", "催收说晚上带人上门，这合法吗")."""
+    if category not in _PRINCIPLE_CATEGORIES:
+        return False
+    m = None
+    for m in _COMMA.finditer(text, cs, s):  # noqa: B007 - the last comma before the match
+        pass
+    ps = m.end() if m is not None else cs
+    m2 = _COMMA.search(text, e, ce)
+    pe = m2.start() if m2 is not None else ce
+    return _LAWFUL_ACT.search(text, ps, pe) is not None and _UNLAWFUL_SPEC.search(text, ps, pe) is None \
+        and _ANNOUNCED.search(text, ps, e) is not None and _DONE.search(text, ps, pe) is None
+
+
 #: A question put to the reader ("你是不是觉得我们找不到你？", "你能不能帮我们劝劝他？", or quoted words said to the
 #: borrower, "催收打给我说“……你也得还”，这是真的吗"): the collector's rhetoric, a request, or the collector's words,
 #: not a borrower asking whether something is true or lawful. 你们 (a borrower writing to the platform), 你好 and
@@ -783,6 +813,9 @@ class Matcher:
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)
+                if _lawful_in_principle(rule.category, text, s, e, cs, ce) \
+                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
                 if self._questions.search(text, qs, ce + 1) \
                         and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
                         and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
