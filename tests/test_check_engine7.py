@@ -7,6 +7,8 @@ absent / the right label present) written for this file in new wording, not take
 - A borrower asking about an announced act lawful in principle (a visit, a contact of the emergency contact) reports
   nothing unlawful (convention 8), whatever the question; the same question about an act unlawful in itself (the
   workplace, the night, a crowd, a blockade, all the colleagues) keeps the report (`engine._lawful_in_principle`).
+- The classifier adds no unlawful_visit beside violence_threat when the harm happened at the compound gate, in a car
+  park or in the street and no visit to a door is named: an ambush, not a visit (`check.MODEL_NOT_AT`).
 """
 
 from __future__ import annotations
@@ -38,3 +40,20 @@ PAIRS = [
 def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
+
+
+#: (an ambush away from any door, the same harm at the door): at a low addition limit the classifier wants a visit in
+#: both; the guard leaves it only where a visit to the door is named
+AMBUSHES = [
+    ("今天中午在地下停车场被催收的人拦住，揪着我衣服说不还钱就别想开车走。",
+     "今天中午在我家门口被催收的人拦住，揪着我衣服说不还钱就别想出门。"),
+    ("上周六傍晚在小区大门口被两个催收堵住，一个推了我一把，说再拖就让我住院。",
+     "上周六傍晚两个催收来我家敲门，一个推了我一把，说再拖就让我住院。"),
+]
+
+
+@pytest.mark.parametrize(("ambush", "at_the_door"), AMBUSHES)
+def test_no_model_visit_at_an_ambush(ambush: str, at_the_door: str) -> None:
+    away = analyze(ambush, {}, threshold=0.3).labels
+    assert "violence_threat" in away and "unlawful_visit" not in away
+    assert "unlawful_visit" in analyze(at_the_door, {}, threshold=0.3).labels
