@@ -32,6 +32,10 @@ PAIRS = [
     ("unlawful_visit", "平台说下周要派人上门，这合法吗？", "平台说下周半夜要派人上门，这合法吗？"),
     ("third_party_contact", "那个催收员说要联系我的紧急联系人，这样做违规吗？", "那个催收员说要打到我单位去，这样做违规吗？"),
     ("third_party_contact", "客服说要联系我的紧急联系人，可以这么搞吗？", "客服说要联系我的紧急联系人和所有同事，可以这么搞吗？"),
+    # what makes an announced visit unlawful may sit in another phrase of the sentence, or be the rule's own (a banner)
+    ("unlawful_visit", "催收说他们公司下周要派人上门核实住址，这合法吗？", "催收说下周要派人上门，不还钱就别想安生，他们可以这样吗？"),
+    ("unlawful_visit", "催收说月底要安排外访上门，这样可以吗？", "催收说月底要上门在我家门口拉横幅，这样可以吗？"),
+    ("unlawful_visit", "催收讲过两天要派人上门，这算违规吗？", "催收讲过两天要派人上门守到我还钱为止，这算违规吗？"),
 ]
 
 

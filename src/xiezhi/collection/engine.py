@@ -89,24 +89,30 @@ def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int
 
 
 #: Acts lawful in principle when announced (README-check convention 8: "他们说要上门是真的吗"): a visit, a contact of
-#: the designated contact. What makes one unlawful in itself: the workplace or school, the night, a crowd or menace,
-#: repetition, people beyond the designated contact (`_UNLAWFUL_SPEC`).
+#: the designated contact. What makes one unlawful in itself, anywhere in its sentence (`_UNLAWFUL_SPEC`): the workplace
+#: or school, the night, a crowd, staying or blocking, posters and paint, taking things, repetition, people beyond the
+#: designated contact, menace ("不还钱就别想安生").
 _LAWFUL_ACT = re.compile(r"上门|外访|家访|拜访|走访|来我家|到我家|去我家|来家里|紧急联系人")
-_UNLAWFUL_SPEC = re.compile(r"单位|公司|学校|领导|同事|晚上|半夜|凌晨|夜里|深夜|天天|每天|一直|所有|全部|挨个|通讯录|爸妈|父母|家人"
-                            r"|亲戚|朋友|带人|叫人|兄弟|一帮|一群|几个人|堵|闹|坐着|守着|不走|砸|泼|喷|骂|打你|收拾|好看")
+_UNLAWFUL_SPEC = re.compile(
+    r"单位|我公司|你公司|我们公司楼|公司门口|公司楼下|学校|领导|同事|晚上|半夜|凌晨|夜里|深夜|点以后|天天|每天|一直|所有|全部|挨个"
+    r"|通讯录|爸妈|父母|家人|亲戚|朋友|老家|带人|叫人|兄弟|一帮|一群|几个人|堵|闹|坐|守|蹲|住(?!址)|不走|为止|横幅|贴|大字报|喇叭|喊|漆|喷|砸|踹|搬|抵债|换锁|闯|强行|进屋"
+    r"|骂|打你|打我|收拾|教训|好看|后果|别想|安生|等着|小心|老实|走着瞧")
 #: An act announced for later in the match's phrase.
 _ANNOUNCED = re.compile(r"要|会|将|准备|打算|安排|下周|明天|过几天|改天|近期|过两天")
 _PRINCIPLE_CATEGORIES = frozenset({"unlawful_visit", "third_party_contact"})
+#: The act already done in the match's phrase (`_DONE`, but 过两天/过几天 is "in a few days").
+_DONE_ACT = re.compile(r"已经|已|了|过(?!来|去|两天|几天|一阵|段时间|些天)")
 
 
-def _lawful_in_principle(category: str, text: str, s: int, e: int, cs: int, ce: int) -> bool:
+def _lawful_in_principle(rule: Rule, text: str, s: int, e: int, cs: int, ce: int) -> bool:
     """The match reports an act lawful in principle, announced for later: a visit, or a contact of the emergency
-    contact, with nothing that makes it unlawful in itself in its comma phrase ("催收说下周要派人上门，他们可以这样吗？",
+    contact, with nothing in its sentence that makes it unlawful in itself ("催收说下周要派人上门，他们可以这样吗？",
     "催收说要联系我的紧急联系人，他们能这样做吗？"). A borrower asking whether such an announcement is lawful reports
     nothing unlawful (convention 8; twenty annotators): the question takes it back although reported speech comes
     before it or a lawfulness question after it, which keep reports of acts unlawful in themselves ("催收说要打到我
-    单位…这合法吗", "催收说晚上带人上门，这合法吗")."""
-    if category not in _PRINCIPLE_CATEGORIES:
+    单位…这合法吗", "催收说晚上带人上门，这合法吗"). Rules that describe a menacing visit (`also: [intimidation]`:
+    banners, paint, blocking the door) never describe such an act."""
+    if rule.category not in _PRINCIPLE_CATEGORIES or rule.also:
         return False
     m = None
     for m in _COMMA.finditer(text, cs, s):  # noqa: B007 - the last comma before the match
@@ -114,8 +120,8 @@ def _lawful_in_principle(category: str, text: str, s: int, e: int, cs: int, ce: 
     ps = m.end() if m is not None else cs
     m2 = _COMMA.search(text, e, ce)
     pe = m2.start() if m2 is not None else ce
-    return _LAWFUL_ACT.search(text, ps, pe) is not None and _UNLAWFUL_SPEC.search(text, ps, pe) is None \
-        and _ANNOUNCED.search(text, ps, e) is not None and _DONE.search(text, ps, pe) is None
+    return _LAWFUL_ACT.search(text, ps, pe) is not None and _UNLAWFUL_SPEC.search(text, cs, ce) is None \
+        and _ANNOUNCED.search(text, ps, e) is not None and _DONE_ACT.search(text, ps, pe) is None
 
 
 #: A question put to the reader ("你是不是觉得我们找不到你？", "你能不能帮我们劝劝他？", or quoted words said to the
@@ -813,7 +819,7 @@ class Matcher:
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)
-                if _lawful_in_principle(rule.category, text, s, e, cs, ce) \
+                if _lawful_in_principle(rule, text, s, e, cs, ce) \
                         and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                     return "question"
                 if self._questions.search(text, qs, ce + 1) \
