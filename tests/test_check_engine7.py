@@ -25,7 +25,7 @@ PAIRS = [
      "按规定你的紧急联系人得替你还，我们准备一起起诉，也会天天打电话找他们要。"),
     # a fraud report threatened is no false report; a report made after the threat, in the same sentence, is
     ("insult_defamation", "月底前不还，就要告你诈骗。", "月底前不还，就要告你诈骗，我们已经以诈骗罪报案了。"),
-    ("insult_defamation", "这周还不上我们就告你诈骗，你自己掂量。", "这周还不上我们就告你诈骗，已经报警说你诈骗了。"),
+    ("insult_defamation", "这周还不上我们就告你诈骗，你自己掂量。", "这周还不上我们就告你诈骗，我已经报警说你诈骗了。"),
     # a visit or an emergency-contact call announced, asked about: compliant; the same with what makes it unlawful: kept
     ("unlawful_visit", "催收在电话里说下个月会派人来我家走访，他们可以这么做吗？",
      "催收在电话里说下个月会派人来我家，天天堵着门不走，他们可以这么做吗？"),
@@ -44,6 +44,13 @@ PAIRS = [
 def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize("text", ["今天两个外访来我家，也出示了工作证，很客气", "今天下午平台两个人来我家门口喊了几声，也出示了工牌，核实了地址"])
+def test_additive_description_keeps_the_exception(text: str, model: object) -> None:
+    """An additive phrase that describes the same visit (也出示了工作证) is no second act: the exception reaches it."""
+    assert "unlawful_visit" not in analyze(text, {}, model=model).labels
 
 
 #: (an ambush away from any door, the same harm at the door): at a low addition limit the classifier wants a visit in

@@ -145,11 +145,12 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
 _COMMA = re.compile(r"[，,；;]")
-#: The start of a comma phrase that adds a second act to the sentence (also, moreover, again, or an act already done
-#: after a threat): a rule's `unless` words do not reach across it (`Matcher._unless_in`). 已经 of a plan (已经准备,
-#: 已经打算) adds no act.
-_ADDITIVE = re.compile(r"(?<=[，,])(?:也|而且|并且|同时|另外|甚至|还会|还要|还得|还把|还说|还去|还找|还有|又"
-                       r"|(?:我们|我)?已经(?!准备|打算|决定|考虑)|我们也|我们还)")
+#: The start of a comma phrase that adds a second act to the sentence (also, moreover, again + a verb of acting or
+#: saying, or the writer's side stating an act already done): a rule's `unless` words do not reach across it
+#: (`Matcher._unless_in`). An additive phrase that goes on describing the same act ("，也出示了工作证", "，也很客气",
+#: "，也没进门") is no second act; 已经 of a plan (已经准备, 已经打算) adds none either.
+_ADDITIVE = re.compile(r"(?<=[，,])(?:(?:也|还|又|而且|并且|同时|另外|甚至|我们也|我们还|他们也|他们还)(?:会|要|得|将|把|去|找|直接|说|打)"
+                       r"|(?:我们|我|他们)已经(?!准备|打算|决定|考虑))")
 #: An additive phrase that pursues again ("，也会直接找他们要钱", "，还要去…"): after an exception word it says the
 #: exception was not the whole of what the writer will do.
 _ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|而且|并且|同时|另外|甚至|还|又|我们也|我们还)(?:会|要|得|去|找|直接|将)")
