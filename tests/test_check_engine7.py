@@ -1,9 +1,10 @@
 """Engine mechanics that principles need (sixth session, helper "engine7"). Each item has pairs (the wrong label
 absent / the right label present) written for this file in new wording, not taken from any set.
 
-- A rule's `unless` words reach the whole sentence, except across an additive phrase ("，也会…", "，还要…", "，我们已经…")
-  that tells a second act; an additive phrase after the exception word that pursues again ("，还会直接上门找他们要钱")
-  leaves the exception short of the whole act (`engine.Matcher._unless_in`).
+- A rule's `unless` words reach the whole sentence, but not from before a phrase in which the writer's side states an
+  act done ("，我们已经报案…": a second act) to a match in it; an exception word followed by a phrase that pursues people
+  for the money ("，还会直接上门找他们要钱") leaves the exception short of the whole act; phrases that go on describing
+  the same act ("，也会带两名同事", "，也出示了工作证") stay in scope (`engine.Matcher._unless_in`).
 - A borrower asking about an announced act lawful in principle (a visit, a contact of the emergency contact) reports
   nothing unlawful (convention 8), whatever the question; the same question about an act unlawful in itself (the
   workplace, the night, a crowd, a blockade, all the colleagues) keeps the report (`engine._lawful_in_principle`).
@@ -47,9 +48,11 @@ def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model:
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
-@pytest.mark.parametrize("text", ["今天两个外访来我家，也出示了工作证，很客气", "今天下午平台两个人来我家门口喊了几声，也出示了工牌，核实了地址"])
+@pytest.mark.parametrize("text", ["今天两个外访来我家，也出示了工作证，很客气", "今天下午平台两个人来我家门口喊了几声，也出示了工牌，核实了地址",
+                                  "我们明天派人上门，也会带两名同事，出示工作证。", "我们会派两名同事，也会上门拜访，出示工作证。"])
 def test_additive_description_keeps_the_exception(text: str, model: object) -> None:
-    """An additive phrase that describes the same visit (也出示了工作证) is no second act: the exception reaches it."""
+    """An additive phrase that describes the same visit (也出示了工作证, 也会带两名同事) is no second act: the exception
+    reaches it."""
     assert "unlawful_visit" not in analyze(text, {}, model=model).labels
 
 

@@ -145,15 +145,14 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
 _COMMA = re.compile(r"[，,；;]")
-#: The start of a comma phrase that adds a second act to the sentence (also, moreover, again + a verb of acting or
-#: saying, or the writer's side stating an act already done): a rule's `unless` words do not reach across it
-#: (`Matcher._unless_in`). An additive phrase that goes on describing the same act ("，也出示了工作证", "，也很客气",
-#: "，也没进门") is no second act; 已经 of a plan (已经准备, 已经打算) adds none either.
-_ADDITIVE = re.compile(r"(?<=[，,])(?:(?:也|还|又|而且|并且|同时|另外|甚至|我们也|我们还|他们也|他们还)(?:会|要|得|将|把|去|找|直接|说|打)"
-                       r"|(?:我们|我|他们)已经(?!准备|打算|决定|考虑))")
-#: An additive phrase that pursues again ("，也会直接找他们要钱", "，还要去…"): after an exception word it says the
-#: exception was not the whole of what the writer will do.
-_ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|而且|并且|同时|另外|甚至|还|又|我们也|我们还)(?:会|要|得|去|找|直接|将)")
+#: A comma phrase in which the writer's side states an act already done ("，我们已经报案说你诈骗了"): after a threat it
+#: tells a second act, and a rule's `unless` words before it (the threat's exception) do not reach a match in or after
+#: it (`Matcher._unless_in`). 已经 of a plan (已经准备, 已经打算) tells none.
+_DONE_AFTER = re.compile(r"(?<=[，,])(?:我们|我|他们)(?:也|还)?已经(?!准备|打算|决定|考虑)")
+#: An additive phrase that pursues people for the money ("，也会直接找他们要钱", "，还要去找你爸妈"): after an exception
+#: word it says the exception (起诉他们) was not the whole of what the writer will do to them.
+_ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|甚至|我们也|我们还)(?:会|要|将|得)[^，,。！？!?；;\n]{0,6}?"
+                               r"(?:找|联系|打给|打电话给)(?:他们|她们|他|她|你爸妈|你父母|你家人|你家里人|你亲戚|你朋友|你同事|你领导)")
 
 
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
@@ -753,26 +752,24 @@ class Matcher:
 
     def _unless_in(self, idx: int, text: str, s: int, e: int, cs: int, ce: int) -> bool:
         """One of the rule's `unless` words (its own and its category's) covers the match text[s:e] in the sentence
-        [cs, ce): the words reach the whole sentence ("两个人来我家，穿着工作服，出示了工牌，很客气" is one act told in
-        several phrases) except across an additive phrase (`_ADDITIVE`: "，也会…", "，还要…", "，我们已经…"), which
-        tells a second act the exception does not describe ("再不还就告你诈骗，我们已经报案说你诈骗了": the threat is the
-        exception, the report made is not); and an additive phrase after the exception word that pursues again
-        (`_ADDITIVE_PURSUIT`: "，也会直接找他们要钱" after "我们会起诉他们") leaves the exception short of the whole act.
-        Scoping the words to the match's own comma phrase was measured and dropped (docs/check.md, engine7)."""
+        [cs, ce): the words reach the whole sentence ("两个人来我家，穿着工作服，出示了工牌，很客气" and "我们明天派人上门，
+        也会带两名同事" are one act told in several phrases), except words before a phrase in which the writer's side
+        states an act done (`_DONE_AFTER`: "再不还就告你诈骗，我们已经报案说你诈骗了": the threat is the exception, the
+        report made is not); and an exception word followed by a phrase that pursues people for the money
+        (`_ADDITIVE_PURSUIT`: "我们会起诉他们，也会直接找他们要钱") covers only part of the act. Scoping the words to the
+        match's own comma phrase was measured and dropped (docs/check.md, engine7)."""
         rx = self._unless_rx[idx]
         if rx is None:
             return False
         if "，" not in text and "," not in text:  # one phrase: the sentence
             return rx.search(text, cs, ce) is not None
-        ps, pe = cs, ce
-        for m in _ADDITIVE.finditer(text, cs, ce):
-            if m.start() < s:
-                ps = m.start()
-            elif m.start() >= e:
-                pe = m.start()
+        ps = cs
+        for m in _DONE_AFTER.finditer(text, cs, ce):
+            if m.start() > s:
                 break
+            ps = m.start()
         last = None
-        for last in rx.finditer(text, ps, pe):  # noqa: B007 - the last exception word in scope
+        for last in rx.finditer(text, ps, ce):  # noqa: B007 - the last exception word in scope
             pass
         return last is not None and _ADDITIVE_PURSUIT.search(text, last.end(), ce) is None
 
