@@ -137,6 +137,15 @@ COLLECTION_CONTEXT = (
 #: visit ("带几个兄弟去你家") push the model toward violence without any harm being named, and the rules already
 #: list the harm words.
 MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_visit",)}
+#: The model does not add unlawful_visit beside violence_threat (the rules' or its own) when the message places the encounter at a
+#: spot outside any home or workplace (the compound gate, a car park, the street) and names no visit to a door: an
+#: ambush there is harm, not a visit (README-check test3 decisions: "ambush … at the compound gate … get no
+#: unlawful_visit"; annotators f i A B of the read sets). The n-grams of 拦住/堵住 push the model toward a visit.
+MODEL_NOT_AT: dict[str, tuple[str, re.Pattern[str], re.Pattern[str]]] = {
+    "unlawful_visit": ("violence_threat",
+                       re.compile(r"小区门口|小区大门|小区外|停车场|车库|马路|路边|街上|路上|地铁站|公交站"),
+                       re.compile(r"家门|敲门|上门|来我家|到我家|去我家|你家|进屋|屋里|家里|楼道|楼下|单元门")),
+}
 
 
 #: Corroboration: a weak rule finding is dropped when the classifier gives its category a probability below this
@@ -311,6 +320,10 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
               if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))]
+    for cat, (beside, place, visit) in MODEL_NOT_AT.items():
+        if cat in wanted and (beside in found or beside in wanted) and place.search(norm.text) \
+                and not visit.search(norm.text):
+            wanted.remove(cat)
     if not wanted:
         return []
     matcher = get_matcher()

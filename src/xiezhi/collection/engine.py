@@ -88,6 +88,42 @@ def _asked_after(questions: re.Pattern[str], text: str, cs: int, ce: int, e: int
     return seg_end < ce and questions.search(text, cs, seg_end) is None and _LAWFULNESS_Q.search(text, seg_end, ce) is not None
 
 
+#: Acts lawful in principle when announced (README-check convention 8: "他们说要上门是真的吗"): a visit, a contact of
+#: the designated contact. What makes one unlawful in itself, anywhere in its sentence (`_UNLAWFUL_SPEC`): the workplace
+#: or school, the night, a crowd, staying or blocking, posters and paint, taking things, repetition, people beyond the
+#: designated contact, menace ("不还钱就别想安生").
+_LAWFUL_ACT = re.compile(r"上门|外访|家访|拜访|走访|来我家|到我家|去我家|来家里|紧急联系人")
+_UNLAWFUL_SPEC = re.compile(
+    r"单位|我公司|你公司|我们公司楼|公司门口|公司楼下|学校|领导|同事|晚上|半夜|凌晨|夜里|深夜|点以后|天天|每天|一直|所有|全部|挨个"
+    r"|通讯录|爸妈|父母|家人|亲戚|朋友|老家|带人|叫人|兄弟|一帮|一群|几个人|堵|闹|坐|守|蹲|住(?!址)|不走|为止|横幅|贴|大字报|喇叭|喊|漆|喷|砸|踹|搬|抵债|换锁|闯|强行|进屋"
+    r"|骂|打你|打我|收拾|教训|好看|后果|别想|安生|等着|小心|老实|走着瞧")
+#: An act announced for later in the match's phrase.
+_ANNOUNCED = re.compile(r"要|会|将|准备|打算|安排|下周|明天|过几天|改天|近期|过两天")
+_PRINCIPLE_CATEGORIES = frozenset({"unlawful_visit", "third_party_contact"})
+#: The act already done in the match's phrase (`_DONE`, but 过两天/过几天 is "in a few days").
+_DONE_ACT = re.compile(r"已经|已|了|过(?!来|去|两天|几天|一阵|段时间|些天)")
+
+
+def _lawful_in_principle(rule: Rule, text: str, s: int, e: int, cs: int, ce: int) -> bool:
+    """The match reports an act lawful in principle, announced for later: a visit, or a contact of the emergency
+    contact, with nothing in its sentence that makes it unlawful in itself ("催收说下周要派人上门，他们可以这样吗？",
+    "催收说要联系我的紧急联系人，他们能这样做吗？"). A borrower asking whether such an announcement is lawful reports
+    nothing unlawful (convention 8; twenty annotators): the question takes it back although reported speech comes
+    before it or a lawfulness question after it, which keep reports of acts unlawful in themselves ("催收说要打到我
+    单位…这合法吗", "催收说晚上带人上门，这合法吗"). Rules that describe a menacing visit (`also: [intimidation]`:
+    banners, paint, blocking the door) never describe such an act."""
+    if rule.category not in _PRINCIPLE_CATEGORIES or rule.also:
+        return False
+    m = None
+    for m in _COMMA.finditer(text, cs, s):  # noqa: B007 - the last comma before the match
+        pass
+    ps = m.end() if m is not None else cs
+    m2 = _COMMA.search(text, e, ce)
+    pe = m2.start() if m2 is not None else ce
+    return _LAWFUL_ACT.search(text, ps, pe) is not None and _UNLAWFUL_SPEC.search(text, cs, ce) is None \
+        and _ANNOUNCED.search(text, ps, e) is not None and _DONE_ACT.search(text, ps, pe) is None
+
+
 #: A question put to the reader ("你是不是觉得我们找不到你？", "你能不能帮我们劝劝他？", or quoted words said to the
 #: borrower, "催收打给我说“……你也得还”，这是真的吗"): the collector's rhetoric, a request, or the collector's words,
 #: not a borrower asking whether something is true or lawful. 你们 (a borrower writing to the platform), 你好 and
@@ -109,6 +145,14 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
 _COMMA = re.compile(r"[，,；;]")
+#: A comma phrase in which the writer's side states an act already done ("，我们已经报案说你诈骗了"): after a threat it
+#: tells a second act, and a rule's `unless` words before it (the threat's exception) do not reach a match in or after
+#: it (`Matcher._unless_in`). 已经 of a plan (已经准备, 已经打算) tells none.
+_DONE_AFTER = re.compile(r"(?<=[，,])(?:我们|我|他们)(?:也|还)?已经(?!准备|打算|决定|考虑)")
+#: An additive phrase that pursues people for the money ("，也会直接找他们要钱", "，还要去找你爸妈"): after an exception
+#: word it says the exception (起诉他们) was not the whole of what the writer will do to them.
+_ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|甚至|我们也|我们还)(?:会|要|将|得)[^，,。！？!?；;\n]{0,6}?"
+                               r"(?:找|联系|打给|打电话给)(?:他们|她们|他|她|你爸妈|你父母|你家人|你家里人|你亲戚|你朋友|你同事|你领导)")
 
 
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
@@ -706,6 +750,29 @@ class Matcher:
                 ends: list[int] | None = None) -> bool:
         return self._verdict(idx, text, s, e, narrative, ends) is None
 
+    def _unless_in(self, idx: int, text: str, s: int, e: int, cs: int, ce: int) -> bool:
+        """One of the rule's `unless` words (its own and its category's) covers the match text[s:e] in the sentence
+        [cs, ce): the words reach the whole sentence ("两个人来我家，穿着工作服，出示了工牌，很客气" and "我们明天派人上门，
+        也会带两名同事" are one act told in several phrases), except words before a phrase in which the writer's side
+        states an act done (`_DONE_AFTER`: "再不还就告你诈骗，我们已经报案说你诈骗了": the threat is the exception, the
+        report made is not); and an exception word followed by a phrase that pursues people for the money
+        (`_ADDITIVE_PURSUIT`: "我们会起诉他们，也会直接找他们要钱") covers only part of the act. Scoping the words to the
+        match's own comma phrase was measured and dropped (docs/check.md, engine7)."""
+        rx = self._unless_rx[idx]
+        if rx is None:
+            return False
+        if "，" not in text and "," not in text:  # one phrase: the sentence
+            return rx.search(text, cs, ce) is not None
+        ps = cs
+        for m in _DONE_AFTER.finditer(text, cs, ce):
+            if m.start() > s:
+                break
+            ps = m.start()
+        last = None
+        for last in rx.finditer(text, ps, ce):  # noqa: B007 - the last exception word in scope
+            pass
+        return last is not None and _ADDITIVE_PURSUIT.search(text, last.end(), ce) is None
+
     def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
         as a question). present: `Found.clause` (no disclaimer search when none is in the message)."""
@@ -732,8 +799,7 @@ class Matcher:
             for group in self._near_rx[idx]:
                 if not _near_in(group, s, e, rule.window, text):
                     return "context"
-            rx = self._unless_rx[idx]
-            if unless_here and rx is not None and rx.search(text, cs, ce):
+            if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
         if rule.negatable:
             if _NEGATED.search(text[max(cs, s - 8):s]):
@@ -751,6 +817,9 @@ class Matcher:
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)
+                if _lawful_in_principle(rule, text, s, e, cs, ce) \
+                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                    return "question"
                 if self._questions.search(text, qs, ce + 1) \
                         and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
                         and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
@@ -764,8 +833,7 @@ class Matcher:
                 and not _CRIMINAL.search(text, cs, ce):
             return "unless"
         if reasons:  # (else already tested above)
-            rx = self._unless_rx[idx]
-            if unless_here and rx is not None and rx.search(text, cs, ce):
+            if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
             for group in self._near_rx[idx]:  # a loop: no generator per call on the hot path
                 if not _near_in(group, s, e, rule.window, text):
