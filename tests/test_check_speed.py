@@ -179,12 +179,21 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
 
     from xiezhi.collection.engine import get_matcher
     from xiezhi.collection.normalize import normalise_regex
-    from xiezhi.collection.rxprefix import first_chars, with_first_chars
+    from xiezhi.collection.rxprefix import first_chars, first_class, with_first_chars
 
     assert first_chars(re.compile("(?<!发)(?:上|去)你家")) == {"上", "去"}
     assert first_chars(re.compile("a?b")) == {"a", "b"}
     assert first_chars(re.compile("a*")) is None and first_chars(re.compile(".x")) is None
     assert first_chars(re.compile("[^x]y")) is None and first_chars(re.compile(r"\dy")) is None
+    # the wider class: `\d` and ranges as written, a leading `^` as the beginning of the text
+    assert first_class(re.compile(r"(?:\d+|[一二])元")) == (r"\d一二", False)
+    assert first_class(re.compile("[a-c]x|y")) == ("a-cy", False)
+    assert first_class(re.compile("(?:^|[,。])[^x]{0,4}的")) == (",。", True)
+    assert first_class(re.compile("(?m)^x")) is None and first_class(re.compile("[^x]y")) is None
+    assert first_class(re.compile("a?")) is None and first_class(re.compile("^a?")) == ("", True)
+    for rx, text in (("(?:^|,)[^x]{0,4}的", "的,的x的"), (r"(?:\d+|[一二])元", "٣元,二元"), ("^", "ab")):
+        plain = re.compile(rx)
+        assert [x.span() for x in with_first_chars(plain).finditer(text)] == [x.span() for x in plain.finditer(text)]
     texts = [normalise(t).text for _, _, t, _ in ITEMS] + [normalise(t).text for t in EDGE_TEXTS]
     m = get_matcher()
     wrapped = 0

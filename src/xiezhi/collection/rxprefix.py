@@ -70,14 +70,107 @@ def _first(items: list[Any]) -> tuple[set[str], bool] | None:
 
 
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    chars = first_chars(pattern)
-    if chars is None:
+    """`pattern` behind a lookahead on the characters its matches start with (`first_class`); as it is when unknown.
+    A match that can only start at the beginning of the text (after `^` or `\\A`) gets `\\A` as the other branch of
+    the lookahead, so the characters that follow the anchor need not be known."""
+    got = first_class(pattern)
+    if got is None:
         return pattern
-    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    cls, at_start = got
+    head = f"(?=[{cls}])" if cls else ""
+    if at_start:
+        head = f"(?:\\A|{head})" if head else "\\A"
     try:
-        return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+        return re.compile(f"{head}(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. an inline global flag, which must stay at the start
         return pattern
+
+
+#: the character classes a class may hold, as written inside `[...]`
+_CATEGORY_SOURCE = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def first_class(pattern: re.Pattern[str]) -> tuple[str, bool] | None:
+    """(body of a character class that holds the first character of every match, whether a match can also start
+    at the beginning of the text with any character), or None when unknown or when a match can be empty elsewhere.
+    Wider than `first_chars`: the class may hold ranges and `\\d`-like classes (written as the expression writes them,
+    under the same flags, so they mean the same characters), and a branch that starts with `^` or `\\A` (without
+    MULTILINE) only adds the beginning of the text instead of making the first character unknown."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        got = _first_cls(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - an unexpected parse tree: leave the expression as it is
+        return None
+    if got is None or got[1] or not (got[0] or got[2]):
+        return None  # unknown, or a match can be empty away from the beginning
+    return "".join(sorted(got[0])), got[2]
+
+
+def _class_items(av: list[Any]) -> set[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for o, v in av:
+        if o is c.LITERAL:
+            out.add(re.escape(chr(v)))
+        elif o is c.RANGE:
+            out.add(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+        elif o is c.CATEGORY and str(v) in _CATEGORY_SOURCE:
+            out.add(_CATEGORY_SOURCE[str(v)])
+        else:  # a negated class, or anything else: unknown
+            return None
+    return out
+
+
+def _first_cls(items: list[Any]) -> tuple[set[str], bool, bool] | None:
+    """(class items a match of this sequence can start with, whether it can match empty, whether a match can
+    start at the beginning of the text with any character); None = unknown. As `_first`, and: `^`/`\\A` ends the
+    sequence's contribution (what follows it starts a match only at the beginning of the text)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    at_start = False
+    for op, av in items:
+        if op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+            return out, False, True
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the first character comes from what follows
+        if op is c.LITERAL:
+            out.add(re.escape(chr(av)))
+            return out, False, at_start
+        if op is c.IN:
+            got_items = _class_items(av)
+            if got_items is None:
+                return None
+            out.update(got_items)
+            return out, False, at_start
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            got = None if (add_flags | del_flags) & (re.IGNORECASE | re.MULTILINE) else _first_cls(sub.data)
+        elif op is c.BRANCH:
+            got = (set(), False, False)
+            for alt in av[1]:
+                one = _first_cls(alt.data)
+                if one is None:
+                    return None
+                got = (got[0] | one[0], got[1] or one[1], got[2] or one[2])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            one = _first_cls(sub.data)
+            got = None if one is None else (one[0], one[1] or lo == 0, one[2])
+        else:
+            return None
+        if got is None:
+            return None
+        out.update(got[0])
+        at_start = at_start or got[2]
+        if not got[1]:
+            return out, False, at_start
+    return out, True, at_start
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
