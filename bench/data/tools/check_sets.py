@@ -131,6 +131,15 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test6": ("held-out test split for the sixth session (annotator 31, ids F…, what users paste)", _spec(
         "test6", "F", weak=frozenset({"violence_threat", "intimidation", "false_legal_threat", "unlawful_visit"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev30": ("thirtieth set (annotator 36, ids K…, what borrowers paste, written at the end of the sixth session, sealed)",
+              _spec("dev30", "K", weak=frozenset({"violence_threat", "insult_defamation", "false_legal_threat"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev31": ("thirty-first set (annotator 37, ids L…, what borrowers paste, written at the end of the sixth session, sealed)",
+              _spec("dev31", "L", weak=frozenset({"unlawful_visit", "debt_disclosure", "intimidation"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "test7": ("held-out test split for the seventh session (annotator 35, ids J…, what users paste)", _spec(
+        "test7", "J", weak=frozenset({"violence_threat", "unlawful_visit", "insult_defamation", "third_party_contact"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
 }
 
 
