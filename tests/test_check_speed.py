@@ -179,13 +179,13 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
 
     from xiezhi.collection.engine import get_matcher
     from xiezhi.collection.normalize import normalise_regex
-    from xiezhi.collection.rxprefix import first_chars, first_class, with_first_chars
+    from xiezhi.collection.rxprefix import first_class, with_first_chars
 
-    assert first_chars(re.compile("(?<!发)(?:上|去)你家")) == {"上", "去"}
-    assert first_chars(re.compile("a?b")) == {"a", "b"}
-    assert first_chars(re.compile("a*")) is None and first_chars(re.compile(".x")) is None
-    assert first_chars(re.compile("[^x]y")) is None and first_chars(re.compile(r"\dy")) is None
-    # the wider class: `\d` and ranges as written, a leading `^` as the beginning of the text
+    assert first_class(re.compile("(?<!发)(?:上|去)你家")) == ("上去", False)
+    assert first_class(re.compile("a?b")) == ("ab", False)
+    assert first_class(re.compile("a*")) is None and first_class(re.compile(".x")) is None
+    assert first_class(re.compile(r"\dy")) == (r"\d", False)
+    # `\d` and ranges as written, a leading `^` as the beginning of the text
     assert first_class(re.compile(r"(?:\d+|[一二])元")) == (r"\d一二", False)
     assert first_class(re.compile("[a-c]x|y")) == ("a-cy", False)
     assert first_class(re.compile("(?:^|[,。])[^x]{0,4}的")) == (",。", True)

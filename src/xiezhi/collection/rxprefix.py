@@ -1,9 +1,9 @@
 """Faster rule expressions with the same matches: a leading `(?=[...])` of the characters a match can start with.
 
 Python's `re` tries an alternation of many words at every position of the text; when the expression
-starts with a group it cannot skip positions by itself. `first_chars` works out from the parsed expression
-the set of characters every match starts with (or None when it cannot: a class with ranges, `.`, a
-possibly empty match); `with_first_chars` then prefixes the expression with a lookahead on that set, which
+starts with a group it cannot skip positions by itself. `first_class` works out from the parsed expression
+a character class holding the first character of every match (or None when it cannot: `.`, a negated class,
+a possibly empty match); `with_first_chars` then prefixes the expression with a lookahead on that class, which
 fails at once at the other positions. A lookahead consumes nothing and adds no group, so `finditer` yields
 the same matches (tests/test_check_speed.py compares them on the dev texts).
 """
@@ -12,61 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-
-
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        got = _first(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # pragma: no cover - an unexpected parse tree: leave the expression as it is
-        return None
-    if got is None or got[1] or not got[0]:
-        return None  # unknown, or the expression can match the empty string
-    return frozenset(got[0])
-
-
-def _first(items: list[Any]) -> tuple[set[str], bool] | None:
-    """(characters a match of this sequence can start with, whether it can match empty); None = unknown."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    out: set[str] = set()
-    for op, av in items:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero width: the first character comes from what follows
-        if op is c.LITERAL:
-            out.add(chr(av))
-            return out, False
-        if op is c.IN:
-            if not all(o is c.LITERAL for o, _ in av):
-                return None
-            out.update(chr(v) for _, v in av)
-            return out, False
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            got = None if add_flags & re.IGNORECASE else _first(sub.data)
-        elif op is c.BRANCH:
-            got = (set(), False)
-            for alt in av[1]:
-                one = _first(alt.data)
-                if one is None:
-                    return None
-                got[0].update(one[0])
-                got = (got[0], got[1] or one[1])
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            lo, _hi, sub = av
-            one = _first(sub.data)
-            got = None if one is None else (one[0], one[1] or lo == 0)
-        else:
-            return None
-        if got is None:
-            return None
-        out.update(got[0])
-        if not got[1]:
-            return out, False
-    return out, True
 
 
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -94,9 +39,9 @@ _CATEGORY_SOURCE = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEG
 def first_class(pattern: re.Pattern[str]) -> tuple[str, bool] | None:
     """(body of a character class that holds the first character of every match, whether a match can also start
     at the beginning of the text with any character), or None when unknown or when a match can be empty elsewhere.
-    Wider than `first_chars`: the class may hold ranges and `\\d`-like classes (written as the expression writes them,
-    under the same flags, so they mean the same characters), and a branch that starts with `^` or `\\A` (without
-    MULTILINE) only adds the beginning of the text instead of making the first character unknown."""
+    The class may hold literals, ranges and `\\d`-like classes (written as the expression writes them, under the
+    same flags, so they mean the same characters), and a branch that starts with `^` or `\\A` (without MULTILINE)
+    only adds the beginning of the text instead of making the first character unknown."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
         return None
     try:
@@ -128,8 +73,8 @@ def _class_items(av: list[Any]) -> set[str] | None:
 
 def _first_cls(items: list[Any]) -> tuple[set[str], bool, bool] | None:
     """(class items a match of this sequence can start with, whether it can match empty, whether a match can
-    start at the beginning of the text with any character); None = unknown. As `_first`, and: `^`/`\\A` ends the
-    sequence's contribution (what follows it starts a match only at the beginning of the text)."""
+    start at the beginning of the text with any character); None = unknown. Zero-width items are skipped; `^`/`\\A`
+    ends the sequence's contribution (what follows it starts a match only at the beginning of the text)."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     out: set[str] = set()
