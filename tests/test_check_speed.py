@@ -252,7 +252,7 @@ def test_a_failing_chunk_path_still_answers_every_line_and_warns_once(monkeypatc
         raise RuntimeError("chunk path broken")
 
     monkeypatch.setattr(batch, "analyze_many_json", broken)
-    monkeypatch.setattr(batch, "_CHUNK_FAILED", [])
+    monkeypatch.setattr(batch, "_CHUNK_FAILED", False)
     with caplog.at_level(logging.WARNING, logger="xiezhi.collection.batch"):
         assert batch.process_lines(lines) == expected
         assert batch.process_lines(lines) == expected

@@ -86,7 +86,7 @@ def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None
 _SETTLED = False
 _LOG = logging.getLogger(__name__)
 #: The chunked path failed at least once in this process (warned once: a systematic failure costs ~2x the time)
-_CHUNK_FAILED: list[bool] = []
+_CHUNK_FAILED = False
 
 
 def _settle() -> None:
@@ -129,8 +129,9 @@ def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) ->
     try:
         done: list[str | None] = list(analyze_many_json(texts, metas, ids, model=False if rules_only else None))
     except Exception as exc:  # a message the chunk cannot take: every line on its own, errors reported per line
+        global _CHUNK_FAILED
         if not _CHUNK_FAILED:
-            _CHUNK_FAILED.append(True)
+            _CHUNK_FAILED = True
             _LOG.warning("chunked check failed (%s: %s); lines from %d checked one by one", type(exc).__name__, exc,
                          start)
         done = [process_line(line, lineno, rules_only) for _, lineno, line in slots]
