@@ -261,7 +261,9 @@ def scam_offer_only(findings: list[Finding], text: str) -> bool:
 #: On the read sets such lines carry intimidation 9 times in 10 (annotators s, h, e, c, l, A, C; not o). The condition
 #: must come before the contact words in their sentence: "请督促其还款，否则将影响您的通讯录关联信用" threatens no contact.
 _CONDITION = re.compile(r"再不|不然|否则|不处理的话|不配合的话|要是不|如果不|不还的话|还不上|再勿还|再躲")
-_SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
+#: The engine's clause ends (engine._CLAUSE_END), without the ASCII full stop, which in these messages is mostly a
+#: decimal point ("3.5万", "1,280.00元") and would cut the condition off its threat.
+_SENTENCE_END = re.compile(r"[!?;。！？；\n]")
 
 
 def _threatens_further_contact(norm: Normalised, hit: RuleHit) -> bool:
