@@ -140,6 +140,15 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test7": ("held-out test split for the seventh session (annotator 35, ids J…, what users paste)", _spec(
         "test7", "J", weak=frozenset({"violence_threat", "unlawful_visit", "insult_defamation", "third_party_contact"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev32": ("thirty-second set (annotator 39, ids N…, what borrowers paste, written in the seventh session, sealed)",
+              _spec("dev32", "N", weak=frozenset({"violence_threat", "third_party_contact", "privacy_exposure"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev33": ("thirty-third set (annotator 40, ids O…, what borrowers paste, written in the seventh session, sealed)",
+              _spec("dev33", "O", weak=frozenset({"insult_defamation", "unlawful_visit", "illegal_fee"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "test8": ("held-out test split for the eighth session (annotator 38, ids M…, what users paste)", _spec(
+        "test8", "M", weak=frozenset({"intimidation", "debt_disclosure", "false_legal_threat", "impersonation"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
 }
 
 
