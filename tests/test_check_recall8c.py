@@ -1,0 +1,74 @@
+"""Recall by construction, seventh session (helper "recall8c"): the contact, data and conduct categories
+(third_party_contact, debt_disclosure, privacy_exposure, impersonation, unlawful_visit, illegal_fee, forced_borrowing,
+credit_repair_scam). Each construction is a slot grammar read from the misses of check_test6 and check_dev27-29
+(annotators 31-34) and the older read sets, kept only if check_test5/dev25/dev26 (`--summary` only) did not get worse
+and no set gained a lawful false positive. Every pair below was written for this file in wording of its own (not
+copied from any set): the unlawful case must get the category, its lawful twin must not.
+
+- Threatened contact of the debtor's circle (`third_party_contact.md`, `tp-notify-circle-slots`): a future or
+  conditional marker, a verb that tells or reaches someone, the debtor's own relatives, workplace, school or village
+  officials from a broad lexicon (您, 爹娘, 阿妈, 直系亲属, 人事部, 辅导员, 支书 …).
+- The same from the audience's side (`tp-circle-will-know-slots`: 你爸妈你舅都得知道) and as an offer question
+  (`tp-offer-contact-circle`: 要不要给你表姐发一份, 你妈…要不要我们去跟她聊聊).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+DEBTOR = {"recipient_role": "debtor"}
+COLLEAGUE = {"recipient_role": "employer_or_colleague"}
+RELATIVE = {"recipient_role": "address_book_contact"}
+
+PAIRS = [
+    # the lender will notify the employer and relatives; a lender that promises not to and names its lawful step
+    ("third_party_contact", DEBTOR, "【禾苗分期】您的账单已逾期12天，我司不会通知您单位及家人，请尽快登录App处理，逾期将依约计收罚息。",
+     "【禾苗分期】您的账单已逾期12天，如三日内仍未处理，我司将通知您单位人事部及直系亲属。"),
+    # family reached if the debtor is out; a visit notice that asks the debtor to call back
+    ("third_party_contact", DEBTOR, "您好，明天下午两名工作人员将上门与您面谈还款事宜，如您不在家，可拨打卡片上的电话另约时间。",
+     "您好，明天下午两名工作人员将上门，如您不在家，工作人员会直接联系您的爹娘和舅舅说明您的欠款。"),
+    # a lawyer's letter mailed to the workplace; a court that asks the employer to assist enforcement
+    ("third_party_contact", DEBTOR, "本院将依法向你所在单位送达协助执行通知书，扣留你的部分收入。",
+     "律师函明天就寄到你们公司财务，欠款的事让你们老板替你操心。"),
+    # a Cantonese call blast threatened; a Cantonese reminder that they will only call the debtor
+    ("third_party_contact", DEBTOR, "陈生，你笔数逾期咗，我哋只会打畀你本人，唔会搵其他人，请尽快处理。",
+     "陈生，你笔数拖咗两个月，再唔还我哋就打畀你阿爸同你公司人事，睇下点算。"),
+    # a counsellor and classmates to be told; a student told to ask the school's financial-aid office
+    ("third_party_contact", DEBTOR, "同学你好，如果还款有困难，你可以告诉你的辅导员，申请学校的助学金。",
+     "还不上是吧，明天我们就把逾期的事告诉你的辅导员和室友。"),
+    # the borrower's own plan to borrow from the family is no contact
+    ("third_party_contact", DEBTOR, "实在还不上，我们建议你找你舅舅借一点，先把本金结清。",
+     "实在还不上，明天我们就去找你舅舅，当面把你欠的账说清楚。"),
+    # the named relatives will all know; a question whether they know
+    ("third_party_contact", DEBTOR, "你爸妈知道你在网上借钱吗？早点跟家里商量一下怎么还款吧。",
+     "再不还，你爸你妈你二姑都会知道你欠了多少钱。"),
+    # an offer question naming a relative; a hardship question about the relative
+    ("third_party_contact", DEBTOR, "听说你姐最近住院了？要不要我们帮你申请延期还款，等她出院再说。",
+     "欠款拖了三个月了，要不要我们给你姐夫和你表姐每人打个电话？"),
+    # a pronoun for a relative just named; the debtor asked to talk to her himself
+    ("third_party_contact", DEBTOR, "你老公知道你借钱的事吗？还款的事你最好自己跟他商量。",
+     "电话换了也没用，你老婆在超市上班对吧，要不要我们去跟她聊聊？"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), PAIRS)
+def test_recall_construction(category: str, meta: dict[str, str], lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_threatened_contact_is_intimidation_too(model: object) -> None:
+    """Convention 2: a threatened contact of the circle is threatened, and implies intimidation."""
+    r = analyze("三天内不处理，我们就通知你们单位保卫科和你的直系亲属。", DEBTOR, model=model)
+    assert {"third_party_contact", "intimidation"} <= set(r.labels)
+    assert {f.category: f.mode for f in r.findings}["third_party_contact"] == "threatened"
+
+
+def test_a_group_post_stays_public() -> None:
+    """Convention 6: a post to a group is public exposure, no directed contact."""
+    r = analyze("不还就把你欠钱的截图发到你们公司的钉钉群里。", DEBTOR, model=False)
+    assert "third_party_contact" not in r.labels
