@@ -10,6 +10,9 @@ copied from any set): the unlawful case must get the category, its lawful twin m
   officials from a broad lexicon (您, 爹娘, 阿妈, 直系亲属, 人事部, 辅导员, 支书 …).
 - The same from the audience's side (`tp-circle-will-know-slots`: 你爸妈你舅都得知道) and as an offer question
   (`tp-offer-contact-circle`: 要不要给你表姐发一份, 你妈…要不要我们去跟她聊聊).
+- What is notified to the circle is the debt (`debt_disclosure.md`, `dd-notify-circle-slots`: 通知/通报/知会 …, an
+  overdue SMS sent to the contacts, a lawyer's letter or the loan contract mailed to the workplace); a verb that only
+  reaches someone (联系, 找) stays contact alone.
 """
 
 from __future__ import annotations
@@ -50,6 +53,15 @@ PAIRS = [
     # a pronoun for a relative just named; the debtor asked to talk to her himself
     ("third_party_contact", DEBTOR, "你老公知道你借钱的事吗？还款的事你最好自己跟他商量。",
      "电话换了也没用，你老婆在超市上班对吧，要不要我们去跟她聊聊？"),
+    # notifying the circle tells them the debt; reaching the family (to find the debtor) tells nothing yet
+    ("debt_disclosure", DEBTOR, "您的借款已逾期，如联系不上您本人，工作人员会联系您的家人，请您及时回电。",
+     "您的借款已逾期，三日内不处理，我司将通报您单位领导及直系亲属。"),
+    # a lawyer's letter mailed to the workplace; one mailed to the debtor's own address
+    ("debt_disclosure", DEBTOR, "律师函已按您借款时登记的居住地址寄出，请注意查收。",
+     "再拖着不还，律师函就直接寄到你们单位人事。"),
+    # a scheduled SMS to the contacts about the overdue; a scheduled SMS to the debtor
+    ("debt_disclosure", DEBTOR, "系统将于今晚20:00向您本人发送还款提醒短信，请留意。",
+     "系统将于今晚20:00自动向你的全部常用联系人发送逾期提醒，如需取消请立即还款。"),
 ]
 
 
