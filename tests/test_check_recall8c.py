@@ -13,6 +13,11 @@ copied from any set): the unlawful case must get the category, its lawful twin m
 - What is notified to the circle is the debt (`debt_disclosure.md`, `dd-notify-circle-slots`: 通知/通报/知会 …, an
   overdue SMS sent to the contacts, a lawyer's letter or the loan contract mailed to the workplace); a verb that only
   reaches someone (联系, 找) stays contact alone.
+- Visits told indirectly (`unlawful_visit.md`): a visit claimed with the family named or greeted
+  (`uv-presence-claimed`), collectors sitting in the yard, living room or at the shop door for hours
+  (`uv-stay-at-premises`), already at the factory's main gate (`uv-arrival-announced`), the crew "coming over for a
+  chat" in Cantonese or with menace (`uv-crew-coming-over`), a reported threat to make a scene at the borrower's
+  workplace or home (`uv-scene-reported`).
 """
 
 from __future__ import annotations
@@ -62,6 +67,24 @@ PAIRS = [
     # a scheduled SMS to the contacts about the overdue; a scheduled SMS to the debtor
     ("debt_disclosure", DEBTOR, "系统将于今晚20:00向您本人发送还款提醒短信，请留意。",
      "系统将于今晚20:00自动向你的全部常用联系人发送逾期提醒，如需取消请立即还款。"),
+    # a visit to the family told as menace; a notified visit by two identified staff told afterwards
+    ("unlawful_visit", DEBTOR, "上周我司两名工作人员按约定到您老家拜访过，出示了工作证，请您尽快联系我们协商还款。",
+     "钱还拖着不还？我们的人上周已经去过你老家了，你爸妈身体还行吧，替我们问候一下。"),
+    # collectors sitting in the yard waiting; a cousin waiting at home for dinner
+    ("unlawful_visit", {"recipient_role": "debtor", "channel": "incident"}, "表哥来了，在院子里等你回来吃饭呢。",
+     "两个要账的进了院子，就在院子里坐着，说等我儿子回来还钱才走，我妈吓得不敢出门。"),
+    # a crowd at the shop door all afternoon; friends chatting at the shop
+    ("unlawful_visit", {"channel": "incident"}, "两个老同学在我店门口坐了一下午，聊得挺开心。",
+     "那几个催收在我店门口蹲了一下午，客人都不敢进来。"),
+    # a reported threat to make a scene at work; a borrower's own fear of it
+    ("unlawful_visit", {"channel": "incident"}, "我担心催收会到我单位去闹，有什么办法提前防范吗？",
+     "催收打电话扬言再不还就到我单位大闹一场，我现在很害怕。"),
+    # the crew coming over with menace; two identified staff announcing a notified visit
+    ("unlawful_visit", DEBTOR, "明天下午我们两名同事过去您那儿拜访，会提前打电话预约，并出示工作证。",
+     "你那个出租屋我们知道在哪，今晚兄弟几个过去坐坐，你自己小心点。"),
+    # already at the factory gate; a parcel at the gate
+    ("unlawful_visit", DEBTOR, "您好，快递已经在你们厂大门口了，请到门卫室取件。",
+     "欠的钱今天必须结，我们已经在你们厂大门口了，你出来还是我们进去？"),
 ]
 
 
