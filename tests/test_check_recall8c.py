@@ -18,6 +18,8 @@ copied from any set): the unlawful case must get the category, its lawful twin m
   (`uv-stay-at-premises`), already at the factory's main gate (`uv-arrival-announced`), the crew "coming over for a
   chat" in Cantonese or with menace (`uv-crew-coming-over`), a reported threat to make a scene at the borrower's
   workplace or home (`uv-scene-reported`).
+- Official backing claimed (`impersonation.md`, `im-official-backing`): authorisation by or an "internal" tie to the
+  central bank, the credit bureau, the police or a court, a sender styled 征信服务/管理中心 or a national centre or office.
 """
 
 from __future__ import annotations
@@ -85,6 +87,17 @@ PAIRS = [
     # already at the factory gate; a parcel at the gate
     ("unlawful_visit", DEBTOR, "您好，快递已经在你们厂大门口了，请到门卫室取件。",
      "欠的钱今天必须结，我们已经在你们厂大门口了，你出来还是我们进去？"),
+    # claimed authorisation by the central bank; the real free objection channel
+    ("impersonation", DEBTOR, "如对征信记录有异议，可向中国人民银行征信中心或当地分中心免费提出异议申请。",
+     "本机构经中国人民银行授权开展个人征信修复业务，缴纳980元资料费即可删除逾期记录。"),
+    # an "internal" tie to the credit bureau; a repair firm that says it can delete nothing true
+    ("impersonation", DEBTOR, "我们是信用咨询公司，真实的逾期记录任何机构都无法删除，我们只提供异议申请的免费指导。",
+     "【信用无忧】我们与人行征信中心有内部合作，三个工作日即可消除您的网贷逾期记录，服务费2800元，先付一半。"),
+    # a sender styled as the bureau or a national office; a lender's own SMS signature
+    ("impersonation", DEBTOR, "【青禾小贷】您的借款已逾期5天，请登录App还款，客服热线400-xxx。",
+     "【征信管理中心】您名下有3条网贷逾期记录，缴纳审核费1280元可在48小时内消除。"),
+    ("impersonation", DEBTOR, "这里是青禾小贷客服中心，您的账单已逾期，请尽快还款。",
+     "这里是全国网贷纠纷处置办公室，你的案子已经分到我手上了，今天不处理就移交属地。"),
 ]
 
 
