@@ -20,6 +20,9 @@ copied from any set): the unlawful case must get the category, its lawful twin m
   workplace or home (`uv-scene-reported`).
 - Official backing claimed (`impersonation.md`, `im-official-backing`): authorisation by or an "internal" tie to the
   central bank, the credit bureau, the police or a court, a sender styled 征信服务/管理中心 or a national centre or office.
+- Interest stated as a rate above any cap (`illegal_fee.md`, `if-rate-above-cap`: a month at 3 %, a day at 0.1 %, a
+  week at 0.7 %, a year over 36 %), and a collection fee inside a bill that names the visit team (团队 in the fee rules'
+  relief-scam exceptions narrowed to the relief teams).
 """
 
 from __future__ import annotations
@@ -98,6 +101,17 @@ PAIRS = [
      "【征信管理中心】您名下有3条网贷逾期记录，缴纳审核费1280元可在48小时内消除。"),
     ("impersonation", DEBTOR, "这里是青禾小贷客服中心，您的账单已逾期，请尽快还款。",
      "这里是全国网贷纠纷处置办公室，你的案子已经分到我手上了，今天不处理就移交属地。"),
+    # interest stated as a rate above any cap; a licensed product's rate within it, and a card's minimum payment
+    ("illegal_fee", {"channel": "incident"}, "我的信用卡每月最低还款额是账单金额的10%，逾期罚息按日利率0.05%算，这正常吗？",
+     "借了五千，当时说好利息按月息八分算，现在半年过去要我还九千多，这合法吗？"),
+    ("illegal_fee", DEBTOR, "【禾丰消费金融】您的借款年化利率为18%，逾期后按合同约定计收罚息，详见App账单。",
+     "不还是吧，从今天起违约金按每天千分之八给你算，拖得越久越多。"),
+    # a collection fee named inside a bill that mentions the visit team; a bill with interest only
+    ("illegal_fee", DEBTOR, "【速融】您的待还金额为5,260元（含本金5,000元、利息260元），请于今日还款，逾期将依约计收罚息。",
+     "【速融】您的待还金额为8,260元（含逾期管理费1,800元），请立即还款，否则将转交外访团队。"),
+    # the rate of a bridging loan pushed on the debtor is no fee on this debt
+    ("illegal_fee", DEBTOR, "我们合作的过桥资金今天就能放款，利息一天千分之五，你先拿来把这边结了。",
+     "逾期一天按百分之一收违约金，这是我们的规矩，一分都不能少。"),
 ]
 
 
