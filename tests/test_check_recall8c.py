@@ -23,6 +23,8 @@ copied from any set): the unlawful case must get the category, its lawful twin m
 - Interest stated as a rate above any cap (`illegal_fee.md`, `if-rate-above-cap`: a month at 3 %, a day at 0.1 %, a
   week at 0.7 %, a year over 36 %), and a collection fee inside a bill that names the visit team (团队 in the fee rules'
   relief-scam exceptions narrowed to the relief teams).
+- README-check convention 18 (`uv-visit-with-authorities`): the collector announcing it comes with the police or a
+  court is its own visit; the police or a court said to come alone is a false legal claim only.
 """
 
 from __future__ import annotations
@@ -112,6 +114,9 @@ PAIRS = [
     # the rate of a bridging loan pushed on the debtor is no fee on this debt
     ("illegal_fee", DEBTOR, "我们合作的过桥资金今天就能放款，利息一天千分之五，你先拿来把这边结了。",
      "逾期一天按百分之一收违约金，这是我们的规矩，一分都不能少。"),
+    # convention 18: the collector coming with the police is its own visit; a warning about exactly that
+    ("unlawful_visit", DEBTOR, "如遇有人自称与派出所一起上门催收，请勿开门，并立即拨打110核实。",
+     "逾期这么久还不处理？下周我们就带着派出所的人一起去你家，让你爸妈也看看。"),
 ]
 
 
@@ -134,3 +139,20 @@ def test_a_group_post_stays_public() -> None:
     """Convention 6: a post to a group is public exposure, no directed contact."""
     r = analyze("不还就把你欠钱的截图发到你们公司的钉钉群里。", DEBTOR, model=False)
     assert "third_party_contact" not in r.labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_a_claimed_police_visit_alone_is_a_false_legal_claim(model: object) -> None:
+    """Convention 18: the police or a court said to come on their own is false_legal_threat, no collection visit."""
+    r = analyze("再不还就按诈骗报案，过两天民警直接上门把你带走。", DEBTOR, model=model)
+    assert "false_legal_threat" in r.labels
+    assert "unlawful_visit" not in r.labels
+    r = analyze("我是你户籍地派出所的，今天不把钱还上，明天我们就直接上门带你回所里。", DEBTOR, model=model)
+    assert "unlawful_visit" not in r.labels
+
+
+def test_moments_are_public_not_friends() -> None:
+    """Convention 6: 朋友圈 is a public post (35 of 40 read lines without third-party contact)."""
+    r = analyze("再不还，就把你欠钱的截图发到你朋友圈下面，让大家都看看。", DEBTOR, model=False)
+    assert "third_party_contact" not in r.labels
+    assert "debt_disclosure" in r.labels
