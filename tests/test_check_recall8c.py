@@ -156,3 +156,25 @@ def test_moments_are_public_not_friends() -> None:
     r = analyze("再不还，就把你欠钱的截图发到你朋友圈下面，让大家都看看。", DEBTOR, model=False)
     assert "third_party_contact" not in r.labels
     assert "debt_disclosure" in r.labels
+
+
+LAWFUL_OR_OTHER = [
+    # a letter mailed to the workplace is contact and disclosure, no visit
+    ("unlawful_visit", DEBTOR, "你这个案子我们律所接了，再不联系我，明天律师函就直接寄到你单位。"),
+    # a relative the debtor is sent to borrow from is no visit
+    ("unlawful_visit", DEBTOR, "你现在就去找你姐借，借不到再去找你那个开饭馆的同学，今天必须凑齐。"),
+    # a visit asked about beforehand and turned into a call on refusal
+    ("unlawful_visit", {"channel": "incident"},
+     "平台说下周二下午想派两个同事来我家附近当面聊聊，问我方不方便，我说不方便，他们就说那改电话沟通，这样正常吧？"),
+    # a notified daytime visit reported: called ahead, checked the address, left when told
+    ("unlawful_visit", {"channel": "incident"}, "外访员说他们上午两个人来我家核对地址，来之前提前打了电话，站门口说了两句就走了。"),
+    # a lender telling the debtor the visit fee was unauthorised and need not be paid
+    ("illegal_fee", DEBTOR, "【禾丰消费金融】经核实，外访人员向您收取的“差旅费”系未经授权的个人行为，您无需支付任何额外费用。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "text"), LAWFUL_OR_OTHER)
+def test_not_this_category(category: str, meta: dict[str, str], text: str, model: object) -> None:
+    """Wrong labels in the contact and conduct categories, each the principle that makes the label wrong."""
+    assert category not in analyze(text, meta, model=model).labels
