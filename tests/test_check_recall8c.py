@@ -23,6 +23,7 @@ copied from any set): the unlawful case must get the category, its lawful twin m
 - Interest stated as a rate above any cap (`illegal_fee.md`, `if-rate-above-cap`: a month at 3 %, a day at 0.1 %, a
   week at 0.7 %, a year over 36 %), and a collection fee inside a bill that names the visit team (团队 in the fee rules'
   relief-scam exceptions narrowed to the relief teams).
+- The person's photo put up in a public place (`privacy_exposure.md`, `pe-photo-posted`, 民法典1019).
 - README-check convention 18 (`uv-visit-with-authorities`): the collector announcing it comes with the police or a
   court is its own visit; the police or a court said to come alone is a false legal claim only.
 """
@@ -117,6 +118,9 @@ PAIRS = [
     # convention 18: the collector coming with the police is its own visit; a warning about exactly that
     ("unlawful_visit", DEBTOR, "如遇有人自称与派出所一起上门催收，请勿开门，并立即拨打110核实。",
      "逾期这么久还不处理？下周我们就带着派出所的人一起去你家，让你爸妈也看看。"),
+    # the person's photo put up in public with the debt; a family photo on one's own wall
+    ("privacy_exposure", {"channel": "incident"}, "客厅墙上贴着我的照片，是我妈去年挂上去的全家福。",
+     "今天回老家，看见村口的公告栏上贴着我的照片，旁边写着此人欠钱不还，见者转告。"),
 ]
 
 
