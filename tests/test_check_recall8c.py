@@ -121,6 +121,9 @@ PAIRS = [
     # the person's photo put up in public with the debt; a family photo on one's own wall
     ("privacy_exposure", {"channel": "incident"}, "客厅墙上贴着我的照片，是我妈去年挂上去的全家福。",
      "今天回老家，看见村口的公告栏上贴着我的照片，旁边写着此人欠钱不还，见者转告。"),
+    # an agency claiming to be the lender, revealed afterwards; an agency that names itself and its principal
+    ("impersonation", {"channel": "incident"}, "对方说他们是受禾丰银行委托的催收公司，报了工号，让我可以打银行客服核实。",
+     "打电话的说我是银行的，你的卡归我们管，后来我打客服一问，其实是外包公司打的。"),
 ]
 
 
