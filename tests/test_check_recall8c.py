@@ -10,6 +10,8 @@ copied from any set): the unlawful case must get the category, its lawful twin m
   officials from a broad lexicon (您, 爹娘, 阿妈, 直系亲属, 人事部, 辅导员, 支书 …).
 - The same from the audience's side (`tp-circle-will-know-slots`: 你爸妈你舅都得知道) and as an offer question
   (`tp-offer-contact-circle`: 要不要给你表姐发一份, 你妈…要不要我们去跟她聊聊).
+- Hush money against contact of the circle (`tp-hush-money-contact`: 交封口费就不给你爸妈打电话) and the collector's
+  threat reported in the first person (`tp-reported-threat-first-person`: 催收说要通知我学校辅导员).
 - What is notified to the circle is the debt (`debt_disclosure.md`, `dd-notify-circle-slots`: 通知/通报/知会 …, an
   overdue SMS sent to the contacts, a lawyer's letter or the loan contract mailed to the workplace); a verb that only
   reaches someone (联系, 找) stays contact alone.
@@ -124,6 +126,18 @@ PAIRS = [
     # an agency claiming to be the lender, revealed afterwards; an agency that names itself and its principal
     ("impersonation", {"channel": "incident"}, "对方说他们是受禾丰银行委托的催收公司，报了工号，让我可以打银行客服核实。",
      "打电话的说我是银行的，你的卡归我们管，后来我打客服一问，其实是外包公司打的。"),
+    # hush money against calling the family; a lender promising not to call anyone
+    ("third_party_contact", DEBTOR, "【禾丰】我司不会联系您的家人或通讯录联系人，请您按时还款，逾期将依约计收罚息。",
+     "再加八百块保密费，我们就不给你爸妈打电话了，你自己掂量。"),
+    # the collector's threat reported in the first person; a borrower's own plan to tell the family
+    ("third_party_contact", {"channel": "incident"}, "我打算这周末自己跟我爸妈说借钱的事，先跟他们商量一下怎么还。",
+     "催收打电话说明天要把我的事告诉我们单位领导，我现在很慌，该怎么办？"),
+    # the offer question with a pronoun for the husband named before; a question whether he knows
+    ("third_party_contact", DEBTOR, "你老公知道你借款的事吗？还款的事你们俩商量好了再联系我们。",
+     "你老公知道你欠了多少吗？逾期都两个月了，要不要把账单也发给他看看？"),
+    # the circle will receive a letter; the debtor will receive one
+    ("third_party_contact", DEBTOR, "再不还款，你本人会收到律师函，请注意查收。",
+     "这周再不还，你们老板下周一就会收到一封信，写清楚你欠了几家。"),
 ]
 
 
