@@ -138,6 +138,9 @@ PAIRS = [
     # the circle will receive a letter; the debtor will receive one
     ("third_party_contact", DEBTOR, "再不还款，你本人会收到律师函，请注意查收。",
      "这周再不还，你们老板下周一就会收到一封信，写清楚你欠了几家。"),
+    # a blast of notices to the contacts announced; the emergency contact asked only for the debtor's number
+    ("debt_disclosure", DEBTOR, "如三日内仍无法联系到您本人，我司将通过您预留的紧急联系人核实您的联系方式。",
+     "您已逾期45天，明日起将对您的通讯录联系人逐一进行电话通知，请知悉。"),
 ]
 
 
