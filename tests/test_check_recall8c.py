@@ -24,7 +24,8 @@ copied from any set): the unlawful case must get the category, its lawful twin m
   central bank, the credit bureau, the police or a court, a sender styled 征信服务/管理中心 or a national centre or office.
 - Interest stated as a rate above any cap (`illegal_fee.md`, `if-rate-above-cap`: a month at 3 %, a day at 0.1 %, a
   week at 0.7 %, a year over 36 %), and a collection fee inside a bill that names the visit team (团队 in the fee rules'
-  relief-scam exceptions narrowed to the relief teams).
+  relief-scam exceptions narrowed to the relief teams); a collection fee named as such in a bill that also lists lawful
+  items (`if-collection-fee-named`: 催收服务费, 逾期管理费, 上门费 … beside 罚息 or 违约金).
 - The person's photo put up in a public place (`privacy_exposure.md`, `pe-photo-posted`, 民法典1019).
 - README-check convention 18 (`uv-visit-with-authorities`): the collector announcing it comes with the police or a
   court is its own visit; the police or a court said to come alone is a false legal claim only.
@@ -141,6 +142,9 @@ PAIRS = [
     # a blast of notices to the contacts announced; the emergency contact asked only for the debtor's number
     ("debt_disclosure", DEBTOR, "如三日内仍无法联系到您本人，我司将通过您预留的紧急联系人核实您的联系方式。",
      "您已逾期45天，明日起将对您的通讯录联系人逐一进行电话通知，请知悉。"),
+    # a collection fee named in a bill that also lists lawful items; a bill that disowns such fees
+    ("illegal_fee", DEBTOR, "您本期应还：本金3,000元、合同利息120元、罚息36元，我司不收取任何催收服务费或上门费。",
+     "您本期应还：本金3,000元、罚息36元、催收服务费600元，合计3,636元，请今日结清。"),
 ]
 
 
