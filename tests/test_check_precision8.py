@@ -1,0 +1,55 @@
+"""Lawful scope as principles (seventh session, helper "precision8"), drawn from the lawful false positives of the
+newly readable sets (test6, dev27-dev29), every read development set, the replay of first-look rules and two sets of
+lawful probes; a principle was kept only where three or more annotators (id letters) write such lawful messages.
+Each has a pair written for this file in new wording (the wrong label absent / the right label present).
+
+- A warning against impostors that comes after the act it names ("如接到自称…的电话，请挂断", "…的人都不是我们的
+  员工", "…请提高警惕") warns about the act, it does not do it (cues.yaml clause_disclaimers).
+
+The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
+written before the engine was run on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # a lender's warning to hang up on anyone claiming to be a prosecutor; a borrower told of one who claimed it
+    ("impersonation", "若有人自称检察院工作人员向您催收欠款，请直接挂断后拨打本公司客服电话核实。",
+     "昨天有个催收自称检察院的工作人员，说再不还就来抓我。"),
+    # "those who offer to delete records are not our staff": a warning; the offer itself is the scam
+    ("credit_repair_scam", "凡是自称能帮您“删除逾期记录”的人都不是我们的员工，以免受骗，请通过官方渠道办理。",
+     "我们有内部通道，交两千就能帮您删除逾期记录，三天见效。"),
+    # a property office warning of a fake fee; a collector demanding the fee
+    ("illegal_fee", "最近有人上门收取“管道清洗费”每户80元，说是物业安排的，物业没有安排此项收费，请业主提高警惕。",
+     "催收上门收取“管道清洗费”每户80元，说是物业安排的，不交就停水。"),
+    ("illegal_fee", "如有自称我行委托律师的人让您把欠款转到其个人账户，请直接挂断。",
+     "我是你们银行委托的律师，你把欠款转到我个人账户，今天就能结案。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_precision8_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
+
+
+PROBES2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes2.txt"
+#: Most lines of ood_lawful_probes2.txt the engine may flag (rules alone, full engine): the figures reached when the
+#: probes were written and the principles above added; a change that flags more lawful wording fails here.
+PROBES2_MAX_FLAGGED = {"rules": 7, "full": 4}
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_lawful_probes2_flag_rate(model: object) -> None:
+    lines = [s.strip() for s in PROBES2.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")]
+    assert len(lines) == 150
+    flagged = [s for s in lines if analyze(s, {}, model=model).labels != ["compliant"]]
+    limit = PROBES2_MAX_FLAGGED["rules" if model is False else "full"]
+    assert len(flagged) <= limit, f"{len(flagged)} lawful probes flagged (at most {limit}): {flagged}"
