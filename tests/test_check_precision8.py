@@ -5,6 +5,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 
 - A warning against impostors that comes after the act it names ("如接到自称…的电话，请挂断", "…的人都不是我们的
   员工", "…请提高警惕") warns about the act, it does not do it (cues.yaml clause_disclaimers).
+- A lender returning a fee it overcharged, or disowning a collector's fee as unauthorised, charges nothing
+  (illegal_fee.md's category `unless`: 已退还, 原路退回, 系未经授权, 无需支付任何).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -30,6 +32,11 @@ PAIRS = [
      "催收上门收取“管道清洗费”每户80元，说是物业安排的，不交就停水。"),
     ("illegal_fee", "如有自称我行委托律师的人让您把欠款转到其个人账户，请直接挂断。",
      "我是你们银行委托的律师，你把欠款转到我个人账户，今天就能结案。"),
+    # a fee refunded or disowned by the lender; the same fee charged
+    ("illegal_fee", "经核实，上月从您账户多扣的“账户管理费”45元已退回至您的银行卡，请查收。",
+     "这个月起每期加收“账户管理费”45元，不交就按违约处理。"),
+    ("illegal_fee", "您反映的外访人员收取“差旅费”一事系未经授权的个人行为，该费用将原路退回。",
+     "外访人员说来一趟不容易，要收“差旅费”两百块，直接给他现金。"),
 ]
 
 
