@@ -7,6 +7,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   员工", "…请提高警惕") warns about the act, it does not do it (cues.yaml clause_disclaimers).
 - A lender returning a fee it overcharged, or disowning a collector's fee as unauthorised, charges nothing
   (illegal_fee.md's category `unless`: 已退还, 原路退回, 系未经授权, 无需支付任何).
+- A visit told or announced with the notice, identification or consent a lawful one gives, in other words than the
+  rules had (提前打了电话, 事先电话联系, 报了工号, 问我方不方便, 改电话沟通, 不进屋), is no unlawful visit; the plain visit
+  rules of unlawful_visit.md share these exceptions (the menacing-visit rules do not).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -37,6 +40,11 @@ PAIRS = [
      "这个月起每期加收“账户管理费”45元，不交就按违约处理。"),
     ("illegal_fee", "您反映的外访人员收取“差旅费”一事系未经授权的个人行为，该费用将原路退回。",
      "外访人员说来一趟不容易，要收“差旅费”两百块，直接给他现金。"),
+    # a visit told with its notice and identification; the same visit without them
+    ("unlawful_visit", "昨天下午平台的两个外访到我家，提前打过电话的，敲门先报了工号，说了几分钟还款的事就走了。",
+     "昨天下午平台的两个外访到我家，敲门就说是来要账的，说了几分钟还款的事才走。"),
+    ("unlawful_visit", "催收说下周会派外访来我家，事先会电话联系，不进屋，这个正常吗？",
+     "催收说下周会派外访来我家，让我在家等着，这个正常吗？"),
 ]
 
 
