@@ -10,6 +10,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - A visit told or announced with the notice, identification or consent a lawful one gives, in other words than the
   rules had (提前打了电话, 事先电话联系, 报了工号, 问我方不方便, 改电话沟通, 不进屋), is no unlawful visit; the plain visit
   rules of unlawful_visit.md share these exceptions (the menacing-visit rules do not).
+- A guarantor asked to honour his guarantee is liable (convention 7; some twenty annotators write such lines): "要他
+  履行担保责任", "我是担保人" is no false claim that family must pay (fl-family-liable); calling an emergency contact a
+  guarantor is.
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -45,6 +48,9 @@ PAIRS = [
      "昨天下午平台的两个外访到我家，敲门就说是来要账的，说了几分钟还款的事才走。"),
     ("unlawful_visit", "催收说下周会派外访来我家，事先会电话联系，不进屋，这个正常吗？",
      "催收说下周会派外访来我家，让我在家等着，这个正常吗？"),
+    # a real guarantor asked to pay; an emergency contact told he is liable as a "guarantor"
+    ("false_legal_threat", "我舅那笔经营贷是我妈当担保人的，银行打电话要她履行担保责任，她要全部还吗？",
+     "你是他的紧急联系人，作为担保人也要承担还款责任，这个月必须替他还上。"),
 ]
 
 
