@@ -13,6 +13,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - A guarantor asked to honour his guarantee is liable (convention 7; some twenty annotators write such lines): "要他
   履行担保责任", "我是担保人" is no false claim that family must pay (fl-family-liable); calling an emergency contact a
   guarantor is.
+- A borrower noting what was NOT asked of him (没让我转, 没有要求我转到个人账户) reports no payment to a personal account:
+  the negation stands between the negator and the verb with 我 as its object, which `engine._NEGATED` does not read
+  (if-personal-account unless; annotators g C G write such lines).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -51,6 +54,9 @@ PAIRS = [
     # a real guarantor asked to pay; an emergency contact told he is liable as a "guarantor"
     ("false_legal_threat", "我舅那笔经营贷是我妈当担保人的，银行打电话要她履行担保责任，她要全部还吗？",
      "你是他的紧急联系人，作为担保人也要承担还款责任，这个月必须替他还上。"),
+    # "did not ask me to transfer to a personal account"; asked to
+    ("illegal_fee", "收到一封催款函，写了欠款金额和起诉的打算，没让我转到任何个人账户，这个应该是正规的吧？",
+     "收到一封催款函，写了欠款金额和起诉的打算，让我三天内转到经办人的个人账户，这个应该是正规的吧？"),
 ]
 
 
