@@ -16,6 +16,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - A borrower noting what was NOT asked of him (没让我转, 没有要求我转到个人账户) reports no payment to a personal account:
   the negation stands between the negator and the verb with 我 as its object, which `engine._NEGATED` does not read
   (if-personal-account unless; annotators g C G write such lines).
+- A summons the court will mail to the person (法院立案后会给你寄传票, 起诉状副本法院会寄给你) is the lawful route of service,
+  no forged court document (im-court-documents unless; annotators d h c v A x r u s write mailed letters and
+  summonses as lawful; mailed to the workplace, or a stamped "summons" sent by the collector, is not).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -58,6 +61,20 @@ PAIRS = [
     ("illegal_fee", "收到一封催款函，写了欠款金额和起诉的打算，没让我转到任何个人账户，这个应该是正规的吧？",
      "收到一封催款函，写了欠款金额和起诉的打算，让我三天内转到经办人的个人账户，这个应该是正规的吧？"),
 ]
+
+#: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
+RULE_PAIRS = [
+    # the court mails the summons; the collector "stamps" one and photographs it
+    ("impersonation", "你这笔已经转到诉讼组了，法院立案后会给你寄传票，注意查收，开庭前还能和解。",
+     "我们这边伪造不了，传票是法院盖了公章的，拍给你看，今天不还款就等着被拘传。"),
+]
+
+
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), RULE_PAIRS)
+def test_precision8_principle_rules(category: str, lawful: str, unlawful: str) -> None:
+    assert category not in analyze(lawful, {}, model=False).labels
+    assert category in analyze(unlawful, {}, model=False).labels
+    assert category not in analyze(lawful, {}).labels
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
