@@ -19,6 +19,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - A summons the court will mail to the person (法院立案后会给你寄传票, 起诉状副本法院会寄给你) is the lawful route of service,
   no forged court document (im-court-documents unless; annotators d h c v A x r u s write mailed letters and
   summonses as lawful; mailed to the workplace, or a stamped "summons" sent by the collector, is not).
+- In a court's notice 转入 followed by a procedure (已转入诉前调解, 转入立案程序) moves the case, it asks for no money: no red
+  flag for `engine.court_notice` (cues.yaml court_red_flag_regex; annotators k H p x e); 转入 an account still is.
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -60,6 +62,9 @@ PAIRS = [
     # "did not ask me to transfer to a personal account"; asked to
     ("illegal_fee", "收到一封催款函，写了欠款金额和起诉的打算，没让我转到任何个人账户，这个应该是正规的吧？",
      "收到一封催款函，写了欠款金额和起诉的打算，让我三天内转到经办人的个人账户，这个应该是正规的吧？"),
+    # a case moved into court mediation; money to be moved into an account
+    ("impersonation", "【青禾县人民法院】您与某银行的借款合同纠纷已转入诉前调解，调解员将以座机联系您，调解免费。",
+     "【青禾县人民法院】您与某银行的借款合同纠纷已立案，请将欠款转入本院指定账户，逾期视为拒执。"),
 ]
 
 #: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
