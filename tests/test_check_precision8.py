@@ -21,6 +21,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   summonses as lawful; mailed to the workplace, or a stamped "summons" sent by the collector, is not).
 - In a court's notice 转入 followed by a procedure (已转入诉前调解, 转入立案程序) moves the case, it asks for no money: no red
   flag for `engine.court_notice` (cues.yaml court_red_flag_regex; annotators k H p x e); 转入 an account still is.
+- Enforcement in the lawful order in the borrower's words (那个案子判了没还, 判了不还): a judgment, then non-payment,
+  then the blacklist is a true consequence (fl-blacklist unless; precision7's lawful-order principle, annotators m n
+  and the many of the sixth session).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -65,6 +68,9 @@ PAIRS = [
     # a case moved into court mediation; money to be moved into an account
     ("impersonation", "【青禾县人民法院】您与某银行的借款合同纠纷已转入诉前调解，调解员将以座机联系您，调解免费。",
      "【青禾县人民法院】您与某银行的借款合同纠纷已立案，请将欠款转入本院指定账户，逾期视为拒执。"),
+    # blacklisted after a judgment not paid; "blacklisted" by the collector's own report
+    ("false_legal_threat", "收到法院短信，说我被列为失信被执行人了，是去年那笔信用卡判了没还，我现在怎么才能撤销？",
+     "你已经被列为失信被执行人了，是我们今天报上去的，这个要怎么处理你自己想。"),
 ]
 
 #: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
