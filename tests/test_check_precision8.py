@@ -24,6 +24,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - Enforcement in the lawful order in the borrower's words (那个案子判了没还, 判了不还): a judgment, then non-payment,
   then the blacklist is a true consequence (fl-blacklist unless; precision7's lawful-order principle, annotators m n
   and the many of the sixth session).
+- A property office addressing its residents (请业主, 尊敬的业主, 广大居民) is a group notice like 各位业主 (cues.yaml
+  group_address): "请业主留意陌生人尾随" warns them, it follows nobody.
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -71,6 +73,9 @@ PAIRS = [
     # blacklisted after a judgment not paid; "blacklisted" by the collector's own report
     ("false_legal_threat", "收到法院短信，说我被列为失信被执行人了，是去年那笔信用卡判了没还，我现在怎么才能撤销？",
      "你已经被列为失信被执行人了，是我们今天报上去的，这个要怎么处理你自己想。"),
+    # a property office's warning of someone following residents in; a collector's threat to follow the debtor
+    ("intimidation", "【锦苑物业】近期有可疑人员在小区内尾随进入单元楼，保安已加强巡查，请业主出入单元门时随手关门。",
+     "你欠的钱再不还，我们的人会天天在你们小区尾随你进单元楼，出门小心点。"),
 ]
 
 #: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
