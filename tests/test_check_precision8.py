@@ -26,6 +26,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   and the many of the sixth session).
 - A property office addressing its residents (请业主, 尊敬的业主, 广大居民) is a group notice like 各位业主 (cues.yaml
   group_address): "请业主留意陌生人尾随" warns them, it follows nobody.
+- The writer's own 问一下/问下 opens his question; it does not report the collector's words, so the writer's debt words
+  after it ("我想问下，我弟弟借了网贷，…催收打给我问他在哪") disclose nothing to the contact (metadata._QUOTED; annotators
+  c C G H p F).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -98,6 +101,23 @@ def test_precision8_principle_rules(category: str, lawful: str, unlawful: str) -
 def test_precision8_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
+
+
+#: (category, metadata, message without the label, message with it)
+META_PAIRS = [
+    # a contact's question after a locating call; the same call that told the debt
+    ("debt_disclosure", {"recipient_role": "emergency_contact", "channel": "incident"},
+     "想问一下，我表妹借了网贷一直没还，催收打给我说联系不上她，让我转告她回电，就挂了，这样合规吗？",
+     "想问一下，催收打给我说我表妹借了网贷一直没还，欠了八千，让我转告她赶紧还，这样合规吗？"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), META_PAIRS)
+def test_precision8_principle_with_metadata(category: str, meta: dict[str, str], lawful: str, unlawful: str,
+                                            model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
 
 
 PROBES2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes2.txt"
