@@ -29,6 +29,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
 - The writer's own 问一下/问下 opens his question; it does not report the collector's words, so the writer's debt words
   after it ("我想问下，我弟弟借了网贷，…催收打给我问他在哪") disclose nothing to the contact (metadata._QUOTED; annotators
   c C G H p F).
+- "转到我们手上" moves the case, "下来了直接转给我们" sends a new loan's proceeds on: the push to borrow is the act
+  (forced_borrowing), not a payment to a personal account (if-personal-account unless; annotators f I r p n).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -79,6 +81,11 @@ PAIRS = [
     # a property office's warning of someone following residents in; a collector's threat to follow the debtor
     ("intimidation", "【锦苑物业】近期有可疑人员在小区内尾随进入单元楼，保安已加强巡查，请业主出入单元门时随手关门。",
      "你欠的钱再不还，我们的人会天天在你们小区尾随你进单元楼，出门小心点。"),
+    # the case moved to the collector's team; the money moved to the collector's own card
+    ("illegal_fee", "你的案子已经转到我们手上了，这周五之前把两千还到App里。",
+     "你的案子已经转到我们手上了，这周五之前把两千转到我个人卡上。"),
+    ("illegal_fee", "我发你个借款链接，刷脸就能下款，下来了直接转给我们，这笔就算了结。",
+     "你这笔欠款今天必须还，直接转给我，我个人微信收款码发你了。"),
 ]
 
 #: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
