@@ -31,6 +31,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   c C G H p F).
 - "转到我们手上" moves the case, "下来了直接转给我们" sends a new loan's proceeds on: the push to borrow is the act
   (forced_borrowing), not a payment to a personal account (if-personal-account unless; annotators f I r p n).
+- A lender's name (【金穗小额贷款】, 青檬借款客服) in a locating request says who calls, not that anyone owes it: no debt
+  disclosure to the contact (cues.yaml debt_detail_not; annotators A G m); the debt told in plain words is one.
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -116,6 +118,10 @@ META_PAIRS = [
     ("debt_disclosure", {"recipient_role": "emergency_contact", "channel": "incident"},
      "想问一下，我表妹借了网贷一直没还，催收打给我说联系不上她，让我转告她回电，就挂了，这样合规吗？",
      "想问一下，催收打给我说我表妹借了网贷一直没还，欠了八千，让我转告她赶紧还，这样合规吗？"),
+    # a lender's name signing a locating request; the same lender telling the contact the money is unpaid
+    ("debt_disclosure", {"recipient_role": "emergency_contact"},
+     "【金穗小额贷款】您好，您被王某登记为紧急联系人，我司暂时联系不上他，麻烦转告他回电400-xxx-xxxx。",
+     "你好，我们是金穗小额贷款的，你弟弟在我们这借的钱还没还，你帮忙催一下。"),
 ]
 
 
