@@ -33,6 +33,8 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   (forced_borrowing), not a payment to a personal account (if-personal-account unless; annotators f I r p n).
 - A lender's name (【金穗小额贷款】, 青檬借款客服) in a locating request says who calls, not that anyone owes it: no debt
   disclosure to the contact (cues.yaml debt_detail_not; annotators A G m); the debt told in plain words is one.
+- Being at work (在上班, 上班时间) names no workplace: no privacy_exposure (cues.yaml personal_data_not; annotators
+  k H q u F); the workplace named is the person's data.
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -122,6 +124,10 @@ META_PAIRS = [
     ("debt_disclosure", {"recipient_role": "emergency_contact"},
      "【金穗小额贷款】您好，您被王某登记为紧急联系人，我司暂时联系不上他，麻烦转告他回电400-xxx-xxxx。",
      "你好，我们是金穗小额贷款的，你弟弟在我们这借的钱还没还，你帮忙催一下。"),
+    # "at work" told to a colleague; the factory and the dormitory told
+    ("privacy_exposure", {"recipient_role": "employer_or_colleague", "channel": "incident"},
+     "我上班时间没法接电话，催收就一直打给我同事，问我是不是还在上班。",
+     "催收打给我同事，说我在城东的宏达电子厂上班，住在厂里宿舍三楼。"),
 ]
 
 
