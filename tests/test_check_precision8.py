@@ -140,9 +140,11 @@ def test_precision8_principle_with_metadata(category: str, meta: dict[str, str],
 
 
 PROBES2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes2.txt"
-#: Most lines of ood_lawful_probes2.txt the engine may flag (rules alone, full engine): the figures reached when the
-#: probes were written and the principles above added; a change that flags more lawful wording fails here.
-PROBES2_MAX_FLAGGED = {"rules": 7, "full": 4}
+#: Most lines of ood_lawful_probes2.txt the engine may flag (rules alone, full engine): the figures reached with the
+#: principles above (10 and 5 of 150 when the probes were written; left: an arbitration commission's own notice, a
+#: bank's lawyer told by the borrower, "周末我去你家拿" a camera, the model's push to borrow on a husband's own
+#: loan from his brother). A change that flags more lawful wording fails here.
+PROBES2_MAX_FLAGGED = {"rules": 3, "full": 3}
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
