@@ -35,6 +35,9 @@ Each has a pair written for this file in new wording (the wrong label absent / t
   disclosure to the contact (cues.yaml debt_detail_not; annotators A G m); the debt told in plain words is one.
 - Being at work (在上班, 上班时间) names no workplace: no privacy_exposure (cues.yaml personal_data_not; annotators
   k H q u F); the workplace named is the person's data.
+- A meal or an object owed between friends (那顿烧烤, 借我的那台相机, 我那本书, 充电宝) is no debt: a visit or a blow
+  threatened over it is no collection conduct (category `unless_message` of unlawful_visit, intimidation and
+  violence_threat; annotators f a q p n m write such lines as lawful, most with a laughing emoji, f and a without).
 
 The last test pins the engine's flag rate on the second set of lawful probes (bench/data/tools/ood_lawful_probes2.txt),
 written before the engine was run on them.
@@ -90,6 +93,11 @@ PAIRS = [
      "你的案子已经转到我们手上了，这周五之前把两千转到我个人卡上。"),
     ("illegal_fee", "我发你个借款链接，刷脸就能下款，下来了直接转给我们，这笔就算了结。",
      "你这笔欠款今天必须还，直接转给我，我个人微信收款码发你了。"),
+    # a book or a meal owed between friends; money owed
+    ("unlawful_visit", "你再不把我那本《三体》还回来，我就天天去你宿舍门口堵你😤",
+     "你欠的两万块再不还，我就天天去你宿舍门口堵你。"),
+    ("unlawful_visit", "兄弟，你欠我的那顿烧烤啥时候请？再拖我就上你家吃去了啊",
+     "兄弟，你欠我的那三千块啥时候还？再拖我就上你家要去了啊"),
 ]
 
 #: Pairs whose unlawful side the classifier vetoes (it underrates short forged-document wording): rules alone.
@@ -142,9 +150,9 @@ def test_precision8_principle_with_metadata(category: str, meta: dict[str, str],
 PROBES2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes2.txt"
 #: Most lines of ood_lawful_probes2.txt the engine may flag (rules alone, full engine): the figures reached with the
 #: principles above (10 and 5 of 150 when the probes were written; left: an arbitration commission's own notice, a
-#: bank's lawyer told by the borrower, "周末我去你家拿" a camera, the model's push to borrow on a husband's own
-#: loan from his brother). A change that flags more lawful wording fails here.
-PROBES2_MAX_FLAGGED = {"rules": 3, "full": 3}
+#: bank's lawyer told by the borrower, the model's push to borrow on a husband's own loan from his brother). A change
+#: that flags more lawful wording fails here.
+PROBES2_MAX_FLAGGED = {"rules": 2, "full": 2}
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
