@@ -1,0 +1,75 @@
+"""Threat and tone categories on fresh wording, seventh session (helper "recall8v"): violence_threat, intimidation,
+insult_defamation and false_legal_threat. Each construction was read off the misses of test6/dev27/dev29 and checked
+against the older read sets (kept only where every or nearly every annotator who wrote it gave the label), written as a
+slot grammar with lexicons broader than the lines read, and kept only if check_test5/dev25/dev26 (summary only) did not
+get worse and no set gained a lawful false positive. Every pair below was written for this file (not copied from any
+set): a lawful twin (care between friends, a true lawful next step, a borrower's worry, a warning against scams, a
+negation) and an unlawful counterpart in new wording.
+
+- Veiled bodily harm as slots (`violence_threat.md`, `vt-veiled-harm-slots`): the way of the debtor or a relative × a
+  "mind yourself" word; a past victim's body; the crew's criminal or violent self-description; the body as iron.
+- Veiled harm to property (`vt-property-doubt-slots`): property × a doubt whether it will survive, or damage the writer
+  disowns in advance.
+- Detention at the door (`vt-detention-door`): "谁都别想出这个门".
+- A theft told as an event accuses nobody (`id-fabricated-crime` unless).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+DEBTOR = {"recipient_role": "debtor"}
+NONE: dict[str, str] = {}
+
+PAIRS = [
+    # the way of a relative × a "mind yourself" word; a friend's care after a burglary in the estate
+    ("violence_threat", DEBTOR, "最近小区进了小偷，你闺女晚上放学回家那段路多留个心眼，我让我家老王去接她。",
+     "钱拖到现在还没影，你闺女晚上放学回家那段路多留个心眼。"),
+    ("violence_threat", DEBTOR, "厂门口那条路黑灯瞎火的，你媳妇夜班下班记得打车，路灯坏了我已经报修了。",
+     "你媳妇夜班下班走厂后面那条路吧，黑灯瞎火的，欠我们的钱你心里有数。"),
+    # a past victim's body; a colleague's sports injury
+    ("violence_threat", DEBTOR, "我们部门有个人上周打球腿断了，这周的会你替他去开一下。",
+     "跟你一样嘴硬拖着不还的，以前有个，后来胳膊折了，你自己想想值不值。"),
+    # the crew's self-description; a volunteer group after prison
+    ("violence_threat", DEBTOR, "我们这些人都是从里面出来的，现在做志愿者，周末去社区讲讲怎么改过自新。",
+     "我劝你别报警，我们这帮人都是坐过牢的，不怕再进去，钱你看着办。"),
+    ("violence_threat", DEBTOR, "我们健身房的教练都是练过的，下周带你做体测。",
+     "别跟我耍花样，我手下的人个个见过血，欠的钱今晚给个说法。"),
+    # the body as iron; a marathon friend
+    ("violence_threat", DEBTOR, "你这腿是铁打的吗，跑完全马第二天还去爬山？",
+     "钱拖了三个月了，我就问你，你那脑袋是铁打的？"),
+    # property × a survival doubt; weather and a quality test
+    ("violence_threat", DEBTOR, "气象台发了冰雹预警，你家大棚经不经得起，要不要加固一下？",
+     "你家那个大棚挺新啊，欠的钱再不还，不晓得经不经得起一把火。"),
+    ("violence_threat", DEBTOR, "今年的玉米收不收得成，就看后面下不下雨了。",
+     "躲是躲得好，你家那十亩玉米今年收不收得成，就看你还钱的表现了。"),
+    # damage disowned in advance; a fire-safety reminder
+    ("violence_threat", DEBTOR, "仓库电线老化了，哪天着火了就麻烦了，物业提醒尽快找电工。",
+     "你那个铺面开得挺红火啊，钱的事再拖，哪天着火了可别说是我们干的。"),
+    # detention at the door; a rainy afternoon
+    ("violence_threat", NONE, "下这么大的雨，今天谁都别想出这个门了，在家打游戏吧。",
+     "他们四个人坐在我店里，说钱不拿出来今天谁也别想出这道门，我想去取货都被拦回来了。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), PAIRS)
+def test_construction_pair(category: str, meta: dict[str, str], lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_theft_told_as_an_event_is_no_accusation(model: object) -> None:
+    r = analyze("最近小区进了小偷，你老婆孩子出门的时候多留个心眼。", DEBTOR, model=model)
+    assert r.labels == ["compliant"]
+    r = analyze("你欠钱不还，就是个小偷。", DEBTOR, model=model)
+    assert "insult_defamation" in r.labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_detention_at_the_door_is_also_intimidation(model: object) -> None:
+    r = analyze("三个人坐在我家沙发上，说不拿钱来今天谁都别想出这个门。", NONE, model=model)
+    assert {"violence_threat", "intimidation"} <= set(r.labels)
