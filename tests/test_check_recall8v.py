@@ -12,6 +12,8 @@ negation) and an unlawful counterpart in new wording.
   disowns in advance.
 - Detention at the door (`vt-detention-door`): "谁都别想出这个门".
 - A theft told as an event accuses nobody (`id-fabricated-crime` unless).
+- "小心点" from a neighbour, colleague or relative, or warning the reader about someone else, is no violence
+  (`vt-take-care`); "出了什么事别怪我" names no harm (intimidation only), an accident (意外) does.
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ PAIRS = [
     # detention at the door; a rainy afternoon
     ("violence_threat", NONE, "下这么大的雨，今天谁都别想出这个门了，在家打游戏吧。",
      "他们四个人坐在我店里，说钱不拿出来今天谁也别想出这道门，我想去取货都被拦回来了。"),
+    # "小心点" from a neighbour, a colleague, or as a warning about another person; from the collector
+    ("violence_threat", DEBTOR, "小陈，我是你们隔壁理发店的，下午有两个人拿着你的照片到处打听你，你小心点。",
+     "钱一直拖着不还是吧，小心点。"),
+    ("violence_threat", DEBTOR, "各位，这人借了我们几个人的钱没还，大家以后小心点，别再借钱给他。",
+     "都第三个月了还装死，晚上回家小心点。"),
 ]
 
 
@@ -73,3 +80,11 @@ def test_theft_told_as_an_event_is_no_accusation(model: object) -> None:
 def test_detention_at_the_door_is_also_intimidation(model: object) -> None:
     r = analyze("三个人坐在我家沙发上，说不拿钱来今天谁都别想出这个门。", NONE, model=model)
     assert {"violence_threat", "intimidation"} <= set(r.labels)
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_something_happening_is_intimidation_an_accident_is_violence(model: object) -> None:
+    r = analyze("再拖着不还，到时候出了什么事别怪我们没提前说。", DEBTOR, model=model)
+    assert "intimidation" in r.labels and "violence_threat" not in r.labels
+    r = analyze("再拖着不还，你爸骑车出了意外可别怪我们。", DEBTOR, model=model)
+    assert "violence_threat" in r.labels
