@@ -14,6 +14,9 @@ negation) and an unlawful counterpart in new wording.
 - A theft told as an event accuses nobody (`id-fabricated-crime` unless).
 - "小心点" from a neighbour, colleague or relative, or warning the reader about someone else, is no violence
   (`vt-take-care`); "出了什么事别怪我" names no harm (intimidation only), an accident (意外) does.
+- Veiled threats as slots (`intimidation.md`, `in-veiled-slots`): the consequence left for the reader to imagine, the
+  crew's reputation and reach, the old or young who "cannot take a fright"; a warning "not given" also as 没通知你.
+- The place or routine of the debtor or a relative × "we know", the home "easy to find" (`in-whereabouts-known-slots`).
 """
 
 from __future__ import annotations
@@ -58,6 +61,24 @@ PAIRS = [
      "钱一直拖着不还是吧，小心点。"),
     ("violence_threat", DEBTOR, "各位，这人借了我们几个人的钱没还，大家以后小心点，别再借钱给他。",
      "都第三个月了还装死，晚上回家小心点。"),
+    # the consequence left for the reader; a lawful notice that names the next step
+    ("intimidation", DEBTOR, "如您本月底前仍未还款，我司将依法起诉，由此产生的诉讼费用由您自行承担。",
+     "三天内钱不转过来，你自己好好想想下场。"),
+    ("intimidation", DEBTOR, "借钱之前想想后果，别借你还不上的钱。",
+     "拖着也行，有你苦头吃的。"),
+    # the crew's reputation; customer service reassuring a borrower
+    ("intimidation", DEBTOR, "做客服十几年了，什么样的人没见过，您别担心，我帮您申请延期。",
+     "做这行十几年，什么样的老赖没见过，最后都得乖乖吐出来。"),
+    ("intimidation", DEBTOR, "我们不是什么黑社会，派出所我们也没有人，有问题你可以直接报警。",
+     "想报警？你们那边派出所我们也有人，看最后谁吃亏。"),
+    # the old cannot take a fright; a friend keeping bad news from a mother after surgery
+    ("intimidation", DEBTOR, "你妈刚做完手术，老人家经不起折腾，先别告诉她。",
+     "你爸七十多了吧，老人家经不起吓，钱的事你看着办。"),
+    # whereabouts known; friends planning a surprise or a visit
+    ("intimidation", DEBTOR, "你住哪我们都知道，生日礼物直接寄过去了，记得查收。",
+     "你儿子周五坐哪趟车回家我们都晓得，钱的事别拖了。"),
+    ("intimidation", DEBTOR, "你家挺好找的，导航一下就到了，我们周六去你家做客。",
+     "钱不还电话也不接？你家挺好找的。"),
 ]
 
 
