@@ -17,6 +17,11 @@ negation) and an unlawful counterpart in new wording.
 - Veiled threats as slots (`intimidation.md`, `in-veiled-slots`): the consequence left for the reader to imagine, the
   crew's reputation and reach, the old or young who "cannot take a fright"; a warning "not given" also as 没通知你.
 - The place or routine of the debtor or a relative × "we know", the home "easy to find" (`in-whereabouts-known-slots`).
+- A false legal claim the borrower reports a collector made, asked about afterwards (`false_legal_threat.md`,
+  `fl-reported-claim`, not negatable and exempt from the classifier veto: `check.VETO_EXEMPT_RULES`): a child's schooling
+  barred, relatives liable, the collector freezing cards itself, someone who signed nothing called the guarantor.
+- A third party told "as a contact you are liable" or "you too owe half" (`fl-third-party-duty-*`), a child's political
+  review "going wrong" (`fl-family-exams`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from xiezhi.collection import analyze
 
 DEBTOR = {"recipient_role": "debtor"}
 NONE: dict[str, str] = {}
+COLLEAGUE = {"recipient_role": "employer_or_colleague"}
+SPOUSE = {"recipient_role": "spouse"}
 
 PAIRS = [
     # the way of a relative × a "mind yourself" word; a friend's care after a burglary in the estate
@@ -79,6 +86,23 @@ PAIRS = [
      "你儿子周五坐哪趟车回家我们都晓得，钱的事别拖了。"),
     ("intimidation", DEBTOR, "你家挺好找的，导航一下就到了，我们周六去你家做客。",
      "钱不还电话也不接？你家挺好找的。"),
+    # a false claim reported and asked about; a worry read online, a lawful step, a denial, a real guarantor
+    ("false_legal_threat", NONE, "网上说父母欠网贷会影响孩子考公，是真的吗？",
+     "催收打电话说我再不还，女儿以后考编都考不了，真的会这样吗？"),
+    ("false_legal_threat", NONE, "催收说这笔钱跟我爸妈没关系，不需要他们承担责任，是真的吗？",
+     "客服说我不还的话我爸妈也要负连带责任，是真的吗？"),
+    ("false_legal_threat", NONE, "催收说会向法院申请冻结我的银行卡，这个可以吗？",
+     "他们还说要把我的支付宝和银行卡全部冻结，真的假的？"),
+    ("false_legal_threat", NONE, "催收说我是担保人，我确实签了保证合同，现在该怎么办？",
+     "催收打给我表姐说她是我的担保人，她什么都没签过，这样合法吗？"),
+    # a third party told it is liable; a lender telling a contact it owes nothing
+    ("false_legal_threat", COLLEAGUE, "您作为联系人没有还款义务，只是麻烦您转告他联系我们。",
+     "你作为他的同事是有责任的，赶紧让他把钱还了。"),
+    ("false_legal_threat", SPOUSE, "你们离婚前一起签了借款合同，是共同借款人，这笔钱还需要你们共同偿还。",
+     "你们俩虽然离了，这钱你也有一半责任，赶紧还。"),
+    # a child's political review "going wrong"; a school's notice
+    ("false_legal_threat", DEBTOR, "学校通知：参加政审的同学请带好户口本，材料有问题的及时联系老师。",
+     "钱再拖下去，你女儿当兵的政审就要出问题了。"),
 ]
 
 
