@@ -22,6 +22,8 @@ negation) and an unlawful counterpart in new wording.
   barred, relatives liable, the collector freezing cards itself, someone who signed nothing called the guarantor.
 - A third party told "as a contact you are liable" or "you too owe half" (`fl-third-party-duty-*`), a child's political
   review "going wrong" (`fl-family-exams`).
+- A report of "fraud" said to have been made already (`insult_defamation.md`, `id-false-report-claimed`), a person called
+  a sort of goods (`id-insult-goods`), the Cantonese curses (`id-insult-constructions`).
 """
 
 from __future__ import annotations
@@ -103,6 +105,14 @@ PAIRS = [
     # a child's political review "going wrong"; a school's notice
     ("false_legal_threat", DEBTOR, "学校通知：参加政审的同学请带好户口本，材料有问题的及时联系老师。",
      "钱再拖下去，你女儿当兵的政审就要出问题了。"),
+    # a fraud report claimed as made; the borrower's own report about the collector
+    ("insult_defamation", DEBTOR, "我已经向派出所报了警，说催收冒充法院的人诈骗我。",
+     "我们昨天已经去派出所报了案，说你骗贷，等着警察找你吧。"),
+    # a person called goods; goods
+    ("insult_defamation", DEBTOR, "这批布料是什么货色，你验货以后再付款。",
+     "借钱不还还好意思发朋友圈，大家都知道你是什么货色。"),
+    ("insult_defamation", DEBTOR, "唔好意思，我哋下个月先还得到，麻烦你哋等多阵。",
+     "丢你老母，借钱唔还仲玩失踪？"),
 ]
 
 
