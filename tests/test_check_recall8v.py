@@ -22,6 +22,7 @@ negation) and an unlawful counterpart in new wording.
   barred, relatives liable, the collector freezing cards itself, someone who signed nothing called the guarantor.
 - A third party told "as a contact you are liable" or "you too owe half" (`fl-third-party-duty-*`), a child's political
   review "going wrong" (`fl-family-exams`).
+- The debtor's photo made into a funeral portrait is intimidation (`in-funeral-items`, README-check convention 17).
 - A report of "fraud" said to have been made already (`insult_defamation.md`, `id-false-report-claimed`), a person called
   a sort of goods (`id-insult-goods`), the Cantonese curses (`id-insult-constructions`).
 """
@@ -143,3 +144,12 @@ def test_something_happening_is_intimidation_an_accident_is_violence(model: obje
     assert "intimidation" in r.labels and "violence_threat" not in r.labels
     r = analyze("再拖着不还，你爸骑车出了意外可别怪我们。", DEBTOR, model=model)
     assert "violence_threat" in r.labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_funeral_portrait_of_the_debtor_and_a_family_funeral(model: object) -> None:
+    """The debtor's photo made into a funeral portrait is intimidation (convention 17; the rules find it, and the
+    classifier may veto it where it knows the wording only as exposure); a family's own funeral is nothing."""
+    assert analyze("外公走了，遗像我们已经选好了，明天上午十点出殡。", NONE, model=model).labels == ["compliant"]
+    if model is False:
+        assert "intimidation" in analyze("他们把我的自拍P成了黑白遗照，发到了我们公司的群里。", NONE, model=False).labels
