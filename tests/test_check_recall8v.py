@@ -144,6 +144,8 @@ def test_something_happening_is_intimidation_an_accident_is_violence(model: obje
     assert "intimidation" in r.labels and "violence_threat" not in r.labels
     r = analyze("再拖着不还，你爸骑车出了意外可别怪我们。", DEBTOR, model=model)
     assert "violence_threat" in r.labels
+    r = analyze("你闺女天天走河边那条路去上学吧，出了什么事可别怪我们。", DEBTOR, model=model)
+    assert "violence_threat" in r.labels  # a relative's way named: vt-harm-veiled
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
