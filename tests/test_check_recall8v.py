@@ -22,6 +22,8 @@ negation) and an unlawful counterpart in new wording.
   barred, relatives liable, the collector freezing cards itself, someone who signed nothing called the guarantor.
 - A third party told "as a contact you are liable" or "you too owe half" (`fl-third-party-duty-*`), a child's political
   review "going wrong" (`fl-family-exams`).
+- Relentless calls announced on a condition (`in-relentless-conditional`): 不然我们每天都打…, 说不还就天天打给他; not a
+  borrower's count of calls that kept coming.
 - The debtor's photo made into a funeral portrait is intimidation (`in-funeral-items`, README-check convention 17).
 - A report of "fraud" said to have been made already (`insult_defamation.md`, `id-false-report-claimed`), a person called
   a sort of goods (`id-insult-goods`), the Cantonese curses (`id-insult-constructions`).
@@ -114,6 +116,11 @@ PAIRS = [
      "借钱不还还好意思发朋友圈，大家都知道你是什么货色。"),
     ("insult_defamation", DEBTOR, "唔好意思，我哋下个月先还得到，麻烦你哋等多阵。",
      "丢你老母，借钱唔还仲玩失踪？"),
+    # relentless calls announced on a condition; a borrower's count and a polite promise
+    ("intimidation", DEBTOR, "今天催收打了我十二次，我不接就一直打，这个正常吗？",
+     "今天下午五点前不回话，我们就每天换号打到你接为止。"),
+    ("intimidation", COLLEAGUE, "您不方便的话我们明天再联系，不会一直打扰您。",
+     "麻烦转告小李尽快处理，否则我们天天打你们前台。"),
 ]
 
 
