@@ -26,7 +26,8 @@ negation) and an unlawful counterpart in new wording.
   borrower's count of calls that kept coming.
 - The debtor's photo made into a funeral portrait is intimidation (`in-funeral-items`, README-check convention 17).
 - A report of "fraud" said to have been made already (`insult_defamation.md`, `id-false-report-claimed`), a person called
-  a sort of goods (`id-insult-goods`), the Cantonese curses (`id-insult-constructions`).
+  a sort of goods (`id-insult-goods`), the Cantonese curses (`id-insult-constructions`); the writer asking whether
+  they themselves are a 老赖 is not insulted (`id-insult` unless_message).
 """
 
 from __future__ import annotations
@@ -121,6 +122,8 @@ PAIRS = [
      "今天下午五点前不回话，我们就每天换号打到你接为止。"),
     ("intimidation", COLLEAGUE, "您不方便的话我们明天再联系，不会一直打扰您。",
      "麻烦转告小李尽快处理，否则我们天天打你们前台。"),
+    ("insult_defamation", NONE, "我算不算老赖？我每个月都在还一点，为什么同事都说我是老赖",
+     "催收在群里说我是老赖，还@了我所有同事。"),
 ]
 
 
