@@ -160,8 +160,12 @@ RULE_VETO_BELOW: float | None = POLICY.default
 VETO_POLICY: Policy = POLICY
 #: Categories the veto never touches (see `corroborate.EXEMPT_CATEGORIES`).
 VETO_EXEMPT_CATEGORIES: frozenset[str] = POLICY.exempt_categories
-#: Rule ids the veto never touches (strong rules whose words alone decide).
-VETO_EXEMPT_RULES: frozenset[str] = frozenset()
+#: Rule ids the veto never touches (strong rules whose words alone decide). recall8v: `fl-reported-claim`, a false legal
+#: claim a borrower reports a collector made (a child's schooling barred, relatives liable, cards frozen by the collector,
+#: a non-signer called the guarantor), asked about afterwards: the classifier, trained mostly on collectors' own words,
+#: scores the reported form low (他们说…孩子上学都会受影响，真的会这样吗？ 0.1), and the rule's frame (a collector-side
+#: speaker and a verb of saying) and its claims are narrow; on the read sets it gave 6 labels, none wrong.
+VETO_EXEMPT_RULES: frozenset[str] = frozenset({"fl-reported-claim"})
 _POLICIES: dict[tuple[float, int, frozenset[str]], Policy] = {}
 
 
