@@ -287,17 +287,16 @@ class ChunkRules:
                         runs[w].append(r)
         matcher = self.matcher
         found = self.found(n, who_all, pid)
-        regex_by_rule = matcher._regex_by_rule
+        spans_by_rule = matcher._spans_by_rule
         out: list[list[RuleHit]] = []
         for i, text in enumerate(texts):
             d = spans[i]
             for idx in runs[i]:
-                for rx in regex_by_rule.get(idx, ()):
-                    for m in rx.finditer(text):
-                        if m.end() > m.start():
-                            if d is None:
-                                d = spans[i] = {}
-                            d.setdefault(idx, []).append((m.start(), m.end()))
+                for sc in spans_by_rule.get(idx, ()):
+                    if got := sc.spans(text):
+                        if d is None:
+                            d = spans[i] = {}
+                        d.setdefault(idx, []).extend(got)
             out.append(matcher.hits_of(norms[i], d, None, found[i] if found is not None else None) if d else [])
         return out, spans, found
 
