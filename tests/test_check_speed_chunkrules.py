@@ -195,6 +195,22 @@ def test_literal_scanner_equals_the_automaton(words: list[str], texts: list[str]
     assert list(zip(who.tolist(), end.tolist(), pid.tolist(), strict=True)) == want
 
 
+def test_literal_scanner_two_and_three_character_stages() -> None:
+    """Multi-character patterns are found from their first two characters, the longer ones then from their first
+    three: a two-character pattern and the longer ones it begins, three-character patterns, a pattern at the very
+    end of the chunk, and the order `find_all` keeps (by position, then pattern, after the one-character ones)."""
+    words = ["你", "ab", "abc", "abd", "abcde", "abx", "bc", "c你", "你我他们", "我他"]
+    texts = ["abcde你我他们", "xabdabc", "ab", "abx", "", "c你"]
+    sc = LiteralScanner(words)
+    pos, pid, _starts = sc.find_all(texts)
+    joined = sc.separator.join(texts)
+    got = [(int(p), words[i]) for p, i in zip(pos.tolist(), pid.tolist(), strict=True)]
+    assert all(joined[p:p + len(w)] == w for p, w in got)
+    assert got == sorted((p, w) for p, w in got if len(w) == 1) + sorted((p, w) for p, w in got if len(w) > 1)
+    want = {(p, w) for w in words for p in range(len(joined)) if joined.startswith(w, p)}
+    assert set(got) == want and len(got) == len(want)
+
+
 def test_chunk_rules_without_expressions() -> None:
     """A rule set whose expressions all lack a prefilter runs them on every triggered message."""
     m = get_matcher()
