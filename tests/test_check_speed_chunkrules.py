@@ -104,29 +104,33 @@ def _key_all(hits: list) -> list:
     return [_key(h) for h in hits]
 
 
-def test_possible_by_bits_equals_possible_by_counts() -> None:
-    """The prefilter's two formulations (clause bits per alternative; satisfied clauses counted) agree."""
+def test_possible_by_bytes_equals_possible_by_bits_and_by_counts() -> None:
+    """The prefilter's three formulations (clause bytes per alternative; clause bits; satisfied clauses counted)
+    agree, on blocks of every size up to 128 and on an empty one."""
     import numpy as np
 
     cr = get_chunk_rules()
-    assert cr.bitwise
+    assert cr.bytewise and cr.bitwise
     texts = [normalise(t).text for t in DEV + EDGE] + _generated(1500, seed=5)
     pairs = 0
     try:
-        for k in range(0, len(texts), 128):
-            part = texts[k:k + 128]
+        k = size = 0
+        while k < len(texts):
+            size = size % 128 + 1 if k < 3000 else 128
+            part = texts[k:k + size]
+            k += size
             pos, pid, starts = cr.scanner.find_all(part)
             who = np.searchsorted(starts, pos, side="right") - 1
             lit = cr.lit_of[pid]
             sel = np.flatnonzero(lit >= 0)
-            cr.bitwise = True
-            a = cr.possible(len(part), who[sel], lit[sel])
-            cr.bitwise = False
-            b = cr.possible(len(part), who[sel], lit[sel])
-            assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
-            pairs += len(a[0])
+            got = []
+            for cr.bytewise, cr.bitwise in ((True, True), (False, True), (False, False)):
+                got.append(cr.possible(len(part), who[sel], lit[sel]))
+            for a in got[1:]:
+                assert np.array_equal(a[0], got[0][0]) and np.array_equal(a[1], got[0][1])
+            pairs += len(got[0][0])
     finally:
-        cr.bitwise = True
+        cr.bytewise = cr.bitwise = True
     assert pairs > 2000
 
 
