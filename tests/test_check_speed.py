@@ -156,6 +156,19 @@ def test_normalise_many_equals_normalise() -> None:
     texts = [t for _, _, t, _ in ITEMS] + EDGE_TEXTS + ["上 門🚪来", "🔪🔪", "Ａ\u200bＢ", "\ud800x"]
     assert normalise_many(texts) == [normalise(t) for t in texts]
     assert any(n.index is not None for n in normalise_many(texts))
+    # spacing pauses (`Normalised.breaks`, found for the whole block with arrays): runs of dropped characters with a
+    # gap in them between word characters, at the edges of texts and of blocks of every size
+    import random
+
+    rnd = random.Random(5)
+    alphabet = [*"你好我们上门家钱aZ0９Ａｚ 　\u00a0\t*~_·•，。!?\u200b\ufe0f", "\U0001F600", "\U0001F52A", "\u2600", "\ud800"]
+    made = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24))) for _ in range(6000)]
+    k = size = 0
+    while k < len(made):
+        size = size % 97 + 1
+        assert normalise_many(made[k:k + size]) == [normalise(t) for t in made[k:k + size]]
+        k += size
+    assert sum(bool(normalise(t).breaks) for t in made) > 100
 
 
 def test_chunk_features_equal_model_features() -> None:
