@@ -63,9 +63,13 @@ class SpanScan:
         jump = self._jump
         if jump is None:
             cls = self._cls
-            if cls is None:
+            if cls is not None:
+                try:
+                    self._jump = jump = re.compile(_jump_source(cls, self.pattern.pattern), self.pattern.flags)
+                except (re.error, RecursionError, OverflowError):  # pragma: no cover - the plain scan instead
+                    self._cls, self.pattern = None, with_first_chars(self.pattern)
+            if jump is None:
                 return [(m.start(), m.end()) for m in self.pattern.finditer(text) if m.end() > m.start()]
-            self._jump = jump = re.compile(_jump_source(cls, self.pattern.pattern), self.pattern.flags)
         out: list[tuple[int, int]] = []
         pos = 0
         while (m := jump.search(text, pos)) is not None:
