@@ -156,6 +156,19 @@ def test_normalise_many_equals_normalise() -> None:
     texts = [t for _, _, t, _ in ITEMS] + EDGE_TEXTS + ["上 門🚪来", "🔪🔪", "Ａ\u200bＢ", "\ud800x"]
     assert normalise_many(texts) == [normalise(t) for t in texts]
     assert any(n.index is not None for n in normalise_many(texts))
+    # spacing pauses (`Normalised.breaks`, found for the whole block with arrays): runs of dropped characters with a
+    # gap in them between word characters, at the edges of texts and of blocks of every size
+    import random
+
+    rnd = random.Random(5)
+    alphabet = [*"你好我们上门家钱aZ0９Ａｚ 　\u00a0\t*~_·•，。!?\u200b\ufe0f", "\U0001F600", "\U0001F52A", "\u2600", "\ud800"]
+    made = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24))) for _ in range(6000)]
+    k = size = 0
+    while k < len(made):
+        size = size % 97 + 1
+        assert normalise_many(made[k:k + size]) == [normalise(t) for t in made[k:k + size]]
+        k += size
+    assert sum(bool(normalise(t).breaks) for t in made) > 100
 
 
 def test_chunk_features_equal_model_features() -> None:
@@ -206,6 +219,46 @@ def test_first_char_lookahead_keeps_every_rule_expression_match() -> None:
         for t in texts:
             assert [x.span() for x in fast.finditer(t)] == [x.span() for x in plain.finditer(t)], (rule.id, t)
     assert wrapped
+
+
+def test_span_scan_gives_the_non_empty_finditer_spans_of_every_rule_expression() -> None:
+    """`rxprefix.SpanScan` (re's own first-character scan, then the expression in a lookahead) gives the spans of
+    the non-empty `finditer` matches: on hand-made cases (overlaps, lookbehinds, classes, anchors, newlines, group
+    references, possibly empty matches), and for every rule expression on the snapshot and edge texts and on
+    strings generated from the expressions themselves."""
+    import random
+    import re
+    from re import _parser  # type: ignore[attr-defined]
+
+    from check_testkit import FILL, sample_regex
+    from xiezhi.collection.engine import get_matcher
+    from xiezhi.collection.rxprefix import SpanScan
+
+    def want(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+        return [x.span() for x in rx.finditer(text) if x.end() > x.start()]
+
+    cases = (("aa", "aaaaa"), ("(?<!发)(?:上|去)你家", "发上你家 上你家去你家"), (r"(?:\d+|[一二])元", "٣元,二元12元"),
+             ("a|ab", "abab"), ("(?:a|b)c?", "abcacb"), ("你.{0,3}家", "你\n家 你们的家"), ("(a)b\\1", "abaab"),
+             ("(?:^|,)[^x]{0,4}的", "的,的x的"), ("a*", "baaab"), ("(?=你)你们?", "你你们"), ("家$", "家家\n家"),
+             ("[a-c]x|y", "axbyycx"), (r"\bab", "ab cab ab"), ("(?s)你.家", "你\n家"))
+    jumped = 0
+    for rx_src, text in cases:
+        rx = re.compile(rx_src)
+        sc = SpanScan(rx)
+        assert sc.spans(text) == want(rx, text) == sc.spans(text), rx_src
+        jumped += sc._cls is not None
+    assert 0 < jumped < len(cases)
+    m = get_matcher()
+    texts = [normalise(t).text for _, _, t, _ in ITEMS] + [normalise(t).text for t in EDGE_TEXTS]
+    rnd = random.Random(11)
+    for idx, (sc,) in m._spans_by_rule.items():
+        rx = m._regex_by_rule[idx][0]
+        tree = _parser.parse(rx.pattern).data
+        made = ["".join(rnd.choice(FILL) for _ in range(rnd.randint(0, 3))) + sample_regex(tree, rnd)
+                + "".join(rnd.choice(FILL) for _ in range(rnd.randint(0, 3))) for _ in range(60)]
+        for t in texts + made + ["".join(made[:5])]:
+            assert sc.spans(t) == want(rx, t), (m.rules[idx].id, t)
+    assert sum(sc._cls is not None for (sc,) in m._spans_by_rule.values()) >= 0.8 * len(m._spans_by_rule)
 
 
 def test_chunk_matcher_falls_back_to_the_automaton_for_one_character_patterns() -> None:

@@ -104,29 +104,33 @@ def _key_all(hits: list) -> list:
     return [_key(h) for h in hits]
 
 
-def test_possible_by_bits_equals_possible_by_counts() -> None:
-    """The prefilter's two formulations (clause bits per alternative; satisfied clauses counted) agree."""
+def test_possible_by_bytes_equals_possible_by_bits_and_by_counts() -> None:
+    """The prefilter's three formulations (clause bytes per alternative; clause bits; satisfied clauses counted)
+    agree, on blocks of every size up to 128 and on an empty one."""
     import numpy as np
 
     cr = get_chunk_rules()
-    assert cr.bitwise
+    assert cr.bytewise and cr.bitwise
     texts = [normalise(t).text for t in DEV + EDGE] + _generated(1500, seed=5)
     pairs = 0
     try:
-        for k in range(0, len(texts), 128):
-            part = texts[k:k + 128]
+        k = size = 0
+        while k < len(texts):
+            size = size % 128 + 1 if k < 3000 else 128
+            part = texts[k:k + size]
+            k += size
             pos, pid, starts = cr.scanner.find_all(part)
             who = np.searchsorted(starts, pos, side="right") - 1
             lit = cr.lit_of[pid]
             sel = np.flatnonzero(lit >= 0)
-            cr.bitwise = True
-            a = cr.possible(len(part), who[sel], lit[sel])
-            cr.bitwise = False
-            b = cr.possible(len(part), who[sel], lit[sel])
-            assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
-            pairs += len(a[0])
+            got = []
+            for cr.bytewise, cr.bitwise in ((True, True), (False, True), (False, False)):
+                got.append(cr.possible(len(part), who[sel], lit[sel]))
+            for a in got[1:]:
+                assert np.array_equal(a[0], got[0][0]) and np.array_equal(a[1], got[0][1])
+            pairs += len(got[0][0])
     finally:
-        cr.bitwise = True
+        cr.bytewise = cr.bitwise = True
     assert pairs > 2000
 
 
@@ -193,6 +197,22 @@ def test_literal_scanner_equals_the_automaton(words: list[str], texts: list[str]
     want = [(k, e, i) for k, t in enumerate(texts) for e, i in auto.iter(t)]
     who, end, pid = LiteralScanner(words).find(texts)
     assert list(zip(who.tolist(), end.tolist(), pid.tolist(), strict=True)) == want
+
+
+def test_literal_scanner_two_and_three_character_stages() -> None:
+    """Multi-character patterns are found from their first two characters, the longer ones then from their first
+    three: a two-character pattern and the longer ones it begins, three-character patterns, a pattern at the very
+    end of the chunk, and the order `find_all` keeps (by position, then pattern, after the one-character ones)."""
+    words = ["你", "ab", "abc", "abd", "abcde", "abx", "bc", "c你", "你我他们", "我他"]
+    texts = ["abcde你我他们", "xabdabc", "ab", "abx", "", "c你"]
+    sc = LiteralScanner(words)
+    pos, pid, _starts = sc.find_all(texts)
+    joined = sc.separator.join(texts)
+    got = [(int(p), words[i]) for p, i in zip(pos.tolist(), pid.tolist(), strict=True)]
+    assert all(joined[p:p + len(w)] == w for p, w in got)
+    assert got == sorted((p, w) for p, w in got if len(w) == 1) + sorted((p, w) for p, w in got if len(w) > 1)
+    want = {(p, w) for w in words for p in range(len(joined)) if joined.startswith(w, p)}
+    assert set(got) == want and len(got) == len(want)
 
 
 def test_chunk_rules_without_expressions() -> None:

@@ -14,7 +14,7 @@ import ahocorasick
 
 from xiezhi.collection.normalize import Normalised, normalise, normalise_pattern, normalise_regex
 from xiezhi.collection.rules import CategorySpec, Rule, load_categories
-from xiezhi.collection.rxprefix import required_literals, with_first_chars
+from xiezhi.collection.rxprefix import SpanScan, required_literals
 
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
@@ -501,6 +501,8 @@ class Matcher:
             payload.setdefault(key, []).append((idx, role))
 
         self._regex: list[tuple[int, list[re.Pattern[str]]]] = []
+        #: rule -> its expression's match spans (`rxprefix.SpanScan`: the non-empty matches of `_regex_by_rule`'s)
+        self._spans_by_rule: dict[int, tuple[SpanScan, ...]] = {}
         self._untriggered: list[int] = []
         #: rule -> required literals of its expression (`required_literals`): a triggered rule's expression
         #: runs only if one of them was seen, since without one it cannot match
@@ -518,8 +520,9 @@ class Matcher:
             if rule.regex:
                 # one alternation per rule: one scan of the text instead of one per expression
                 plain = re.compile("|".join(f"(?:{normalise_regex(rx)})" for rx in rule.regex))
-                compiled = [with_first_chars(plain)]
-                self._regex.append((i, compiled))
+                spans = SpanScan(plain)
+                self._regex.append((i, [spans.pattern]))
+                self._spans_by_rule[i] = (spans,)
                 gate = required_literals(plain)
                 if gate is not None:
                     self.gates[i] = gate
@@ -618,10 +621,9 @@ class Matcher:
         for idx in (*triggered, *self._untriggered):
             if idx in gates_of and idx not in gated:
                 continue  # none of the literals every match contains is in the text
-            for rx in self._regex_by_rule.get(idx, ()):
-                for m in rx.finditer(text):
-                    if m.end() > m.start():
-                        any_hits.setdefault(idx, []).append((m.start(), m.end()))
+            for sc in self._spans_by_rule.get(idx, ()):
+                if got := sc.spans(text):
+                    any_hits.setdefault(idx, []).extend(got)
         return self.hits_of(norm, any_hits, cancelled)
 
     def hits_of(self, norm: Normalised, any_hits: dict[int, list[tuple[int, int]]],

@@ -73,9 +73,23 @@ _DELETED = _deleted_class()
 _DELETED_RUN = re.compile(_DELETED.pattern + "+")
 
 
-_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_GAP = re.compile(r"[ \u3000\u00a0]")
+#: Code point ranges (inclusive) of the characters `_soft_breaks` asks about: a Chinese character (`_CJK`), a word
+#: character (`_WORD`: Chinese, ASCII and full-width digits and letters) and a spacing gap (`_GAP`). The expressions
+#: and `normalise_many`'s array tests are both built from them.
+_CJK_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
+_WORD_RANGES = (*_CJK_RANGES, (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0xFF10, 0xFF19), (0xFF21, 0xFF3A),
+                (0xFF41, 0xFF5A))
+_GAP_RANGES = ((0x20, 0x20), (0x3000, 0x3000), (0xA0, 0xA0))
+
+
+def _class_of(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                                    for a, b in ranges) + "]")
+
+
+_WORD = _class_of(_WORD_RANGES)
+_CJK = _class_of(_CJK_RANGES)
+_GAP = _class_of(_GAP_RANGES)
 
 
 def _soft_breaks(text: str, index: list[int] | tuple[int, ...] | None) -> tuple[int, ...]:
@@ -218,12 +232,55 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
     full = mapped[keep].astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     starts = [0, *ends[:-1].tolist()]
     out_starts = [0, *out_ends[:-1]]
+    breaks = _soft_breaks_many(codes, keep, kept_before, np.asarray(starts), ends)
     result: list[Normalised] = []
-    for t, s, os_, oe in zip(texts, starts, out_starts, out_ends, strict=True):
+    for k, (t, s, os_, oe) in enumerate(zip(texts, starts, out_starts, out_ends, strict=True)):
         norm_text = full[os_:oe]
         if len(norm_text) == len(t):
             result.append(Normalised(t, norm_text, None))
         else:
             index = tuple((np.flatnonzero(keep[s:s + len(t)])).tolist())
-            result.append(Normalised(t, norm_text, index, _soft_breaks(t, index)))
+            result.append(Normalised(t, norm_text, index, breaks.get(k, ())))
     return result
+
+
+def _in(cps: np.ndarray, ranges: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Whether each code point is in one of `ranges`."""
+    out = (cps >= ranges[0][0]) & (cps <= ranges[0][1])
+    for a, b in ranges[1:]:
+        out |= (cps >= a) & (cps <= b)
+    return out
+
+
+def _soft_breaks_many(codes: np.ndarray, keep: np.ndarray, kept_before: np.ndarray, starts: np.ndarray,
+                      ends: np.ndarray) -> dict[int, tuple[int, ...]]:
+    """`_soft_breaks` of every text of `normalise_many` at once, from its arrays (the original code points of the
+    joined texts, which are kept, and the kept ones before each offset): text number -> its breaks, for the texts
+    that have any. The same runs and tests as `_soft_breaks` (a maximal run of dropped characters inside one text
+    with a gap in it, at least two characters from the text's start and end, a Chinese character after it and word
+    characters around it), as array operations on the few dropped characters instead of expressions on each text."""
+    import numpy as np
+
+    gone = np.flatnonzero(~keep)
+    if not len(gone):
+        return {}
+    text = np.searchsorted(ends, gone, side="right")  # the text of each dropped character
+    first = np.ones(len(gone), dtype=bool)  # where a run starts: not right after the previous one, or another text
+    first[1:] = (gone[1:] != gone[:-1] + 1) | (text[1:] != text[:-1])
+    run = np.flatnonzero(first)
+    a = gone[run]
+    b = gone[np.append(run[1:], len(gone)) - 1] + 1  # each run is [a, b) of the joined texts
+    t = text[run]
+    s = starts[t]
+    gap = np.logical_or.reduceat(_in(codes[gone], _GAP_RANGES), run)
+    ok = np.flatnonzero(gap & (a - s >= 2) & (b + 2 <= ends[t]))
+    if not len(ok):
+        return {}
+    a, b, t, s = a[ok], b[ok], t[ok], s[ok]
+    ok = np.flatnonzero(_in(codes[b], _CJK_RANGES) & _in(codes[a - 1], _WORD_RANGES) & _in(codes[a - 2], _WORD_RANGES)
+                        & _in(codes[b + 1], _WORD_RANGES))
+    out: dict[int, list[int]] = {}
+    # the normalised offset of b: the characters of its text kept before it (`bisect_left(index, b)`)
+    for k, off in zip(t[ok].tolist(), (kept_before[b[ok]] - kept_before[s[ok]]).tolist(), strict=True):
+        out.setdefault(k, []).append(off)
+    return {k: tuple(v) for k, v in out.items()}
