@@ -57,6 +57,8 @@ assert not {p.name for p in POOL_B} & set(REFUSED)
 #: Newly readable at the start of the seventh session (pool B0 = B without them: what was readable before).
 NEW_SETS = ("check_test6.jsonl", "check_dev27.jsonl", "check_dev28.jsonl", "check_dev29.jsonl")
 K, SHARPNESS = 25, 20.0
+#: The best cosine of each replayed line in the last `charknn_probs` call (for `--near`).
+BEST: dict[str, float] = {}
 
 
 def load_rows(paths: tuple[Path, ...]) -> list[dict]:
@@ -122,22 +124,32 @@ class GramIndex:
         return out
 
 
-def knn_from_sims(sim: np.ndarray, y: np.ndarray, k: int = K, sharpness: float = SHARPNESS) -> np.ndarray:
-    """embed_replay.knn_probs's rule on given similarities: weighted label share of the k nearest, in [0.01, 0.99]."""
+def knn_from_sims(sim: np.ndarray, y: np.ndarray, k: int = K, sharpness: float = SHARPNESS,
+                  near: float | None = None, prior: np.ndarray | None = None) -> np.ndarray:
+    """embed_replay.knn_probs's rule on given similarities: weighted label share of the k nearest, in [0.01, 0.99].
+    near: only neighbours above this cosine vote; a line with none gets `prior` (the pool's label shares)."""
     top = np.argsort(-sim, axis=1, kind="stable")[:, :k]
-    wt = np.exp((np.take_along_axis(sim, top, axis=1) - 1.0) * sharpness)
-    return (wt[:, :, None] * y[top]).sum(axis=1) / np.maximum(wt.sum(axis=1, keepdims=True), 1e-300) * 0.98 + 0.01
+    s = np.take_along_axis(sim, top, axis=1)
+    wt = np.exp((s - 1.0) * sharpness)
+    if near is not None:
+        wt = np.where(s > near, wt, 0.0)
+    tot = wt.sum(axis=1, keepdims=True)
+    p = (wt[:, :, None] * y[top]).sum(axis=1) / np.maximum(tot, 1e-300)
+    if near is not None and prior is not None:
+        p = np.where(tot > 0, p, prior[None, :])
+    return p * 0.98 + 0.01
 
 
 def charknn_probs(replay: list[dict], rows: list[dict], index: GramIndex, pool_files: set[str], how: str,
-                  min_order: int = 1, settings: tuple[tuple[int, float], ...] = ((K, SHARPNESS),)) -> dict[tuple[int, float], list[dict]]:
+                  min_order: int = 1, settings: tuple[tuple[float, ...], ...] = ((K, SHARPNESS),)
+                  ) -> dict[tuple[float, ...], list[dict]]:
     """Each replay line's knn probabilities from the pool lines of `pool_files` not by its set's annotator."""
     pos = {r["id"]: i for i, r in enumerate(rows)}
     src = np.array([r["_file"] in pool_files for r in rows])
     ann = np.array([er.annotator(r["id"]) for r in rows])
     first = np.array([r["id"][0] for r in rows])
     y = np.array([[c in r["labels"] for c in TEXT_CATEGORIES] for r in rows], dtype=np.float64)
-    out: dict[tuple[int, float], list[Any]] = {s: [None] * len(replay) for s in settings}
+    out: dict[tuple[float, ...], list[Any]] = {s: [None] * len(replay) for s in settings}
     by_set: dict[str, list[int]] = {}
     for i, r in enumerate(replay):
         by_set.setdefault(r["set"], []).append(i)
@@ -146,8 +158,10 @@ def charknn_probs(replay: list[dict], rows: list[dict], index: GramIndex, pool_f
         pool = src & ~np.isin(ann, list(letters)) & ~np.isin(first, list(letters))
         w = index.weights(pool, how, min_order)
         sim = index.similarities([pos[replay[i]["id"]] for i in idx], pool, w)
-        for s in settings:
-            p = knn_from_sims(sim, y, *s)
+        for i, best in zip(idx, sim.max(axis=1).tolist(), strict=True):
+            BEST[replay[i]["id"]] = best
+        for s in settings:  # (k, sharpness) or (k, sharpness, near)
+            p = knn_from_sims(sim, y, int(s[0]), s[1], s[2] if len(s) > 2 else None, y[pool].mean(axis=0))
             for i, row in zip(idx, p, strict=True):
                 out[s][i] = {c: round(float(v), 5) for c, v in zip(TEXT_CATEGORIES, row.tolist(), strict=True)}
         print(f"  {name} ({how}, pool {int(pool.sum())})", file=sys.stderr, flush=True)
@@ -208,6 +222,15 @@ def main(argv: list[str]) -> int:
                 sc = er.score_variant(er.with_probs(replay, st), 0.005)
                 print(f"stack-cknn-B-{how} k={s[0]} sharpness={s[1]:g} budget 0.005: {sc['mean_macro_f1']:.4f} / "
                       f"{sc['lawful_fp']}", flush=True)
+        return 0
+    if "--near" in argv:  # only neighbours above a cosine vote: is the gain from near paraphrases?
+        for near in (0.3, 0.4, 0.5, 0.6):
+            got = charknn_probs(replay, rows, index, pools["B"], "bin", 1, ((K, SHARPNESS, near),))
+            probs = next(iter(got.values()))
+            sc = er.score_variant(er.with_probs(replay, er.stacked(replay, char_a, probs)), 0.005)
+            has = sum(BEST[r["id"]] > near for r in replay)
+            print(f"stack-cknn-B-bin, only neighbours above cos {near}: {sc['mean_macro_f1']:.4f} / {sc['lawful_fp']} "
+                  f"({has} of {len(replay)} lines have one)", flush=True)
         return 0
     only = argv[argv.index("--variants") + 1].split(",") if "--variants" in argv else None
     summary_path = out / "summary.json"

@@ -20,6 +20,7 @@ def main(argv: list[str]) -> int:
     for name in ("summary.json", "summary-lin.json"):
         if (root / name).exists():
             variants.update(json.loads((root / name).read_text())["variants"])
+    variants = {"char-A": variants["char-A"], **variants}  # the shipped probabilities first
     use = json.loads((root.parent / "embed6" / "summary-use.json").read_text())["variants"]
     variants["USE stack-knn (embed6)"] = use["stack-knn"]
     base = variants["char-A"]["0.005"]["per_set"]

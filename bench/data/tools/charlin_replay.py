@@ -10,6 +10,8 @@ annotator, on
 - words-A: the char 1-4-grams plus rjieba word tokens (min count 2) of the normalised text, TRAIN_FILES;
 - char-B: the char 1-4-grams alone, every readable development set (`charknn_replay.POOL_B`);
 - words-B: both;
+- mlp-A: char 1-4-grams, TRAIN_FILES, one hidden ReLU layer of HIDDEN units (`train_mlp`): is the knn's gain a
+  non-linear reading of the grams that a lookup-priced model can learn?
 each alone (its probabilities replace char-A's in the veto and the additions) and stacked with char-A
 (`embed_replay.stacked`). Scored like every replay variant (`embed_replay.score_variant`, nested).
 """
@@ -91,7 +93,67 @@ def train(feats: list[set[str]], labels: list[list[str]], params: b.Params = b.P
     return vocab, w, bias
 
 
-def predict(model: tuple[dict[str, int], np.ndarray, np.ndarray], f: set[str]) -> np.ndarray:
+#: Hidden units, steps, learning rate and seed of the `mlp` variant (set once, not tuned).
+HIDDEN, MLP_STEPS, MLP_LR, MLP_SEED = 32, 200, 0.01, 0
+
+
+def train_mlp(feats: list[set[str]], labels: list[list[str]], params: b.Params = b.PARAMS) -> tuple:
+    """One hidden ReLU layer over the same binary gram features (scaled by 1/sqrt(n)): logits =
+    relu(x W1 + b1) W2 + b2; positives weighted as the linear model, L2 on W1, full-batch Adam from a seeded start.
+    At run time W1's rows would be gathered and summed per message exactly as the linear weights are now."""
+    counts = Counter(g for f in feats for g in f)
+    vocab = {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= params.min_count))}
+    rows_f = [np.array(sorted(vocab[g] for g in f if g in vocab), dtype=np.int64) for f in feats]
+    n, n_cat = len(feats), len(TEXT_CATEGORIES)
+    lens = np.array([len(f) for f in rows_f], dtype=np.int64)
+    row_of = np.repeat(np.arange(n), lens)
+    col = np.concatenate(rows_f)
+    scale = np.where(lens > 0, 1.0 / np.sqrt(np.maximum(lens, 1)), 0.0).astype(np.float32)
+    has_row = lens > 0
+    row_seg = (np.cumsum(lens) - lens)[has_row]
+    by_col = np.argsort(col, kind="stable")
+    col_ids, col_seg = np.unique(col[by_col], return_index=True)
+    row_by_col = row_of[by_col]
+    y = np.array([[c in lab for c in TEXT_CATEGORIES] for lab in labels], dtype=np.float32)
+    pos = y.sum(axis=0)
+    sample_w = np.where(y > 0, ((n - pos) / np.maximum(pos, 1)) ** params.pos_power, 1.0).astype(np.float32)
+    rng = np.random.default_rng(MLP_SEED)
+    params_ = [(rng.standard_normal((len(vocab), HIDDEN)) * 0.1).astype(np.float32), np.zeros(HIDDEN, np.float32),
+               (rng.standard_normal((HIDDEN, n_cat)) / np.sqrt(HIDDEN)).astype(np.float32), np.zeros(n_cat, np.float32)]
+    mom = [np.zeros_like(x) for x in params_]
+    var = [np.zeros_like(x) for x in params_]
+    for step in range(1, MLP_STEPS + 1):
+        w1, b1, w2, b2 = params_
+        pre = np.zeros((n, HIDDEN), dtype=np.float32)
+        pre[has_row] = np.add.reduceat(w1[col], row_seg, axis=0)
+        pre = pre * scale[:, None] + b1
+        h = np.maximum(pre, 0)
+        p = 1.0 / (1.0 + np.exp(-(h @ w2 + b2)))
+        err = (p - y) * sample_w / n
+        g_w2, g_b2 = h.T @ err, err.sum(axis=0)
+        d_pre = (err @ w2.T) * (pre > 0)
+        g_b1 = d_pre.sum(axis=0)
+        g_w1 = np.zeros_like(w1)
+        g_w1[col_ids] = np.add.reduceat((d_pre * scale[:, None])[row_by_col], col_seg, axis=0)
+        g_w1 += params.l2 * w1
+        a = MLP_LR * np.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
+        for i, g in enumerate((g_w1, g_b1, g_w2, g_b2)):
+            mom[i] = 0.9 * mom[i] + 0.1 * g
+            var[i] = 0.999 * var[i] + 0.001 * g * g
+            params_[i] -= a * mom[i] / (np.sqrt(var[i]) + 1e-8)
+    return ("mlp", vocab, *params_)
+
+
+def predict(model: tuple, f: set[str]) -> np.ndarray:
+    if model[0] == "mlp":
+        _, vocab, w1, b1, w2, b2 = model
+        idx = [vocab[g] for g in f if g in vocab]
+        pre = w1[idx].sum(axis=0) / np.sqrt(len(idx)) + b1 if idx else b1
+        return 1.0 / (1.0 + np.exp(-(np.maximum(pre, 0) @ w2 + b2).astype(np.float64)))
+    return predict_linear(model, f)
+
+
+def predict_linear(model: tuple[dict[str, int], np.ndarray, np.ndarray], f: set[str]) -> np.ndarray:
     vocab, w, bias = model
     idx = [vocab[g] for g in f if g in vocab]
     z = w[idx].sum(axis=0) / np.sqrt(len(idx)) + bias if idx else bias
@@ -99,7 +161,7 @@ def predict(model: tuple[dict[str, int], np.ndarray, np.ndarray], f: set[str]) -
 
 
 def loao_probs(replay: list[dict], rows: list[dict], files: set[str], words: bool, cache: Path,
-               only_sets: list[str] | None = None) -> list[dict[str, float]] | None:
+               only_sets: list[str] | None = None, mlp: bool = False) -> list[dict[str, float]] | None:
     """Per replayed set, the probabilities of a classifier trained without its annotator, each set's cached in
     `cache` (so that two processes can share the sets); None while some set is missing."""
     feats = {r["id"]: features(normalise(r["text"]).text, words) for r in rows}
@@ -107,6 +169,7 @@ def loao_probs(replay: list[dict], rows: list[dict], files: set[str], words: boo
     by_set: dict[str, list[int]] = {}
     for i, r in enumerate(replay):
         by_set.setdefault(r["set"], []).append(i)
+    trained: dict[tuple[str, ...], Any] = {}  # sets whose annotators are not in the pool share one training
     for name, idx in by_set.items():
         part = cache.with_name(f"{cache.name}-{name}.json")
         if part.exists():
@@ -118,12 +181,16 @@ def loao_probs(replay: list[dict], rows: list[dict], files: set[str], words: boo
         letters = replay[idx[0]]["annotator"]
         train_rows = [r for r in rows if r["_file"] in files and r["id"][0] not in letters
                       and er.annotator(r["id"]) not in letters]
-        model = train([feats[r["id"]] for r in train_rows], [r["labels"] for r in train_rows])
+        key = tuple(r["id"] for r in train_rows)
+        if key not in trained:
+            trained[key] = (train_mlp if mlp else train)([feats[r["id"]] for r in train_rows],
+                                                         [r["labels"] for r in train_rows])
+        model = trained[key]
         for i in idx:
             p = predict(model, feats[replay[i]["id"]])
             out[i] = {c: round(float(x), 5) for c, x in zip(TEXT_CATEGORIES, p.tolist(), strict=True)}
         part.write_text(json.dumps([out[i] for i in idx]))
-        print(f"  {name}: {len(train_rows)} lines, {len(model[0])} features", file=sys.stderr, flush=True)
+        print(f"  {name}: {len(train_rows)} lines", file=sys.stderr, flush=True)
     return None if any(p is None for p in out) else out
 
 
@@ -147,7 +214,7 @@ def main(argv: list[str]) -> int:
                 probs = json.load(fh)
         else:
             sets = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else None
-            got = loao_probs(replay, rows, pools[pool[0]], words, out / "lin" / name, sets)
+            got = loao_probs(replay, rows, pools[pool[0]], words, out / "lin" / name, sets, kind == "mlp")
             if got is None:
                 print(f"{name}: some sets still missing", flush=True)
                 continue
