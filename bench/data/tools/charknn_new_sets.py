@@ -1,6 +1,6 @@
 """Model8: do the replay's knn gains hold on the four newly readable sets (test6, dev27-dev29; annotators F, G, H, I)?
 
-    PYTHONPATH=src .venv/bin/python bench/data/tools/charknn_new_sets.py [--out DIR]
+    PYTHONPATH=src .venv/bin/python bench/data/tools/charknn_new_sets.py [--out DIR] [--mlp]
 
 Leave-one-annotator-out with the rules of today: each set's rule findings from this tree's engine, rules only, in the
 replay's format (`replay_rules.worker`), its char-A probabilities from the shipped classifier (trained on
@@ -103,6 +103,23 @@ def main(argv: list[str]) -> int:
     pools = {"A": {p.name for p in ck.b.TRAIN_FILES}, "B": {p.name for p in ck.POOL_B}}
     shipped = load_model().thresholds
     results: dict[str, Any] = {"char-A (shipped limits)": score_sets(new, shipped)}
+    if "--mlp" in argv:  # charlin_replay's mlp-A: trained on TRAIN_FILES (no new set in it), alone and stacked
+        import charlin_replay as cl
+
+        train_rows = ck.b.load(ck.b.TRAIN_FILES)
+        model = cl.train_mlp([cl.features(normalise(r["text"]).text, False) for r in train_rows],
+                             [r["labels"] for r in train_rows])
+        by_id = {r["id"]: r for r in rows}
+        mlp_new = [{c: round(float(x), 5) for c, x in zip(TEXT_CATEGORIES, cl.predict(
+            model, cl.features(normalise(by_id[r["id"]]["text"]).text, False)).tolist(), strict=True)} for r in new]
+        with gzip.open(out / "probs-mlp-A.json.gz", "rt") as fh:
+            mlp_replay = json.load(fh)
+        limits = er.fast_choose(al.Replay(er.with_probs(replay, mlp_replay)), 0.005)
+        results["mlp-A"] = {**score_sets(er.with_probs(new, mlp_new), limits), "limits": limits}
+        limits = er.fast_choose(al.Replay(er.with_probs(replay, er.stacked(replay, [r["probs"] for r in replay],
+                                                                           mlp_replay))), 0.005)
+        st = apply_stacker(fit_stacker(replay, mlp_replay), [r["probs"] for r in new], mlp_new)
+        results["stack-mlp-A"] = {**score_sets(er.with_probs(new, st), limits), "limits": limits}
     for name, pool, how, order in VARIANTS:
         with gzip.open(out / f"probs-{name.removeprefix('stack-')}.json.gz", "rt") as fh:
             knn_replay = json.load(fh)
@@ -115,7 +132,7 @@ def main(argv: list[str]) -> int:
     for name, res in results.items():
         print(f"{name:24s} mean {res['mean_macro_f1']:.4f} lawful FP {res['lawful_fp']} of {res['lawful']}: " +
               ", ".join(f"{s} {e['macro_f1']:.3f}/{e['lawful_fp']}" for s, e in res["per_set"].items()), flush=True)
-    (out / "new_sets.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    (out / ("new_sets-mlp.json" if "--mlp" in argv else "new_sets.json")).write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
 
 
