@@ -7,18 +7,40 @@ r.labels, r.severity, r.findings[0].span, r.needs_metadata
 ```
 """
 
-from xiezhi.collection.check import analyze
-from xiezhi.collection.models import (
-    CATEGORIES,
-    Action,
-    CheckResult,
-    ContactDay,
-    Finding,
-    HistoryReport,
-    MessageMeta,
-    MetadataNeed,
-    TimelineEntry,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from xiezhi.collection.check import analyze
+    from xiezhi.collection.models import (
+        CATEGORIES,
+        Action,
+        CheckResult,
+        ContactDay,
+        Finding,
+        HistoryReport,
+        MessageMeta,
+        MetadataNeed,
+        TimelineEntry,
+    )
+
+#: Loaded on first access (PEP 562), so that importing a submodule (`xiezhi.collection.batch`, whose parent
+#: process with `--workers N` never checks a message) does not import the engine, numpy and the rule tables.
+_LAZY = {"analyze": "xiezhi.collection.check", **{name: "xiezhi.collection.models" for name in (
+    "CATEGORIES", "Action", "CheckResult", "ContactDay", "Finding", "HistoryReport", "MessageMeta", "MetadataNeed",
+    "TimelineEntry")}}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'xiezhi.collection' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CATEGORIES",

@@ -14,11 +14,16 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from xiezhi.collection.check import analyze
-from xiezhi.collection.fast import analyze_many_json
-from xiezhi.collection.models import MessageMeta
+if TYPE_CHECKING:
+    from xiezhi.collection.models import MessageMeta
+
+#: The engine, imported on first use (`_engine`), not with this module: with `--workers N` the parent process only
+#: reads and writes lines, and importing the engine there cost the batch's process tree ~45 MB of resident memory
+#: (the parent held the rule tables' and numpy's modules that only the workers use).
+analyze: Any = None
+analyze_many_json: Any = None
 
 CHUNK = 500
 _PLAIN_KEYS = frozenset({"id", "text"})
@@ -51,6 +56,19 @@ def _error(ident: object, lineno: int, exc: Exception) -> str:
     return json.dumps({"id": ident, "line": lineno, "error": f"第{lineno}行无法处理：{msg}"}, ensure_ascii=False)
 
 
+def _engine() -> None:
+    """Import the engine into this module's globals once (a test may have put its own `analyze_many_json` there)."""
+    global analyze, analyze_many_json
+    if analyze is None:
+        from xiezhi.collection.check import analyze as _analyze
+
+        analyze = _analyze
+    if analyze_many_json is None:
+        from xiezhi.collection.fast import analyze_many_json as _many
+
+        analyze_many_json = _many
+
+
 def _read(item: object) -> tuple[str, MessageMeta | None]:
     """Text and metadata of one parsed input line (raises on a bad line)."""
     if not isinstance(item, dict):
@@ -65,13 +83,18 @@ def _read(item: object) -> tuple[str, MessageMeta | None]:
         from xiezhi.dates import parse_datetime
 
         meta_data["sent_at"] = parse_datetime(meta_data["sent_at"])
-    return text, MessageMeta.model_validate(meta_data) if meta_data else None
+    if not meta_data:
+        return text, None
+    from xiezhi.collection.models import MessageMeta
+
+    return text, MessageMeta.model_validate(meta_data)
 
 
 def process_line(line: str, lineno: int, rules_only: bool = False) -> str | None:
     """One input line -> one output line (None for a blank line)."""
     if not line.strip():
         return None
+    _engine()
     ident = None
     try:
         item = json.loads(line)
@@ -105,6 +128,7 @@ def _settle() -> None:
 def process_lines(lines: list[str], start: int = 1, rules_only: bool = False) -> list[str]:
     """Many input lines (the first is line `start`) -> their output lines, blank lines skipped: the same
     lines as `process_line` on each, computed by the chunked path (`analyze_many_json`)."""
+    _engine()
     out: list[str | None] = []
     texts: list[str] = []
     metas: list[MessageMeta | None] = []
