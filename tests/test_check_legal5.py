@@ -1,0 +1,39 @@
+"""Check: regressions for the fifth legal review (/work/briefs/legal_review_check5.md, H and M defects).
+
+Each fixed defect gets a pair run through the rules only (`model=False`, so the classifier cannot hide a rule, scope
+or citation defect): the review's wrong output now right, and the unlawful case the rule was written for still found,
+mostly in wording of our own.
+"""
+
+from __future__ import annotations
+
+from xiezhi.collection import analyze
+
+SENT = {"sent_at": "2026-03-01T10:00:00"}
+DEBTOR = {**SENT, "recipient_role": "debtor"}
+
+
+def _labels(text: str, meta: dict | None = None) -> set[str]:
+    return set(analyze(text, meta or SENT, model=False).labels)
+
+
+def _finding(text: str, category: str, meta: dict | None = None):
+    r = analyze(text, meta or SENT, model=False)
+    found = [f for f in r.findings if f.category == category]
+    assert found, (text, r.labels)
+    return found[0]
+
+
+def _ids(finding) -> list[str]:
+    return [c["id"] for c in finding.citations if "id" in c]
+
+
+# D1 (H): a clause disclaimer must be a request to others to be careful (请…提高警惕), not the collector's own
+# "提高警惕吧" closing a threat (治安管理处罚法 第五十条第一款第一项).
+def test_d1_collector_threat_ending_in_be_on_guard_still_flags() -> None:
+    assert "violence_threat" in _labels("钱再不到账，你晚上回家路上就小心点，自己提高警惕吧。")
+    assert "violence_threat" in _labels("再不还钱你出门就小心点，提高警惕吧。")
+
+
+def test_d1_warning_to_residents_to_be_on_guard_stays_lawful() -> None:
+    assert _labels("近期有人冒充本公司员工上门收取“押金”，本公司从未委托任何人收费，请大家提高警惕。") == {"compliant"}
