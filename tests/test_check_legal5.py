@@ -37,3 +37,19 @@ def test_d1_collector_threat_ending_in_be_on_guard_still_flags() -> None:
 
 def test_d1_warning_to_residents_to_be_on_guard_stays_lawful() -> None:
     assert _labels("近期有人冒充本公司员工上门收取“押金”，本公司从未委托任何人收费，请大家提高警惕。") == {"compliant"}
+
+
+# D2 (H): a summons "mailed to you" is lawful (precision8), but a deposit or fee that would cancel it is a court scam:
+# only the plaintiff withdraws a suit (民事诉讼法 第一百四十八条); a guarantee may suspend enforcement (第二百四十二条).
+def test_d2_mailed_summons_with_a_deposit_to_cancel_it_is_impersonation() -> None:
+    for text in ("法院的传票已经寄出，会寄到你本人手上，你先交800元保证金就可以撤销立案。",
+                 "法院传票已经邮寄给你了，交2000元保证金可以暂缓开庭。",
+                 "想撤销传票的话，今天把3000元撤诉费转过来。"):
+        f = _finding(text, "impersonation")
+        assert f.rule == "im-court-documents-money", (text, f.rule)
+        assert f.severity == "possible_crime"
+
+
+def test_d2_mailed_summons_and_enforcement_guarantee_stay_lawful() -> None:
+    assert _labels("法院会把传票邮寄给你，收到后按传票上的时间到庭就可以。") == {"compliant"}
+    assert _labels("执行中被执行人向法院提供保证金作担保，经申请执行人同意，法院可以决定暂缓执行。") == {"compliant"}
