@@ -53,3 +53,16 @@ def test_d2_mailed_summons_with_a_deposit_to_cancel_it_is_impersonation() -> Non
 def test_d2_mailed_summons_and_enforcement_guarantee_stay_lawful() -> None:
     assert _labels("法院会把传票邮寄给你，收到后按传票上的时间到庭就可以。") == {"compliant"}
     assert _labels("执行中被执行人向法院提供保证金作担保，经申请执行人同意，法院可以决定暂缓执行。") == {"compliant"}
+
+
+# D3 (H): a licensed lender describing its own licence (消费金融公司管理办法 第二条: "经国家金融监督管理总局批准设立的")
+# is no impostor; a false claim of official backing (治安管理处罚法 第六十二条第三款) still is.
+def test_d3_licensed_lenders_own_licence_is_no_impersonation() -> None:
+    for text in ("我司是经国家金融监督管理总局批准设立的持牌消费金融公司，您本期账单已逾期，请尽快还款。",
+                 "本公司是经地方金融监管部门批准设立的小额贷款公司，您的借款已逾期3天，请登录APP还款。"):
+        assert "impersonation" not in _labels(text, DEBTOR), text
+
+
+def test_d3_false_official_backing_still_flags() -> None:
+    assert "impersonation" in _labels("我们公司和法院有内部合作，交5000元就能帮你撤掉案子。", DEBTOR)
+    assert "impersonation" in _labels("我们是经中国人民银行授权的征信修复机构，交800元手续费可以删除逾期记录。", DEBTOR)
