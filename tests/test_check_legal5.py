@@ -66,3 +66,17 @@ def test_d3_licensed_lenders_own_licence_is_no_impersonation() -> None:
 def test_d3_false_official_backing_still_flags() -> None:
     assert "impersonation" in _labels("我们公司和法院有内部合作，交5000元就能帮你撤掉案子。", DEBTOR)
     assert "impersonation" in _labels("我们是经中国人民银行授权的征信修复机构，交800元手续费可以删除逾期记录。", DEBTOR)
+
+
+# D20 (H): the friends' "meal or object owed" exception names what was *lent* (借我的充电宝, 借我的那台), so a victim who
+# names his own 充电宝 or 那台车 in a report of an assault, a robbery or smashing (治安51, 刑法263, 治安59) keeps it.
+def test_d20_reported_assault_naming_own_things_still_flags() -> None:
+    for text in ("催收的人昨晚上门推了我一把，把我桌上的充电宝也抢走了。",
+                 "催收把我那辆电动车砸了，说再不还钱下回砸的就是我。",
+                 "网贷逾期了，催收把我家门砸了，我那台电视也被砸坏了。"):
+        assert "violence_threat" in _labels(text), text
+
+
+def test_d20_meal_or_thing_lent_between_friends_stays_lawful() -> None:
+    assert _labels("你借我的充电宝啥时候还？再不还我就上你家搬你的去了啊😂") == {"compliant"}
+    assert _labels("兄弟，欠我那顿火锅啥时候请？再拖我就去你公司门口堵你了哈哈") == {"compliant"}
