@@ -80,3 +80,15 @@ def test_d20_reported_assault_naming_own_things_still_flags() -> None:
 def test_d20_meal_or_thing_lent_between_friends_stays_lawful() -> None:
     assert _labels("你借我的充电宝啥时候还？再不还我就上你家搬你的去了啊😂") == {"compliant"}
     assert _labels("兄弟，欠我那顿火锅啥时候请？再拖我就去你公司门口堵你了哈哈") == {"compliant"}
+
+
+# D4 (M): notice or a polite ask does not make a night visit or a crew's scene lawful (taxonomy 2.9/2.11: the debtor's
+# agreement; 软暴力意见二(三) 聚众哄闹滋扰); a daytime visit announced by phone with two staff stays lawful.
+def test_d4_polite_words_do_not_excuse_a_night_visit_or_a_crew() -> None:
+    assert "unlawful_visit" in _labels("方便的话我们今晚十二点过去你家坐坐，钱准备好。", DEBTOR)
+    assert "unlawful_visit" in _labels("事先通知你一声，后天我们叫一帮兄弟去你们单位闹。", DEBTOR)
+
+
+def test_d4_announced_daytime_visit_stays_lawful() -> None:
+    text = "上周外访的两个人提前打了电话，白天来的，报了工号，没进门，在门口聊了几句就走了。"
+    assert "unlawful_visit" not in _labels(text)
