@@ -92,3 +92,23 @@ def test_d4_polite_words_do_not_excuse_a_night_visit_or_a_crew() -> None:
 def test_d4_announced_daytime_visit_stays_lawful() -> None:
     text = "上周外访的两个人提前打了电话，白天来的，报了工号，没进门，在门口聊了几句就走了。"
     assert "unlawful_visit" not in _labels(text)
+
+
+# D5 (M): if-rate-above-cap cites 民间借贷规定25 (its heading was missing, so the citation was silently dropped) for private
+# lending, and tells a licensed lender's borrower that the private-lending cap is not theirs (第一条第二款, 批复一).
+RATE = "你借的3万块，利息每个月按8%算，一分都不能少。"
+
+
+def test_d5_private_lender_rate_cites_article_25_and_29() -> None:
+    f = _finding(RATE, "illegal_fee", {**DEBTOR, "lender_type": "unlicensed"})
+    assert f.rule == "if-rate-above-cap"
+    assert {"civil-code:680", "private-lending-provisions:25", "private-lending-provisions:29"} <= set(_ids(f))
+
+
+def test_d5_licensed_lender_rate_gets_no_private_lending_cap() -> None:
+    for lender in ("bank", "microloan", "consumer_finance"):
+        f = _finding(RATE, "illegal_fee", {**DEBTOR, "lender_type": lender})
+        ids = set(_ids(f))
+        assert "civil-code:680" in ids and "private-lending-provisions:1" in ids
+        assert not ids & {"private-lending-provisions:25", "private-lending-provisions:29"}, (lender, ids)
+        assert "持牌机构不适用该规定" in f.explanation
