@@ -112,3 +112,16 @@ def test_d5_licensed_lender_rate_gets_no_private_lending_cap() -> None:
         assert "civil-code:680" in ids and "private-lending-provisions:1" in ids
         assert not ids & {"private-lending-provisions:25", "private-lending-provisions:29"}, (lender, ids)
         assert "持牌机构不适用该规定" in f.explanation
+
+
+# D6 (M): a salary share, a utility price rise and the adverb 十分 ("very") are no usurious rate; a stated rate is.
+def test_d6_salary_share_price_rise_and_very_are_no_rate() -> None:
+    for text in ("我每个月工资的30%都用来还利息了，还能申请延期吗？",
+                 "今年水费每月涨了5%，物业通知我们月底前交清。",
+                 "这笔钱的利息每月都十分吓人，你借之前要想清楚。"):
+        assert "illegal_fee" not in _labels(text), text
+
+
+def test_d6_stated_usurious_rate_still_flags() -> None:
+    f = _finding("借你的五千块，月息五分，逾期一天再加千分之五的罚息。", "illegal_fee", DEBTOR)
+    assert f.rule == "if-rate-above-cap"
