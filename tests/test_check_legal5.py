@@ -125,3 +125,19 @@ def test_d6_salary_share_price_rise_and_very_are_no_rate() -> None:
 def test_d6_stated_usurious_rate_still_flags() -> None:
     f = _finding("借你的五千块，月息五分，逾期一天再加千分之五的罚息。", "illegal_fee", DEBTOR)
     assert f.rule == "if-rate-above-cap"
+
+
+# D7 (M): the borrower's threat of a lawful complaint, his plea for his parents and a third person's advice are no
+# 软暴力 by the collector (软暴力意见一: 心理强制 for 不法利益); the collector's veiled threats still are.
+def test_d7_borrowers_complaint_plea_and_friends_advice_are_no_veiled_threat() -> None:
+    for text in ("你们天天打电话骚扰我，再打我就去银保监投诉，看最后谁吃亏。",
+                 "老人家经不起吓，求你们别再打我爸电话了，钱我月底还。",
+                 "你快把欠人家的钱还上吧，别等人家上门来找你就被动了。"):
+        assert "intimidation" not in _labels(text), text
+
+
+def test_d7_collectors_veiled_threats_still_flag() -> None:
+    for text in ("你去投诉啊，投诉完了看最后谁吃亏。",
+                 "你家老人经不起吓吧？钱今天必须到账。",
+                 "别等我们兄弟们上门来找你，到时候就不好看了。"):
+        assert "intimidation" in _labels(text, DEBTOR), text
