@@ -141,3 +141,13 @@ def test_d7_collectors_veiled_threats_still_flag() -> None:
                  "你家老人经不起吓吧？钱今天必须到账。",
                  "别等我们兄弟们上门来找你，到时候就不好看了。"):
         assert "intimidation" in _labels(text, DEBTOR), text
+
+
+# D8 (M): the debtor waiting at home for the collector to fetch a payment is no intrusion (刑法 第二百四十五条
+# 非法侵入他人住宅); collectors sitting in the debtor's home still are.
+def test_d8_debtor_waiting_at_home_is_no_intrusion() -> None:
+    assert "unlawful_visit" not in _labels("我一直在家里等着呢，你们的人啥时候来拿还款？")
+
+
+def test_d8_collectors_sitting_in_the_home_still_flag() -> None:
+    assert "unlawful_visit" in _labels("催收的两个人今天一早就进了我家客厅坐着不走，说拿不到钱就不走。")
