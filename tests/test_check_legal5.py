@@ -151,3 +151,16 @@ def test_d8_debtor_waiting_at_home_is_no_intrusion() -> None:
 
 def test_d8_collectors_sitting_in_the_home_still_flag() -> None:
     assert "unlawful_visit" in _labels("催收的两个人今天一早就进了我家客厅坐着不走，说拿不到钱就不走。")
+
+
+# D9 (M, README-check convention 17): a stop and demand without force or holding is 拦截 / 拦路闹事 (刑法293(二),
+# 软暴力意见二(三)): intimidation, not 非法拘禁 (刑法238); holding the debtor there (不让走) stays violence_threat.
+def test_d9_stop_and_demand_is_intimidation_not_detention() -> None:
+    r = analyze("今天下班在地铁口被两个催收的拦住要钱，吵了几句他们就走了。", SENT, model=False)
+    assert "intimidation" in r.labels and "violence_threat" not in r.labels, r.labels
+    assert not any("criminal-law:238" in _ids(f) for f in r.findings)
+
+
+def test_d9_held_at_the_gate_is_still_detention() -> None:
+    f = _finding("催收在小区门口把我拦住，不让我走，围了我一个多小时。", "violence_threat")
+    assert f.severity == "possible_crime" and "criminal-law:238" in _ids(f)
