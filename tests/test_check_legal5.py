@@ -164,3 +164,14 @@ def test_d9_stop_and_demand_is_intimidation_not_detention() -> None:
 def test_d9_held_at_the_gate_is_still_detention() -> None:
     f = _finding("催收在小区门口把我拦住，不让我走，围了我一个多小时。", "violence_threat")
     assert f.severity == "possible_crime" and "criminal-law:238" in _ids(f)
+
+
+# D10 (M): a warning about scammers is no threat; a collector's vague one-off 小心点 is a violation, not a possible crime
+# (taxonomy 2.1), whatever day word stands beside it.
+def test_d10_scam_warning_is_no_threat() -> None:
+    assert "violence_threat" not in _labels("提醒一下，明天是还款日，最近骗子特别多，陌生电话让你转账的要小心点。")
+
+
+def test_d10_collectors_take_care_stays_a_violation() -> None:
+    f = _finding("明天之前不把钱还上，你最好小心点。", "violence_threat", DEBTOR)
+    assert f.severity == "violation", f.severity
