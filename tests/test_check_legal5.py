@@ -175,3 +175,14 @@ def test_d10_scam_warning_is_no_threat() -> None:
 def test_d10_collectors_take_care_stays_a_violation() -> None:
     f = _finding("明天之前不把钱还上，你最好小心点。", "violence_threat", DEBTOR)
     assert f.severity == "violation", f.severity
+
+
+# D18 (M): a polite report of a past visit that names who answered the door is no menace (软暴力意见一); a greeting to
+# the family or a remark on their health after the visit still is.
+def test_d18_polite_report_of_a_past_visit_is_no_menace() -> None:
+    assert _labels("我们同事前天去过你家，你妈说你去外地了，麻烦你方便时回个电话商量还款。", DEBTOR) == {"compliant"}
+
+
+def test_d18_greeting_or_health_remark_after_a_visit_still_flags() -> None:
+    labels = _labels("你老家我们已经去过了，你爸腿脚不太利索啊，替我们跟他问个好。", DEBTOR)
+    assert {"intimidation", "unlawful_visit"} <= labels, labels
