@@ -186,3 +186,21 @@ def test_d18_polite_report_of_a_past_visit_is_no_menace() -> None:
 def test_d18_greeting_or_health_remark_after_a_visit_still_flags() -> None:
     labels = _labels("你老家我们已经去过了，你爸腿脚不太利索啊，替我们跟他问个好。", DEBTOR)
     assert {"intimidation", "unlawful_visit"} <= labels, labels
+
+
+# D19 (M): a named collection fee cites 民法典680 for every lender and 民间借贷规定29 only for private lending; the
+# explanation tells a licensed lender's borrower that the 4×LPR line is not theirs.
+BILL = "本月账单：本金6000，利息350，罚息100，逾期管理费700，请于今日内还清。"
+
+
+def test_d19_licensed_lender_collection_fee_cites_680_not_29() -> None:
+    f = _finding(BILL, "illegal_fee", {**DEBTOR, "lender_type": "bank"})
+    assert f.rule == "if-collection-fee-named"
+    ids = set(_ids(f))
+    assert "civil-code:680" in ids and "private-lending-provisions:29" not in ids
+    assert "持牌机构" in f.explanation
+
+
+def test_d19_private_lender_collection_fee_keeps_29() -> None:
+    f = _finding(BILL, "illegal_fee", {**DEBTOR, "lender_type": "unlicensed"})
+    assert {"civil-code:680", "private-lending-provisions:29"} <= set(_ids(f))
