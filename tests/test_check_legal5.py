@@ -204,3 +204,17 @@ def test_d19_licensed_lender_collection_fee_cites_680_not_29() -> None:
 def test_d19_private_lender_collection_fee_keeps_29() -> None:
     f = _finding(BILL, "illegal_fee", {**DEBTOR, "lender_type": "unlicensed"})
     assert {"civil-code:680", "private-lending-provisions:29"} <= set(_ids(f))
+
+
+# D21 (M): a debt for the family's daily needs is a joint debt of the spouses (民法典 第一千零六十四条第一款): telling the
+# spouse so is no invented liability; telling a spouse he answers for any debt still is.
+SPOUSE = {**SENT, "recipient_role": "spouse"}
+
+
+def test_d21_spouse_told_of_a_family_daily_needs_debt_hears_no_false_claim() -> None:
+    text = "作为他的妻子你也有责任，这笔钱是用在你们家日常开销上的，孩子学费也是从这里出的。"
+    assert "false_legal_threat" not in _labels(text, SPOUSE)
+
+
+def test_d21_spouse_told_he_answers_for_any_debt_still_flags() -> None:
+    assert "false_legal_threat" in _labels("你也有一半的责任，你老婆欠的钱你一分都跑不掉。", SPOUSE)
