@@ -218,3 +218,9 @@ def test_d21_spouse_told_of_a_family_daily_needs_debt_hears_no_false_claim() -> 
 
 def test_d21_spouse_told_he_answers_for_any_debt_still_flags() -> None:
     assert "false_legal_threat" in _labels("你也有一半的责任，你老婆欠的钱你一分都跑不掉。", SPOUSE)
+
+
+# D11 (L): a due-date reminder that ends "别说我们没通知您" is a reminder; after months of default it is a veiled threat.
+def test_d11_due_date_reminder_is_no_veiled_threat() -> None:
+    assert _labels("您这期账单20号到期，到时候别说我们没通知您哈。", DEBTOR) == {"compliant"}
+    assert "intimidation" in _labels("这笔钱拖了半年了，到时候别说我们没通知过你。", DEBTOR)
