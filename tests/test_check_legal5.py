@@ -224,3 +224,9 @@ def test_d21_spouse_told_he_answers_for_any_debt_still_flags() -> None:
 def test_d11_due_date_reminder_is_no_veiled_threat() -> None:
     assert _labels("您这期账单20号到期，到时候别说我们没通知您哈。", DEBTOR) == {"compliant"}
     assert "intimidation" in _labels("这笔钱拖了半年了，到时候别说我们没通知过你。", DEBTOR)
+
+
+# D12 (L): a lender's address check is no 跟踪贴靠; "你每天几点下班…我们都清楚" still is.
+def test_d12_address_check_is_no_whereabouts_menace() -> None:
+    assert _labels("您现在住的地址我们都知道，如需变更请联系客服，本期账单请按时还款。", DEBTOR) == {"compliant"}
+    assert "intimidation" in _labels("你住哪个小区我们都知道，钱赶紧还。", DEBTOR)
