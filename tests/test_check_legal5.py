@@ -230,3 +230,10 @@ def test_d11_due_date_reminder_is_no_veiled_threat() -> None:
 def test_d12_address_check_is_no_whereabouts_menace() -> None:
     assert _labels("您现在住的地址我们都知道，如需变更请联系客服，本期账单请按时还款。", DEBTOR) == {"compliant"}
     assert "intimidation" in _labels("你住哪个小区我们都知道，钱赶紧还。", DEBTOR)
+
+
+# D13 (L): an accident told about someone else is no threat to the reader; "the last one who didn't pay" still is.
+def test_d13_accident_told_about_someone_else_is_no_threat() -> None:
+    assert "violence_threat" not in _labels("我同事也欠了网贷，上个月有个人去他家，后来他腿断了，其实是骑车出了车祸。")
+    assert "violence_threat" not in _labels("我隔壁那个人腿断了在家躺着，他欠的钱也还不上了。")
+    assert "violence_threat" in _labels("上一个跟你一样拖着不还的，后来腿就瘸了，你自己掂量。", DEBTOR)
