@@ -237,3 +237,10 @@ def test_d13_accident_told_about_someone_else_is_no_threat() -> None:
     assert "violence_threat" not in _labels("我同事也欠了网贷，上个月有个人去他家，后来他腿断了，其实是骑车出了车祸。")
     assert "violence_threat" not in _labels("我隔壁那个人腿断了在家躺着，他欠的钱也还不上了。")
     assert "violence_threat" in _labels("上一个跟你一样拖着不还的，后来腿就瘸了，你自己掂量。", DEBTOR)
+
+
+# D14 (L): vt-property-doubt-slots' explanation covers its own fire example (哪天着火了): arson is not only 故意毁坏财物,
+# it endangers the people inside (刑法114).
+def test_d14_fire_threat_explanation_names_arson() -> None:
+    f = _finding("你家那个店的玻璃门，不晓得经不经得起砖头哦，钱的事你自己看。", "violence_threat", DEBTOR)
+    assert f.rule == "vt-property-doubt-slots" and "放火罪" in f.explanation
