@@ -244,3 +244,15 @@ def test_d13_accident_told_about_someone_else_is_no_threat() -> None:
 def test_d14_fire_threat_explanation_names_arson() -> None:
     f = _finding("你家那个店的玻璃门，不晓得经不经得起砖头哦，钱的事你自己看。", "violence_threat", DEBTOR)
     assert f.rule == "vt-property-doubt-slots" and "放火罪" in f.explanation
+
+
+# D15 (L): a sealed letter sent to the workplace discloses through those who handle it; the explanation says so.
+def test_d15_letter_to_workplace_explanation_names_who_learns() -> None:
+    f = _finding("再不还钱，我们就把律师函直接寄到你单位，让你们领导都看看。", "debt_disclosure", DEBTOR)
+    assert f.rule == "dd-notify-circle-slots" and "由别人经手" in f.explanation
+
+
+# D25 (L): in-relentless-conditional names the 2012 article too (第四十二条第五项; 滋扰、纠缠 new in 2025).
+def test_d25_relentless_calls_explanation_names_both_versions() -> None:
+    f = _finding("不然我们每天都打你们单位座机，打到你还为止。", "intimidation", DEBTOR)
+    assert f.rule == "in-relentless-conditional" and "此前为第四十二条第五项" in f.explanation
