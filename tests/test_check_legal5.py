@@ -256,3 +256,14 @@ def test_d15_letter_to_workplace_explanation_names_who_learns() -> None:
 def test_d25_relentless_calls_explanation_names_both_versions() -> None:
     f = _finding("不然我们每天都打你们单位座机，打到你还为止。", "intimidation", DEBTOR)
     assert f.rule == "in-relentless-conditional" and "此前为第四十二条第五项" in f.explanation
+
+
+def _rules(text: str, meta: dict | None = None) -> set[str]:
+    return {f.rule for f in analyze(text, meta or SENT, model=False).findings}
+
+
+# D16 (L): im-official-backing's bracket-name form does not match the real 【中国人民银行征信中心】 or 【国家反诈中心】.
+def test_d16_real_bodies_are_not_self_styled_centres() -> None:
+    assert "im-official-backing" not in _rules("【国家反诈中心】提醒您：凡是自称客服要求刷流水、交保证金的都是诈骗。")
+    assert "im-official-backing" not in _rules("【中国人民银行征信中心】提醒：个人信用报告异议申请免费，请通过官方渠道办理。")
+    assert "im-official-backing" in _rules("【全国债务协商服务中心】您的逾期记录可申请删除，缴纳服务费后三个工作日内办结。")
