@@ -267,3 +267,10 @@ def test_d16_real_bodies_are_not_self_styled_centres() -> None:
     assert "im-official-backing" not in _rules("【国家反诈中心】提醒您：凡是自称客服要求刷流水、交保证金的都是诈骗。")
     assert "im-official-backing" not in _rules("【中国人民银行征信中心】提醒：个人信用报告异议申请免费，请通过官方渠道办理。")
     assert "im-official-backing" in _rules("【全国债务协商服务中心】您的逾期记录可申请删除，缴纳服务费后三个工作日内办结。")
+
+
+# D22 (L): a card issuer may stop its own credit card or credit line under the card agreement; the collector freezing
+# the borrower's bank card or WeChat is still a court's power only (民事诉讼法 第一百零三条, 第二百五十五条).
+def test_d22_issuer_stopping_its_own_card_is_no_false_claim() -> None:
+    assert "false_legal_threat" not in _labels("客服说要把我的卡全部冻结，这个他们能做吗？", {**SENT, "lender_type": "bank"})
+    assert "false_legal_threat" in _labels("催收说要把我名下的银行卡全部冻结，还说微信也封掉。")
