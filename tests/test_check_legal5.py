@@ -274,3 +274,11 @@ def test_d16_real_bodies_are_not_self_styled_centres() -> None:
 def test_d22_issuer_stopping_its_own_card_is_no_false_claim() -> None:
     assert "false_legal_threat" not in _labels("客服说要把我的卡全部冻结，这个他们能做吗？", {**SENT, "lender_type": "bank"})
     assert "false_legal_threat" in _labels("催收说要把我名下的银行卡全部冻结，还说微信也封掉。")
+
+
+# D23 (L): a report naming forged loan papers may be true or mistaken (刑法 第二百四十三条第三款), so no 诬告 finding;
+# a claimed fraud report over a plain default still is one.
+def test_d23_report_naming_forged_papers_is_no_false_accusation() -> None:
+    text = "你申请贷款时上传的银行流水是伪造的，我们已经向经侦报案，说你涉嫌骗贷。"
+    assert "id-false-report-claimed" not in _rules(text, DEBTOR)
+    assert "id-false-report-claimed" in _rules("你逾期这么久，我们已经向公安机关报案了，说你涉嫌骗贷。", DEBTOR)
