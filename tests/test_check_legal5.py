@@ -282,3 +282,9 @@ def test_d23_report_naming_forged_papers_is_no_false_accusation() -> None:
     text = "你申请贷款时上传的银行流水是伪造的，我们已经向经侦报案，说你涉嫌骗贷。"
     assert "id-false-report-claimed" not in _rules(text, DEBTOR)
     assert "id-false-report-claimed" in _rules("你逾期这么久，我们已经向公安机关报案了，说你涉嫌骗贷。", DEBTOR)
+
+
+# Seen with D10 (older id-fabricated-crime): "最近骗子多" warns about others, it calls nobody a cheat; "你就是个骗子" does.
+def test_d10_scam_warning_is_no_defamation() -> None:
+    assert _labels("您的账单后天到期，最近骗子特别多，接到陌生来电要你转账的请小心点。", DEBTOR) == {"compliant"}
+    assert "insult_defamation" in _labels("你就是个骗子，借了钱就躲，我要让你们村里人都知道。", DEBTOR)
