@@ -32,6 +32,8 @@ LENDER_SCOPE: dict[str, frozenset[str]] = {
     # among them (legal review 4, D1): its caps (第二十九条: 4×LPR on overdue interest, penalties and fees together) and
     # its principal rule (第二十六条) are not cited for a licensed lender. 第一条 itself stays: it says why.
     "private-lending-provisions:29": frozenset({"unlicensed"}),
+    # 第二十五条 (4×LPR on the agreed rate) likewise (legal review 5, D5)
+    "private-lending-provisions:25": frozenset({"unlicensed"}),
     "private-lending-provisions:26": frozenset({"unlicensed"}),
 }
 
