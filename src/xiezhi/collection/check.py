@@ -265,19 +265,15 @@ def scam_offer_only(findings: list[Finding], text: str) -> bool:
 #: On the read sets such lines carry intimidation 9 times in 10 (annotators s, h, e, c, l, A, C; not o). The condition
 #: must come before the contact words in their sentence: "请督促其还款，否则将影响您的通讯录关联信用" threatens no contact.
 _CONDITION = re.compile(r"再不|不然|否则|不处理的话|不配合的话|要是不|如果不|不还的话|还不上|再勿还|再躲")
-#: The engine's clause ends (engine._CLAUSE_END), without the ASCII full stop, which in these messages is mostly a
-#: decimal point ("3.5万", "1,280.00元") and would cut the condition off its threat.
-_SENTENCE_END = re.compile(r"[!?;。！？；\n]")
 
 
 def _threatens_further_contact(norm: Normalised, hit: RuleHit) -> bool:
     """Whether a threatened contact in a third party's message comes with a condition before it or in its own words,
-    in the same sentence (convention 16)."""
+    in the same sentence (convention 16; the engine's clause, at most 24 characters before the match)."""
     if hit.rule.category != "third_party_contact" or hit.mode != "threatened":
         return False
-    window = norm.text[max(0, hit.start - 24):hit.end]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(window, 0, len(window) - (hit.end - hit.start))), default=0)
-    return _CONDITION.search(window, cut) is not None
+    start = max(clause_bounds(norm.text, hit.start, hit.end)[0], hit.start - 24)
+    return _CONDITION.search(norm.text, start, hit.end) is not None
 
 
 def _implies(f: Finding, third_party: bool, narrative: bool) -> tuple[str, ...]:
