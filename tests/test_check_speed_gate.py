@@ -40,7 +40,7 @@ EXPRESSIONS = _expressions()
 
 def test_most_rule_expressions_have_a_gate() -> None:
     m = get_matcher()
-    assert len(m.gates) >= 0.8 * len(m._regex)
+    assert len(m.gates) >= 0.8 * len(m._regex_by_rule)
 
 
 @pytest.mark.parametrize("rule_id,rx,gate", EXPRESSIONS, ids=[e[0] for e in EXPRESSIONS])

@@ -500,7 +500,6 @@ class Matcher:
                 return
             payload.setdefault(key, []).append((idx, role))
 
-        self._regex: list[tuple[int, list[re.Pattern[str]]]] = []
         #: rule -> its expression's match spans (`rxprefix.SpanScan`: the non-empty matches of `_regex_by_rule`'s)
         self._spans_by_rule: dict[int, tuple[SpanScan, ...]] = {}
         self._untriggered: list[int] = []
@@ -521,7 +520,6 @@ class Matcher:
                 # one alternation per rule: one scan of the text instead of one per expression
                 plain = re.compile("|".join(f"(?:{normalise_regex(rx)})" for rx in rule.regex))
                 spans = SpanScan(plain)
-                self._regex.append((i, [spans.pattern]))
                 self._spans_by_rule[i] = (spans,)
                 gate = required_literals(plain)
                 if gate is not None:
@@ -556,7 +554,8 @@ class Matcher:
         self._negators = re.compile("|".join(re.escape(n) for n in self._negator_words))
         self._disclaimers = re.compile("|".join(re.escape(d) for d in self._disclaimer_words))
         self._questions = re.compile("|".join(re.escape(normalise_pattern(q)) for q in cues().question_cues))
-        self._regex_by_rule = dict(self._regex)
+        #: rule -> the expressions its `SpanScan`s match with (for the chunk pass's prefilter and the tests)
+        self._regex_by_rule = {i: [sc.pattern for sc in scans] for i, scans in self._spans_by_rule.items()}
         self._banter_cues = tuple(k for b in cues().banter if (k := normalise_pattern(b)))  # emoji normalise away
         self._banter_categories = frozenset(cues().banter_categories)
         self._collection = tuple(normalise_pattern(c) for c in cues().collection)
