@@ -125,43 +125,63 @@ class Params:
 PARAMS = Params()
 
 
-def train(rows: list[dict], params: Params = PARAMS) -> Model:
-    texts = [normalise(r["text"]).text for r in rows]
-    counts = Counter(g for t in texts for g in set(grams(t)))
-    vocab_list = sorted(g for g, c in counts.items() if c >= params.min_count)
-    vocab = {g: i for i, g in enumerate(vocab_list)}
-    n_feat, n_cat = len(vocab_list), len(TEXT_CATEGORIES)
-    shell = Model(vocab, TEXT_CATEGORIES, np.zeros((n_feat, n_cat), np.float32), np.zeros(n_cat, np.float32), 0.5)
-    feats = [np.sort(shell.indices(t)) for t in texts]  # sparse binary rows
+@dataclass(frozen=True)
+class Design:
+    """Sparse binary feature rows, each scaled by 1/sqrt(its length), with the segments the full-batch sums use (a
+    row's features are contiguous, so per-row sums are one `reduceat`; the same by column for the gradient), and the
+    labels with their weights. The shipped training (`fit_linear`) and the replay tools' variants
+    (bench/data/tools/charlin_replay.py) train on it."""
+
+    n: int
+    n_feat: int
+    col: np.ndarray
+    scale: np.ndarray
+    has_row: np.ndarray
+    row_seg: np.ndarray
+    col_ids: np.ndarray
+    col_seg: np.ndarray
+    row_by_col: np.ndarray
+    y: np.ndarray
+    sample_w: np.ndarray
+
+
+def design(feats: list[np.ndarray], labels: list[list[str]], n_feat: int, params: Params = PARAMS) -> Design:
+    """`Design` of rows given as sorted feature indices, with their labels."""
+    n = len(feats)
     lens = np.array([len(f) for f in feats], dtype=np.int64)
-    row_of = np.repeat(np.arange(len(rows)), lens)
+    row_of = np.repeat(np.arange(n), lens)
     col = np.concatenate(feats).astype(np.int64) if feats else np.zeros(0, dtype=np.int64)
     scale = np.where(lens > 0, 1.0 / np.sqrt(np.maximum(lens, 1)), 0.0).astype(np.float32)
     has_row = lens > 0
     row_seg = (np.cumsum(lens) - lens)[has_row]  # each row's features are contiguous: sums by reduceat
     by_col = np.argsort(col, kind="stable")
     col_ids, col_seg = np.unique(col[by_col], return_index=True)
-    row_by_col = row_of[by_col]
-    y = np.array([[c in r["labels"] for c in TEXT_CATEGORIES] for r in rows], dtype=np.float32)
+    y = np.array([[c in lab for c in TEXT_CATEGORIES] for lab in labels], dtype=np.float32)
     pos = y.sum(axis=0)
-    pos_weight = ((len(rows) - pos) / np.maximum(pos, 1)) ** params.pos_power  # soften the class imbalance
+    pos_weight = ((n - pos) / np.maximum(pos, 1)) ** params.pos_power  # soften the class imbalance
     sample_w = np.where(y > 0, pos_weight, 1.0).astype(np.float32)
-    w = np.zeros((n_feat, n_cat), dtype=np.float32)
+    return Design(n, n_feat, col, scale, has_row, row_seg, col_ids, col_seg, row_of[by_col], y, sample_w)
+
+
+def fit_linear(d: Design, params: Params = PARAMS) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest logistic regression on `d`: (weights, bias) after `params.epochs` steps of full-batch Adam from
+    zero (deterministic)."""
+    n_cat = len(TEXT_CATEGORIES)
+    w = np.zeros((d.n_feat, n_cat), dtype=np.float32)
     b = np.zeros(n_cat, dtype=np.float32)
     m, v = np.zeros_like(w), np.zeros_like(w)
     mb, vb = np.zeros_like(b), np.zeros_like(b)
-    n = len(rows)
-    for step in range(1, params.epochs + 1):  # Adam, full batch: deterministic
-        z = np.zeros((n, n_cat), dtype=np.float32)
-        if len(row_seg):
-            z[has_row] = np.add.reduceat(w[col], row_seg, axis=0)
-        z = z * scale[:, None] + b
+    for step in range(1, params.epochs + 1):
+        z = np.zeros((d.n, n_cat), dtype=np.float32)
+        if len(d.row_seg):
+            z[d.has_row] = np.add.reduceat(w[d.col], d.row_seg, axis=0)
+        z = z * d.scale[:, None] + b
         p = 1.0 / (1.0 + np.exp(-z))
-        err = (p - y) * sample_w
-        g = np.zeros((n_feat, n_cat), dtype=np.float32)
-        if len(col_seg):
-            g[col_ids] = np.add.reduceat((err * scale[:, None])[row_by_col], col_seg, axis=0)
-        g = g / n + params.l2 * w
+        err = (p - d.y) * d.sample_w
+        g = np.zeros((d.n_feat, n_cat), dtype=np.float32)
+        if len(d.col_seg):
+            g[d.col_ids] = np.add.reduceat((err * d.scale[:, None])[d.row_by_col], d.col_seg, axis=0)
+        g = g / d.n + params.l2 * w
         gb = err.mean(axis=0)
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
@@ -170,6 +190,18 @@ def train(rows: list[dict], params: Params = PARAMS) -> Model:
         lr = params.lr * np.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
         w -= lr * m / (np.sqrt(v) + 1e-8)
         b -= lr * mb / (np.sqrt(vb) + 1e-8)
+    return w, b
+
+
+def train(rows: list[dict], params: Params = PARAMS) -> Model:
+    texts = [normalise(r["text"]).text for r in rows]
+    counts = Counter(g for t in texts for g in set(grams(t)))
+    vocab_list = sorted(g for g, c in counts.items() if c >= params.min_count)
+    vocab = {g: i for i, g in enumerate(vocab_list)}
+    n_feat, n_cat = len(vocab_list), len(TEXT_CATEGORIES)
+    shell = Model(vocab, TEXT_CATEGORIES, np.zeros((n_feat, n_cat), np.float32), np.zeros(n_cat, np.float32), 0.5)
+    feats = [np.sort(shell.indices(t)) for t in texts]  # sparse binary rows
+    w, b = fit_linear(design(feats, [r["labels"] for r in rows], n_feat, params), params)
     return Model(vocab, TEXT_CATEGORIES, w, b, 0.5, {}, shell.keys, shell.rows)
 
 

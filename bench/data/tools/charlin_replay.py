@@ -50,46 +50,19 @@ def features(text: str, words: bool) -> set[str]:
     return out
 
 
+def _rows(feats: list[set[str]], params: b.Params) -> tuple[dict[str, int], list[np.ndarray]]:
+    """The vocabulary (features on at least `params.min_count` lines) and each line's sorted feature indices."""
+    counts = Counter(g for f in feats for g in f)
+    vocab = {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= params.min_count))}
+    return vocab, [np.array(sorted(vocab[g] for g in f if g in vocab), dtype=np.int64) for f in feats]
+
+
 def train(feats: list[set[str]], labels: list[list[str]], params: b.Params = b.PARAMS
           ) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """`build_check_model.train` over given feature sets (binary, scaled by 1/sqrt(n), min count, Adam full batch)."""
-    counts = Counter(g for f in feats for g in f)
-    vocab_list = sorted(g for g, c in counts.items() if c >= params.min_count)
-    vocab = {g: i for i, g in enumerate(vocab_list)}
-    rows_f = [np.array(sorted(vocab[g] for g in f if g in vocab), dtype=np.int64) for f in feats]
-    n_feat, n_cat, n = len(vocab_list), len(TEXT_CATEGORIES), len(feats)
-    lens = np.array([len(f) for f in rows_f], dtype=np.int64)
-    row_of = np.repeat(np.arange(n), lens)
-    col = np.concatenate(rows_f)
-    scale = np.where(lens > 0, 1.0 / np.sqrt(np.maximum(lens, 1)), 0.0).astype(np.float32)
-    has_row = lens > 0
-    row_seg = (np.cumsum(lens) - lens)[has_row]
-    by_col = np.argsort(col, kind="stable")
-    col_ids, col_seg = np.unique(col[by_col], return_index=True)
-    row_by_col = row_of[by_col]
-    y = np.array([[c in lab for c in TEXT_CATEGORIES] for lab in labels], dtype=np.float32)
-    pos = y.sum(axis=0)
-    sample_w = np.where(y > 0, ((n - pos) / np.maximum(pos, 1)) ** params.pos_power, 1.0).astype(np.float32)
-    w = np.zeros((n_feat, n_cat), dtype=np.float32)
-    bias = np.zeros(n_cat, dtype=np.float32)
-    m, v, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(bias), np.zeros_like(bias)
-    for step in range(1, params.epochs + 1):
-        z = np.zeros((n, n_cat), dtype=np.float32)
-        z[has_row] = np.add.reduceat(w[col], row_seg, axis=0)
-        z = z * scale[:, None] + bias
-        p = 1.0 / (1.0 + np.exp(-z))
-        err = (p - y) * sample_w
-        g = np.zeros((n_feat, n_cat), dtype=np.float32)
-        g[col_ids] = np.add.reduceat((err * scale[:, None])[row_by_col], col_seg, axis=0)
-        g = g / n + params.l2 * w
-        gb = err.mean(axis=0)
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        mb = 0.9 * mb + 0.1 * gb
-        vb = 0.999 * vb + 0.001 * gb * gb
-        lr = params.lr * np.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
-        w -= lr * m / (np.sqrt(v) + 1e-8)
-        bias -= lr * mb / (np.sqrt(vb) + 1e-8)
+    """`build_check_model.train` over given feature sets (its `design` and `fit_linear`: binary, scaled by
+    1/sqrt(n), min count, Adam full batch)."""
+    vocab, rows_f = _rows(feats, params)
+    w, bias = b.fit_linear(b.design(rows_f, labels, len(vocab), params), params)
     return vocab, w, bias
 
 
@@ -101,22 +74,11 @@ def train_mlp(feats: list[set[str]], labels: list[list[str]], params: b.Params =
     """One hidden ReLU layer over the same binary gram features (scaled by 1/sqrt(n)): logits =
     relu(x W1 + b1) W2 + b2; positives weighted as the linear model, L2 on W1, full-batch Adam from a seeded start.
     At run time W1's rows would be gathered and summed per message exactly as the linear weights are now."""
-    counts = Counter(g for f in feats for g in f)
-    vocab = {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= params.min_count))}
-    rows_f = [np.array(sorted(vocab[g] for g in f if g in vocab), dtype=np.int64) for f in feats]
-    n, n_cat = len(feats), len(TEXT_CATEGORIES)
-    lens = np.array([len(f) for f in rows_f], dtype=np.int64)
-    row_of = np.repeat(np.arange(n), lens)
-    col = np.concatenate(rows_f)
-    scale = np.where(lens > 0, 1.0 / np.sqrt(np.maximum(lens, 1)), 0.0).astype(np.float32)
-    has_row = lens > 0
-    row_seg = (np.cumsum(lens) - lens)[has_row]
-    by_col = np.argsort(col, kind="stable")
-    col_ids, col_seg = np.unique(col[by_col], return_index=True)
-    row_by_col = row_of[by_col]
-    y = np.array([[c in lab for c in TEXT_CATEGORIES] for lab in labels], dtype=np.float32)
-    pos = y.sum(axis=0)
-    sample_w = np.where(y > 0, ((n - pos) / np.maximum(pos, 1)) ** params.pos_power, 1.0).astype(np.float32)
+    vocab, rows_f = _rows(feats, params)
+    d = b.design(rows_f, labels, len(vocab), params)
+    n, n_cat = d.n, len(TEXT_CATEGORIES)
+    col, scale, has_row, row_seg = d.col, d.scale, d.has_row, d.row_seg
+    col_ids, col_seg, row_by_col, y, sample_w = d.col_ids, d.col_seg, d.row_by_col, d.y, d.sample_w
     rng = np.random.default_rng(MLP_SEED)
     params_ = [(rng.standard_normal((len(vocab), HIDDEN)) * 0.1).astype(np.float32), np.zeros(HIDDEN, np.float32),
                (rng.standard_normal((HIDDEN, n_cat)) / np.sqrt(HIDDEN)).astype(np.float32), np.zeros(n_cat, np.float32)]
