@@ -149,6 +149,15 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test8": ("held-out test split for the eighth session (annotator 38, ids M…, what users paste)", _spec(
         "test8", "M", weak=frozenset({"intimidation", "debt_disclosure", "false_legal_threat", "impersonation"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev34": ("thirty-fourth set (annotator 42, ids Q…, what borrowers paste, written in the eighth session, sealed)",
+              _spec("dev34", "Q", weak=frozenset({"third_party_contact", "privacy_exposure", "intimidation"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev35": ("thirty-fifth set (annotator 43, ids R…, what borrowers paste, written in the eighth session, sealed)",
+              _spec("dev35", "R", weak=frozenset({"violence_threat", "false_legal_threat", "forced_borrowing"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "test9": ("held-out test split for the ninth session (annotator 41, ids P…, what users paste)", _spec(
+        "test9", "P", weak=frozenset({"insult_defamation", "unlawful_visit", "third_party_contact", "illegal_fee"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
 }
 
 
