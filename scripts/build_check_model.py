@@ -58,8 +58,10 @@ DEV_FILES = (*TRAIN_FILES, *(DATA / f"check_dev{i}.jsonl" for i in range(12, 20)
 #: test7 (the seventh session's held-out split) and dev30/dev31 (sealed, first looks on the sixth session's final
 #: engine) were written blind at the end of the sixth session. test8 (the eighth session's held-out split) and
 #: dev32/dev33 (sealed) were written blind during the seventh. Eighth session: test7, dev30 and dev31 were scored
-#: at the end of the seventh and are development data now.
-HELD_OUT = ("check_test8.jsonl", "check_dev32.jsonl", "check_dev33.jsonl")
+#: at the end of the seventh and are development data now; test9 (the ninth session's held-out split) and dev34/dev35
+#: (sealed) are written blind during the eighth.
+HELD_OUT = ("check_test8.jsonl", "check_dev32.jsonl", "check_dev33.jsonl",
+            "check_test9.jsonl", "check_dev34.jsonl", "check_dev35.jsonl")
 assert all(p.name not in HELD_OUT for p in DEV_FILES)
 OUT = ROOT / "src" / "xiezhi" / "data" / "collection" / "model"
 #: Annotator of each id letter: dev (d) and the old test split (t) are one annotator's 80/20 split.
