@@ -74,6 +74,10 @@ def non_collector_turns(text: str) -> list[tuple[int, int]]:
 
 #: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
 _REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
+#: A collector-side speaker and a verb of saying before the match ("对方说如果再不还…", "那个催收员说要是…", "他们客服讲…"):
+#: the condition after it (如果, 要是) is the collector's, not the borrower's hypothesis (`hypothetical_question`).
+_SPEAKER_SAID = re.compile(r"(?:对方|催收|催债|要债|讨债|收账|客服|外访|法务|专员|业务员|债主|坐席)[^，,。！？!?；;\n]{0,5}?"
+                           r"(?:说|讲|称|扬言|放话|威胁)")
 #: A question whether something was lawful, not whether it is true or will happen ("是真的吗", "会不会").
 _LAWFULNESS_Q = re.compile(r"合法|违法|违规|犯法|算骚扰|算威胁|算恐吓|算不算|这算|报警|投诉|正常吗|过分吗|允许吗|可以这样|能这样"
                            r"|侮辱|诽谤|威胁|恐吓|骚扰|侵权|隐私|敲诈|告他|告他们|起诉他|维权|要求赔")
@@ -407,6 +411,21 @@ _CRIMINAL = re.compile(r"坐牢|拘留|抓|判刑|刑事|逮捕|诈骗|监狱|�
 _FUTURE_Q = re.compile(r"(?:会|能|可以|敢)[^，,。！？!?；;\n]{0,16}?吗")
 #: A past act reported in the match's own phrase ("已经", "打给我妈了"): a report, not a fear.
 _DONE = re.compile(r"已经|已|了|过(?!来|去)")
+
+
+def _collector_condition(text: str, cs: int, s: int) -> bool:
+    """The hypothesis before the match in its sentence is a collector's condition that the borrower reports: a
+    collector-side speaker and a verb of saying (`_SPEAKER_SAID`) come before the first fear or hypothesis word
+    ("对方说如果再不还，就找人打断他的腿，我应该怎么办？"); "万一催收说要…" stays the borrower's own hypothesis."""
+    said = _SPEAKER_SAID.search(text, cs, s)
+    if said is None:
+        return False
+    rx = _scope_rx().hypothetical
+    words = scope_cues().hypothetical
+    if rx is not None:
+        first = rx.search(text, cs, s)
+        return first is None or first.start() >= said.end()
+    return all(text.find(w, cs, said.end()) == -1 for w in words)
 
 
 def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
@@ -826,6 +845,7 @@ class Matcher:
                         and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                     return "question"
                 if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                        and not _collector_condition(text, cs, s) \
                         and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
                     return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):

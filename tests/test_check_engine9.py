@@ -1,0 +1,31 @@
+"""Engine mechanics that principles need (eighth session, helper "engine9"). Each item has pairs (the wrong label
+absent / the right label present) written for this file in new wording, not taken from any set.
+
+- A borrower who reports a collector's condition ("对方说如果再不还…", "那个催收员说要是…", "他们客服讲…") and asks
+  what to do reports the collector's words (convention 8): the condition is no hypothesis of the borrower's; a
+  borrower's own hypothesis before the speaker ("万一催收说…", "如果催收真的…") stays a question
+  (`engine._collector_condition`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # item 1: the collector's condition reported, or the borrower's own hypothesis
+    ("violence_threat", "万一以后催收真的找人来打断我的腿，我该怎么办？",
+     "催收员在电话里说如果月底前不还，就找人打断我的腿，我该怎么办？"),
+    ("violence_threat", "假如他们哪天上门把我揍一顿，我应该找谁？",
+     "对方讲要是下周再不还钱，就派人上门把我揍一顿，我应该找谁？"),
+    ("violence_threat", "要是他们真的动手打我家里人，我能怎么办？",
+     "那边的客服扬言要是这个月还不上，就动手打我家里人，我能怎么办？"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
