@@ -5,6 +5,8 @@ absent / the right label present) written for this file in new wording, not take
   what to do reports the collector's words (convention 8): the condition is no hypothesis of the borrower's; a
   borrower's own hypothesis before the speaker ("万一催收说…", "如果催收真的…") stays a question
   (`engine._collector_condition`).
+- A past denial of a causative with the writer or someone else as its object ("也没让我交什么外访费", "从来没叫我去别的
+  口子借", "没逼他去网贷借") denies the act (`engine._NEGATED`); 不/别 with a causative are no denial ("别让我上门").
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ PAIRS = [
      "对方讲要是下周再不还钱，就派人上门把我揍一顿，我应该找谁？"),
     ("violence_threat", "要是他们真的动手打我家里人，我能怎么办？",
      "那边的客服扬言要是这个月还不上，就动手打我家里人，我能怎么办？"),
+    # item 2: a causative denied with 我/他/她 as its object
+    ("illegal_fee", "上周两个外访到我家核实情况，态度还行，也没让我交什么外访费",
+     "上周两个外访到我家核实情况，走的时候让我交三百外访费"),
+    ("forced_borrowing", "催收从来没叫我去别的口子借钱周转，只是催我按时还", "催收叫我去别的口子借钱周转，先把这期还上"),
+    ("forced_borrowing", "催收没逼他去网贷借钱还款", "催收逼他去网贷借钱还款"),
 ]
 
 
