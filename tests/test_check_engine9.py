@@ -7,6 +7,8 @@ absent / the right label present) written for this file in new wording, not take
   (`engine._collector_condition`).
 - A past denial of a causative with the writer or someone else as its object ("也没让我交什么外访费", "从来没叫我去别的
   口子借", "没逼他去网贷借") denies the act (`engine._NEGATED`); 不/别 with a causative are no denial ("别让我上门").
+- A negation that ends its own phrase at a spacing pause (a tag question "醒了没", a negated full verb "不转", "不说")
+  does not reach over the pause; one that needs its verb ("我们绝对不会 骂你") does (`engine._negation_over`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ PAIRS = [
      "上周两个外访到我家核实情况，走的时候让我交三百外访费"),
     ("forced_borrowing", "催收从来没叫我去别的口子借钱周转，只是催我按时还", "催收叫我去别的口子借钱周转，先把这期还上"),
     ("forced_borrowing", "催收没逼他去网贷借钱还款", "催收逼他去网贷借钱还款"),
+    # item 3: a negation before a spacing pause
+    ("insult_defamation", "放心 我们绝对不会 骂你老赖", "醒了没 老赖 今天到底还不还"),
+    ("insult_defamation", "放心 我们绝对不会 骂你老赖", "钱凑齐了没有 老赖"),
+    ("intimidation", "我们不会 让你全家的卡都冻", "款转了不说 你全家的卡都得冻"),
 ]
 
 

@@ -213,13 +213,42 @@ def _question_start(breaks: tuple[int, ...], e: int, ce: int, cs: int) -> int:
     return cs
 
 
+#: How a negation that reaches over a spacing pause ends: with a modal or an auxiliary, or a negation word that needs
+#: its verb ("我们绝对不会 爆你通讯录", "我们没有 上门"). A negation that ends its own phrase does not: a tag question
+#: ("起来了没 老赖", "收到了没有 你这个"), bare 不 ("还钱不 老赖"), or a negated full verb ("18点前不转 你自己看着办",
+#: "卡冻了不说 你爸妈的卡也冻").
+_NEEDS_VERB = re.compile(r"(?:(?<![了过完好到着])(?:没有|没)|会|要|能|可能|得|敢|想|打算|准备|再|将|曾|主动|随意|私自|擅自|任何|额外"
+                         r"|不得|不能|绝不|决不|从不|从未|并未|未|别|严禁|禁止|不必|不用|无需|无须|不需要|用不着|不可能)$")
+
+
+def _negation_over(text: str, b: int, cs: int) -> bool:
+    """A negation ends right at the spacing pause `b` and governs the phrase after it (`_NEEDS_VERB`)."""
+    w = text[max(cs, b - 8):b]
+    return _NEGATED.search(w) is not None and _NEEDS_VERB.search(w) is not None
+
+
+def _negated_before(text: str, breaks: tuple[int, ...], s: int, cs: int) -> bool:
+    """A negator right before the match (`_NEGATED`, at most 8 characters back in its clause), not one that ends its
+    own phrase at a spacing pause in between (`_negation_over`)."""
+    w0 = max(cs, s - 8)
+    m = _NEGATED.search(text, w0, s)
+    if m is None:
+        return False
+    if breaks:
+        for b in breaks[bisect_right(breaks, m.start()):bisect_right(breaks, s)]:
+            if not _negation_over(text, b, cs):
+                return False
+    return True
+
+
 def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | None:
     """The last spacing pause at or before `s` inside the clause starting at `cs` (None: none); a pause right after
-    a negation ("我们绝对不会 爆你通讯录") does not count, the negation belongs to the next phrase."""
+    a negation that needs its verb ("我们绝对不会 爆你通讯录") does not count, the negation belongs to the next
+    phrase (`_negation_over`)."""
     i = bisect_right(breaks, s)
     while i and breaks[i - 1] > cs:
         b = breaks[i - 1]
-        if not _NEGATED.search(text[max(cs, b - 8):b]):
+        if not _negation_over(text, b, cs):
             return b
         i -= 1
     return None
@@ -828,7 +857,7 @@ class Matcher:
             if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
         if rule.negatable:
-            if _NEGATED.search(text[max(cs, s - 8):s]):
+            if _negated_before(text, breaks, s, cs):
                 return "negated"
             if clauses is None:
                 tests = self._clause_tests(text, cs, ce, present)
