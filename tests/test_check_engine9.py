@@ -9,13 +9,17 @@ absent / the right label present) written for this file in new wording, not take
   口子借", "没逼他去网贷借") denies the act (`engine._NEGATED`); 不/别 with a causative are no denial ("别让我上门").
 - A negation that ends its own phrase at a spacing pause (a tag question "醒了没", a negated full verb "不转", "不说")
   does not reach over the pause; one that needs its verb ("我们绝对不会 骂你") does (`engine._negation_over`).
+- Explicit menace is never vetoed by the classifier: the rules that state the collector's scene or presence in so many
+  words (`check.VETO_EXEMPT_RULES`) and intimidation in a sentence with a menace idiom ("你给我等着", "走着瞧":
+  `check.EXPLICIT_MENACE`); the bare "你等着" stays weak.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from xiezhi.collection import analyze
+from xiezhi.collection import analyze, check
+from xiezhi.collection.corroborate import Policy
 
 PAIRS = [
     # item 1: the collector's condition reported, or the borrower's own hypothesis
@@ -42,3 +46,34 @@ PAIRS = [
 def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
+
+
+#: (text, category, rule that must keep it): explicit menace in wording of this file
+EXPLICIT = [
+    ("电话不接微信不回 你给我等着", "intimidation", "in-veiled-threat"),
+    ("拖了三个月还装死 走着瞧", "intimidation", "in-veiled-threat"),
+    ("那个催收讲我再拖就去我单位闹 咋整啊", "unlawful_visit", "uv-scene-reported"),
+    ("cs说我要是还不上就去我单位撒泼，我该咋办", "unlawful_visit", "uv-scene-reported"),
+    ("昨天下午有个催收在我家门外骂了半个多小时", "insult_defamation", "id-insult-reported-manner"),
+    ("唔还钱就将你啲裸照发晒上网", "privacy_exposure", "pe-intimate-photos"),
+    ("莫逼我们几个过来找你哈，钱还不还", "unlawful_visit", "uv-crew-coming-over"),
+    ("我现在就在你们公司楼下，下来谈谈还钱的事", "unlawful_visit", "uv-arrival-announced"),
+]
+
+
+@pytest.fixture
+def strict_veto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A veto that needs 0.999 for every category: only strong findings survive it."""
+    monkeypatch.setattr(check, "VETO_POLICY", Policy(default=0.999))
+    monkeypatch.setattr(check, "RULE_VETO_BELOW", 0.999)
+
+
+@pytest.mark.parametrize(("text", "category", "rule"), EXPLICIT)
+def test_explicit_menace_is_never_vetoed(text: str, category: str, rule: str, strict_veto: None) -> None:
+    found = {f.category: f.rule for f in analyze(text, {}).findings}
+    assert found.get(category) == rule
+
+
+def test_a_bare_you_wait_stays_weak(strict_veto: None) -> None:
+    assert "intimidation" not in analyze("电话不接微信不回 你等着", {}).labels
+    assert "intimidation" in analyze("电话不接微信不回 你等着", {}, model=False).labels
