@@ -12,6 +12,8 @@ absent / the right label present) written for this file in new wording, not take
 - Explicit menace is never vetoed by the classifier: the rules that state the collector's scene or presence in so many
   words (`check.VETO_EXEMPT_RULES`) and intimidation in a sentence with a menace idiom ("你给我等着", "走着瞧":
   `check.EXPLICIT_MENACE`); the bare "你等着" stays weak.
+- A meal or an object lent between friends (the category's `unless_message`) does not cancel grave bodily harm named
+  outright ("…我叫人去你宿舍废了你") unless a joke cue goes with it (`engine.GRAVE_HARM_RULES`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ PAIRS = [
     ("insult_defamation", "放心 我们绝对不会 骂你老赖", "醒了没 老赖 今天到底还不还"),
     ("insult_defamation", "放心 我们绝对不会 骂你老赖", "钱凑齐了没有 老赖"),
     ("intimidation", "我们不会 让你全家的卡都冻", "款转了不说 你全家的卡都得冻"),
+    # item 5: a friend's object or meal and grave harm; the joke cue keeps the exception
+    ("violence_threat", "欠我的那顿烧烤再不请，小心我砍死你🤣", "欠我的那顿烧烤再不请，我找几个兄弟去你家弄死你"),
+    ("violence_threat", "上回借我的那辆自行车再不还，我就去你宿舍蹲你哈哈", "上回借我的那辆自行车再不还，我叫人去你宿舍废了你"),
 ]
 
 

@@ -532,6 +532,14 @@ class _Scan:
     keys: dict[str, list[int]] = field(default_factory=dict)  # pattern -> end positions
 
 
+#: Rules that name grave bodily harm outright (broken bones, death, maiming, a weapon, a hired crew: "找人打断你的腿"):
+#: a threat against personal safety whatever is owed (治安管理处罚法 第五十条第一款第一项), so a message-wide exception
+#: (`unless_message`: a meal or an object lent between friends, "你借我的那台相机再不还，我就找人打断你的腿"; legal review 5,
+#: D20) cancels them only beside a joke cue (哈哈, 开玩笑, a laughing emoji: "你欠我的那顿饭再不请，我弄死你😂"). A casual
+#: "削你" (vt-harm-general: "借我的充电宝…我可上你家削你了啊", annotated lawful) keeps the plain exception.
+GRAVE_HARM_RULES: frozenset[str] = frozenset({"vt-bodily-harm"})
+
+
 class Matcher:
     """All rules compiled once; `scan` returns the rule hits of a message."""
 
@@ -729,6 +737,8 @@ class Matcher:
                 unless_msg = rx.search(text) is not None if rx is not None else any(
                     k in text for k in self._unless_msg[idx])
                 unless_here = True
+            if unless_msg and rule.id in GRAVE_HARM_RULES and not self._joking(norm, found):
+                unless_msg = False
             if unless_msg or (rule.category in _COURT_SCOPED and court):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
@@ -783,6 +793,11 @@ class Matcher:
             for cat in self.categories:
                 cancelled.setdefault(cat, []).extend(own)
         return media, banter, own
+
+    def _joking(self, norm: Normalised, found: Found | None = None) -> bool:
+        """A banter word or a laughing emoji in the message (whether or not it names a debt)."""
+        words = found.banter if found is not None else _found(self._banter_rx, self._banter_cues, norm.text)
+        return words or _found(self._banter_emoji_rx, self._banter_emoji, norm.original)
 
     def _banter(self, norm: Normalised, found: Found | None = None) -> bool:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
