@@ -14,6 +14,9 @@ absent / the right label present) written for this file in new wording, not take
   `check.EXPLICIT_MENACE`); the bare "你等着" stays weak.
 - A meal or an object lent between friends (the category's `unless_message`) does not cancel grave bodily harm named
   outright ("…我叫人去你宿舍废了你") unless a joke cue goes with it (`engine.GRAVE_HARM_RULES`).
+- A third party told of the debt in words the cue nouns miss (账拖了, 催账, 钱什么时候还, 不还钱) hears a disclosure; a
+  writer's question about a locating call (请问…这正常吗) tells the debt in the writer's words only
+  (`metadata._DEBT_WORDING`, `_writer_asks`, 请问 no collector's question in `_QUOTED`).
 """
 
 from __future__ import annotations
@@ -82,3 +85,24 @@ def test_explicit_menace_is_never_vetoed(text: str, category: str, rule: str, st
 def test_a_bare_you_wait_stays_weak(strict_veto: None) -> None:
     assert "intimidation" not in analyze("电话不接微信不回 你等着", {}).labels
     assert "intimidation" in analyze("电话不接微信不回 你等着", {}, model=False).labels
+
+
+#: (recipient_role, no disclosure, disclosure): item 6
+DISCLOSURE = [
+    ("employer_or_colleague", "喂，是小陈的同事吧？跟他说一声，让他今天回个电话给我们",
+     "喂，是小陈的同事吧？跟他说一声，他那笔账拖了快三个月了，让他今天处理"),
+    ("emergency_contact", "阿姨，你儿子电话一直不接，麻烦让他回个电话", "阿姨，你儿子的钱到底什么时候还？他电话一直不接"),
+    ("employer_or_colleague", "两个人跑到我们车间门口，说找我有点事，等了一会就走了", "两个人跑到我们车间门口，逢人就说是来催账的"),
+    ("address_book_contact", "你兄弟电话打不通，麻烦转告他回个电话", "你兄弟不还钱，我们就天天打给你"),
+    ("address_book_contact", "请问，我弟网贷逾期两个月，催收打电话问我知不知道他在哪，这正常吗",
+     "请问，催收打电话跟我说我弟网贷逾期两个月不还，这正常吗"),
+    ("address_book_contact", "我系佢细佬，佢借咗网贷，有人打嚟问佢喺边，算不算违规", "我系佢细佬，有人打嚟讲佢借咗网贷唔还，算不算违规"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("role", "told_nothing", "told"), DISCLOSURE)
+def test_debt_told_to_a_third_party(role: str, told_nothing: str, told: str, model: object) -> None:
+    meta = {"recipient_role": role}
+    assert "debt_disclosure" not in analyze(told_nothing, meta, model=model).labels
+    assert "debt_disclosure" in analyze(told, meta, model=model).labels
