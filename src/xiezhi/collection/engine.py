@@ -18,9 +18,15 @@ from xiezhi.collection.rxprefix import SpanScan, required_literals
 
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
+_AUX = (r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收"
+        r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用)")
+#: ... and a causative whose object is the writer or someone else ("没让我交上门费", "催收没叫他去借网贷", "从来没要求我们
+#: 交什么"): a past denial (没/未, not 不/别: "别让我上门找你" is a threat), with the verbs of paying after it.
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|无须|不必|不用|不需要|用不着)"
-    r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用){0,3}$"
+    r"(?:(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不|无需|无须|不必|不用|不需要|用不着)"
+    + _AUX + r"{0,3}"
+    r"|(?:没有|没|未|并未|从未)(?:让|叫|要求|要|逼|逼着|强迫|催|喊)(?:我|他|她)们?(?:" + _AUX[3:-1]
+    + r"|交|缴|付|支付|缴纳|交纳|什么){0,3})$"
 )
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
@@ -74,6 +80,10 @@ def non_collector_turns(text: str) -> list[tuple[int, int]]:
 
 #: Reported speech before a match ("他说我已经上了征信，是真的吗"): the words were said, the question is about them.
 _REPORTED = re.compile(r"说我|说你|原话|跟我说|告诉我|发的|发来")
+#: A collector-side speaker and a verb of saying before the match ("对方说如果再不还…", "那个催收员说要是…", "他们客服讲…"):
+#: the condition after it (如果, 要是) is the collector's, not the borrower's hypothesis (`hypothetical_question`).
+_SPEAKER_SAID = re.compile(r"(?:对方|催收|催债|要债|讨债|收账|客服|外访|法务|专员|业务员|债主|坐席)[^，,。！？!?；;\n]{0,5}?"
+                           r"(?:说|讲|称|扬言|放话|威胁)")
 #: A question whether something was lawful, not whether it is true or will happen ("是真的吗", "会不会").
 _LAWFULNESS_Q = re.compile(r"合法|违法|违规|犯法|算骚扰|算威胁|算恐吓|算不算|这算|报警|投诉|正常吗|过分吗|允许吗|可以这样|能这样"
                            r"|侮辱|诽谤|威胁|恐吓|骚扰|侵权|隐私|敲诈|告他|告他们|起诉他|维权|要求赔")
@@ -203,13 +213,42 @@ def _question_start(breaks: tuple[int, ...], e: int, ce: int, cs: int) -> int:
     return cs
 
 
+#: How a negation that reaches over a spacing pause ends: with a modal or an auxiliary, or a negation word that needs
+#: its verb ("我们绝对不会 爆你通讯录", "我们没有 上门"). A negation that ends its own phrase does not: a tag question
+#: ("起来了没 老赖", "收到了没有 你这个"), bare 不 ("还钱不 老赖"), or a negated full verb ("18点前不转 你自己看着办",
+#: "卡冻了不说 你爸妈的卡也冻").
+_NEEDS_VERB = re.compile(r"(?:(?<![了过完好到着])(?:没有|没)|会|要|能|可能|得|敢|想|打算|准备|再|将|曾|主动|随意|私自|擅自|任何|额外"
+                         r"|不得|不能|绝不|决不|从不|从未|并未|未|别|严禁|禁止|不必|不用|无需|无须|不需要|用不着|不可能)$")
+
+
+def _negation_over(text: str, b: int, cs: int) -> bool:
+    """A negation ends right at the spacing pause `b` and governs the phrase after it (`_NEEDS_VERB`)."""
+    w = text[max(cs, b - 8):b]
+    return _NEGATED.search(w) is not None and _NEEDS_VERB.search(w) is not None
+
+
+def _negated_before(text: str, breaks: tuple[int, ...], s: int, cs: int) -> bool:
+    """A negator right before the match (`_NEGATED`, at most 8 characters back in its clause), not one that ends its
+    own phrase at a spacing pause in between (`_negation_over`)."""
+    w0 = max(cs, s - 8)
+    m = _NEGATED.search(text, w0, s)
+    if m is None:
+        return False
+    if breaks:
+        for b in breaks[bisect_right(breaks, m.start()):bisect_right(breaks, s)]:
+            if not _negation_over(text, b, cs):
+                return False
+    return True
+
+
 def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | None:
     """The last spacing pause at or before `s` inside the clause starting at `cs` (None: none); a pause right after
-    a negation ("我们绝对不会 爆你通讯录") does not count, the negation belongs to the next phrase."""
+    a negation that needs its verb ("我们绝对不会 爆你通讯录") does not count, the negation belongs to the next
+    phrase (`_negation_over`)."""
     i = bisect_right(breaks, s)
     while i and breaks[i - 1] > cs:
         b = breaks[i - 1]
-        if not _NEGATED.search(text[max(cs, b - 8):b]):
+        if not _negation_over(text, b, cs):
             return b
         i -= 1
     return None
@@ -409,6 +448,21 @@ _FUTURE_Q = re.compile(r"(?:会|能|可以|敢)[^，,。！？!?；;\n]{0,16}?�
 _DONE = re.compile(r"已经|已|了|过(?!来|去)")
 
 
+def _collector_condition(text: str, cs: int, s: int) -> bool:
+    """The hypothesis before the match in its sentence is a collector's condition that the borrower reports: a
+    collector-side speaker and a verb of saying (`_SPEAKER_SAID`) come before the first fear or hypothesis word
+    ("对方说如果再不还，就找人打断他的腿，我应该怎么办？"); "万一催收说要…" stays the borrower's own hypothesis."""
+    said = _SPEAKER_SAID.search(text, cs, s)
+    if said is None:
+        return False
+    rx = _scope_rx().hypothetical
+    words = scope_cues().hypothetical
+    if rx is not None:
+        first = rx.search(text, cs, s)
+        return first is None or first.start() >= said.end()
+    return all(text.find(w, cs, said.end()) == -1 for w in words)
+
+
 def hypothetical_question(text: str, cs: int, ce: int, s: int, e: int) -> bool:
     """A borrower's fear or hypothetical question about what might happen ("特别怕他们爆通讯录……我要提前做点什么吗？",
     "假如……会打到我单位去吗？", "如果他们真的上门……他们能强行进来吗？"): no act, so no finding (the fourth session's
@@ -476,6 +530,14 @@ class Found:
 class _Scan:
     any_hits: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     keys: dict[str, list[int]] = field(default_factory=dict)  # pattern -> end positions
+
+
+#: Rules that name grave bodily harm outright (broken bones, death, maiming, a weapon, a hired crew: "找人打断你的腿"):
+#: a threat against personal safety whatever is owed (治安管理处罚法 第五十条第一款第一项), so a message-wide exception
+#: (`unless_message`: a meal or an object lent between friends, "你借我的那台相机再不还，我就找人打断你的腿"; legal review 5,
+#: D20) cancels them only beside a joke cue (哈哈, 开玩笑, a laughing emoji: "你欠我的那顿饭再不请，我弄死你😂"). A casual
+#: "削你" (vt-harm-general: "借我的充电宝…我可上你家削你了啊", annotated lawful) keeps the plain exception.
+GRAVE_HARM_RULES: frozenset[str] = frozenset({"vt-bodily-harm"})
 
 
 class Matcher:
@@ -675,6 +737,8 @@ class Matcher:
                 unless_msg = rx.search(text) is not None if rx is not None else any(
                     k in text for k in self._unless_msg[idx])
                 unless_here = True
+            if unless_msg and rule.id in GRAVE_HARM_RULES and not self._joking(norm, found):
+                unless_msg = False
             if unless_msg or (rule.category in _COURT_SCOPED and court):
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
@@ -729,6 +793,11 @@ class Matcher:
             for cat in self.categories:
                 cancelled.setdefault(cat, []).extend(own)
         return media, banter, own
+
+    def _joking(self, norm: Normalised, found: Found | None = None) -> bool:
+        """A banter word or a laughing emoji in the message (whether or not it names a debt)."""
+        words = found.banter if found is not None else _found(self._banter_rx, self._banter_cues, norm.text)
+        return words or _found(self._banter_emoji_rx, self._banter_emoji, norm.original)
 
     def _banter(self, norm: Normalised, found: Found | None = None) -> bool:
         """Joking between friends: a banter word or a laughing emoji, and no word about a debt or its collection.
@@ -803,7 +872,7 @@ class Matcher:
             if unless_here and self._unless_in(idx, text, s, e, cs, ce):
                 return "unless"
         if rule.negatable:
-            if _NEGATED.search(text[max(cs, s - 8):s]):
+            if _negated_before(text, breaks, s, cs):
                 return "negated"
             if clauses is None:
                 tests = self._clause_tests(text, cs, ce, present)
@@ -826,6 +895,7 @@ class Matcher:
                         and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
                     return "question"
                 if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
+                        and not _collector_condition(text, cs, s) \
                         and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
                     return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):

@@ -198,8 +198,8 @@ def count_per_day(count: int, day: date, channel: str | None = None, *, answered
 #: end of the clause. Not the writer's own 问一下/问下 ("我想问下，我的网贷逾期以后催收打了我表哥电话…"): that opens the
 #: writer's question, and reading the rest as the collector's words made the writer's own debt words a disclosure
 #: (precision8: seven locating calls told by contacts and borrowers of annotators c C G H p F; one report of a contract
-#: *sent* to an ex-partner, p0292, was disclosed only through this misreading and is lost).
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,200})[”」』\"]|(?:说|问(?!一下|下)|讲|告诉[^，。！？]{0,4})[:：，,]?([^。！？\n]{1,80})")
+#: *sent* to an ex-partner, p0292, was disclosed only through this misreading and is lost). Nor the writer's 请问 (engine9).
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,200})[”」』\"]|(?:说|(?<!请)问(?!一下|下)|讲|告诉[^，。！？]{0,4})[:：，,]?([^。！？\n]{1,80})")
 
 
 def collector_words(text: str) -> str:
@@ -208,17 +208,39 @@ def collector_words(text: str) -> str:
 
 
 def mentions_debt(text: str) -> bool:
-    """The message reveals a debt. In a borrower's own account ("我欠了网贷，催收打给我姐问她我在哪") only the
-    collector's quoted or reported words count: the borrower's narration is not what the third party heard."""
+    """The message reveals a debt (cues `debt_detail`, a sum, `_DEBT_WORDING`). In a borrower's own account ("我欠了网贷，
+    催收打给我姐问她我在哪") or a writer's question about what happened (`_writer_asks`) only the collector's quoted or
+    reported words count: the writer's narration is not what the third party heard."""
     from xiezhi.collection.engine import is_narrative  # engine reads the cue lists of this module
 
-    if is_narrative(text):
+    if is_narrative(text) or _writer_asks(text):
         text = collector_words(text)
     c = cues()
     text = _disclosure_denied().sub("", text)
     for w in c.debt_detail_not:
         text = text.replace(w, "")
-    return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text))
+    return any(w in text for w in c.debt_detail) or bool(c.debt_amount.search(text)) \
+        or _DEBT_WORDING.search(text) is not None
+
+
+#: A debt told in words the cue list's nouns miss (engine9; H0004, F0040, c0089, H0048 …): an account in arrears or
+#: chased (账拖了两个月, 账一直没还, 要账, 催账, 讨账), the money asked about (你表妹的钱什么时候还), a refusal to repay
+#: (你朋友不还钱). On the read sets +13 true disclosures to 4 debatable ones (y0181 找我要账, d0290 "告诉你老公，再不还钱…", I0207 and
+#: q0193, where f0163's annotator reads the same 说我装病不还钱 as disclosure); "欠的钱" (1 to 2) and "替他还/帮他垫上"
+#: (7 to 9: annotators split on a demand to pay made to a relative) were measured and left out.
+_DEBT_WORDING = re.compile(r"账(?:都|已经|已)?(?:拖|欠|逾期|没还|还没还|一直没还)|(?:要|催|讨|收|追)账"
+                           r"|钱(?:到底)?(?:什么时候|啥时候|几时|何时|哪天)(?:能)?还|不还钱")
+#: A writer asking about what happened (请问, 合法吗, 怎么办 …), speaking of himself and addressing no one (no 你/您): an
+#: account like `engine.is_narrative`'s, whose debt words are the writer's own, not what the third party heard
+#: ("我系佢阿姐，佢借咗网贷，…话搵唔到佢先问下我"; read sets: 2 wrong disclosures removed, none lost).
+_ASKS = re.compile(r"请问|问一下|问下|想问|我想知道|怎么办|咋办|合法吗|违法吗|违规吗|正常吗|算不算|可以报警吗|能报警吗|是真的吗")
+_FIRST_PERSON = re.compile(r"我(?![们司])|俺|佢")
+
+
+def _writer_asks(text: str) -> bool:
+    """The writer asks about what happened to them or someone close (see `_ASKS`)."""
+    return "你" not in text and "您" not in text and _ASKS.search(text) is not None \
+        and _FIRST_PERSON.search(text) is not None
 
 
 @lru_cache(maxsize=1)
