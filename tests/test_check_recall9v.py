@@ -1,0 +1,50 @@
+"""Threat and tone categories on the seventh session's fresh wording (helper "recall9v", eighth session).
+
+test7, dev30 and dev31 (annotators 35-37, nobody had tuned on them) were read for the misses of violence_threat,
+intimidation, insult_defamation and false_legal_threat; only constructions that recur on the older read sets became
+rules, each written as slots with lexicons wider than the lines read. Every pair below is in wording of its own (no
+development line holds it): the unlawful line must get the category, its lawful twin (care between friends, a true
+lawful next step, a borrower's worry, a warning, a negation, an everyday use of the same words) must not.
+
+README-check convention 20: a threat to make the debtor notorious (让你出名, 让你在村里出名, 曝光你) is intimidation (plus
+the threatened debt_disclosure of that category's rules), never violence_threat or insult_defamation by itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # convention 20: the exposure threat, with a place, 全网, 火一把 or 曝光 (in-exposure-threat)
+    ("intimidation", "拖到月底还不还？那我就让你在你们厂里出名", "这首歌发到网上，保证让你在朋友圈里火一把"),
+    ("intimidation", "再躲着不还，信不信我把你的事全部曝光", "我要去315曝光你们这种乱收费的平台"),
+    ("intimidation", "账拖了半年还装死，过几天让你全网红一把", "你上次那条视频拍得好，这回肯定让你全网红一把"),
+    # veiled threats the lexicons lacked (in-veiled-lexicon-slots, in-veiled-deliberation)
+    ("intimidation", "电话不接是吧，老子跟你耗到底", "这个项目我们跟你耗到底也要做完，辛苦大家"),
+    ("intimidation", "欠的钱一天不还，我们就一天不让你过安生日子", "孩子放假了天天闹，一天都不让我安生"),
+    ("intimidation", "钱拖着不给是吧？明天等着吧！", "包裹明天等着吧，快递说还在路上"),
+    ("intimidation", "下回上门的是别的组，他们办事可不像我们这么客气，欠款你早点处理",
+     "新来的经理办事可不像老王这么客气，你们开会别迟到"),
+    ("intimidation", "你借我们的钱不还，法律管不了我们，我们有自己的规矩", "我们小区有自己的规矩，垃圾要分类投放"),
+    ("intimidation", "逾期三个月了，你唔还钱就自己谂清楚后果", "呢份工你自己谂清楚先好转，唔好冲动"),
+]
+
+
+@pytest.mark.parametrize(("category", "unlawful", "lawful"), PAIRS, ids=[f"{c}-{i}" for i, (c, _, _) in
+                                                                        enumerate(PAIRS)])
+def test_construction_and_its_lawful_twin(category: str, unlawful: str, lawful: str) -> None:
+    assert category in analyze(unlawful, {}, model=False).labels, unlawful
+    assert category not in analyze(lawful, {}, model=False).labels, lawful
+    assert category not in analyze(lawful, {}).labels, lawful
+
+
+@pytest.mark.parametrize("text", ["不还钱就让你在村里出名", "再拖下去我让你在老家出出名", "三天不到账就曝光你"])
+def test_exposure_threat_is_intimidation_never_violence_or_insult_by_itself(text: str) -> None:
+    """Convention 20, for the rules: the threat to make the debtor notorious is intimidation and names no harm and no
+    insult. (The classifier may still add violence_threat or insult_defamation to the shortest of these lines: its
+    n-grams of "不还钱就让你…" lean to violence; keeping it from doing so is a check.py change, asked of helper engine9.)"""
+    labels = analyze(text, {}, model=False).labels
+    assert "intimidation" in labels
+    assert "violence_threat" not in labels and "insult_defamation" not in labels
