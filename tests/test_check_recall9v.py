@@ -29,6 +29,15 @@ PAIRS = [
      "新来的经理办事可不像老王这么客气，你们开会别迟到"),
     ("intimidation", "你借我们的钱不还，法律管不了我们，我们有自己的规矩", "我们小区有自己的规矩，垃圾要分类投放"),
     ("intimidation", "逾期三个月了，你唔还钱就自己谂清楚后果", "呢份工你自己谂清楚先好转，唔好冲动"),
+    # property damage in dialect verbs and objects, the grave, the vehicle (vt-property-damage-slots)
+    ("violence_threat", "唔还钱？我哋今晚去你档口淋红油", "楼上装修师傅说明天刷油漆，请邻居关好窗"),
+    ("violence_threat", "你唔还钱，间铺头就唔使要啦", "呢件衫太旧，唔使要啦，掉咗佢"),
+    ("violence_threat", "欠债不还是吧，找人把你老家祖坟给刨了", "村里修路要平坟，我家祖坟得挪一挪"),
+    ("violence_threat", "再拖下去，我们就找人把你的货车拖走抵账", "违停的货车被交警拖走了，罚款两百"),
+    # veiled bodily harm (vt-veiled-harm-lexicon-slots)
+    ("violence_threat", "想你儿子平平安安读完书，这周就把欠款结清", "我只想你平平安安的，钱的事别太操心"),
+    ("violence_threat", "欠我们的钱今天必须到账，到时候你腿断了可别来找我", "你腿断了就别来找我打球了，好好养着"),
+    ("violence_threat", "逾期这么久还不还，你就死定了", "明天交作业，这次我死定了"),
 ]
 
 
@@ -48,3 +57,10 @@ def test_exposure_threat_is_intimidation_never_violence_or_insult_by_itself(text
     labels = analyze(text, {}, model=False).labels
     assert "intimidation" in labels
     assert "violence_threat" not in labels and "insult_defamation" not in labels
+
+
+def test_listeners_warned_about_the_debtor_are_not_threatened() -> None:
+    """vt-take-care: "你们吃他的粉小心点", said by collectors to a debtor's customers, warns them about him (disclosure,
+    a visit); it threatens nobody's body (K0052)."""
+    text = "两个男的在店里大声跟客人讲“这老板欠钱不还，你们吃他的面小心点”，客人都走了"
+    assert "violence_threat" not in analyze(text, {"recipient_role": "public", "channel": "visit"}).labels
