@@ -38,6 +38,20 @@ PAIRS = [
     ("violence_threat", "想你儿子平平安安读完书，这周就把欠款结清", "我只想你平平安安的，钱的事别太操心"),
     ("violence_threat", "欠我们的钱今天必须到账，到时候你腿断了可别来找我", "你腿断了就别来找我打球了，好好养着"),
     ("violence_threat", "逾期这么久还不还，你就死定了", "明天交作业，这次我死定了"),
+    # abuse in regional or masked forms (id-insult-dialect-slots)
+    ("insult_defamation", "你个衰仔，借钱唔还仲玩失踪", "今日落雨冇带遮，真系衰到贴地"),
+    ("insult_defamation", "欠钱不还，你们两口子真是一个德行", "这两只猫一个德行，天天拆家"),
+    ("insult_defamation", "你这种人欠了钱就躲，活该一辈子穷", "我活该穷，谁让我当初乱买东西"),
+    # precision: the writer's own wish not to be a 老赖, his family scolding him (id-insult, id-insult-reported)
+    ("insult_defamation", "你就是个老赖，装什么可怜", "我真的不想做老赖，能不能先还一半，剩下的分期"),
+    ("insult_defamation", "催收打电话来骂了我半个小时，什么难听说什么", "欠款的事被家里知道了，我爸骂了我一顿"),
+    # a reported claim that the writer ran off with the money (id-fled-claim-reported)
+    ("insult_defamation", "催收给我舅舅打电话，说我借了网贷卷钱跑路了，可我天天在厂里上班",
+     "我怕催收会跟我同学说我欠钱跑路了，怎么办"),
+    # a misdeed invented and told to others (id-fabricated-misconduct-told)
+    ("insult_defamation", "再拖着不还，我们就给你们单位人事发函，说你在外面倒卖公司货物偷钱",
+     "警方通报说他挪用公款已被立案，单位也发了公告"),
+    ("insult_defamation", "催收把我的住院单拍照发到同学群，说我装病赖着不还", "我妈总说我小时候爱装病逃学"),
 ]
 
 
