@@ -52,6 +52,12 @@ PAIRS = [
     ("insult_defamation", "再拖着不还，我们就给你们单位人事发函，说你在外面倒卖公司货物偷钱",
      "警方通报说他挪用公款已被立案，单位也发了公告"),
     ("insult_defamation", "催收把我的住院单拍照发到同学群，说我装病赖着不还", "我妈总说我小时候爱装病逃学"),
+    # court measures claimed while there has been no suit (fl-enforcement-without-suit)
+    ("false_legal_threat", "他们发短信说我的房子下周就要被法院查封拍卖了，可我从来没收到过任何传票，这是真的吗",
+     "律师说要是以后判了还不还，可能会被强制执行，我现在还没被起诉，先协商可以吗"),
+    # an arrest with 把 (fl-arrest-reported) and one announced for a debt (fl-arrest-general)
+    ("false_legal_threat", "催收打给我奶奶，说再不还就把我抓起来", "我担心不还钱会不会把我抓起来？"),
+    ("false_legal_threat", "三日内不结清欠款，将对你实施异地抓捕", "警方对诈骗团伙实施异地抓捕，追回被骗资金"),
 ]
 
 
