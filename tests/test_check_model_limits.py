@@ -71,8 +71,9 @@ def test_choice_tightens_with_the_budget(replay):
     # the new limit and the old precision-first one
     # (recall8v: "多留个心眼" is a rule hit since vt-veiled-harm-slots; the model-only example is now "注意点")
     ("钱要是再不到账，你出门可得注意点，路上车多", "violence_threat"),
-    # (the first example here, 装孙子…装大爷, is a rule hit since recall5; 一路货色 since recall8v, id-insult-goods)
-    ("你全家都是一个德行，欠钱的德行", "insult_defamation"),
+    # (the first example here, 装孙子…装大爷, is a rule hit since recall5; 一路货色 since recall8v, id-insult-goods;
+    # 一个德行 since recall9v, id-insult-dialect-slots)
+    ("你全家都是一副穷酸相，欠钱的穷酸相", "insult_defamation"),
     ("真是脸皮比城墙还厚，欠着钱还有脸过日子", "insult_defamation"),
 ])
 def test_fresh_wording_the_rules_miss_is_now_found(text, category):
