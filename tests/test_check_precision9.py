@@ -1,0 +1,57 @@
+"""Lawful scope as principles (eighth session, helper "precision9"), drawn from the lawful false positives and the
+wrong extra labels of the newly readable sets (test7, dev30, dev31), every read development set, the replay of
+first-look rules and three sets of lawful probes; a principle was kept where three or more annotators (id letters)
+write such lawful messages, or where the third probe set (bench/data/tools/ood_lawful_probes3.txt, written for this
+round before the engine was run on it) showed the same mistake more than once. Each has a pair written for this file
+in new wording (the wrong label absent / the right label present).
+
+- The blacklist of judgment debtors in the statute's own condition (有能力履行而拒不履行), after a suit that was won
+  (起诉赢了之后申请的), or as what may follow a suit (起诉，届时您可能…): a true consequence in the lawful order, no
+  false legal threat (fl-blacklist unless; annotators K L n, the lawful order of precision7 and precision8).
+- The debtor's agreement to the contact told as a clause of a signed authorisation (授权书中同意我们在联系不上他时联系您)
+  is consent like 书面同意我们 (cues.yaml consent; annotators y c w e and the many consent lines already lawful).
+
+The last test pins the engine's flag rate on the third set of lawful probes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # the list's condition told by a lawyer; the collector "reporting" the debtor onto it
+    ("false_legal_threat", "律师说，有能力履行而拒不履行的，法院才会把人纳入失信被执行人名单，让我别慌。",
+     "你再拖三天，我们直接把你报进失信被执行人名单，高铁飞机都别想坐。"),
+    # the list as what may follow a suit; the list tomorrow without any suit
+    ("false_legal_threat", "【瑞禾消费金融】如您持续逾期，我司将依法提起诉讼，届时您可能被法院纳入失信被执行人名单。",
+     "【瑞禾消费金融】如您今日仍不还款，我司将于明日把您纳入失信被执行人名单。"),
+    # listed after a suit the lender won; listed by the platform without any suit
+    ("false_legal_threat", "平台起诉赢了之后申请了执行，法院把我列进了失信被执行人，这种情况还能分期吗？",
+     "催收说他们平台已经把我列进了失信被执行人，可我从来没被起诉过。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_precision9_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
+
+
+#: (category, metadata, message without the label, message with it)
+META_PAIRS = [
+    # consent in a signed authorisation; a friend asked with no consent
+    ("third_party_contact", {"recipient_role": "emergency_contact"},
+     "您好，刘某签的授权书中同意我们在联系不上他时联系您，他这几天一直不接电话，麻烦您提醒他回个电话。",
+     "您好，刘某这几天一直不接电话，您是他的朋友，麻烦您提醒他回个电话。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "meta", "lawful", "unlawful"), META_PAIRS)
+def test_precision9_principle_with_metadata(category: str, meta: dict[str, str], lawful: str, unlawful: str,
+                                            model: object) -> None:
+    assert category not in analyze(lawful, meta, model=model).labels
+    assert category in analyze(unlawful, meta, model=model).labels
