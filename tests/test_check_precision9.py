@@ -10,6 +10,8 @@ in new wording (the wrong label absent / the right label present).
   false legal threat (fl-blacklist unless; annotators K L n, the lawful order of precision7 and precision8).
 - The debtor's agreement to the contact told as a clause of a signed authorisation (授权书中同意我们在联系不上他时联系您)
   is consent like 书面同意我们 (cues.yaml consent; annotators y c w e and the many consent lines already lawful).
+- A promise in a list of negated acts (不上门、不爆通讯录、不找你单位) and "only with you" in plain verbs (只跟你本人,
+  只和您本人, 只找你本人) contact nobody (tp-address-book unless; annotators L d v t w x r).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -30,6 +32,9 @@ PAIRS = [
     # listed after a suit the lender won; listed by the platform without any suit
     ("false_legal_threat", "平台起诉赢了之后申请了执行，法院把我列进了失信被执行人，这种情况还能分期吗？",
      "催收说他们平台已经把我列进了失信被执行人，可我从来没被起诉过。"),
+    # a promise of no address-book calls in a list of negations; the threat of them
+    ("third_party_contact", "我们这边不上门、不爆通讯录、不找你单位，只找你本人谈，这周能不能先还五百？",
+     "这周不先还五百，我们就爆你通讯录，一个一个打过去。"),
 ]
 
 
