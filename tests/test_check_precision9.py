@@ -12,6 +12,8 @@ in new wording (the wrong label absent / the right label present).
   is consent like 书面同意我们 (cues.yaml consent; annotators y c w e and the many consent lines already lawful).
 - A promise in a list of negated acts (不上门、不爆通讯录、不找你单位) and "only with you" in plain verbs (只跟你本人,
   只和您本人, 只找你本人) contact nobody (tp-address-book unless; annotators L d v t w x r).
+- A message, screenshot or letter forwarded to the writer (短信转给我, 转给我一张截图) moves no money: relatives,
+  employers and friends forwarding a lawful notice (if-personal-account unless; four lines of the third probe set).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -35,6 +37,9 @@ PAIRS = [
     # a promise of no address-book calls in a list of negations; the threat of them
     ("third_party_contact", "我们这边不上门、不爆通讯录、不找你单位，只找你本人谈，这周能不能先还五百？",
      "这周不先还五百，我们就爆你通讯录，一个一个打过去。"),
+    # a bank's SMS forwarded by a sister; the money asked to the collector himself
+    ("illegal_fee", "我姐把她收到的银行短信转给我，上面写着本期应还2,300元，问我是不是她忘了还。",
+     "这期的2300别走App了，你直接转给我，我这边马上给你销账。"),
 ]
 
 
