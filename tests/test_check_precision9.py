@@ -14,6 +14,9 @@ in new wording (the wrong label absent / the right label present).
   只和您本人, 只找你本人) contact nobody (tp-address-book unless; annotators L d v t w x r).
 - A message, screenshot or letter forwarded to the writer (短信转给我, 转给我一张截图) moves no money: relatives,
   employers and friends forwarding a lawful notice (if-personal-account unless; four lines of the third probe set).
+- The police's or a lawyer's advice names what the law does not allow or what to do if threatened: "警察不会因为这个来抓
+  你" (fl-arrest-general unless; annotators p w q J u e write such advice lawful) and "如果有威胁人身安全的言行就报警"
+  (vt-family-harm unless) threaten nothing (two lines of the third probe set).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -40,6 +43,12 @@ PAIRS = [
     # a bank's SMS forwarded by a sister; the money asked to the collector himself
     ("illegal_fee", "我姐把她收到的银行短信转给我，上面写着本期应还2,300元，问我是不是她忘了还。",
      "这期的2300别走App了，你直接转给我，我这边马上给你销账。"),
+    # the police's advice that a debt brings no arrest; an arrest threatened
+    ("false_legal_threat", "我问了派出所，民警说欠网贷是民事纠纷，警察不会因为这个来抓你，让我放心跟平台谈。",
+     "你再不还，警察明天就上门把你抓走，你自己看着办。"),
+    # a lawyer's advice on threats to one's safety; the family's safety threatened
+    ("violence_threat", "律师建议我，如果催收有威胁人身安全的言行，就马上报警并保留录音。",
+     "你最好按时还，不然你家人的安全我们可保证不了。"),
 ]
 
 
