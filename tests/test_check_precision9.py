@@ -17,6 +17,9 @@ in new wording (the wrong label absent / the right label present).
 - The police's or a lawyer's advice names what the law does not allow or what to do if threatened: "警察不会因为这个来抓
   你" (fl-arrest-general unless; annotators p w q J u e write such advice lawful) and "如果有威胁人身安全的言行就报警"
   (vt-family-harm unless) threaten nothing (two lines of the third probe set).
+- A fee the lender defers to its own page, bill or app (每期手续费…以账单展示为准, 以页面展示为准) or states as nil
+  (借款服务费0) is a contract term, not an invented fee (unless of if-invented-fees, if-contract-fees,
+  if-collection-fees; annotators d r p w K write such deferrals lawful; three lines of the third probe set).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -49,6 +52,12 @@ PAIRS = [
     # a lawyer's advice on threats to one's safety; the family's safety threatened
     ("violence_threat", "律师建议我，如果催收有威胁人身安全的言行，就马上报警并保留录音。",
      "你最好按时还，不然你家人的安全我们可保证不了。"),
+    # an instalment fee deferred to the bill; the same fee demanded by the collector
+    ("illegal_fee", "【禾信消费金融】您的账单分期已生效，分6期，每期手续费45元，以账单展示为准。",
+     "你这期要多交手续费45元，不交就按违约处理，直接打给我。"),
+    # a nil service fee; a service fee taken off the loan
+    ("illegal_fee", "我在App上借了五千，借款服务费0，年化12%，这个还算正规吧？",
+     "我在App上借了五千，扣了800服务费，年化12%，这个还算正规吧？"),
 ]
 
 
