@@ -20,6 +20,9 @@ in new wording (the wrong label absent / the right label present).
 - A fee the lender defers to its own page, bill or app (每期手续费…以账单展示为准, 以页面展示为准) or states as nil
   (借款服务费0) is a contract term, not an invented fee (unless of if-invented-fees, if-contract-fees,
   if-collection-fees; annotators d r p w K write such deferrals lawful; three lines of the third probe set).
+- The writer telling his own people of his own debt (我跟我姐说我欠了三万, 我在家族群里跟大家说…) discloses nothing: the
+  debtor may speak of his debt (unless of dd-told-contacts-done and dd-public-posting; legal review 2 D19's reading;
+  two lines of the third probe set, c0188 told to a wife the same way, which the metadata verdict still flags).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -58,6 +61,12 @@ PAIRS = [
     # a nil service fee; a service fee taken off the loan
     ("illegal_fee", "我在App上借了五千，借款服务费0，年化12%，这个还算正规吧？",
      "我在App上借了五千，扣了800服务费，年化12%，这个还算正规吧？"),
+    # the borrower telling his mother; the collector telling her
+    ("debt_disclosure", "我跟我妈说我欠了两万网贷，她让我别瞒着，先把利息高的那笔还了。",
+     "催收打电话跟我妈说我欠了两万网贷，让她替我还。"),
+    # the borrower's own word to the family group; the collector's post there
+    ("debt_disclosure", "我在家族群里跟大家说了，我欠的那笔网贷已经还清了，谢谢亲戚们帮忙。",
+     "催收在我们家族群里跟大家说我欠了网贷不还。"),
 ]
 
 
