@@ -23,6 +23,9 @@ in new wording (the wrong label absent / the right label present).
 - The writer telling his own people of his own debt (我跟我姐说我欠了三万, 我在家族群里跟大家说…) discloses nothing: the
   debtor may speak of his debt (unless of dd-told-contacts-done and dd-public-posting; legal review 2 D19's reading;
   two lines of the third probe set, c0188 told to a wife the same way, which the metadata verdict still flags).
+- A call to the home (打电话到我家座机, 电话打到俺大姨家, 日日打去你屋企) is no visit, as precision7 found for a call to
+  the workplace (unless of uv-threat-visit, uv-visit-general, uv-soft-violence-visit, uv-threat-visit-constructions;
+  annotators J K L of the three fresh sets, one line each, and j).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -67,6 +70,11 @@ PAIRS = [
     # the borrower's own word to the family group; the collector's post there
     ("debt_disclosure", "我在家族群里跟大家说了，我欠的那笔网贷已经还清了，谢谢亲戚们帮忙。",
      "催收在我们家族群里跟大家说我欠了网贷不还。"),
+    # calls to the home; sitting in the home
+    ("unlawful_visit", "再不还，我们就天天打电话到你家里，让你爸妈也知道知道。",
+     "再不还，我们就天天去你家里坐着，让你爸妈也知道知道。"),
+    ("unlawful_visit", "你再唔还钱，我哋就日日打去你屋企，等你阿妈都知道。",
+     "你再唔还钱，我哋就日日去你屋企门口等你，等你阿妈都知道。"),
 ]
 
 
