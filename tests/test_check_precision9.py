@@ -26,6 +26,9 @@ in new wording (the wrong label absent / the right label present).
 - A call to the home (打电话到我家座机, 电话打到俺大姨家, 日日打去你屋企) is no visit, as precision7 found for a call to
   the workplace (unless of uv-threat-visit, uv-visit-general, uv-soft-violence-visit, uv-threat-visit-constructions;
   annotators J K L of the three fresh sets, one line each, and j).
+- A lender disowning a collector's fee in other words than precision8 had ("您说的‘加急费’并不存在，本公司从未委托任何人
+  收取，请勿付款"; "那个人不是我司人员") charges nothing (illegal_fee category unless, cues.yaml clause_disclaimers;
+  precision8's e a o H and K0130).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -75,6 +78,9 @@ PAIRS = [
      "再不还，我们就天天去你家里坐着，让你爸妈也知道知道。"),
     ("unlawful_visit", "你再唔还钱，我哋就日日打去你屋企，等你阿妈都知道。",
      "你再唔还钱，我哋就日日去你屋企门口等你，等你阿妈都知道。"),
+    # a fee disowned by the lender; the fee demanded
+    ("illegal_fee", "您说的“加急费”并不存在，本公司从未委托任何人收取，请勿付款，还款请只在App内操作。",
+     "你要想今天结清，得先交300“加急费”，直接转我微信。"),
 ]
 
 
