@@ -29,6 +29,8 @@ in new wording (the wrong label absent / the right label present).
 - A lender disowning a collector's fee in other words than precision8 had ("您说的‘加急费’并不存在，本公司从未委托任何人
   收取，请勿付款"; "那个人不是我司人员") charges nothing (illegal_fee category unless, cues.yaml clause_disclaimers;
   precision8's e a o H and K0130).
+- The borrower's own word about himself (我也不想当老赖, 怕成老赖) insults nobody, like 我成了老赖 and 不是老赖 before
+  (id-insult unless; J0136).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -81,6 +83,9 @@ PAIRS = [
     # a fee disowned by the lender; the fee demanded
     ("illegal_fee", "您说的“加急费”并不存在，本公司从未委托任何人收取，请勿付款，还款请只在App内操作。",
      "你要想今天结清，得先交300“加急费”，直接转我微信。"),
+    # the borrower not wanting to be a deadbeat; the collector calling him one
+    ("insult_defamation", "我也不想当老赖，这个月先还一千，剩下的下个月还行吗？",
+     "你就是个老赖，这个月先还一千，剩下的下个月必须还清。"),
 ]
 
 
