@@ -31,6 +31,8 @@ in new wording (the wrong label absent / the right label present).
   precision8's e a o H and K0130).
 - The borrower's own word about himself (我也不想当老赖, 怕成老赖) insults nobody, like 我成了老赖 and 不是老赖 before
   (id-insult unless; J0136).
+- A friend's pick-up or a game night (上门接你, 开黑, 打球) is no collection visit, like the service and friendly visits
+  of the category's exceptions (unlawful_visit category unless; m0332 and a line of the third probe set).
 
 The last test pins the engine's flag rate on the third set of lawful probes.
 """
@@ -86,6 +88,9 @@ PAIRS = [
     # the borrower not wanting to be a deadbeat; the collector calling him one
     ("insult_defamation", "我也不想当老赖，这个月先还一千，剩下的下个月还行吗？",
      "你就是个老赖，这个月先还一千，剩下的下个月必须还清。"),
+    # a game night's joke; a debt's threat in the same words
+    ("unlawful_visit", "周五晚上开黑，谁再挂机我就上门找他算账",
+     "周五之前谁再不还钱，我就上门找他算账"),
 ]
 
 
