@@ -34,10 +34,13 @@ in new wording (the wrong label absent / the right label present).
 - A friend's pick-up or a game night (上门接你, 开黑, 打球) is no collection visit, like the service and friendly visits
   of the category's exceptions (unlawful_visit category unless; m0332 and a line of the third probe set).
 
-The last test pins the engine's flag rate on the third set of lawful probes.
+The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
+them; 17 and 11 of 168 flagged then, rules alone and full engine).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +119,22 @@ def test_precision9_principle_with_metadata(category: str, meta: dict[str, str],
                                             model: object) -> None:
     assert category not in analyze(lawful, meta, model=model).labels
     assert category in analyze(unlawful, meta, model=model).labels
+
+
+PROBES3 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes3.txt"
+#: Most lines of ood_lawful_probes3.txt the engine may flag (rules alone, full engine): the figures reached with the
+#: principles above (17 and 11 of 168 when the probes were written; left: a court's e-service SMS forwarded with the
+#: relative's question 是不是诈骗 (a court red flag read outside the quoted notice), an arbitration commission's own
+#: notice, a police receipt the classifier reads as a false legal claim; rules alone also a mediation committee's
+#: quoted notice, 连坐 asked about, the borrower's 砍头息 in a pasted thread, 周转一下 said by the borrower). A change that
+#: flags more lawful wording fails here.
+PROBES3_MAX_FLAGGED = {"rules": 6, "full": 3}
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_lawful_probes3_flag_rate(model: object) -> None:
+    lines = [s.strip() for s in PROBES3.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")]
+    assert len(lines) == 168
+    flagged = [s for s in lines if analyze(s, {}, model=model).labels != ["compliant"]]
+    limit = PROBES3_MAX_FLAGGED["rules" if model is False else "full"]
+    assert len(flagged) <= limit, f"{len(flagged)} lawful probes flagged (at most {limit}): {flagged}"
