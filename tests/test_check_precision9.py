@@ -33,6 +33,9 @@ in new wording (the wrong label absent / the right label present).
   (id-insult unless; J0136).
 - A friend's pick-up or a game night (上门接你, 开黑, 打球) is no collection visit, like the service and friendly visits
   of the category's exceptions (unlawful_visit category unless; m0332 and a line of the third probe set).
+- The lender's own pause or restructuring in other words (您已成功申请停催服务期, 暂停催收等待核实结果, 要你本人提交
+  申请) is no anti-collection scam (cr-anti-collection unless; annotators A C G H, convention 13); the classifier
+  already vetoed these, the rules alone did not.
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -97,9 +100,24 @@ PAIRS = [
 ]
 
 
+#: Pairs whose lawful side only the rules flagged (the classifier vetoed it): both sides checked rules alone and full.
+RULE_PAIRS = [
+    # the lender's own pause of collection; a scam's paid one
+    ("credit_repair_scam", "【禾信消费金融】您已成功申请停催服务期（15天），期间我司不会主动联系您，到期前请在App确认还款方案。",
+     "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
+]
+
+
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
 @pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
 def test_precision9_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), RULE_PAIRS)
+def test_precision9_principle_rules(category: str, lawful: str, unlawful: str, model: object) -> None:
     assert category not in analyze(lawful, {}, model=model).labels
     assert category in analyze(unlawful, {}, model=model).labels
 
