@@ -36,6 +36,9 @@ in new wording (the wrong label absent / the right label present).
 - The lender's own pause or restructuring in other words (您已成功申请停催服务期, 暂停催收等待核实结果, 要你本人提交
   申请) is no anti-collection scam (cr-anti-collection unless; annotators A C G H, convention 13); the classifier
   already vetoed these, the rules alone did not.
+- The lender's warning against personal accounts in other words (我们不接受任何个人账户转账, 任何个人账户都不要转) asks
+  for no such payment (if-personal-account unless; A0113, B0175, precision8's warning principle; 从来不让转 was tried
+  and dropped: it cancelled an impostor's attempt reported by the borrower, a0165).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -105,6 +108,9 @@ RULE_PAIRS = [
     # the lender's own pause of collection; a scam's paid one
     ("credit_repair_scam", "【禾信消费金融】您已成功申请停催服务期（15天），期间我司不会主动联系您，到期前请在App确认还款方案。",
      "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
+    # the warning against personal accounts; the request to use one
+    ("illegal_fee", "客服：分期的钱只能在App里还，我们不接受任何个人账户转账，您放心。",
+     "客服：分期的钱别在App里还了，转到我个人账户就行，您放心。"),
 ]
 
 
