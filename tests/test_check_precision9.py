@@ -39,6 +39,9 @@ in new wording (the wrong label absent / the right label present).
 - The lender's warning against personal accounts in other words (我们不接受任何个人账户转账, 任何个人账户都不要转) asks
   for no such payment (if-personal-account unless; A0113, B0175, precision8's warning principle; 从来不让转 was tried
   and dropped: it cancelled an impostor's attempt reported by the borrower, a0165).
+- A borrower asking whether an announced visit is lawful or usual (外访是合法的吗, 一般几个人, 这样正常吗) reports nothing
+  unlawful: a visit is lawful in principle (convention 8; uv-threat-visit and uv-visit-general unless; annotators B I K
+  j; menacing words keep their own rules, tested below).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -111,6 +114,11 @@ RULE_PAIRS = [
     # the warning against personal accounts; the request to use one
     ("illegal_fee", "客服：分期的钱只能在App里还，我们不接受任何个人账户转账，您放心。",
      "客服：分期的钱别在App里还了，转到我个人账户就行，您放心。"),
+    # a lawfulness question about an announced visit; the visit announced with a siege
+    ("unlawful_visit", "平台说月底前不还就移交外访，外访是合法的吗？",
+     "平台说月底前不还就移交外访，到时候天天去你家门口堵你。"),
+    ("unlawful_visit", "问一下，外访上门一般几个人？能进屋吗？",
+     "催收说今晚十一点带人上门堵我，这合法吗？"),
 ]
 
 
