@@ -42,6 +42,9 @@ in new wording (the wrong label absent / the right label present).
 - A borrower asking whether an announced visit is lawful or usual (外访是合法的吗, 一般几个人, 这样正常吗) reports nothing
   unlawful: a visit is lawful in principle (convention 8; uv-threat-visit and uv-visit-general unless; annotators B I K
   j; menacing words keep their own rules, tested below).
+- The costs of a suit the contract puts on the borrower (诉讼费和律师费由违约方承担，这是合同约定的) are a contract term
+  within the cap of private-lending-provisions:29, not a collector's fee (if-collection-fees unless; annotators f l L,
+  and w x q p m's contract terms).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
