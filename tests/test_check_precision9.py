@@ -45,6 +45,9 @@ in new wording (the wrong label absent / the right label present).
 - The costs of a suit the contract puts on the borrower (诉讼费和律师费由违约方承担，这是合同约定的) are a contract term
   within the cap of private-lending-provisions:29, not a collector's fee (if-collection-fees unless; annotators f l L,
   and w x q p m's contract terms).
+- A lawyer's letter the borrower verified (核实了确实是他们发的, 查到这个律所是真的), the court serving a summons (法院会
+  向您送达传票) and a lender's own sealed paper (结清证明, 已盖我司公章) forge nothing (im-court-documents unless;
+  annotators h z J, H, B f; the classifier already vetoed them, the rules alone did not).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -114,6 +117,11 @@ RULE_PAIRS = [
     # the lender's own pause of collection; a scam's paid one
     ("credit_repair_scam", "【禾信消费金融】您已成功申请停催服务期（15天），期间我司不会主动联系您，到期前请在App确认还款方案。",
      "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
+    # a lawyer's letter verified by the borrower; a "sealed" letter sent with an arrest threat
+    ("impersonation", "微信上收到一份律师函的图片，我打电话到那个律所核实了确实是他们发的，接下来该怎么办？",
+     "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
+    ("impersonation", "【易达分期】这是您的结清证明，已盖我司公章，请查收保存。",
+     "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
     # the warning against personal accounts; the request to use one
     ("illegal_fee", "客服：分期的钱只能在App里还，我们不接受任何个人账户转账，您放心。",
      "客服：分期的钱别在App里还了，转到我个人账户就行，您放心。"),
