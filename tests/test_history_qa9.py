@@ -1,0 +1,27 @@
+"""Broken rows in phone histories are reported with their line numbers, never silently emptied or merged (qa9)."""
+
+from __future__ import annotations
+
+from xiezhi.history import read_history_text
+
+_XML_HEAD = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"3\">\n"
+
+
+def _sms(body: str, date: str = "1772377800000") -> str:
+    return f'  <sms protocol="0" address="10690000123" date="{date}" type="1" body="{body}" />\n'
+
+
+def test_sms_with_unclosed_quote_is_reported_not_read_as_empty():
+    text = _XML_HEAD + _sms("第一条") + '  <sms address="10690000123" date="1772377900000" type="1" body="引号没闭合 />\n' \
+        + _sms("第三条", "1772378000000") + "</smses>\n"
+    imp = read_history_text(text, name="sms.xml")
+    assert [r.text for r in imp.records] == ["第一条", "第三条"]
+    assert [i.line for i in imp.issues] == [4]
+    assert "引号没闭合" in imp.issues[0].raw
+
+
+def test_sms_body_with_a_bare_greater_than_sign_is_read():
+    """`>` is legal inside an XML attribute value; it must not end the element."""
+    imp = read_history_text(_XML_HEAD + _sms("3天内还款 > 否则上门") + "</smses>\n", name="sms.xml")
+    assert [r.text for r in imp.records] == ["3天内还款 > 否则上门"]
+    assert imp.issues == []
