@@ -25,3 +25,25 @@ def test_sms_body_with_a_bare_greater_than_sign_is_read():
     imp = read_history_text(_XML_HEAD + _sms("3天内还款 > 否则上门") + "</smses>\n", name="sms.xml")
     assert [r.text for r in imp.records] == ["3天内还款 > 否则上门"]
     assert imp.issues == []
+
+
+CSV = ("时间,号码,类型,时长,内容\n"
+       "2026-03-01 23:10,13800000000,来电,30,\n"
+       '2026-03-02 01:00,13800000000,短信,,"引号没闭合\n'
+       "2026-03-02 02:00,13800000000,来电,45,\n"
+       "2026-03-02 03:00,13800000000,短信,,明天上门\n")
+
+
+def test_csv_unclosed_quote_does_not_swallow_the_following_rows():
+    imp = read_history_text(CSV, name="calls.csv")
+    assert [r.line for r in imp.records] == [2, 4, 5]
+    assert [r.text for r in imp.records][2] == "明天上门"
+    assert [i.line for i in imp.issues] == [3]
+    assert "引号" in imp.issues[0].message
+
+
+def test_csv_quoted_multiline_sms_is_still_one_record():
+    text = "时间,号码,内容\n2026-03-02 01:00,138,\"第一行\n第二行\"\n2026-03-02 02:00,138,再一条\n"
+    imp = read_history_text(text, name="sms.csv")
+    assert [(r.line, r.text) for r in imp.records] == [(2, "第一行\n第二行"), (4, "再一条")]
+    assert imp.issues == []
