@@ -47,3 +47,12 @@ def test_csv_quoted_multiline_sms_is_still_one_record():
     imp = read_history_text(text, name="sms.csv")
     assert [(r.line, r.text) for r in imp.records] == [(2, "第一行\n第二行"), (4, "再一条")]
     assert imp.issues == []
+
+
+def test_thread_borrowers_own_messages_are_not_a_counterpart():
+    """"对方号码数" counted the borrower (我) as one of the other side; my reply belongs to the chat partner."""
+    imp = read_history_text("我 2026-03-01 09:00\n能宽限几天吗\n催收小王 2026-03-01 09:05\n不行\n"
+                            "我 2026-03-01 09:06\n那我先还一部分\n", name="t.txt")
+    assert [(r.direction, r.counterpart) for r in imp.records] == [("out", "催收小王"), ("in", "催收小王"),
+                                                                   ("out", "催收小王")]
+    assert imp.records[0].name == "我"
