@@ -12,6 +12,7 @@ from markupsafe import Markup
 from xiezhi.api import capabilities
 from xiezhi.errors import InputError
 from xiezhi.web.charts import schedule_svg
+from xiezhi.web.errors import for_people
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -121,7 +122,7 @@ def loan_page(request: Request) -> HTMLResponse:
             ctx["result"] = result
             ctx["chart"] = Markup(schedule_svg(result.schedule))  # built from numbers only, escaped text
         except InputError as exc:
-            ctx["error"] = str(exc)
+            ctx["error"] = for_people(str(exc))
             status = 400
         except ArithmeticError:  # a combination of numbers the schedule cannot carry: keep the form, say so
             ctx["error"] = "输入的数字超出了可以计算的范围，请检查金额、利率和期数。"
