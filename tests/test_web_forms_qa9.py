@@ -57,3 +57,23 @@ def test_rate_hint_only_on_rate_fields():
     income = {"type": "less_than_equal", "loc": ("monthly_income",), "ctx": {"le": 10**12}, "input": "1e30"}
     rate = {"type": "less_than_equal", "loc": ("schedule", "annual_rate"), "ctx": {"le": 100}, "input": "999"}
     assert "0.18" not in problem(income) and "0.18" in problem(rate)
+
+
+@pytest.mark.parametrize(("when", "words"), [("2099-01-01T10:00", "还没有到"), ("", "请填写发生时间")])
+def test_evidence_time_in_the_future_or_missing_is_refused(client, when, words):
+    html = client.get("/evidence/new").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    r = client.post("/evidence/new", data={"csrf": csrf, "kind": "sms", "occurred_at": when, "text": "再不还钱就上门"},
+                    follow_redirects=False)
+    assert r.status_code == 400 and words in _error(r.text)
+    assert "再不还钱就上门</textarea>" in r.text
+
+
+def test_cli_evidence_refuses_a_future_time():
+    from datetime import datetime
+
+    from xiezhi.errors import InputError
+    from xiezhi.evidence.util import incident_input
+
+    with pytest.raises(InputError, match="还没有到"):
+        incident_input(kind="sms", occurred_at=datetime(2099, 1, 1), text="x")
