@@ -42,7 +42,7 @@ def test_errors_name_the_form_field_in_chinese(client, change, words):
     err = _error(r.text)
     assert words in err
     assert not re.search(r"[A-Za-z_]{4,}", err), err  # no principal / schedule → annual_rate
-    assert 'value="{}"'.format(next(iter(change.values()))) in r.text  # the input is kept
+    assert f'value="{next(iter(change.values()))}"' in r.text  # the input is kept
 
 
 def test_absurd_amount_keeps_the_form(client):
