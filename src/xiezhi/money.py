@@ -6,7 +6,8 @@ one set of pre-validators keeps the three input models from drifting apart.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 CENT = Decimal("0.01")
@@ -24,7 +25,14 @@ def to_decimal(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, str):
-        return value.strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "").replace("￥", "")
+        text = unicodedata.normalize("NFKC", value).strip()  # full-width digits typed on a phone keyboard
+        text = text.replace(",", "").replace("，", "").replace("元", "").replace("¥", "").replace("￥", "").strip()
+        if text.endswith("万") and len(text) > 1:  # "1万", "1.5万": how people say amounts
+            try:
+                return Decimal(text[:-1].strip()) * 10000
+            except InvalidOperation:
+                return value
+        return text
     return value
 
 

@@ -37,7 +37,10 @@ def problem(err: dict[str, Any]) -> str:
         bound = ctx.get("gt", ctx.get("ge"))
         return f"必须{'大于' if kind == 'greater_than' else '不小于'} {bound}（输入为 {inp}）"
     if kind in ("less_than_equal", "less_than"):
-        return f"不能大于 {ctx.get('le', ctx.get('lt'))}（输入为 {inp}；利率请写成 0.18 或 \"18%\"）"
+        bound = ctx.get("le", ctx.get("lt"))
+        if any("rate" in str(x) for x in err.get("loc", ())):  # the likely slip: 18 meant as 18 %
+            return f"不能大于 {bound}（输入为 {inp}；利率请写成 0.18 或 \"18%\"）"
+        return f"不能大于 {bound}（输入为 {inp}）"
     if kind in ("literal_error", "enum"):
         return f"只能是 {ctx.get('expected', '')}（输入为 {inp!r}）"
     if kind in ("too_short", "too_long"):

@@ -44,8 +44,11 @@ def add(app: Any, *, kind: str, occurred_at: datetime | str, text: str | None, n
         notes: str | None = None, files: list[tuple[str, bytes]] | None = None) -> Any:
     from xiezhi.dates import parse_datetime
     from xiezhi.evidence import Counterpart, IncidentInput
+    from xiezhi.evidence.util import not_in_future
 
-    when = occurred_at if isinstance(occurred_at, datetime) else parse_datetime(str(occurred_at))
+    if not isinstance(occurred_at, datetime) and not str(occurred_at).strip():
+        raise InputError("请填写发生时间，例如 2026-03-14 23:10。")
+    when = not_in_future(occurred_at if isinstance(occurred_at, datetime) else parse_datetime(str(occurred_at)))
     try:
         incident = IncidentInput(kind=kind, occurred_at=when, lender=lender or None, text=text or None,
                                  notes=notes or None, source="web",

@@ -10,6 +10,10 @@ import importlib
 
 import typer
 
+from xiezhi.cli.zh import install as _install_chinese
+
+_install_chinese()
+
 #: Modules under xiezhi.cli that add commands; order is the order in `xiezhi --help`.
 COMMAND_MODULES: tuple[str, ...] = (
     "ask",

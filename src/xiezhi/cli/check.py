@@ -8,6 +8,16 @@ import typer
 
 from xiezhi.cli.common import JsonFlag, emit, fail, user_errors
 
+#: The Chinese words the help text puts beside each value, accepted as the value itself.
+RECIPIENTS = {"本人": "debtor", "借款人": "debtor", "担保人": "guarantor", "配偶": "spouse", "紧急联系人": "emergency_contact",
+              "通讯录联系人": "address_book_contact", "通讯录": "address_book_contact", "亲友": "address_book_contact",
+              "单位或同事": "employer_or_colleague", "单位": "employer_or_colleague", "同事": "employer_or_colleague",
+              "公开": "public"}
+LENDERS = {"银行": "bank", "消费金融公司": "consumer_finance", "消费金融": "consumer_finance", "小额贷款公司": "microloan",
+           "小贷": "microloan", "小贷公司": "microloan", "无放贷资质": "unlicensed", "不清楚": "unknown"}
+CHANNELS = {"电话": "call", "短信": "sms", "微信": "im", "聊天": "im", "上门": "visit", "信函": "letter", "其他": "other"}
+OPTION_OF = {"recipient_role": "--recipient", "lender_type": "--lender", "channel": "--channel",
+             "count_per_day": "--count-per-day", "sent_at": "--sent-at"}
 OCR_HINT = "识别截图需要安装可选组件：pip install 'xiezhi[ocr]'（离线运行，约 20 MB）。"
 
 
@@ -20,12 +30,13 @@ def register(app: typer.Typer) -> None:
             "--recipient", help="收信人：debtor 本人、guarantor 担保人、spouse 配偶、emergency_contact 紧急联系人、"
                                 "address_book_contact 通讯录联系人、employer_or_colleague 单位或同事、public 公开。")] = None,
         lender: Annotated[str | None, typer.Option(
-            "--lender", help="出借方：bank、consumer_finance、microloan、unlicensed、unknown。")] = None,
+            "--lender", help="出借方：bank 银行、consumer_finance 消费金融公司、microloan 小额贷款公司、"
+                             "unlicensed 无放贷资质、unknown 不清楚（英文或中文都可以）。")] = None,
         count_per_day: Annotated[int | None, typer.Option("--count-per-day", help="同一方当天联系的次数。")] = None,
-        channel: Annotated[str | None, typer.Option("--channel", help="渠道：call、sms、im、visit、letter、other。")] = None,
+        channel: Annotated[str | None, typer.Option("--channel", help="渠道：call 电话、sms 短信、im 微信等聊天、visit 上门、letter 信函、other 其他。")] = None,
         refused: Annotated[bool, typer.Option("--refused", help="联系人已明确拒绝再被联系。")] = False,
         file: Annotated[str | None, typer.Option("--file", help="通话/短信记录：SMS Backup & Restore 的 XML、CSV 或带时间的聊天记录文本。")] = None,
-        image: Annotated[str | None, typer.Option("--image", help="催收信息截图（需要 xiezhi[ocr]）。")] = None,
+        image: Annotated[str | None, typer.Option("--image", help="催收信息截图（需要可选组件 xiezhi\\[ocr]）。")] = None,
         rules_only: Annotated[bool, typer.Option("--rules-only", help="只用规则，不用统计模型。")] = False,
         as_json: JsonFlag = False,
     ) -> None:
@@ -55,15 +66,17 @@ def _meta(sent_at, recipient, lender, count_per_day, channel, refused):
     from xiezhi.dates import parse_datetime
     from xiezhi.errors import InputError
 
-    data: dict = {"count_per_day": count_per_day, "recipient_role": recipient, "lender_type": lender,
-                  "channel": channel, "contact_refused": refused or None}
+    data: dict = {"count_per_day": count_per_day, "recipient_role": RECIPIENTS.get(recipient or "", recipient),
+                  "lender_type": LENDERS.get(lender or "", lender), "channel": CHANNELS.get(channel or "", channel),
+                  "contact_refused": refused or None}
     if sent_at:
         data["sent_at"] = parse_datetime(sent_at)
     try:
         return MessageMeta.model_validate({k: v for k, v in data.items() if v is not None})
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0]) if exc.errors() else ""
-        raise InputError(f"参数 {field} 的取值无效，请用 `xiezhi check --help` 查看可选值。") from exc
+        option = OPTION_OF.get(field, field)
+        raise InputError(f"{option} 的取值无效，请用 `xiezhi check --help` 查看可选值。") from exc
 
 
 def _ocr_text(path: str) -> str:

@@ -10,12 +10,28 @@ from pydantic import ValidationError
 from xiezhi.errors import InputError
 from xiezhi.evidence.models import KIND_LABELS, IncidentInput
 
+#: Slack for a phone clock or a time zone slip; anything later is a typo (2099 for 2025), not an incident.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def not_in_future(when: datetime, now: datetime | None = None) -> datetime:
+    """An incident's time (Beijing, naive) that has not happened yet would stand in a tamper-evident record for good;
+    refuse it with the time as the user typed it."""
+    from xiezhi.dates import BEIJING
+
+    now = now or datetime.now(BEIJING).replace(tzinfo=None)
+    if when > now + FUTURE_SLACK:
+        raise InputError(f"发生时间 {when:%Y-%m-%d %H:%M} 还没有到；请填写事情实际发生的时间（北京时间）。")
+    return when
+
 
 def incident_input(**fields: Any) -> IncidentInput:
     """IncidentInput from keyword values, with Chinese errors instead of pydantic's."""
     kind = fields.get("kind")
     if kind not in KIND_LABELS:
         raise InputError(f"未知的类型：{kind}。可选：" + "、".join(f"{k}（{v}）" for k, v in KIND_LABELS.items()))
+    if isinstance(fields.get("occurred_at"), datetime):
+        not_in_future(fields["occurred_at"])
     try:
         return IncidentInput(**fields)
     except ValidationError as exc:

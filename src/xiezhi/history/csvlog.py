@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 
 from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
 from xiezhi.history.timeparse import parse_timestamp
@@ -88,18 +89,10 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
                                    raw=delim.join(header)[:200]))
         return out
     kind = "sms" if "text" in cols else "call"
-    prev_end = reader.line_num
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            out.issues.append(RowIssue(line=reader.line_num, message=f"CSV 格式错误：{exc}"))
-            prev_end = reader.line_num
+    for lineno, row in _rows(io.StringIO(text).readlines(), reader.line_num, delim, cols["time"]):
+        if isinstance(row, RowIssue):
+            out.issues.append(row)
             continue
-        lineno = prev_end + 1
-        prev_end = reader.line_num
         if not row or all(not c.strip() for c in row):
             continue
         raw = delim.join(row)[:200]
@@ -132,3 +125,48 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
                                          direction=direction, duration_s=duration,  # type: ignore[arg-type]
                                          text=text_value, name=name))
     return out
+
+
+def _broken_quote(physical: list[str], delim: str, time_col: int) -> bool:
+    """A row read over several lines whose quote never closed, or whose later lines are rows of their own."""
+    if "".join(physical).count('"') % 2:
+        return True
+    for line in physical[1:]:
+        cells = line.split(delim)
+        if len(cells) > time_col:
+            try:
+                if parse_timestamp(cells[time_col]) is not None:
+                    return True
+            except ValueError:
+                return True
+    return False
+
+
+def _rows(lines: list[str], start: int, delim: str, time_col: int) -> Iterator[tuple[int, list[str] | RowIssue]]:
+    """(first line number, cells) of each row after line `start`; a row whose quote is not closed is reported as a
+    RowIssue and reading resumes on the next line, so one stray quote cannot swallow the rest of the file."""
+    while start < len(lines):
+        reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=delim)
+        prev_end = 0
+        restart = None
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield start + reader.line_num, RowIssue(line=start + reader.line_num, message=f"CSV 格式错误：{exc}")
+                prev_end = reader.line_num
+                continue
+            first, prev_end = prev_end + 1, reader.line_num
+            if prev_end > first and _broken_quote(lines[start + first - 1:start + prev_end], delim, time_col):
+                yield start + first, RowIssue(
+                    line=start + first,
+                    message='这一行的引号（"）没有配对，无法确定内容在哪里结束；这一行未读入，后面的行照常读取。',
+                    raw=lines[start + first - 1].rstrip("\r\n")[:200])
+                restart = start + first
+                break
+            yield start + first, row
+        if restart is None:
+            return
+        start = restart

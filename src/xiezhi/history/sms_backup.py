@@ -12,7 +12,9 @@ import re
 from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
 from xiezhi.history.timeparse import from_epoch_ms
 
-_ELEMENT = re.compile(r"<(sms|call|mms)\b(.*?)(/?)>", re.S)
+#: An element's attributes are read quote-aware: `>` is legal inside a quoted value ("3天内还款 > 否则上门"), and an
+#: attribute whose quote never closes makes the element unreadable (reported) instead of silently losing its body.
+_ELEMENT = re.compile(r'<(sms|call|mms)\b((?:[^>"/]|/(?!>)|"[^"]*")*)(/?)>', re.S)
 _ATTR = re.compile(r'([A-Za-z_][\w.-]*)\s*=\s*"([^"]*)"')
 _PART_TEXT = re.compile(r'<part\b[^>]*\bct="text/plain"[^>]*\btext="([^"]*)"', re.S)
 _SMS_TYPE = {"1": "in", "2": "out", "3": "out", "4": "out", "5": "out", "6": "out"}
@@ -46,7 +48,7 @@ def read_sms_backup(text: str, *, source: str = "", encoding: str = "utf-8") -> 
         m = _ELEMENT.search(chunk)
         i += 1
         if not m or (tag.group(1) != "mms" and not m.group(3) and f"</{tag.group(1)}>" not in chunk):
-            out.issues.append(RowIssue(line=lineno, message="XML 元素不完整，无法读取这一行。", raw=_clip(line)))
+            out.issues.append(RowIssue(line=lineno, message="XML 元素不完整（可能缺少引号或结尾的 />），这一行未读入，其余记录照常读取。", raw=_clip(line)))
             continue
         attrs = {k: html.unescape(v) for k, v in _ATTR.findall(m.group(2))}
         kind = m.group(1)

@@ -109,6 +109,20 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8") -> Hist
             out.issues.append(RowIssue(line=i, message="这一行前面没有时间，无法确定发送时间；请在每条消息前写上日期和时间。",
                                        raw=line[:200]))
     b.flush()
+    _attribute_own_messages(out.records)
     if not out.records and not out.issues:
         out.issues.append(RowIssue(line=1, message="没有找到带时间的消息。"))
     return out
+
+
+def _attribute_own_messages(records: list[HistoryRecord]) -> None:
+    """The borrower's own messages (我) belong to the chat with the other side, so counts per counterpart do not list
+    the borrower as one: each takes the speaker before it (or, at the start, the first speaker after it)."""
+    others = [r.counterpart for r in records if r.direction != "out"]
+    last = others[0] if others else "未知"
+    for r in records:
+        if r.direction == "out":
+            r.counterpart = last
+        else:
+            last = r.counterpart
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -25,6 +26,15 @@ _FIELD = {"missing": "缺少这一项", "string_too_long": "太长", "string_too
           "extra_forbidden": "不认识这一项", "json_invalid": "不是有效的 JSON", "date_from_datetime_parsing": "日期格式不对",
           "greater_than": "数值太小", "less_than_equal": "数值太大", "greater_than_equal": "数值太小",
           "model_attributes_type": "应当是一个对象", "list_type": "应当是一个列表", "string_type": "应当是文字"}
+
+
+_FIELD_KEY = re.compile(r"(?<=[\u4e00-\u9fff）)]) [A-Za-z_][A-Za-z0-9_.]*(?=[：:]| →)")
+
+
+def for_people(message: str) -> str:
+    """A core input error as a web page shows it: the Chinese field labels without the model's key names, which
+    help a YAML or API user ("每月收入 monthly_income：…") but are noise on a form ("每月收入：…")."""
+    return _FIELD_KEY.sub("", message)
 
 
 def is_api(request: Request) -> bool:

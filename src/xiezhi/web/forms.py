@@ -36,7 +36,9 @@ def text(form: FormData, key: str, limit: int = MAX_FORM_TEXT) -> str:
     return value
 
 
-async def files(request: Request, form: FormData, key: str) -> list[tuple[str, bytes]]:
+async def files(request: Request, form: FormData, key: str, *, keep_empty: bool = False) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of each upload. A chosen but empty file is dropped unless `keep_empty` (so the page can
+    say the file is empty instead of silently ignoring it); a browser's "no file chosen" part has no name."""
     limit = request.app.state.settings.max_upload_bytes
     out = []
     for item in form.getlist(key):
@@ -45,6 +47,6 @@ async def files(request: Request, form: FormData, key: str) -> list[tuple[str, b
         data = await item.read(limit + 1)
         if len(data) > limit:
             raise ProblemError(413, "文件太大", f"“{item.filename}”超过 {limit // (1024 * 1024)} MB 上限。")
-        if data:
+        if data or keep_empty:
             out.append((item.filename, data))
     return out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,15 +27,46 @@ LENDERS = {"": "不确定", "bank": "银行", "consumer_finance": "消费金融�
            "unlicensed": "无放贷资质的平台或个人"}
 SAMPLE = "【XX金融】你已严重逾期，今天下午再不还款，我们就上门找你家人，并通知你单位领导和通讯录所有人！"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic")
+#: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
+#: threat would otherwise be thousands of identical cards on a phone).
+SHOWN_PER_CATEGORY = 3
+PASTED_SOURCE = "粘贴的聊天记录"
+_LINE = re.compile(r"^第(\d+)行")
 
 
-def _page(request: Request, **ctx: Any) -> HTMLResponse:
+@dataclass
+class FindingGroup:
+    """The findings of one category in a history: the first few in full, the line numbers of the others."""
+
+    category: str
+    shown: list[Any] = field(default_factory=list)
+    more_lines: list[str] = field(default_factory=list)
+    more: int = 0
+
+
+def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[FindingGroup]:
+    groups: dict[str, FindingGroup] = {}
+    for f in findings:
+        if f.category == "compliant":
+            continue
+        g = groups.setdefault(f.category, FindingGroup(f.category))
+        if len(g.shown) < keep:
+            g.shown.append(f)
+            continue
+        g.more += 1
+        m = _LINE.match(f.explanation or "")
+        if m and len(g.more_lines) < 20 and m.group(1) not in g.more_lines:
+            g.more_lines.append(m.group(1))
+    return list(groups.values())
+
+
+def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
     base = {"text": "", "sent_at": "", "role": "", "lender": "", "result": None, "history": None, "error": None,
             "ready": capabilities.available("check"), "roles": ROLES, "lenders": LENDERS, "sample": SAMPLE,
-            "titles": _titles()}
+            "titles": _titles(), "groups": [], "pasted_source": PASTED_SOURCE}
     base.update(ctx)
     return render(request, "check.html", base, title="催收检测", active="/check",
-                  status=400 if ctx.get("error") else 200)
+                  status=status or (400 if ctx.get("error") else 200))
 
 
 def _titles() -> dict[str, str]:
@@ -56,16 +89,20 @@ async def check_submit(request: Request) -> HTMLResponse:
     analyze = capabilities.get("check")
     if analyze is None:
         return _page(request, **ctx)
-    uploads = await forms.files(request, form, "file")
     try:
+        uploads = await forms.files(request, form, "file", keep_empty=True)
         if uploads:
             name, data = uploads[0]
+            if not data:
+                raise InputError(f"上传的文件“{_safe_name(name)}”是空的（0 字节）。请重新导出或选择另一个文件。")
             kind = _sniff(data)
             if kind == "image":
                 text = _ocr(name, data)
                 ctx["text"] = text
             else:
-                return _page(request, **ctx, history=_history(name, data))
+                return _history_page(request, ctx, _history(name, data))
+        elif (pasted := _pasted_thread(text)) is not None:
+            return _history_page(request, ctx, pasted)
         if not text:
             raise InputError("请粘贴要检测的文字，或选择一个文件上传。")
         meta: dict[str, Any] = {}
@@ -80,7 +117,32 @@ async def check_submit(request: Request) -> HTMLResponse:
         result = analyze(text, meta)
     except InputError as exc:
         return _page(request, **ctx, error=exc.message)
+    except ProblemError as exc:  # an unsupported upload: say so on the form, keep what was typed
+        return _page(request, **ctx, error=f"{exc.problem.title}：{exc.problem.detail}", status=exc.problem.status)
     return _page(request, **ctx, result=result, segments=segments(text, result.findings))
+
+
+def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLResponse:
+    return _page(request, **ctx, history=history, groups=group_findings(history.findings))
+
+
+def _pasted_thread(text: str) -> Any:
+    """Pasted WeChat/SMS text with a time on two or more messages is a history (counts per day, night contacts),
+    not one message; None for anything else."""
+    if len(text) < 20 or "\n" not in text.strip():
+        return None
+    from xiezhi.history import read_thread
+
+    imp = read_thread(text, source=PASTED_SOURCE)
+    if len(imp.records) < 2 or len(imp.issues) > len(imp.records):
+        return None
+    from xiezhi.collection import analyze_history
+
+    return analyze_history(imp, source=PASTED_SOURCE)
+
+
+def _safe_name(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1][:200]
 
 
 def _sniff(data: bytes) -> str:
@@ -121,7 +183,7 @@ def _history(name: str, data: bytes) -> Any:
     from xiezhi.collection import analyze_history
 
     text, encoding = decode_text(data)
-    safe = name.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    safe = _safe_name(name)
     return analyze_history(reader(text, name=safe, encoding=encoding), source=safe)
 
 

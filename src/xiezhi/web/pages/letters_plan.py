@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 from xiezhi.api import capabilities
 from xiezhi.errors import InputError
 from xiezhi.web import forms
+from xiezhi.web.errors import for_people
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -61,9 +62,29 @@ def letter_facts(f: dict[str, str]) -> dict[str, Any]:
         facts["collector"] = {"name": f["collector_name"]}
     if f["credit_item"] or f["credit_reason"]:
         facts["credit"] = {k: v for k, v in (("item", f["credit_item"]), ("reason", f["credit_reason"])) if v}
-    if f["monthly"] and f["months"]:
-        facts["proposal"] = {"monthly": f["monthly"], "months": f["months"]}
+    if f["monthly"] or f["months"]:
+        facts["proposal"] = _proposal(f["monthly"], f["months"])
     return facts
+
+
+def _proposal(monthly_text: str, months_text: str) -> dict[str, str]:
+    """每月能还 / 分几个月, checked under the form's own labels; both or neither."""
+    from decimal import Decimal, InvalidOperation
+
+    from xiezhi.money import to_decimal
+
+    if not monthly_text or not months_text:
+        raise InputError("还款方案请同时填写“每月能还”和“分几个月”，或者两项都不填。")
+    try:
+        monthly = Decimal(to_decimal(monthly_text))
+    except (InvalidOperation, ValueError, TypeError):
+        raise InputError(f"“每月能还”应当是金额，例如 500；现在填的是“{monthly_text}”。") from None
+    if not monthly.is_finite() or monthly <= 0 or monthly > Decimal("100000000"):
+        raise InputError(f"“每月能还”应当是大于 0 的合理金额；现在填的是“{monthly_text}”。")
+    months = months_text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if not months.isdigit() or not 1 <= int(months) <= 360:
+        raise InputError(f"“分几个月”应当是 1 到 360 之间的整数；现在填的是“{months_text}”。")
+    return {"monthly": str(monthly), "months": months}
 
 
 def _letter_form(source: Any) -> dict[str, str]:
@@ -116,7 +137,7 @@ async def letters_draft(request: Request) -> HTMLResponse | Response:
                             headers={"Content-Disposition": f'attachment; filename="{f["kind"]}.{fmt}"'})
         ctx["letter"] = letter
     except InputError as exc:
-        ctx["error"], ctx["hints"] = exc.message, exc.hints
+        ctx["error"], ctx["hints"] = for_people(exc.message), exc.hints
         return render(request, "letters.html", ctx, title="文书", active="/letters", status=400)
     return render(request, "letters.html", ctx, title="文书", active="/letters")
 
@@ -160,6 +181,6 @@ def plan(request: Request) -> HTMLResponse:
             ctx["result"] = result
             ctx["chart"] = "data:image/svg+xml;base64," + base64.b64encode(result.chart_svg.encode()).decode()
         except InputError as exc:
-            ctx["error"] = str(exc)
+            ctx["error"] = for_people(str(exc))
             status = 400
     return render(request, "plan.html", ctx, title="还款计划", active="/plan", status=status)

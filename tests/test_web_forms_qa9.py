@@ -1,0 +1,79 @@
+"""Plan and letter forms: errors name the boxes in Chinese, no model field names, no advice for another field (qa9)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from xiezhi.validation import problem
+from xiezhi.web.app import create_app
+
+DEBT = {"d0_platform": "速借宝", "d0_principal": "10000", "d0_contract_date": "2024-03-01"}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XIEZHI_HOME", str(tmp_path_factory.mktemp("home")))
+    mp.delenv("XIEZHI_DATABASE_URL", raising=False)
+    with TestClient(create_app()) as c:
+        yield c
+    mp.undo()
+
+
+def _error(html: str) -> str:
+    m = re.search(r'role="alert"[^>]*>(.*?)</div>', html, re.S)
+    assert m, "no error shown on the form"
+    return re.sub(r"<[^>]+>", "", m.group(1))
+
+
+@pytest.mark.parametrize(("change", "label"), [
+    ({"monthly_income": "-1"}, "每月收入"), ({"dependants": "-2"}, "抚养"), ({"d0_principal": "-3"}, "尚欠本金"),
+    ({"monthly_income": "1e30"}, "每月收入"),
+])
+def test_plan_errors_are_plain_chinese(client, change, label):
+    r = client.get("/plan", params={"monthly_income": "5000", **DEBT, **change})
+    err = _error(r.text)
+    assert r.status_code == 400 and label in err
+    assert not re.search(r"[A-Za-z_]{4,}", err), err
+    assert "0.18" not in err  # the rate hint belongs to rate fields only
+
+
+@pytest.mark.parametrize(("change", "label"), [({"monthly": "-5", "months": "12"}, "每月能还"),
+                                               ({"monthly": "500", "months": "abc"}, "分几个月")])
+def test_letter_errors_are_plain_chinese(client, change, label):
+    html = client.get("/letters").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝",
+                                      "hardship": "失业", **change})
+    err = _error(r.text)
+    assert r.status_code == 400 and label in err, err
+    assert not re.search(r"[A-Za-z_]{4,}", err), err
+
+
+def test_rate_hint_only_on_rate_fields():
+    income = {"type": "less_than_equal", "loc": ("monthly_income",), "ctx": {"le": 10**12}, "input": "1e30"}
+    rate = {"type": "less_than_equal", "loc": ("schedule", "annual_rate"), "ctx": {"le": 100}, "input": "999"}
+    assert "0.18" not in problem(income) and "0.18" in problem(rate)
+
+
+@pytest.mark.parametrize(("when", "words"), [("2099-01-01T10:00", "还没有到"), ("", "请填写发生时间")])
+def test_evidence_time_in_the_future_or_missing_is_refused(client, when, words):
+    html = client.get("/evidence/new").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    r = client.post("/evidence/new", data={"csrf": csrf, "kind": "sms", "occurred_at": when, "text": "再不还钱就上门"},
+                    follow_redirects=False)
+    assert r.status_code == 400 and words in _error(r.text)
+    assert "再不还钱就上门</textarea>" in r.text
+
+
+def test_cli_evidence_refuses_a_future_time():
+    from datetime import datetime
+
+    from xiezhi.errors import InputError
+    from xiezhi.evidence.util import incident_input
+
+    with pytest.raises(InputError, match="还没有到"):
+        incident_input(kind="sms", occurred_at=datetime(2099, 1, 1), text="x")
