@@ -22,8 +22,10 @@ a negation) must not.
 - Southern words for the debtor's home or shop after a verb of coming (`unlawful_visit.md`, `uv-dialect-premises`:
   厝, 铺头, 档口, 喺你屋企门口); the crew said to be at the home's or workplace's door in words
   `uv-arrival-announced` did not know (`uv-presence-at-premises`: 俺们这边已经有人, 外访员, 厂子, 门卫).
-- Not a visit: a call to the home (打电话到我家座机) and going to the child's school (convention 20).
-- Not a collection fee: the fee of a third party's relief offer (`illegal_fee.md`: 协商到只还本金, 办理减免).
+- Not a visit: a call to the home (打电话到我家座机, 电话打到她家), a letter mailed to an address found, talking to the
+  child's teachers at school (convention 20).
+- Not a collection fee: the fee of a third party's relief offer (`illegal_fee.md`: 协商到只还本金, 办理减免), a friend's
+  card cash-out fee or a QR code to a loan app pushed on the debtor (the push to borrow).
 """
 
 from __future__ import annotations
@@ -112,6 +114,12 @@ LAWFUL_OR_OTHER = [
     ("unlawful_visit", DEBTOR, "再拖着不还，我们就去你女儿学校找她班主任聊聊。"),
     # the third party refusing to pay does not disclose anything by its own words
     ("debt_disclosure", RELATIVE, "我是他表叔，你们别再打来了，我哪有钱替他还，再打我报警。"),
+    # an address found and a letter mailed there is no visit
+    ("unlawful_visit", DEBTOR, "你老家的地址我们已经查到了，这周会寄一封催款函过去，你自己掂量。"),
+    # a call to an aunt's home, however loud, is a call
+    ("unlawful_visit", RELATIVE, "他们把电话打到我姑妈家，在电话里冲她嚷嚷说我欠钱不还，老人家吓坏了。"),
+    # a QR code to a loan app is the push to borrow, not a payee
+    ("illegal_fee", DEBTOR, "没钱就扫这个码借出来，下款很快，借到了先把我们这笔结了。"),
     # a relief scam's membership fee is the scam, not a collection fee
     ("illegal_fee", DEBTOR, "我们中心可以帮你跟所有网贷平台协商，只还本金，先交会员费399元就给你办理。"),
 ]
