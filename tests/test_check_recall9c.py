@@ -15,10 +15,17 @@ a negation) must not.
   dropped and the question handed back to the lead.
 - Where a person lives or how to reach him, put in a public post (`privacy_exposure.md`, `pe-identifiers-posted`:
   unit and house numbers, a phone number), or data pushed to a board or online (`pe-data-pushed-public`).
+- The debtor's matter told to a named person (`dd-told-named-party`: 跟你们HR聊了聊你的情况, 把你的情况反映给纪委), a third
+  party asked when the debtor will repay or told the callers collect (`dd-debt-asked-of-third-party`).
+- The debt's record (screenshot, contract, bill) sent to someone other than the debtor (`dd-debt-record-sent`), and
+  "your matter" (你的情况, 这笔账) posted to a group (`dd-public-posting`'s debt words).
 - Southern words for the debtor's home or shop after a verb of coming (`unlawful_visit.md`, `uv-dialect-premises`:
-  厝, 铺头, 档口, 喺你屋企门口).
-- Not a visit: a call to the home (打电话到我家座机) and going to the child's school (convention 20).
-- Not a collection fee: the fee of a third party's relief offer (`illegal_fee.md`: 协商到只还本金, 办理减免).
+  厝, 铺头, 档口, 喺你屋企门口); the crew said to be at the home's or workplace's door in words
+  `uv-arrival-announced` did not know (`uv-presence-at-premises`: 俺们这边已经有人, 外访员, 厂子, 门卫).
+- Not a visit: a call to the home (打电话到我家座机, 电话打到她家), a letter mailed to an address found, talking to the
+  child's teachers at school (convention 20).
+- Not a collection fee: the fee of a third party's relief offer (`illegal_fee.md`: 协商到只还本金, 办理减免), a friend's
+  card cash-out fee or a QR code to a loan app pushed on the debtor (the push to borrow).
 """
 
 from __future__ import annotations
@@ -58,6 +65,22 @@ PAIRS = [
     # data pushed to a public board threatened; a lender that promises the data stays private
     ("privacy_exposure", DEBTOR, "您的个人信息仅用于贷后服务，我司不会推送至任何第三方或公开渠道。",
      "月底前再不处理，你的身份证和照片就推送到你们街道的公告栏上。"),
+    # the debtor's matter told to the employer's HR; a borrower who told his own manager and asks what to do next
+    ("debt_disclosure", DEBTOR, "我主动跟我们主管说了我在还网贷的事，他说理解，我接下来该怎么跟平台谈分期？",
+     "上午我们的人已经跟你们厂人事讲过了你的情况，你自己看着办。"),
+    # a colleague asked when the debtor will repay; the same colleague asked only to have him call back
+    ("debt_disclosure", {"recipient_role": "employer_or_colleague"},
+     "您好，我们有事找小陈，麻烦您让他有空回个电话，谢谢。",
+     "你是小陈的同事吧？你帮我问问他，欠我们的钱到底哪天能还？"),
+    # the debt's record sent to an ex-partner; the same record sent to the borrower for checking
+    ("debt_disclosure", DEBTOR, "您好，您要的借款合同和还款明细我们已经整理好，今天下午发到您邮箱，请核对。",
+     "催收把我的借款合同和逾期账单截图都发给了我前女友，我们早就没联系了。"),
+    # "your matter" posted to the family group; a family group used for a birthday
+    ("debt_disclosure", DEBTOR, "下周六是奶奶八十大寿，我把饭店地址发到家族群了，你记得带孩子来。",
+     "再装死，就把你这笔账的情况发到你们家族群，让长辈们都评评理。"),
+    # the crew at the factory gate; two identified staff who arranged to meet downstairs in a café
+    ("unlawful_visit", DEBTOR, "王师傅您好，按昨天电话里约好的，我们两个人现在在您厂子门口的咖啡店，工作证带着，您方便的话过来聊十分钟。",
+     "别躲了，我们兄弟伙这会儿就在你厂子门口，今天你出不出来都得给个说法。"),
     # a Minnan visit to the home threatened; a Minnan friend inviting himself for tea
     ("unlawful_visit", DEBTOR, "阿明，明仔载我去你厝泡茶，顺绳共你讲彼个生理。",
      "钱若无还，阮的人明仔载就去你厝，看汝欲按怎。"),
@@ -91,6 +114,12 @@ LAWFUL_OR_OTHER = [
     ("unlawful_visit", DEBTOR, "再拖着不还，我们就去你女儿学校找她班主任聊聊。"),
     # the third party refusing to pay does not disclose anything by its own words
     ("debt_disclosure", RELATIVE, "我是他表叔，你们别再打来了，我哪有钱替他还，再打我报警。"),
+    # an address found and a letter mailed there is no visit
+    ("unlawful_visit", DEBTOR, "你老家的地址我们已经查到了，这周会寄一封催款函过去，你自己掂量。"),
+    # a call to an aunt's home, however loud, is a call
+    ("unlawful_visit", RELATIVE, "他们把电话打到我姑妈家，在电话里冲她嚷嚷说我欠钱不还，老人家吓坏了。"),
+    # a QR code to a loan app is the push to borrow, not a payee
+    ("illegal_fee", DEBTOR, "没钱就扫这个码借出来，下款很快，借到了先把我们这笔结了。"),
     # a relief scam's membership fee is the scam, not a collection fee
     ("illegal_fee", DEBTOR, "我们中心可以帮你跟所有网贷平台协商，只还本金，先交会员费399元就给你办理。"),
 ]
