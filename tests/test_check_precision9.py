@@ -34,7 +34,8 @@ in new wording (the wrong label absent / the right label present).
 - A friend's pick-up or a game night (上门接你, 开黑, 打球) is no collection visit, like the service and friendly visits
   of the category's exceptions (unlawful_visit category unless; m0332 and a line of the third probe set).
 - The lender's own pause or restructuring in other words (您已成功申请停催服务期, 暂停催收等待核实结果, 要你本人提交
-  申请) is no anti-collection scam (cr-anti-collection unless; annotators A C G H, convention 13); the classifier
+  申请, 核实期间暂停催收, 我们会暂停催收30天) is no anti-collection scam (cr-anti-collection unless; annotators
+  A C G H c J, convention 13); the classifier
   already vetoed these, the rules alone did not.
 - The lender's warning against personal accounts in other words (我们不接受任何个人账户转账, 任何个人账户都不要转) asks
   for no such payment (if-personal-account unless; A0113, B0175, precision8's warning principle; 从来不让转 was tried
@@ -117,6 +118,8 @@ RULE_PAIRS = [
     # the lender's own pause of collection; a scam's paid one
     ("credit_repair_scam", "【禾信消费金融】您已成功申请停催服务期（15天），期间我司不会主动联系您，到期前请在App确认还款方案。",
      "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
+    ("credit_repair_scam", "如您对还款金额有异议，可在App提交核对申请，核实期间暂停催收，结果三个工作日内短信告知。",
+     "交800会员费，我们会让所有平台暂停催收三个月。"),
     # a lawyer's letter verified by the borrower; a "sealed" letter sent with an arrest threat
     ("impersonation", "微信上收到一份律师函的图片，我打电话到那个律所核实了确实是他们发的，接下来该怎么办？",
      "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
