@@ -46,6 +46,8 @@ in new wording (the wrong label absent / the right label present).
 - The costs of a suit the contract puts on the borrower (诉讼费和律师费由违约方承担，这是合同约定的) are a contract term
   within the cap of private-lending-provisions:29, not a collector's fee (if-collection-fees unless; annotators f l L,
   and w x q p m's contract terms).
+- A lender's notice that the loan is settled (您在本行的贷款已于今日结清) pushes no new loan (fb-borrow-to-repay unless;
+  annotators e j; rules alone).
 - A lawyer's letter the borrower verified (核实了确实是他们发的, 查到这个律所是真的), the court serving a summons (法院会
   向您送达传票) and a lender's own sealed paper (结清证明, 已盖我司公章) forge nothing (im-court-documents unless;
   annotators h z J, H, B f; the classifier already vetoed them, the rules alone did not).
@@ -120,6 +122,9 @@ RULE_PAIRS = [
      "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
     ("credit_repair_scam", "如您对还款金额有异议，可在App提交核对申请，核实期间暂停催收，结果三个工作日内短信告知。",
      "交800会员费，我们会让所有平台暂停催收三个月。"),
+    # a settled loan; a new loan to settle the old one
+    ("forced_borrowing", "【北辰银行】您在本行的消费贷款已于今日结清，结清证明可在手机银行下载。",
+     "你先去别的平台借一笔，把我们这笔今天结清。"),
     # a lawyer's letter verified by the borrower; a "sealed" letter sent with an arrest threat
     ("impersonation", "微信上收到一份律师函的图片，我打电话到那个律所核实了确实是他们发的，接下来该怎么办？",
      "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
