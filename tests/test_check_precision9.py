@@ -51,6 +51,8 @@ in new wording (the wrong label absent / the right label present).
 - A lawyer's letter the borrower verified (核实了确实是他们发的, 查到这个律所是真的), the court serving a summons (法院会
   向您送达传票) and a lender's own sealed paper (结清证明, 已盖我司公章) forge nothing (im-court-documents unless;
   annotators h z J, H, B f; the classifier already vetoed them, the rules alone did not).
+- A mediation body's notice that mediation is free in other words (调解不收取任何费用, 调解是免费的) is no fake
+  lender or lawyer (im-fake-lawyer-or-lender unless; f0190 and a probe, as w x q p m k h e c a o i K L write it).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -125,6 +127,9 @@ RULE_PAIRS = [
     # a settled loan; a new loan to settle the old one
     ("forced_borrowing", "【北辰银行】您在本行的消费贷款已于今日结清，结清证明可在手机银行下载。",
      "你先去别的平台借一笔，把我们这笔今天结清。"),
+    # free mediation; a paid one that promises relief
+    ("impersonation", "【某区金融纠纷调解中心】您与禾信消费金融的纠纷已受理，调解员将与您电话联系，调解不收取任何费用。",
+     "【国家金融纠纷调解中心】您的网贷纠纷已受理，缴纳调解费500元后可为您办理全部减免。"),
     # a lawyer's letter verified by the borrower; a "sealed" letter sent with an arrest threat
     ("impersonation", "微信上收到一份律师函的图片，我打电话到那个律所核实了确实是他们发的，接下来该怎么办？",
      "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
