@@ -181,10 +181,9 @@ PROBES3 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "oo
 #: Most lines of ood_lawful_probes3.txt the engine may flag (rules alone, full engine): the figures reached with the
 #: principles above (17 and 11 of 168 when the probes were written; left: a court's e-service SMS forwarded with the
 #: relative's question 是不是诈骗 (a court red flag read outside the quoted notice), an arbitration commission's own
-#: notice, a police receipt the classifier reads as a false legal claim; rules alone also a mediation committee's
-#: quoted notice, 连坐 asked about, the borrower's 砍头息 in a pasted thread, 周转一下 said by the borrower). A change that
-#: flags more lawful wording fails here.
-PROBES3_MAX_FLAGGED = {"rules": 6, "full": 3}
+#: notice, a police receipt the classifier reads as a false legal claim; rules alone also 连坐 asked about, the
+#: borrower's 砍头息 in a pasted thread, 周转一下 said by the borrower). A change that flags more lawful wording fails here.
+PROBES3_MAX_FLAGGED = {"rules": 5, "full": 3}
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
