@@ -44,7 +44,7 @@ in new wording (the wrong label absent / the right label present).
   unlawful: a visit is lawful in principle (convention 8; uv-threat-visit and uv-visit-general unless; annotators B I K
   j; menacing words keep their own rules, tested below).
 - The costs of a suit the contract puts on the borrower (诉讼费和律师费由违约方承担，这是合同约定的) are a contract term
-  within the cap of private-lending-provisions:29, not a collector's fee (if-collection-fees unless; annotators f l L,
+  (between private parties within the cap of private-lending-provisions:29), not a collector's fee (if-collection-fees unless; annotators f l L,
   and w x q p m's contract terms).
 - A lender's notice that the loan is settled (您在本行的贷款已于今日结清) pushes no new loan (fb-borrow-to-repay unless;
   annotators e j; rules alone).
@@ -73,6 +73,9 @@ PAIRS = [
     # the list as what may follow a suit; the list tomorrow without any suit
     ("false_legal_threat", "【瑞禾消费金融】如您持续逾期，我司将依法提起诉讼，届时您可能被法院纳入失信被执行人名单。",
      "【瑞禾消费金融】如您今日仍不还款，我司将于明日把您纳入失信被执行人名单。"),
+    # ... and the suit said to make him a judgment debtor at once (civil-procedure-law:266 needs the judgment unperformed)
+    ("false_legal_threat", "【瑞禾消费金融】如您持续逾期，我司将依法提起诉讼，届时您可能被法院纳入失信被执行人名单。",
+     "我们明天就起诉，起诉了你就是失信被执行人，高铁飞机都坐不了。"),
     # listed after a suit the lender won; listed by the platform without any suit
     ("false_legal_threat", "平台起诉赢了之后申请了执行，法院把我列进了失信被执行人，这种情况还能分期吗？",
      "催收说他们平台已经把我列进了失信被执行人，可我从来没被起诉过。"),
