@@ -34,7 +34,8 @@ in new wording (the wrong label absent / the right label present).
 - A friend's pick-up or a game night (上门接你, 开黑, 打球) is no collection visit, like the service and friendly visits
   of the category's exceptions (unlawful_visit category unless; m0332 and a line of the third probe set).
 - The lender's own pause or restructuring in other words (您已成功申请停催服务期, 暂停催收等待核实结果, 要你本人提交
-  申请) is no anti-collection scam (cr-anti-collection unless; annotators A C G H, convention 13); the classifier
+  申请, 核实期间暂停催收, 我们会暂停催收30天) is no anti-collection scam (cr-anti-collection unless; annotators
+  A C G H c J, convention 13); the classifier
   already vetoed these, the rules alone did not.
 - The lender's warning against personal accounts in other words (我们不接受任何个人账户转账, 任何个人账户都不要转) asks
   for no such payment (if-personal-account unless; A0113, B0175, precision8's warning principle; 从来不让转 was tried
@@ -43,11 +44,15 @@ in new wording (the wrong label absent / the right label present).
   unlawful: a visit is lawful in principle (convention 8; uv-threat-visit and uv-visit-general unless; annotators B I K
   j; menacing words keep their own rules, tested below).
 - The costs of a suit the contract puts on the borrower (诉讼费和律师费由违约方承担，这是合同约定的) are a contract term
-  within the cap of private-lending-provisions:29, not a collector's fee (if-collection-fees unless; annotators f l L,
+  (between private parties within the cap of private-lending-provisions:29), not a collector's fee (if-collection-fees unless; annotators f l L,
   and w x q p m's contract terms).
+- A lender's notice that the loan is settled (您在本行的贷款已于今日结清) pushes no new loan (fb-borrow-to-repay unless;
+  annotators e j; rules alone).
 - A lawyer's letter the borrower verified (核实了确实是他们发的, 查到这个律所是真的), the court serving a summons (法院会
   向您送达传票) and a lender's own sealed paper (结清证明, 已盖我司公章) forge nothing (im-court-documents unless;
   annotators h z J, H, B f; the classifier already vetoed them, the rules alone did not).
+- A mediation body's notice that mediation is free in other words (调解不收取任何费用, 调解是免费的) is no fake
+  lender or lawyer (im-fake-lawyer-or-lender unless; f0190 and a probe, as w x q p m k h e c a o i K L write it).
 
 The last test pins the engine's flag rate on the third set of lawful probes (written before the engine was run on
 them; 17 and 11 of 168 flagged then, rules alone and full engine).
@@ -68,6 +73,9 @@ PAIRS = [
     # the list as what may follow a suit; the list tomorrow without any suit
     ("false_legal_threat", "【瑞禾消费金融】如您持续逾期，我司将依法提起诉讼，届时您可能被法院纳入失信被执行人名单。",
      "【瑞禾消费金融】如您今日仍不还款，我司将于明日把您纳入失信被执行人名单。"),
+    # ... and the suit said to make him a judgment debtor at once (civil-procedure-law:266 needs the judgment unperformed)
+    ("false_legal_threat", "【瑞禾消费金融】如您持续逾期，我司将依法提起诉讼，届时您可能被法院纳入失信被执行人名单。",
+     "我们明天就起诉，起诉了你就是失信被执行人，高铁飞机都坐不了。"),
     # listed after a suit the lender won; listed by the platform without any suit
     ("false_legal_threat", "平台起诉赢了之后申请了执行，法院把我列进了失信被执行人，这种情况还能分期吗？",
      "催收说他们平台已经把我列进了失信被执行人，可我从来没被起诉过。"),
@@ -117,6 +125,14 @@ RULE_PAIRS = [
     # the lender's own pause of collection; a scam's paid one
     ("credit_repair_scam", "【禾信消费金融】您已成功申请停催服务期（15天），期间我司不会主动联系您，到期前请在App确认还款方案。",
      "我们团队专业停催，交1500服务费，三天内让所有平台停止催收。"),
+    ("credit_repair_scam", "如您对还款金额有异议，可在App提交核对申请，核实期间暂停催收，结果三个工作日内短信告知。",
+     "交800会员费，我们会让所有平台暂停催收三个月。"),
+    # a settled loan; a new loan to settle the old one
+    ("forced_borrowing", "【北辰银行】您在本行的消费贷款已于今日结清，结清证明可在手机银行下载。",
+     "你先去别的平台借一笔，把我们这笔今天结清。"),
+    # free mediation; a paid one that promises relief
+    ("impersonation", "【某区金融纠纷调解中心】您与禾信消费金融的纠纷已受理，调解员将与您电话联系，调解不收取任何费用。",
+     "【国家金融纠纷调解中心】您的网贷纠纷已受理，缴纳调解费500元后可为您办理全部减免。"),
     # a lawyer's letter verified by the borrower; a "sealed" letter sent with an arrest threat
     ("impersonation", "微信上收到一份律师函的图片，我打电话到那个律所核实了确实是他们发的，接下来该怎么办？",
      "律师函的图片已经发你微信了，盖了公章的，今天不还明天就抓你。"),
@@ -168,10 +184,9 @@ PROBES3 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "oo
 #: Most lines of ood_lawful_probes3.txt the engine may flag (rules alone, full engine): the figures reached with the
 #: principles above (17 and 11 of 168 when the probes were written; left: a court's e-service SMS forwarded with the
 #: relative's question 是不是诈骗 (a court red flag read outside the quoted notice), an arbitration commission's own
-#: notice, a police receipt the classifier reads as a false legal claim; rules alone also a mediation committee's
-#: quoted notice, 连坐 asked about, the borrower's 砍头息 in a pasted thread, 周转一下 said by the borrower). A change that
-#: flags more lawful wording fails here.
-PROBES3_MAX_FLAGGED = {"rules": 6, "full": 3}
+#: notice, a police receipt the classifier reads as a false legal claim; rules alone also 连坐 asked about, the
+#: borrower's 砍头息 in a pasted thread, 周转一下 said by the borrower). A change that flags more lawful wording fails here.
+PROBES3_MAX_FLAGGED = {"rules": 5, "full": 3}
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
