@@ -62,3 +62,9 @@ def test_pasted_timestamped_thread_is_read_as_a_history(client):
 def test_single_message_with_a_time_is_still_one_message(client):
     r = _post(client, data={"text": "2026-03-01 23:30 " + THREAT})
     assert "检测结果" in r.text and "记录分析" not in r.text
+
+
+def test_history_file_without_records_is_an_error_on_the_form(client):
+    r = _post(client, data={"text": "我自己打的字"}, files={"file": ("blank.txt", "只有一行没有时间的字\n".encode(), "text/plain")})
+    assert r.status_code == 400 and "没有读到任何" in r.text and "第 1 行" in r.text
+    assert "我自己打的字</textarea>" in r.text

@@ -28,6 +28,7 @@ __all__ = [
     "read_history_text",
     "read_sms_backup",
     "read_thread",
+    "require_records",
 ]
 
 
@@ -49,6 +50,19 @@ def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt
     if fmt == "csv":
         return read_csv_log(text, source=name, encoding=encoding)
     return read_thread(text, source=name, encoding=encoding)
+
+
+def require_records(imp: HistoryImport, name: str = "") -> HistoryImport:
+    """A history with no readable record is bad input, not a clean result: "未发现违规" over an empty file would tell
+    a frightened borrower the collector did nothing wrong. Raise with the first reasons and their line numbers."""
+    if imp.records:
+        return imp
+    from xiezhi.errors import InputError
+
+    reasons = [f"第 {i.line} 行：{i.message}" for i in imp.issues[:5]]
+    more = f"（另有 {len(imp.issues) - 5} 行）" if len(imp.issues) > 5 else ""
+    raise InputError(f"{name or '文件'}里没有读到任何短信、聊天或通话记录。" + ("；".join(reasons) + more if reasons else ""),
+                     hints=["支持 SMS Backup & Restore 导出的 XML、带“时间”“号码”表头的 CSV，以及每条消息前带日期和时间的聊天记录。"])
 
 
 def read_history(path: str | Path, *, fmt: str | None = None) -> HistoryImport:

@@ -181,10 +181,11 @@ def _history(name: str, data: bytes) -> Any:
     if reader is None:
         raise InputError("导入短信备份、通话记录的功能尚未就绪。可以先把短信文字复制粘贴到上面的框里。")
     from xiezhi.collection import analyze_history
+    from xiezhi.history import require_records
 
     text, encoding = decode_text(data)
     safe = _safe_name(name)
-    return analyze_history(reader(text, name=safe, encoding=encoding), source=safe)
+    return analyze_history(require_records(reader(text, name=safe, encoding=encoding), f"文件“{safe}”"), source=safe)
 
 
 def now_local() -> str:
