@@ -77,3 +77,12 @@ def test_cli_evidence_refuses_a_future_time():
 
     with pytest.raises(InputError, match="还没有到"):
         incident_input(kind="sms", occurred_at=datetime(2099, 1, 1), text="x")
+
+
+def test_letter_error_opens_the_section_holding_the_missing_fields(client):
+    """'还缺少：你目前的困难情况' pointed at a box inside a closed <details>; the user could not see where to type."""
+    html = client.get("/letters").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝"})
+    assert r.status_code == 400 and "困难" in _error(r.text)
+    assert re.search(r"<details open>\s*<summary>协商还款", r.text)
