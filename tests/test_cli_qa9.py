@@ -49,3 +49,11 @@ def test_check_accepts_the_chinese_words_of_its_help(runner):
     assert json.loads(result.output)["findings"]
     bad = runner.invoke(app, ["check", "x", "--recipient", "邻居"], env=ENV)
     assert bad.exit_code == 2 and "--recipient" in bad.output and "recipient_role" not in bad.output
+
+
+def test_pasted_thread_argument_is_read_as_a_history(runner):
+    thread = "".join(f"催收小王 2026-03-0{d} 23:10:00\n再不还钱就把你欠钱的事发到你们公司群里\n\n" for d in (1, 2, 3))
+    result = runner.invoke(app, ["check", thread, "--json"], env=ENV)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["records"] == 3 and report["night_contacts"] == 3

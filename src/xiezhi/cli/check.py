@@ -62,6 +62,15 @@ def register(app: typer.Typer) -> None:
                 text = _ocr_text(image)
             if not text or not text.strip():
                 fail("请给出要检查的文字，或用 --file 指定记录文件、--image 指定截图。")
+            if not image:
+                from xiezhi.history import pasted_thread
+
+                thread = pasted_thread(text)
+                if thread is not None:  # a pasted chat with times: per-day counts and night contacts, as --file
+                    from xiezhi.collection import analyze_history
+
+                    emit(analyze_history(thread), as_json, render_history)
+                    return
             from xiezhi.collection import analyze
 
             emit(analyze(text, meta, model=False if rules_only else None), as_json, render_result)

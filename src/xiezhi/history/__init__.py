@@ -19,10 +19,12 @@ from xiezhi.history.sms_backup import read_sms_backup
 from xiezhi.history.thread import read_thread
 
 __all__ = [
+    "PASTED_SOURCE",
     "HistoryImport",
     "HistoryRecord",
     "RowIssue",
     "detect_format",
+    "pasted_thread",
     "read_csv_log",
     "read_history",
     "read_history_text",
@@ -50,6 +52,20 @@ def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt
     if fmt == "csv":
         return read_csv_log(text, source=name, encoding=encoding)
     return read_thread(text, source=name, encoding=encoding)
+
+
+PASTED_SOURCE = "粘贴的聊天记录"
+
+
+def pasted_thread(text: str) -> HistoryImport | None:
+    """Pasted WeChat/SMS text with a time on two or more messages, read as a history (counts per day, night contacts);
+    None for a single message or a description, which Check reads as one text."""
+    if len(text) < 20 or "\n" not in text.strip():
+        return None
+    imp = read_thread(text, source=PASTED_SOURCE)
+    if len(imp.records) < 2 or len(imp.issues) > len(imp.records):
+        return None
+    return imp
 
 
 def require_records(imp: HistoryImport, name: str = "") -> HistoryImport:

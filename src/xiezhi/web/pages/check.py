@@ -30,7 +30,7 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 #: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
 #: threat would otherwise be thousands of identical cards on a phone).
 SHOWN_PER_CATEGORY = 3
-PASTED_SOURCE = "粘贴的聊天记录"
+PASTED_SOURCE = "粘贴的聊天记录"  # = xiezhi.history.PASTED_SOURCE (kept here for the template without the import)
 _LINE = re.compile(r"^第(\d+)行")
 
 
@@ -127,14 +127,11 @@ def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLRe
 
 
 def _pasted_thread(text: str) -> Any:
-    """Pasted WeChat/SMS text with a time on two or more messages is a history (counts per day, night contacts),
-    not one message; None for anything else."""
-    if len(text) < 20 or "\n" not in text.strip():
-        return None
-    from xiezhi.history import read_thread
+    """A pasted timestamped thread -> its history report (as an uploaded file would give); None otherwise."""
+    from xiezhi.history import PASTED_SOURCE, pasted_thread
 
-    imp = read_thread(text, source=PASTED_SOURCE)
-    if len(imp.records) < 2 or len(imp.issues) > len(imp.records):
+    imp = pasted_thread(text)
+    if imp is None:
         return None
     from xiezhi.collection import analyze_history
 
