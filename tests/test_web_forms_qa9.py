@@ -86,3 +86,14 @@ def test_letter_error_opens_the_section_holding_the_missing_fields(client):
     r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝"})
     assert r.status_code == 400 and "困难" in _error(r.text)
     assert re.search(r"<details open>\s*<summary>协商还款", r.text)
+
+
+def test_future_check_takes_aware_times():
+    from datetime import UTC, datetime
+
+    from xiezhi.errors import InputError
+    from xiezhi.evidence.util import not_in_future
+
+    assert not_in_future(datetime(2000, 1, 1, tzinfo=UTC))
+    with pytest.raises(InputError):
+        not_in_future(datetime(2099, 1, 1, tzinfo=UTC))
