@@ -97,3 +97,19 @@ def test_future_check_takes_aware_times():
     assert not_in_future(datetime(2000, 1, 1, tzinfo=UTC))
     with pytest.raises(InputError):
         not_in_future(datetime(2099, 1, 1, tzinfo=UTC))
+
+
+def test_law_search_accepts_a_pasted_paragraph(client):
+    paragraph = "借款的利息不得预先在本金中扣除。利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。" * 6
+    r = client.get("/law", params={"q": paragraph})
+    assert r.status_code == 200 and "第六百七十条" in r.text
+
+
+def test_long_unbroken_text_wraps_on_a_phone():
+    from pathlib import Path
+
+    import xiezhi.web
+
+    css = (Path(xiezhi.web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    msg_rule = re.search(r"\.msg\{[^}]*\}", css).group(0)
+    assert "overflow-wrap:anywhere" in msg_rule  # a collector's 200-character link widened the page to 2,094 px
