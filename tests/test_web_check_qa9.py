@@ -68,3 +68,17 @@ def test_history_file_without_records_is_an_error_on_the_form(client):
     r = _post(client, data={"text": "我自己打的字"}, files={"file": ("blank.txt", "只有一行没有时间的字\n".encode(), "text/plain")})
     assert r.status_code == 400 and "没有读到任何" in r.text and "第 1 行" in r.text
     assert "我自己打的字</textarea>" in r.text
+
+
+def test_long_pasted_thread_is_accepted_whole(client):
+    text = _thread(28) * 20  # a long chat: 560 messages, over 20,000 characters
+    assert len(text) > 20_000
+    html = client.get("/check").text
+    assert 'maxlength="20000"' not in html.split('id="text"')[1][:200]  # the browser must not cut the paste
+    r = _post(client, data={"text": text})
+    assert r.status_code == 200 and "记录分析" in r.text
+
+
+def test_long_text_that_is_no_thread_is_refused_on_the_form(client):
+    r = _post(client, data={"text": "再不还钱就上门。" * 3000})
+    assert r.status_code == 400 and "上限" in r.text and "再不还钱就上门。再不还钱" in r.text

@@ -17,6 +17,7 @@ from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.highlight import segments
+from xiezhi.web.settings import MAX_FORM_TEXT
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -30,6 +31,9 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 #: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
 #: threat would otherwise be thousands of identical cards on a phone).
 SHOWN_PER_CATEGORY = 3
+#: A long WeChat thread is pasted whole (the browser used to cut it silently at 20,000 characters); a thread is read
+#: message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
+MAX_PASTE = 200_000
 PASTED_SOURCE = "粘贴的聊天记录"  # = xiezhi.history.PASTED_SOURCE (kept here for the template without the import)
 _LINE = re.compile(r"^第(\d+)行")
 
@@ -83,7 +87,7 @@ def check_form(request: Request, text: Annotated[str, Query(max_length=20000)] =
 @router.post("/check", response_class=HTMLResponse)
 async def check_submit(request: Request) -> HTMLResponse:
     form = await forms.read_form(request)
-    text = forms.text(form, "text")
+    text = forms.text(form, "text", MAX_PASTE)
     sent_at, role, lender = forms.text(form, "sent_at", 40), forms.text(form, "role", 40), forms.text(form, "lender", 40)
     ctx: dict[str, Any] = {"text": text, "sent_at": sent_at, "role": role, "lender": lender}
     analyze = capabilities.get("check")
@@ -103,6 +107,9 @@ async def check_submit(request: Request) -> HTMLResponse:
                 return _history_page(request, ctx, _history(name, data))
         elif (pasted := _pasted_thread(text)) is not None:
             return _history_page(request, ctx, pasted)
+        elif len(text) > MAX_FORM_TEXT:
+            raise InputError(f"这段文字有 {len(text)} 字，超过一次检测的 {MAX_FORM_TEXT} 字上限。如果是聊天记录，请保留每条消息前的日期和时间"
+                             "（如“2026-03-01 23:10 张三：……”），就会按记录逐条分析；也可以分几次粘贴，或存成文本文件上传。")
         if not text:
             raise InputError("请粘贴要检测的文字，或选择一个文件上传。")
         meta: dict[str, Any] = {}
