@@ -113,3 +113,17 @@ def test_long_unbroken_text_wraps_on_a_phone():
     css = (Path(xiezhi.web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
     msg_rule = re.search(r"\.msg\{[^}]*\}", css).group(0)
     assert "overflow-wrap:anywhere" in msg_rule  # a collector's 200-character link widened the page to 2,094 px
+
+
+def test_evidence_file_too_big_keeps_what_was_written(tmp_path, monkeypatch):
+    from xiezhi.web.settings import WebSettings
+
+    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path))
+    with TestClient(create_app(WebSettings(max_upload_bytes=4000))) as c:
+        html = c.get("/evidence/new").text
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        r = c.post("/evidence/new", data={"csrf": csrf, "kind": "sms", "occurred_at": "2026-03-01T10:00",
+                                          "text": "我写了很久的经过"},
+                   files={"files": ("big.jpg", b"\xff\xd8\xff" + b"x" * 5000, "image/jpeg")}, follow_redirects=False)
+    assert r.status_code == 413 and "文件太大" in r.text
+    assert "我写了很久的经过</textarea>" in r.text
