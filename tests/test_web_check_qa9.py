@@ -82,3 +82,12 @@ def test_long_pasted_thread_is_accepted_whole(client):
 def test_long_text_that_is_no_thread_is_refused_on_the_form(client):
     r = _post(client, data={"text": "再不还钱就上门。" * 3000})
     assert r.status_code == 400 and "上限" in r.text and "再不还钱就上门。再不还钱" in r.text
+
+
+def test_busiest_days_count_messages_not_only_calls(client):
+    days = [1] * 1 + [2] * 1 + [3] * 6 + list(range(4, 16))
+    text = "".join(f"催收小王 2026-03-{d:02d} 10:{i:02d}:00\n请尽快处理\n\n" for i, d in enumerate(days))
+    r = _post(client, files={"file": ("chat.txt", text.encode(), "text/plain")})
+    table = r.text.split("最多的 10 天")[1]
+    first_row = re.search(r"<tbody>\s*<tr><td>([0-9-]+)</td>", table).group(1)
+    assert first_row == "2026-03-03"

@@ -67,7 +67,7 @@ def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[
 def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
     base = {"text": "", "sent_at": "", "role": "", "lender": "", "result": None, "history": None, "error": None,
             "ready": capabilities.available("check"), "roles": ROLES, "lenders": LENDERS, "sample": SAMPLE,
-            "titles": _titles(), "groups": [], "pasted_source": PASTED_SOURCE}
+            "titles": _titles(), "groups": [], "top_days": [], "pasted_source": PASTED_SOURCE}
     base.update(ctx)
     return render(request, "check.html", base, title="催收检测", active="/check",
                   status=status or (400 if ctx.get("error") else 200))
@@ -130,7 +130,9 @@ async def check_submit(request: Request) -> HTMLResponse:
 
 
 def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLResponse:
-    return _page(request, **ctx, history=history, groups=group_findings(history.findings))
+    # "最多的 10 天" by every contact, not by calls alone (a chat or SMS history has no calls, so any 10 days showed)
+    top = sorted(history.per_day, key=lambda d: (d.calls + d.messages, d.night_contacts, d.day), reverse=True)[:10]
+    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top)
 
 
 def _pasted_thread(text: str) -> Any:
