@@ -56,3 +56,36 @@ def test_thread_borrowers_own_messages_are_not_a_counterpart():
     assert [(r.direction, r.counterpart) for r in imp.records] == [("out", "催收小王"), ("in", "催收小王"),
                                                                    ("out", "催收小王")]
     assert imp.records[0].name == "我"
+
+
+def test_history_without_any_record_is_an_error_not_a_clean_result():
+    import pytest
+
+    from xiezhi.errors import InputError
+    from xiezhi.history import require_records
+
+    imp = read_history_text("\n\n  \n", name="blank.txt")
+    with pytest.raises(InputError, match="没有读到任何") as exc:
+        require_records(imp, "文件 blank.txt ")
+    assert "第 1 行" in exc.value.message
+
+
+def test_cli_blank_history_exits_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    f = tmp_path / "blank.txt"
+    f.write_text("只有一行没有时间的字\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--file", str(f)])
+    assert result.exit_code == 2 and "没有读到任何" in result.output and "未发现违规" not in result.output
+
+
+def test_sms_backup_on_a_single_line_is_read():
+    """A minified export (every element on one line) was read as zero records."""
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><smses count="2">'
+           '<sms address="10690000" date="1767283200000" type="1" body="你再不还钱，明天就上门找你家人" />'
+           '<sms address="10690000" date="1767286800000" type="1" body="再不还就爆你通讯录" /></smses>')
+    imp = read_history_text(xml, name="b.xml")
+    assert [r.text for r in imp.records] == ["你再不还钱，明天就上门找你家人", "再不还就爆你通讯录"]
+    assert [r.line for r in imp.records] == [1, 1] and imp.issues == []

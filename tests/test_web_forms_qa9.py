@@ -77,3 +77,53 @@ def test_cli_evidence_refuses_a_future_time():
 
     with pytest.raises(InputError, match="还没有到"):
         incident_input(kind="sms", occurred_at=datetime(2099, 1, 1), text="x")
+
+
+def test_letter_error_opens_the_section_holding_the_missing_fields(client):
+    """'还缺少：你目前的困难情况' pointed at a box inside a closed <details>; the user could not see where to type."""
+    html = client.get("/letters").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝"})
+    assert r.status_code == 400 and "困难" in _error(r.text)
+    assert re.search(r"<details open>\s*<summary>协商还款", r.text)
+
+
+def test_future_check_takes_aware_times():
+    from datetime import UTC, datetime
+
+    from xiezhi.errors import InputError
+    from xiezhi.evidence.util import not_in_future
+
+    assert not_in_future(datetime(2000, 1, 1, tzinfo=UTC))
+    with pytest.raises(InputError):
+        not_in_future(datetime(2099, 1, 1, tzinfo=UTC))
+
+
+def test_law_search_accepts_a_pasted_paragraph(client):
+    paragraph = "借款的利息不得预先在本金中扣除。利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。" * 6
+    r = client.get("/law", params={"q": paragraph})
+    assert r.status_code == 200 and "第六百七十条" in r.text
+
+
+def test_long_unbroken_text_wraps_on_a_phone():
+    from pathlib import Path
+
+    import xiezhi.web
+
+    css = (Path(xiezhi.web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    msg_rule = re.search(r"\.msg\{[^}]*\}", css).group(0)
+    assert "overflow-wrap:anywhere" in msg_rule  # a collector's 200-character link widened the page to 2,094 px
+
+
+def test_evidence_file_too_big_keeps_what_was_written(tmp_path, monkeypatch):
+    from xiezhi.web.settings import WebSettings
+
+    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path))
+    with TestClient(create_app(WebSettings(max_upload_bytes=4000))) as c:
+        html = c.get("/evidence/new").text
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+        r = c.post("/evidence/new", data={"csrf": csrf, "kind": "sms", "occurred_at": "2026-03-01T10:00",
+                                          "text": "我写了很久的经过"},
+                   files={"files": ("big.jpg", b"\xff\xd8\xff" + b"x" * 5000, "image/jpeg")}, follow_redirects=False)
+    assert r.status_code == 413 and "文件太大" in r.text
+    assert "我写了很久的经过</textarea>" in r.text

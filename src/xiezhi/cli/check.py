@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -18,6 +19,8 @@ LENDERS = {"银行": "bank", "消费金融公司": "consumer_finance", "消费�
 CHANNELS = {"电话": "call", "短信": "sms", "微信": "im", "聊天": "im", "上门": "visit", "信函": "letter", "其他": "other"}
 OPTION_OF = {"recipient_role": "--recipient", "lender_type": "--lender", "channel": "--channel",
              "count_per_day": "--count-per-day", "sent_at": "--sent-at"}
+#: Histories above this many records take minutes; say so instead of looking hung.
+LARGE_HISTORY = 20_000
 OCR_HINT = "识别截图需要安装可选组件：pip install 'xiezhi[ocr]'（离线运行，约 20 MB）。"
 
 
@@ -44,16 +47,30 @@ def register(app: typer.Typer) -> None:
 
         with user_errors():
             if file:
-                from xiezhi.collection import analyze_history
-                from xiezhi.history import read_history
+                from pathlib import Path
 
-                emit(analyze_history(read_history(file)), as_json, render_history)
+                from xiezhi.collection import analyze_history
+                from xiezhi.history import read_history, require_records
+
+                imp = require_records(read_history(file), f"文件 {Path(file).name} ")
+                if len(imp.records) > LARGE_HISTORY:
+                    sys.stderr.write(f"正在分析 {len(imp.records):,} 条记录，可能需要几分钟……\n")
+                emit(analyze_history(imp), as_json, render_history)
                 return
             meta = _meta(sent_at, recipient, lender, count_per_day, channel, refused)
             if image:
                 text = _ocr_text(image)
             if not text or not text.strip():
                 fail("请给出要检查的文字，或用 --file 指定记录文件、--image 指定截图。")
+            if not image:
+                from xiezhi.history import pasted_thread
+
+                thread = pasted_thread(text)
+                if thread is not None:  # a pasted chat with times: per-day counts and night contacts, as --file
+                    from xiezhi.collection import analyze_history
+
+                    emit(analyze_history(thread), as_json, render_history)
+                    return
             from xiezhi.collection import analyze
 
             emit(analyze(text, meta, model=False if rules_only else None), as_json, render_result)

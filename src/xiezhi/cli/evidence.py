@@ -178,8 +178,16 @@ def import_(path: Annotated[Path, typer.Argument(help="短信备份 XML（SMS Ba
         from xiezhi.evidence.importer import import_history
 
         result = import_history(_vault(passphrase), path, lender=lender)
-    emit(result, as_json, lambda r: (f"读取 {r.read} 条：新增 {r.added} 条，已存在 {r.duplicates} 条，"
-                                     f"跳过 {r.skipped} 条（无法读取的行）。"))
+    emit(result, as_json, _import_summary)
+
+
+def _import_summary(r: Any) -> str:
+    """The counts, then which lines were skipped and why: a skipped line is a message the user may still need."""
+    lines = [f"读取 {r.read} 条：新增 {r.added} 条，已存在 {r.duplicates} 条，跳过 {r.skipped} 条（无法读取的行）。"]
+    lines += [f"  · {issue}" for issue in r.issues[:20]]
+    if r.skipped > min(len(r.issues), 20):
+        lines.append(f"  · ……其余 {r.skipped - min(len(r.issues), 20)} 行见 --json 输出。")
+    return "\n".join(lines)
 
 
 @app.command("correct")

@@ -23,14 +23,14 @@ _KINDS = {"sms": "sms", "call": "call", "im": "wechat"}
 def import_history(vault: Vault, path: str | os.PathLike[str], *, lender: str | None = None,
                    fmt: str | None = None) -> ImportResult:
     try:
-        from xiezhi.history import read_history
+        from xiezhi.history import read_history, require_records
     except ImportError as exc:  # pragma: no cover - the readers ship with xiezhi
         raise InputError("导入功能不可用：缺少 xiezhi.history 读取模块。") from exc
     path = Path(path)
     if not path.is_file():
         raise InputError(f"找不到要导入的文件：{path}")
     vault._need_key()
-    imp = read_history(path, fmt=fmt)
+    imp = require_records(read_history(path, fmt=fmt), f"文件 {path.name} ")
     issues = [f"第 {i.line} 行：{i.message}" for i in imp.issues]
     pending: list[tuple[IncidentInput, str | None]] = []
     skipped = len(imp.issues)

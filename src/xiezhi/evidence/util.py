@@ -20,7 +20,8 @@ def not_in_future(when: datetime, now: datetime | None = None) -> datetime:
     from xiezhi.dates import BEIJING
 
     now = now or datetime.now(BEIJING).replace(tzinfo=None)
-    if when > now + FUTURE_SLACK:
+    local = when.astimezone(BEIJING).replace(tzinfo=None) if when.tzinfo is not None else when  # "…Z" from the API
+    if local > now + FUTURE_SLACK:
         raise InputError(f"发生时间 {when:%Y-%m-%d %H:%M} 还没有到；请填写事情实际发生的时间（北京时间）。")
     return when
 

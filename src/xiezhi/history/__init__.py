@@ -19,15 +19,18 @@ from xiezhi.history.sms_backup import read_sms_backup
 from xiezhi.history.thread import read_thread
 
 __all__ = [
+    "PASTED_SOURCE",
     "HistoryImport",
     "HistoryRecord",
     "RowIssue",
     "detect_format",
+    "pasted_thread",
     "read_csv_log",
     "read_history",
     "read_history_text",
     "read_sms_backup",
     "read_thread",
+    "require_records",
 ]
 
 
@@ -49,6 +52,33 @@ def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt
     if fmt == "csv":
         return read_csv_log(text, source=name, encoding=encoding)
     return read_thread(text, source=name, encoding=encoding)
+
+
+PASTED_SOURCE = "粘贴的聊天记录"
+
+
+def pasted_thread(text: str) -> HistoryImport | None:
+    """Pasted WeChat/SMS text with a time on two or more messages, read as a history (counts per day, night contacts);
+    None for a single message or a description, which Check reads as one text."""
+    if len(text) < 20 or "\n" not in text.strip():
+        return None
+    imp = read_thread(text, source=PASTED_SOURCE)
+    if len(imp.records) < 2 or len(imp.issues) > len(imp.records):
+        return None
+    return imp
+
+
+def require_records(imp: HistoryImport, name: str = "") -> HistoryImport:
+    """A history with no readable record is bad input, not a clean result: "未发现违规" over an empty file would tell
+    a frightened borrower the collector did nothing wrong. Raise with the first reasons and their line numbers."""
+    if imp.records:
+        return imp
+    from xiezhi.errors import InputError
+
+    reasons = [f"第 {i.line} 行：{i.message}" for i in imp.issues[:5]]
+    more = f"（另有 {len(imp.issues) - 5} 行）" if len(imp.issues) > 5 else ""
+    raise InputError(f"{name or '文件'}里没有读到任何短信、聊天或通话记录。" + ("；".join(reasons) + more if reasons else ""),
+                     hints=["支持 SMS Backup & Restore 导出的 XML、带“时间”“号码”表头的 CSV，以及每条消息前带日期和时间的聊天记录。"])
 
 
 def read_history(path: str | Path, *, fmt: str | None = None) -> HistoryImport:

@@ -15,6 +15,7 @@ from xiezhi.history.timeparse import from_epoch_ms
 #: An element's attributes are read quote-aware: `>` is legal inside a quoted value ("3天内还款 > 否则上门"), and an
 #: attribute whose quote never closes makes the element unreadable (reported) instead of silently losing its body.
 _ELEMENT = re.compile(r'<(sms|call|mms)\b((?:[^>"/]|/(?!>)|"[^"]*")*)(/?)>', re.S)
+_START = re.compile(r"<(sms|call|mms)\b")
 _ATTR = re.compile(r'([A-Za-z_][\w.-]*)\s*=\s*"([^"]*)"')
 _PART_TEXT = re.compile(r'<part\b[^>]*\bct="text/plain"[^>]*\btext="([^"]*)"', re.S)
 _SMS_TYPE = {"1": "in", "2": "out", "3": "out", "4": "out", "5": "out", "6": "out"}
@@ -33,31 +34,29 @@ def read_sms_backup(text: str, *, source: str = "", encoding: str = "utf-8") -> 
     while i < len(lines):
         line = lines[i]
         lineno = i + 1
-        stripped = line.lstrip()
-        tag = re.match(r"<(sms|call|mms)\b", stripped)
-        if not tag:
-            i += 1
-            continue
-        chunk = line
-        if tag.group(1) == "mms":  # multi-line element: read up to </mms>
-            j = i
-            while "</mms>" not in chunk and j + 1 < len(lines) and j - i < 200:
-                j += 1
-                chunk += "\n" + lines[j]
-            i = j
-        m = _ELEMENT.search(chunk)
-        i += 1
-        if not m or (tag.group(1) != "mms" and not m.group(3) and f"</{tag.group(1)}>" not in chunk):
-            out.issues.append(RowIssue(line=lineno, message="XML 元素不完整（可能缺少引号或结尾的 />），这一行未读入，其余记录照常读取。", raw=_clip(line)))
-            continue
-        attrs = {k: html.unescape(v) for k, v in _ATTR.findall(m.group(2))}
-        kind = m.group(1)
-        try:
-            rec = _record(kind, attrs, lineno, chunk)
-        except ValueError as exc:
-            out.issues.append(RowIssue(line=lineno, message=str(exc), raw=_clip(line)))
-            continue
-        out.records.append(rec)
+        next_line = i + 1
+        # Usually one element per line (as the app writes it), but a minified file has them all on one line.
+        for tag in _START.finditer(line):
+            chunk = line[tag.start():]
+            if tag.group(1) == "mms":  # multi-line element: read up to </mms>
+                j = i
+                while "</mms>" not in chunk and j + 1 < len(lines) and j - i < 200:
+                    j += 1
+                    chunk += "\n" + lines[j]
+                next_line = max(next_line, j + 1)
+            m = _ELEMENT.match(chunk)
+            if not m or (tag.group(1) != "mms" and not m.group(3) and f"</{tag.group(1)}>" not in chunk):
+                out.issues.append(RowIssue(line=lineno, message="XML 元素不完整（可能缺少引号或结尾的 />），这一条未读入，其余记录照常读取。",
+                                           raw=_clip(chunk.split("\n", 1)[0])))
+                continue
+            attrs = {k: html.unescape(v) for k, v in _ATTR.findall(m.group(2))}
+            try:
+                rec = _record(m.group(1), attrs, lineno, chunk[:m.end()] if tag.group(1) != "mms" else chunk)
+            except ValueError as exc:
+                out.issues.append(RowIssue(line=lineno, message=str(exc), raw=_clip(m.group(0))))
+                continue
+            out.records.append(rec)
+        i = next_line
     if not out.records and not out.issues:
         out.issues.append(RowIssue(line=1, message="文件中没有找到 <sms>、<mms> 或 <call> 记录。"))
     return out

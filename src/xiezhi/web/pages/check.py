@@ -17,6 +17,7 @@ from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.highlight import segments
+from xiezhi.web.settings import MAX_FORM_TEXT
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +31,10 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 #: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
 #: threat would otherwise be thousands of identical cards on a phone).
 SHOWN_PER_CATEGORY = 3
-PASTED_SOURCE = "粘贴的聊天记录"
+#: A long WeChat thread is pasted whole (the browser used to cut it silently at 20,000 characters); a thread is read
+#: message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
+MAX_PASTE = 200_000
+PASTED_SOURCE = "粘贴的聊天记录"  # = xiezhi.history.PASTED_SOURCE (kept here for the template without the import)
 _LINE = re.compile(r"^第(\d+)行")
 
 
@@ -63,7 +67,7 @@ def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[
 def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
     base = {"text": "", "sent_at": "", "role": "", "lender": "", "result": None, "history": None, "error": None,
             "ready": capabilities.available("check"), "roles": ROLES, "lenders": LENDERS, "sample": SAMPLE,
-            "titles": _titles(), "groups": [], "pasted_source": PASTED_SOURCE}
+            "titles": _titles(), "groups": [], "top_days": [], "pasted_source": PASTED_SOURCE}
     base.update(ctx)
     return render(request, "check.html", base, title="催收检测", active="/check",
                   status=status or (400 if ctx.get("error") else 200))
@@ -83,7 +87,7 @@ def check_form(request: Request, text: Annotated[str, Query(max_length=20000)] =
 @router.post("/check", response_class=HTMLResponse)
 async def check_submit(request: Request) -> HTMLResponse:
     form = await forms.read_form(request)
-    text = forms.text(form, "text")
+    text = forms.text(form, "text", MAX_PASTE)
     sent_at, role, lender = forms.text(form, "sent_at", 40), forms.text(form, "role", 40), forms.text(form, "lender", 40)
     ctx: dict[str, Any] = {"text": text, "sent_at": sent_at, "role": role, "lender": lender}
     analyze = capabilities.get("check")
@@ -103,6 +107,9 @@ async def check_submit(request: Request) -> HTMLResponse:
                 return _history_page(request, ctx, _history(name, data))
         elif (pasted := _pasted_thread(text)) is not None:
             return _history_page(request, ctx, pasted)
+        elif len(text) > MAX_FORM_TEXT:
+            raise InputError(f"这段文字有 {len(text)} 字，超过一次检测的 {MAX_FORM_TEXT} 字上限。如果是聊天记录，请保留每条消息前的日期和时间"
+                             "（如“2026-03-01 23:10 张三：……”），就会按记录逐条分析；也可以分几次粘贴，或存成文本文件上传。")
         if not text:
             raise InputError("请粘贴要检测的文字，或选择一个文件上传。")
         meta: dict[str, Any] = {}
@@ -123,18 +130,17 @@ async def check_submit(request: Request) -> HTMLResponse:
 
 
 def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLResponse:
-    return _page(request, **ctx, history=history, groups=group_findings(history.findings))
+    # "最多的 10 天" by every contact, not by calls alone (a chat or SMS history has no calls, so any 10 days showed)
+    top = sorted(history.per_day, key=lambda d: (d.calls + d.messages, d.night_contacts, d.day), reverse=True)[:10]
+    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top)
 
 
 def _pasted_thread(text: str) -> Any:
-    """Pasted WeChat/SMS text with a time on two or more messages is a history (counts per day, night contacts),
-    not one message; None for anything else."""
-    if len(text) < 20 or "\n" not in text.strip():
-        return None
-    from xiezhi.history import read_thread
+    """A pasted timestamped thread -> its history report (as an uploaded file would give); None otherwise."""
+    from xiezhi.history import PASTED_SOURCE, pasted_thread
 
-    imp = read_thread(text, source=PASTED_SOURCE)
-    if len(imp.records) < 2 or len(imp.issues) > len(imp.records):
+    imp = pasted_thread(text)
+    if imp is None:
         return None
     from xiezhi.collection import analyze_history
 
@@ -181,10 +187,11 @@ def _history(name: str, data: bytes) -> Any:
     if reader is None:
         raise InputError("导入短信备份、通话记录的功能尚未就绪。可以先把短信文字复制粘贴到上面的框里。")
     from xiezhi.collection import analyze_history
+    from xiezhi.history import require_records
 
     text, encoding = decode_text(data)
     safe = _safe_name(name)
-    return analyze_history(reader(text, name=safe, encoding=encoding), source=safe)
+    return analyze_history(require_records(reader(text, name=safe, encoding=encoding), f"文件“{safe}”"), source=safe)
 
 
 def now_local() -> str:

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from xiezhi.api import capabilities
 from xiezhi.api import evidence_service as svc
+from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.templating import render
@@ -72,6 +73,10 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
     except InputError as exc:
         return render(request, "evidence_new.html", {"ready": True, "kinds": KINDS, "f": f, "error": str(exc)},
                       title="添加证据", active="/evidence", status=400)
+    except ProblemError as exc:  # a file over the size limit: say so on the form, keep what was written
+        return render(request, "evidence_new.html", {"ready": True, "kinds": KINDS, "f": f,
+                                                     "error": f"{exc.problem.title}：{exc.problem.detail}"},
+                      title="添加证据", active="/evidence", status=exc.problem.status)
     return RedirectResponse(f"/evidence/{rec.seq}?added=1", 303)
 
 

@@ -11,10 +11,14 @@ from xiezhi.errors import XiezhiError
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+#: People paste a whole paragraph they were sent ("根据《民法典》第…条…") to find the article; a short limit answered
+#: them with a bare 422 page and lost the text. Long input is accepted and searched by its first SEARCHED characters.
+MAX_QUERY = 5000
+SEARCHED = 300
 
 
 @router.get("/law", response_model=None)
-def law_index(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse | RedirectResponse:
+def law_index(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> HTMLResponse | RedirectResponse:
     from xiezhi.api.routes_law import instruments
     from xiezhi.law import get_corpus
 
@@ -27,7 +31,9 @@ def law_index(request: Request, q: Annotated[str, Query(max_length=200)] = "") -
             return RedirectResponse(f"/law/{cit.article_id}", 303)
         except XiezhiError as exc:
             message = str(exc)
-        hits = [(corpus.article_json(a), s) for a, s in corpus.search(q, top=15)]
+        if len(q) > SEARCHED:
+            message = f"搜索内容较长，只按前 {SEARCHED} 个字查找。" if message is None else message
+        hits = [(corpus.article_json(a), s) for a, s in corpus.search(q[:SEARCHED], top=15)]
     return render(request, "law_index.html", {"instruments": instruments(), "q": q, "hits": hits,
                                               "message": message}, title="法条", active="/law")
 
