@@ -20,6 +20,8 @@ absent / the right label present) written for this file in new wording, not take
 - A court's own enforcement through the employer (协助执行通知书, money to the court's own account; an execution judge
   asking about wages) is no third-party contact; a "court" that wants the money on a personal channel, a creditor asking
   the employer to withhold wages, or one the writer calls self-styled is (`metadata.court_enforcement`).
+- The classifier adds no violence_threat where the rules read a stop and demand without force (convention 17:
+  intimidation; `check.MODEL_NOT_BESIDE_RULES`); force or holding named keeps violence.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ PAIRS = [
     # item 5: a friend's object or meal and grave harm; the joke cue keeps the exception
     ("violence_threat", "欠我的那顿烧烤再不请，小心我砍死你🤣", "欠我的那顿烧烤再不请，我找几个兄弟去你家弄死你"),
     ("violence_threat", "上回借我的那辆自行车再不还，我就去你宿舍蹲你哈哈", "上回借我的那辆自行车再不还，我叫人去你宿舍废了你"),
+    # item 8: a stop without force is intimidation only
+    ("violence_threat", "昨晚催收的人在小区门口把我拦住要钱，说了几句就走了", "昨晚催收的人在小区门口把我拦住要钱，还推了我一把"),
+    ("violence_threat", "昨天在地铁站口被催收堵住要钱，没动手，说完就走了", "昨天在地铁站口被催收堵住要钱，扇了我两个耳光"),
 ]
 
 
