@@ -22,6 +22,9 @@ absent / the right label present) written for this file in new wording, not take
   the employer to withhold wages, or one the writer calls self-styled is (`metadata.court_enforcement`).
 - The classifier adds no violence_threat where the rules read a stop and demand without force (convention 17:
   intimidation; `check.MODEL_NOT_BESIDE_RULES`); force or holding named keeps violence.
+- From test7/dev30/dev31: 要不 ("how about") and 不如 are no negation (`engine._NEGATED`); Cantonese 我哋/我地 ("we") are
+  no writer speaking of himself, so "你系咪当我哋傻㗎？" is the collector's rhetoric, no borrower's question
+  (`engine._FIRST_PERSON`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ PAIRS = [
     # item 8: a stop without force is intimidation only
     ("violence_threat", "昨晚催收的人在小区门口把我拦住要钱，说了几句就走了", "昨晚催收的人在小区门口把我拦住要钱，还推了我一把"),
     ("violence_threat", "昨天在地铁站口被催收堵住要钱，没动手，说完就走了", "昨天在地铁站口被催收堵住要钱，扇了我两个耳光"),
+    # item 9: 要不 suggests, 我哋 is the collector's side
+    ("forced_borrowing", "别去别的口子借钱了，我们可以给你办分期", "要不你先去小花钱包那边借一笔，他们下款快"),
 ]
 
 
@@ -132,3 +137,11 @@ def test_court_enforcement_through_the_employer(court: str, other: str, model: o
     meta = {"recipient_role": "employer_or_colleague"}
     assert "third_party_contact" not in analyze(court, meta, model=model).labels
     assert "third_party_contact" in analyze(other, meta, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_cantonese_we_is_the_collectors_side(model: object) -> None:
+    """我哋 is "we": the question is the collector's rhetoric put to the reader, so the curse before it stands; a
+    borrower who speaks of himself (我) asking the same still asks."""
+    assert "insult_defamation" in analyze("屌你老母，你系咪当我哋白痴㗎？", {}, model=model).labels
+    assert analyze("佢哋会唔会上门搵我？", {}, model=model).labels == ["compliant"]
