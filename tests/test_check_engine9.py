@@ -17,6 +17,14 @@ absent / the right label present) written for this file in new wording, not take
 - A third party told of the debt in words the cue nouns miss (账拖了, 催账, 钱什么时候还, 不还钱) hears a disclosure; a
   writer's question about a locating call (请问…这正常吗) tells the debt in the writer's words only
   (`metadata._DEBT_WORDING`, `_writer_asks`, 请问 no collector's question in `_QUOTED`).
+- A court's own enforcement through the employer (协助执行通知书, money to the court's own account; an execution judge
+  asking about wages) is no third-party contact; a "court" that wants the money on a personal channel, a creditor asking
+  the employer to withhold wages, or one the writer calls self-styled is (`metadata.court_enforcement`).
+- The classifier adds no violence_threat where the rules read a stop and demand without force (convention 17:
+  intimidation; `check.MODEL_NOT_BESIDE_RULES`); force or holding named keeps violence.
+- From test7/dev30/dev31: 要不 ("how about") and 不如 are no negation (`engine._NEGATED`); Cantonese 我哋/我地 ("we") are
+  no writer speaking of himself, so "你系咪当我哋傻㗎？" is the collector's rhetoric, no borrower's question
+  (`engine._FIRST_PERSON`).
 """
 
 from __future__ import annotations
@@ -46,6 +54,11 @@ PAIRS = [
     # item 5: a friend's object or meal and grave harm; the joke cue keeps the exception
     ("violence_threat", "欠我的那顿烧烤再不请，小心我砍死你🤣", "欠我的那顿烧烤再不请，我找几个兄弟去你家弄死你"),
     ("violence_threat", "上回借我的那辆自行车再不还，我就去你宿舍蹲你哈哈", "上回借我的那辆自行车再不还，我叫人去你宿舍废了你"),
+    # item 8: a stop without force is intimidation only
+    ("violence_threat", "昨晚催收的人在小区门口把我拦住要钱，说了几句就走了", "昨晚催收的人在小区门口把我拦住要钱，还推了我一把"),
+    ("violence_threat", "昨天在地铁站口被催收堵住要钱，没动手，说完就走了", "昨天在地铁站口被催收堵住要钱，扇了我两个耳光"),
+    # item 9: 要不 suggests, 我哋 is the collector's side
+    ("forced_borrowing", "别去别的口子借钱了，我们可以给你办分期", "要不你先去小花钱包那边借一笔，他们下款快"),
 ]
 
 
@@ -106,3 +119,29 @@ def test_debt_told_to_a_third_party(role: str, told_nothing: str, told: str, mod
     meta = {"recipient_role": role}
     assert "debt_disclosure" not in analyze(told_nothing, meta, model=model).labels
     assert "debt_disclosure" in analyze(told, meta, model=model).labels
+
+
+#: (lawful court enforcement, a collector's or a fake's): item 7, sent to the employer
+ENFORCEMENT = [
+    ("东湖区人民法院协助执行通知书：依据本院已生效的执行裁定，请你单位自本月起协助扣留被执行人周某工资收入的三分之一，汇至本院执行款专户。",
+     "东湖区人民法院协助执行通知书：依据执行裁定，请你单位自本月起协助扣留被执行人周某工资收入的三分之一，转到书记员个人微信。"),
+    ("我们人事说法院执行局来函，要了解我的工资发放情况，这个正常吗？", "我们人事说有个自称法院执行局的打电话，要了解我的工资发放情况，这个正常吗？"),
+    ("河西区人民法院执行局：请你单位协助提取被执行人刘某本月工资收入的百分之三十，汇至本院执行款专户。",
+     "贵单位员工刘某在我司借款逾期，请协助从其工资中扣留2000元转至我司账户。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("court", "other"), ENFORCEMENT)
+def test_court_enforcement_through_the_employer(court: str, other: str, model: object) -> None:
+    meta = {"recipient_role": "employer_or_colleague"}
+    assert "third_party_contact" not in analyze(court, meta, model=model).labels
+    assert "third_party_contact" in analyze(other, meta, model=model).labels
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_cantonese_we_is_the_collectors_side(model: object) -> None:
+    """我哋 is "we": the question is the collector's rhetoric put to the reader, so the curse before it stands; a
+    borrower who speaks of himself (我) asking the same still asks."""
+    assert "insult_defamation" in analyze("屌你老母，你系咪当我哋白痴㗎？", {}, model=model).labels
+    assert analyze("佢哋会唔会上门搵我？", {}, model=model).labels == ["compliant"]

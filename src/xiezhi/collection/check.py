@@ -137,6 +137,11 @@ COLLECTION_CONTEXT = (
 #: visit ("带几个兄弟去你家") push the model toward violence without any harm being named, and the rules already
 #: list the harm words.
 MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_visit",)}
+#: engine9: the model does not add the key category where one of the listed rules found the same act as something else.
+#: A stop and demand without force or holding (`in-stopped-for-money`: "在小区门口把我拦住要钱，说了几句就走了") is
+#: intimidation, 拦截 (README-check convention 17, legal review 5 D9: 刑法293(二), 软暴力意见二(三)); violence needs force,
+#: holding or harm, which the violence rules name (推, 打, 抢, 不让走). The n-grams of 拦住/堵住 push the model to violence.
+MODEL_NOT_BESIDE_RULES: dict[str, frozenset[str]] = {"violence_threat": frozenset({"in-stopped-for-money"})}
 #: The model does not add unlawful_visit beside violence_threat (the rules' or its own) when the message places the encounter at a
 #: spot outside any home or workplace (the compound gate, a car park, the street) and names no visit to a door: an
 #: ambush there is harm, not a visit (README-check test3 decisions: "ambush … at the compound gate … get no
@@ -340,8 +345,10 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
         over = z >= _logit_limits(m)
     else:
         over = z >= (np.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (-np.inf if threshold <= 0 else np.inf))
+    rules = {f.rule for f in findings}
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
-              if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))]
+              if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))
+              and not rules.intersection(MODEL_NOT_BESIDE_RULES.get(c, ()))]
     for cat, (beside, place, visit) in MODEL_NOT_AT.items():
         if cat in wanted and (beside in found or beside in wanted) and place.search(norm.text) \
                 and not visit.search(norm.text):

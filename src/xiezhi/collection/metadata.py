@@ -392,18 +392,40 @@ def jointly_liable(text: str) -> bool:
     return any(w in text for w in cues().joint_liability) or lawful_recipient(text)
 
 
+#: A court enforcing a judgment through the debtor's employer (民事诉讼法 第二百五十四条: 扣留、提取 the debtor's income by a
+#: 协助执行通知书 the employer must carry out; 第二百五十三条 查询): the court's own act, no collector's contact. The court named
+#: and the act of enforcement; none of a fake's marks (`_ENFORCEMENT_FAKE`).
+_COURT = re.compile(r"人民法院|法院|本院|执行法官|执行局")
+_ENFORCEMENT = re.compile(r"协助执行|扣留|提取[^。！？]{0,8}(?:工资|收入)|扣划|(?:查|了解)[^。！？]{0,6}工资")
+#: What a court does not do or say: money to the creditor, a person or a channel of its own (the court's own 执行款专户 is
+#: fine), a creditor or collector speaking, the court's name in quotes ("所谓"), doubt or denial by the writer (根本没这个
+#: 案子, 假的, 冒充), arrest, and the loose terms of fakes (扣押工资, 执行名单).
+_ENFORCEMENT_FAKE = re.compile(
+    r"我司|我方|债权人|催收|个人|私人|微信|支付宝|二维码|链接|http|手机|[“\"「][^”\"」]{0,12}(?:法院|执行局)|根本没|没有这个|"
+    r"没这个|假的|冒充|自称|骗|拘|抓|坐牢|公安|律师函|扣押|名单|到庭|转至|转到|打到")
+
+
+def court_enforcement(text: str) -> bool:
+    """A court's own enforcement through the employer ("新城区人民法院协助执行通知书：…请你单位协助扣留被执行人…工资…汇至本院
+    执行款专户", "法院的执行法官打电话给我们公司人事，说要查我的工资发放情况") with no mark of a fake (`_ENFORCEMENT_FAKE`):
+    a lawful recipient (`lawful_recipient`), not a collector's third-party contact."""
+    return _COURT.search(text) is not None and _ENFORCEMENT.search(text) is not None \
+        and _ENFORCEMENT_FAKE.search(text) is None
+
+
 def lawful_recipient(text: str) -> bool:
     """Third parties the law lets hear of the debt, as principles (fourth session, tpscope): an heir asked about the
     deceased's debt within the estate (民法典 第一千一百六十一条); a court's own service or notice with no red flag
     (`engine.court_notice`: 民事诉讼法 第八十八条 serves on an adult family member living with the debtor, 第二百五十四条
-    sends the employer a 协助执行通知书 to withhold wages; a court is no collector); a lender asking a named contact
+    sends the employer a 协助执行通知书 to withhold wages, also when the notice names the money and the account of the
+    court: `court_enforcement`; a court is no collector); a lender asking a named contact
     whether they agree to be one, with no demand and no sum (a request for consent collects nothing)."""
     from xiezhi.collection.engine import court_notice  # engine reads the cue lists of this module
 
     c = cues()
     if any(w in text for w in c.heir_estate) and not any(w in text for w in c.heir_estate_not):
         return True
-    if court_notice(text):
+    if court_notice(text) or court_enforcement(text):
         return True
     return (any(w in text for w in c.consent_request) and not any(w in text for w in c.consent_request_not)
             and not c.debt_amount.search(text))
