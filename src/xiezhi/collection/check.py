@@ -65,6 +65,8 @@ _NEED_WHY = {
     "lender_type": "需要知道出借方类型：只有持牌机构（银行、消费金融公司、小贷公司）才会报送征信。",
 }
 _MAX_QUOTE = 80
+#: Longest sender tag skipped at the start of a quote.
+_MAX_TAG = 24
 #: `Finding.rule` of an info note that stays out of the labels (a polite 21:00-22:00 contact).
 NOTE_RULE = "metadata:note"
 _NO_META = MessageMeta()
@@ -73,6 +75,12 @@ _NO_META = MessageMeta()
 def _span(norm: Normalised, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
     text = norm.text
     cs, ce = clause_bounds(text, s, e, ends)
+    # A template SMS opens with its sender's tag (【平台名】, normalised to [平台名]); the quote starts after the tag,
+    # not inside it ("速借宝】再不还钱…").
+    if text[cs:cs + 1] == "[":
+        close = text.find("]", cs, s)
+        if 0 < close - cs <= _MAX_TAG:
+            cs = close + 1
     while cs < s and text[cs] in " ，,、:：\"“”'[]()（）":
         cs += 1
     if ce - cs > _MAX_QUOTE:
