@@ -184,6 +184,26 @@ def main(argv: list[str]) -> int:
                                                                                                    "new": {}}
     if "--table" in argv:
         return table(summary)
+    if "--partial" in argv:  # a seed still missing sets: its finished sets against seed 0's, both at seed 0's limits
+        name, ref = argv[argv.index("--partial") + 1].split(",")
+        with gzip.open(er.REPLAY, "rt", encoding="utf-8") as fh:
+            replay = [json.loads(x) for x in fh if x.strip()]
+        data = Data.__new__(Data)
+        data.replay = replay
+        ref_p = replay_probs(data, ref, out, [])
+        assert ref_p is not None
+        limits = er.fast_choose(al.Replay(er.with_probs(replay, ref_p)), BUDGET)
+        for sname in dict.fromkeys(r["set"] for r in replay):
+            part = out / "lin" / f"{name}-{sname}.json"
+            if not part.exists():
+                continue
+            idx = [i for i, r in enumerate(replay) if r["set"] == sname]
+            rows = [replay[i] for i in idx]
+            sc = [cn.score_sets(er.with_probs(rows, p), limits)["per_set"][sname] for p in
+                  (json.loads(part.read_text()), [ref_p[i] for i in idx], [r["probs"] for r in rows])]
+            print(f"  {sname:6s} {name} {sc[0]['macro_f1']:.3f}/{sc[0]['lawful_fp']}  {ref} {sc[1]['macro_f1']:.3f}/"
+                  f"{sc[1]['lawful_fp']}  char-A probs {sc[2]['macro_f1']:.3f}/{sc[2]['lawful_fp']} (limits of {ref})")
+        return 0
     if "--swap-replay" in argv:  # the build's replay with this variant's probabilities (the rules' side unchanged)
         name = argv[argv.index("--swap-replay") + 1]
         rows = b.read_replay()
