@@ -195,7 +195,63 @@ def fit_linear(d: Design, params: Params = PARAMS) -> tuple[np.ndarray, np.ndarr
     return w, b
 
 
-def train(rows: list[dict], params: Params = PARAMS) -> Model:
+@dataclass(frozen=True)
+class MlpParams:
+    """One hidden ReLU layer over the same features (model8's `mlp-A`, set once and not tuned: 200 steps of full-batch
+    Adam at 0.01, L2 `Params.l2` on the first layer, positives weighted as the linear model, seeded start)."""
+
+    hidden: int = 16
+    steps: int = 200
+    lr: float = 0.01
+    seed: int = 0
+
+
+def fit_mlp(d: Design, mp: MlpParams = MlpParams(), params: Params = PARAMS
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """logits = relu(x W1 + b1) W2 + b2 on `d`: (W1, b1, W2, b2) after `mp.steps` steps of full-batch Adam from a
+    start drawn with `mp.seed` (deterministic). The sparse products run one hidden unit at a time (a 1-D gather and
+    `reduceat` over the row or column segments): gathering whole (non-zeros x hidden) rows moved ~100 MB a step and
+    was 3-5x slower."""
+    n, n_cat, hid = d.n, len(TEXT_CATEGORIES), mp.hidden
+    rng = np.random.default_rng(mp.seed)
+    w1t = np.ascontiguousarray((rng.standard_normal((d.n_feat, hid)) * 0.1).astype(np.float32).T)  # hidden x feat
+    ps = [w1t, np.zeros(hid, np.float32), (rng.standard_normal((hid, n_cat)) / np.sqrt(hid)).astype(np.float32),
+          np.zeros(n_cat, np.float32)]
+    mom = [np.zeros_like(x) for x in ps]
+    var = [np.zeros_like(x) for x in ps]
+    rows = np.flatnonzero(d.has_row)
+    for step in range(1, mp.steps + 1):
+        w1t, b1, w2, b2 = ps
+        pre = np.zeros((hid, n), dtype=np.float32)
+        if len(d.row_seg):
+            for j in range(hid):
+                pre[j, rows] = np.add.reduceat(w1t[j].take(d.col), d.row_seg)
+        pre = pre.T * d.scale[:, None] + b1
+        h = np.maximum(pre, 0)
+        p = 1.0 / (1.0 + np.exp(-(h @ w2 + b2)))
+        err = (p - d.y) * d.sample_w / n
+        g_w2, g_b2 = h.T @ err, err.sum(axis=0)
+        d_pre = (err @ w2.T) * (pre > 0)
+        g_b1 = d_pre.sum(axis=0)
+        d_scaled = np.ascontiguousarray((d_pre * d.scale[:, None]).T.astype(np.float32))
+        g_w1t = params.l2 * w1t
+        if len(d.col_seg):
+            for j in range(hid):
+                g_w1t[j, d.col_ids] += np.add.reduceat(d_scaled[j].take(d.row_by_col), d.col_seg)
+        a = mp.lr * np.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
+        for i, g in enumerate((g_w1t, g_b1, g_w2, g_b2)):
+            mom[i] = 0.9 * mom[i] + 0.1 * g
+            var[i] = 0.999 * var[i] + 0.001 * g * g
+            ps[i] -= a * mom[i] / (np.sqrt(var[i]) + 1e-8)
+    w1t, b1, w2, b2 = ps
+    return np.ascontiguousarray(w1t.T), b1, w2, b2
+
+
+#: The shipped classifier's hidden layer (None: the linear model).
+HIDDEN_LAYER: MlpParams | None = None
+
+
+def train(rows: list[dict], params: Params = PARAMS, mlp: MlpParams | None = HIDDEN_LAYER) -> Model:
     texts = [normalise(r["text"]).text for r in rows]
     counts = Counter(g for t in texts for g in set(grams(t)))
     vocab_list = sorted(g for g, c in counts.items() if c >= params.min_count)
@@ -203,7 +259,11 @@ def train(rows: list[dict], params: Params = PARAMS) -> Model:
     n_feat, n_cat = len(vocab_list), len(TEXT_CATEGORIES)
     shell = Model(vocab, TEXT_CATEGORIES, np.zeros((n_feat, n_cat), np.float32), np.zeros(n_cat, np.float32), 0.5)
     feats = [np.sort(shell.indices(t)) for t in texts]  # sparse binary rows
-    w, b = fit_linear(design(feats, [r["labels"] for r in rows], n_feat, params), params)
+    d = design(feats, [r["labels"] for r in rows], n_feat, params)
+    if mlp is not None:
+        w1, b1, w2, b2 = fit_mlp(d, mlp, params)
+        return Model(vocab, TEXT_CATEGORIES, w1, b1, 0.5, {}, shell.keys, shell.rows, head=w2, head_bias=b2)
+    w, b = fit_linear(d, params)
     return Model(vocab, TEXT_CATEGORIES, w, b, 0.5, {}, shell.keys, shell.rows)
 
 
@@ -275,8 +335,12 @@ def choose_thresholds(rows: list[dict], oof: np.ndarray, rules: list[set[str]],
 def with_thresholds(model: Model, thresholds: dict[str, float]) -> Model:
     """The model as it ships: float16 weights, bias to 6 decimals, the chosen thresholds."""
     bias = np.array([round(float(x), 6) for x in model.bias], dtype=np.float32)
+    head = head_bias = None
+    if model.head is not None and model.head_bias is not None:
+        head = np.array([[round(float(x), 6) for x in r] for r in model.head], dtype=np.float32)
+        head_bias = np.array([round(float(x), 6) for x in model.head_bias], dtype=np.float32)
     return Model(model.vocab, model.categories, model.weights.astype(np.float16).astype(np.float32), bias,
-                 min(thresholds.values()), thresholds, model.keys, model.rows)
+                 min(thresholds.values()), thresholds, model.keys, model.rows, head=head, head_bias=head_bias)
 
 
 def out_of_fold(rows: list[dict], params: Params = PARAMS) -> tuple[np.ndarray, list[list[int]], list[Model]]:
@@ -421,9 +485,11 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     inv = sorted(model.vocab, key=model.vocab.__getitem__)
     np.save(OUT / "weights.npy", model.weights.astype(np.float16))
+    kind = "one-vs-rest logistic regression" if HIDDEN_LAYER is None else \
+        f"one hidden ReLU layer of {HIDDEN_LAYER.hidden} units (seed {HIDDEN_LAYER.seed}, {HIDDEN_LAYER.steps} steps)"
     meta = {
-        "description": f"Check classifier: char 1-4 grams (min count {PARAMS.min_count}), one-vs-rest logistic "
-                       "regression, Adam full batch; addition limits chosen on the replay of first-look rules",
+        "description": f"Check classifier: char 1-4 grams (min count {PARAMS.min_count}), {kind}, Adam full batch; "
+                       "addition limits chosen on the replay of first-look rules",
         "trained_on": [str(p.relative_to(ROOT)) for p in TRAIN_FILES],
         "trained_on_sha256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in TRAIN_FILES],
         "replay": str(REPLAY.relative_to(ROOT)), "replay_sha256": hashlib.sha256(REPLAY.read_bytes()).hexdigest(),
@@ -431,6 +497,9 @@ def main() -> int:
         "threshold": min(thresholds.values()), "thresholds": thresholds, "cv": report,
         "categories": list(model.categories), "bias": [round(float(x), 6) for x in model.bias], "vocab": inv,
     }
+    if model.head is not None and model.head_bias is not None:
+        meta["head"] = [[round(float(x), 6) for x in r] for r in model.head]
+        meta["head_bias"] = [round(float(x), 6) for x in model.head_bias]
     (OUT / "model.json").write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(inv)} features; wrote {OUT}")
     return 0

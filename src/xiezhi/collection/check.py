@@ -449,7 +449,7 @@ def driving_words(m: Any, feats: Any, category: str, text: str, s: int, e: int) 
     sel = (feats.occ_starts >= s) & (feats.occ_starts < e)
     starts, rows = feats.occ_starts[sel] - s, feats.occ_rows[sel]
     lens = _gram_lengths(m)[rows]
-    w = m.weights[rows, col].astype(np.float64) / lens
+    w = m.gram_weights(feats, col)[sel].astype(np.float64) / lens  # through a hidden layer too (model9)
     for k in range(int(lens.max()) if len(lens) else 0):
         ok = (lens > k) & (starts + k < e - s)
         np.add.at(per, starts[ok] + k, w[ok])

@@ -139,14 +139,20 @@ def grams(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Model:
+    """The classifier. Linear: logits = x weights / sqrt(n) + bias (x: the text's distinct vocabulary grams).
+    With a hidden layer (`head` set): `weights` and `bias` are the first layer (features x hidden units), and
+    logits = relu(x weights / sqrt(n) + bias) head + head_bias; the gram lookups and the row sums are the same."""
+
     vocab: dict[str, int]
     categories: tuple[str, ...]
-    weights: np.ndarray  # (features, categories)
-    bias: np.ndarray  # (categories,)
+    weights: np.ndarray  # (features, categories), or (features, hidden units) with a head
+    bias: np.ndarray  # (categories,), or (hidden units,)
     threshold: float  # the default / lowest threshold
     thresholds: dict[str, float] = field(default_factory=dict)  # per category, chosen by cross-validation
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # sorted vocabulary keys
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # weight row of each key
+    head: np.ndarray | None = None  # (hidden units, categories): the output layer, None for the linear model
+    head_bias: np.ndarray | None = None  # (categories,)
 
     def __post_init__(self) -> None:
         if len(self.keys) != len(self.vocab):
@@ -231,12 +237,49 @@ class Model:
             rows = rows[keep]
         return Features(rows, occ, starts[hit])
 
-    def logits(self, text: str | Features) -> np.ndarray:
+    def first_layer(self, text: str | Features) -> np.ndarray:
+        """x weights / sqrt(n) + bias: the logits of the linear model, the hidden pre-activations of the other."""
         idx = (self.features(text) if isinstance(text, str) else text).rows
         if len(idx):
             # np.take: the same rows as self.weights[idx] (same sum), gathered several times faster
             return np.take(self.weights, idx, axis=0).sum(axis=0) / np.sqrt(len(idx)) + self.bias
         return self.bias
+
+    def output(self, pre: np.ndarray) -> np.ndarray:
+        """Logits from `first_layer`'s values (one text, or one row per text): the hidden layer's ReLU and head in
+        float64, or the values themselves for the linear model."""
+        if self.head is None:
+            return pre
+        assert self.head_bias is not None
+        return np.maximum(np.asarray(pre, dtype=np.float64), 0.0) @ self.head64 + self.head_bias64
+
+    @property
+    def head64(self) -> np.ndarray:
+        got = self.__dict__.get("_head64")
+        if got is None:
+            assert self.head is not None and self.head_bias is not None
+            got = self.__dict__["_head64"] = np.asarray(self.head, dtype=np.float64)
+            self.__dict__["_head_bias64"] = np.asarray(self.head_bias, dtype=np.float64)
+        return got
+
+    @property
+    def head_bias64(self) -> np.ndarray:
+        self.head64  # noqa: B018 - computes both
+        return self.__dict__["_head_bias64"]
+
+    def logits(self, text: str | Features) -> np.ndarray:
+        return self.output(self.first_layer(text))
+
+    def gram_weights(self, feats: Features, col: int) -> np.ndarray:
+        """Each gram occurrence's weight toward category column `col` (for the evidence span). Linear: the gram's
+        weight. Hidden layer: the gram's first-layer row times the head's column over the units this text
+        activates, so that, with the activation pattern fixed, the logit is the sum of these weights over the
+        distinct grams / sqrt(n) plus a constant: the same reading of "which words pushed toward the category"."""
+        if self.head is None:
+            return self.weights_t[col][feats.occ_rows]
+        active = self.first_layer(feats) > 0
+        v = np.where(active, self.head[:, col], 0.0).astype(np.float32)
+        return np.take(self.weights, feats.occ_rows, axis=0) @ v
 
     def clause_scores(self, feats: Features, category: str, starts: list[int]) -> np.ndarray:
         """Summed weight toward `category` of the gram occurrences starting in each clause."""
@@ -245,7 +288,7 @@ class Model:
             return np.zeros(len(starts))
         clause = np.searchsorted(np.asarray(starts), feats.occ_starts, side="right") - 1
         ok = clause >= 0
-        return np.bincount(clause[ok], weights=self.weights_t[col][feats.occ_rows[ok]], minlength=len(starts))
+        return np.bincount(clause[ok], weights=self.gram_weights(feats, col)[ok], minlength=len(starts))
 
     def proba(self, text: str) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-self.logits(text)))
@@ -254,6 +297,10 @@ class Model:
     def best_clause(self, text: str, category: str, bounds: list[tuple[int, int]]) -> tuple[int, int]:
         """The clause whose n-grams push hardest toward `category` (the evidence span)."""
         col = self.categories.index(category)
+        if self.head is not None:
+            feats = self.features(text)
+            starts = [s for s, _ in bounds]
+            return bounds[int(np.argmax(self.clause_scores(feats, category, starts)))]
         best, best_score = bounds[0], -1e9
         for s, e in bounds:
             idx = self.indices(text[s:e])
@@ -364,11 +411,11 @@ def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
     chunk looked up at once (1-grams by code point, longer ones in the hash table), deduplicated per text,
     summed per text. Equal to `model.logits(text)` up to float32 summation order (see LOGIT_MARGIN)."""
     n_txt = len(texts)
-    out = np.empty((n_txt, len(model.categories)), dtype=np.float64)
+    out = np.empty((n_txt, model.weights.shape[1]), dtype=np.float64)
     out[:] = model.bias
     none = np.zeros(0, dtype=np.int64)
     if not n_txt or not len(model.keys):
-        return ChunkFeatures(out, none, none, none)
+        return ChunkFeatures(model.output(out), none, none, none)
     tabs = model.chunk_tables
     c = _codes(tabs.separator.join(texts))
     n = len(c)
@@ -404,7 +451,7 @@ def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
                 rows.append(r4[p4])
     hit_pos = np.concatenate(pos)
     if not len(hit_pos):
-        return ChunkFeatures(out, hit_pos, hit_pos, hit_pos)
+        return ChunkFeatures(model.output(out), hit_pos, hit_pos, hit_pos)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n_txt)
     starts = np.cumsum(lens + 1) - lens - 1  # each text is followed by the separator
     text_of = np.repeat(np.arange(n_txt, dtype=np.int64), lens + 1)  # the text of each joined offset
@@ -427,7 +474,7 @@ def chunk_features(model: Model, texts: list[str]) -> ChunkFeatures:
     # np.take gathers whole rows far faster than fancy indexing; same float32 values, summed in row order
     sums = np.add.reduceat(np.take(model.weights, pair - who * vocab, axis=0), seg, axis=0)
     out[has] = sums / np.sqrt(counts[has])[:, None] + model.bias
-    return ChunkFeatures(out, who_hit, hit_rows, hit_pos - starts[who_hit], [len(p) for p in pos])
+    return ChunkFeatures(model.output(out), who_hit, hit_rows, hit_pos - starts[who_hit], [len(p) for p in pos])
 
 
 class ChunkFeatures:
@@ -487,5 +534,8 @@ def load_model(directory: str | None = None) -> Model | None:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     weights = np.load(w_path).astype(np.float32)
     vocab = {g: i for i, g in enumerate(meta["vocab"])}
+    head = meta.get("head")
     return Model(vocab, tuple(meta["categories"]), weights, np.asarray(meta["bias"], dtype=np.float32),
-                 float(meta["threshold"]), {k: float(v) for k, v in meta.get("thresholds", {}).items()})
+                 float(meta["threshold"]), {k: float(v) for k, v in meta.get("thresholds", {}).items()},
+                 head=None if head is None else np.asarray(head, dtype=np.float32),
+                 head_bias=None if head is None else np.asarray(meta["head_bias"], dtype=np.float32))
