@@ -29,6 +29,11 @@ PAIRS = [
      "新来的经理办事可不像老王这么客气，你们开会别迟到"),
     ("intimidation", "你借我们的钱不还，法律管不了我们，我们有自己的规矩", "我们小区有自己的规矩，垃圾要分类投放"),
     ("intimidation", "逾期三个月了，你唔还钱就自己谂清楚后果", "呢份工你自己谂清楚先好转，唔好冲动"),
+    # the child's school and routine, a remark on the child in Cantonese, a dead animal delivered (in-family-whereabouts-
+    # question, in-surveillance-remark, in-menacing-object)
+    ("intimidation", "你儿子在阳光幼儿园中班是吧，每天几点接送来着？欠款的事抓紧", "你女儿在实验二小上学对吧，我女儿也在那，放学一起接吧"),
+    ("intimidation", "影咗你个仔返学嘅相，你个仔几精乖喎，欠嘅钱几时还？", "你个仔几精乖喎，读书又叻"),
+    ("intimidation", "今天快递里那只死猫收到了吧，欠的钱该还了", "家里厨房发现一只死老鼠，还没来得及扔，房东说欠的物业费下个月一起交"),
     # property damage in dialect verbs and objects, the grave, the vehicle (vt-property-damage-slots)
     ("violence_threat", "唔还钱？我哋今晚去你档口淋红油", "楼上装修师傅说明天刷油漆，请邻居关好窗"),
     ("violence_threat", "你唔还钱，间铺头就唔使要啦", "呢件衫太旧，唔使要啦，掉咗佢"),
