@@ -39,6 +39,8 @@ PAIRS = [
     ("violence_threat", "你唔还钱，间铺头就唔使要啦", "呢件衫太旧，唔使要啦，掉咗佢"),
     ("violence_threat", "欠债不还是吧，找人把你老家祖坟给刨了", "村里修路要平坟，我家祖坟得挪一挪"),
     ("violence_threat", "再拖下去，我们就找人把你的货车拖走抵账", "违停的货车被交警拖走了，罚款两百"),
+    # held at the workplace until paid (vt-detention-door)
+    ("violence_threat", "我们几个就在你厂门口，欠的钱今天不结清你别想下班", "这批订单今天赶不完，谁也别想按时下班了"),
     # veiled bodily harm (vt-veiled-harm-lexicon-slots)
     ("violence_threat", "想你儿子平平安安读完书，这周就把欠款结清", "我只想你平平安安的，钱的事别太操心"),
     ("violence_threat", "欠我们的钱今天必须到账，到时候你腿断了可别来找我", "你腿断了就别来找我打球了，好好养着"),
