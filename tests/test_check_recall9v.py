@@ -62,6 +62,9 @@ PAIRS = [
     # court measures claimed while there has been no suit (fl-enforcement-without-suit)
     ("false_legal_threat", "他们发短信说我的房子下周就要被法院查封拍卖了，可我从来没收到过任何传票，这是真的吗",
      "律师说要是以后判了还不还，可能会被强制执行，我现在还没被起诉，先协商可以吗"),
+    # a relative's credit said to suffer (fl-reported-claim)
+    ("false_legal_threat", "客服说我再拖下去，我爸妈的征信也会一起变黑，是真的吗",
+     "催收说会影响我老公的征信，因为他是共同借款人，合同上有他签字"),
     # an arrest with 把 (fl-arrest-reported) and one announced for a debt (fl-arrest-general)
     ("false_legal_threat", "催收打给我奶奶，说再不还就把我抓起来", "我担心不还钱会不会把我抓起来？"),
     ("false_legal_threat", "三日内不结清欠款，将对你实施异地抓捕", "警方对诈骗团伙实施异地抓捕，追回被骗资金"),
