@@ -29,11 +29,18 @@ PAIRS = [
      "新来的经理办事可不像老王这么客气，你们开会别迟到"),
     ("intimidation", "你借我们的钱不还，法律管不了我们，我们有自己的规矩", "我们小区有自己的规矩，垃圾要分类投放"),
     ("intimidation", "逾期三个月了，你唔还钱就自己谂清楚后果", "呢份工你自己谂清楚先好转，唔好冲动"),
+    # the child's school and routine, a remark on the child in Cantonese, a dead animal delivered (in-family-whereabouts-
+    # question, in-surveillance-remark, in-menacing-object)
+    ("intimidation", "你儿子在阳光幼儿园中班是吧，每天几点接送来着？欠款的事抓紧", "你女儿在实验二小上学对吧，我女儿也在那，放学一起接吧"),
+    ("intimidation", "影咗你个仔返学嘅相，你个仔几精乖喎，欠嘅钱几时还？", "你个仔几精乖喎，读书又叻"),
+    ("intimidation", "今天快递里那只死猫收到了吧，欠的钱该还了", "家里厨房发现一只死老鼠，还没来得及扔，房东说欠的物业费下个月一起交"),
     # property damage in dialect verbs and objects, the grave, the vehicle (vt-property-damage-slots)
     ("violence_threat", "唔还钱？我哋今晚去你档口淋红油", "楼上装修师傅说明天刷油漆，请邻居关好窗"),
     ("violence_threat", "你唔还钱，间铺头就唔使要啦", "呢件衫太旧，唔使要啦，掉咗佢"),
     ("violence_threat", "欠债不还是吧，找人把你老家祖坟给刨了", "村里修路要平坟，我家祖坟得挪一挪"),
     ("violence_threat", "再拖下去，我们就找人把你的货车拖走抵账", "违停的货车被交警拖走了，罚款两百"),
+    # held at the workplace until paid (vt-detention-door)
+    ("violence_threat", "我们几个就在你厂门口，欠的钱今天不结清你别想下班", "这批订单今天赶不完，谁也别想按时下班了"),
     # veiled bodily harm (vt-veiled-harm-lexicon-slots)
     ("violence_threat", "想你儿子平平安安读完书，这周就把欠款结清", "我只想你平平安安的，钱的事别太操心"),
     ("violence_threat", "欠我们的钱今天必须到账，到时候你腿断了可别来找我", "你腿断了就别来找我打球了，好好养着"),
@@ -55,6 +62,9 @@ PAIRS = [
     # court measures claimed while there has been no suit (fl-enforcement-without-suit)
     ("false_legal_threat", "他们发短信说我的房子下周就要被法院查封拍卖了，可我从来没收到过任何传票，这是真的吗",
      "律师说要是以后判了还不还，可能会被强制执行，我现在还没被起诉，先协商可以吗"),
+    # a relative's credit said to suffer (fl-reported-claim)
+    ("false_legal_threat", "客服说我再拖下去，我爸妈的征信也会一起变黑，是真的吗",
+     "催收说会影响我老公的征信，因为他是共同借款人，合同上有他签字"),
     # an arrest with 把 (fl-arrest-reported) and one announced for a debt (fl-arrest-general)
     ("false_legal_threat", "催收打给我奶奶，说再不还就把我抓起来", "我担心不还钱会不会把我抓起来？"),
     ("false_legal_threat", "三日内不结清欠款，将对你实施异地抓捕", "警方对诈骗团伙实施异地抓捕，追回被骗资金"),
