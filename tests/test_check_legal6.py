@@ -1,0 +1,30 @@
+"""Check: regressions for the sixth legal review (/work/briefs/legal_review_check6.md, H and M defects).
+
+Each fixed defect gets a pair run through the rules only (`model=False`, so the classifier cannot hide a rule, scope
+or citation defect): the review's wrong output now right, and the case the rule or exception was written for still
+right. Most defects are exception words (`unless`) that reached the whole sentence: the fix makes each word carry its
+own lawful context, so the unlawful act told in the next phrase is found again.
+"""
+
+from __future__ import annotations
+
+from xiezhi.collection import analyze
+
+SENT = {"sent_at": "2026-03-01T10:00:00"}
+
+
+def _labels(text: str, meta: dict | None = None) -> set[str]:
+    return set(analyze(text, meta or SENT, model=False).labels)
+
+
+# D5 (H): a clause disclaimer "不是我们公司的人" is the lender's disowning only when a warning follows (，请…); a borrower
+# reporting that the visitors or the payee "are not the company's people" describes the outsourced or impostor
+# collector (治安管理处罚法 第五十条第一款第一项; 刑法 第二百六十六条).
+def test_d5_report_that_they_are_not_company_staff_keeps_the_finding() -> None:
+    assert "violence_threat" in _labels("那几个堵在我家门口的人说他们不是我们公司的人，说不还钱就打断我的腿。")
+    assert "illegal_fee" in _labels("他说他不是我司人员，是外包的，让我把钱转到他个人支付宝。")
+    assert "unlawful_visit" in _labels("来我们公司闹事的人不是我们公司的人，他们在前台大吵大闹，说我老公欠钱不还。")
+
+
+def test_d5_lenders_own_disowning_with_a_warning_stays_lawful() -> None:
+    assert _labels("近期有人冒充我司催收，上门收取现金的不是我司人员，请不要付款，还款请认准官方App。") == {"compliant"}
