@@ -28,3 +28,15 @@ def test_d5_report_that_they_are_not_company_staff_keeps_the_finding() -> None:
 
 def test_d5_lenders_own_disowning_with_a_warning_stays_lawful() -> None:
     assert _labels("近期有人冒充我司催收，上门收取现金的不是我司人员，请不要付款，还款请认准官方App。") == {"compliant"}
+
+
+# D6 (H): the writer telling his own people of his own debt is no disclosure, but "我跟我妈说了别理他们" or "我和我老婆"
+# opening the report must not cancel the collector's telling (民法典 第一千零三十二条; 个人信息保护法 第十条).
+def test_d6_collector_telling_the_mother_or_wife_is_disclosure() -> None:
+    assert "debt_disclosure" in _labels("我跟我妈说了别理他们，结果催收又打电话跟我妈说我欠了网贷不还。")
+    assert "debt_disclosure" in _labels("催收给我和我老婆都打了电话，跟我老婆说我欠了三万。")
+
+
+def test_d6_writer_telling_his_own_sister_stays_lawful() -> None:
+    assert "debt_disclosure" not in _labels("我跟我姐说我欠了三万，她会帮我还一部分。")
+    assert "debt_disclosure" not in _labels("我和我爸说我欠了网贷，他让我先把利息高的还掉。")
