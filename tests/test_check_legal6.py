@@ -40,3 +40,13 @@ def test_d6_collector_telling_the_mother_or_wife_is_disclosure() -> None:
 def test_d6_writer_telling_his_own_sister_stays_lawful() -> None:
     assert "debt_disclosure" not in _labels("我跟我姐说我欠了三万，她会帮我还一部分。")
     assert "debt_disclosure" not in _labels("我和我爸说我欠了网贷，他让我先把利息高的还掉。")
+
+
+# D7 (H): only the writer's own statement of his debt in the group is the exception; answering a collector's post in
+# the family group (我在群里跟大家说我会还的) does not undo the post (个人信息保护法 第二十五条).
+def test_d7_collector_post_in_family_group_flags_when_the_writer_answered() -> None:
+    assert "debt_disclosure" in _labels("他们把我的欠款发到了家族群，我在群里跟大家说我会还的。")
+
+
+def test_d7_writer_telling_the_group_of_his_own_debt_stays_lawful() -> None:
+    assert "debt_disclosure" not in _labels("我在家族群里跟大家说了，我欠的那笔网贷已经还清了，大家放心。")
