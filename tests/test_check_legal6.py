@@ -50,3 +50,14 @@ def test_d7_collector_post_in_family_group_flags_when_the_writer_answered() -> N
 
 def test_d7_writer_telling_the_group_of_his_own_debt_stays_lawful() -> None:
     assert "debt_disclosure" not in _labels("我在家族群里跟大家说了，我欠的那笔网贷已经还清了，大家放心。")
+
+
+# D8 (H): "转完截图转给我" is what a collector taking money privately adds; the forwarder named (老板/朋友转给我) is the
+# lawful forward (刑法 第二百六十六条: the warning against paying a person is the one the borrower must get).
+def test_d8_personal_account_demand_with_screenshot_request_flags() -> None:
+    assert "illegal_fee" in _labels("你今天先把3000块转给我，我帮你跟公司销账，转完截图转给我一条。")
+    assert "illegal_fee" in _labels("钱打到我微信上就行，付完款截图转给我一张。")
+
+
+def test_d8_forward_by_a_named_person_stays_lawful() -> None:
+    assert _labels("老板转给我一张截图，是银行发到公司邮箱的收入证明核实函，让我确认一下。") == {"compliant"}
