@@ -61,3 +61,14 @@ def test_d8_personal_account_demand_with_screenshot_request_flags() -> None:
 
 def test_d8_forward_by_a_named_person_stays_lawful() -> None:
     assert _labels("老板转给我一张截图，是银行发到公司邮箱的收入证明核实函，让我确认一下。") == {"compliant"}
+
+
+# D9 (H): advice to report threats names 言行/行为 or a time clause; "有什么威胁人身安全的你尽管去报警" followed by a
+# threat to the family is the threat itself (治安管理处罚法 第五十条第一款第一项).
+def test_d9_family_harm_threat_beside_go_and_report_flags() -> None:
+    assert "violence_threat" in _labels("有什么威胁人身安全的你尽管去报警，反正你家里人出事别怪我们。")
+
+
+def test_d9_advice_to_report_threatening_conduct_stays_lawful() -> None:
+    assert _labels("如对方有威胁人身安全的言行，请立即报警。") == {"compliant"}
+    assert _labels("如果催收有威胁人身安全的言行，就马上报警，保留好录音。") == {"compliant"}
