@@ -72,3 +72,16 @@ def test_d9_family_harm_threat_beside_go_and_report_flags() -> None:
 def test_d9_advice_to_report_threatening_conduct_stays_lawful() -> None:
     assert _labels("如对方有威胁人身安全的言行，请立即报警。") == {"compliant"}
     assert _labels("如果催收有威胁人身安全的言行，就马上报警，保留好录音。") == {"compliant"}
+
+
+# D10 (H) and D31 (H): "你不想当老赖就…" is the collector's stock phrase; only the writer's first-person wish (J0136
+# "我不想当老赖，就是现在真没钱") is the exception (民法典 第一千零二十四条; 治安管理处罚法 第五十条第一款第二项).
+def test_d10_d31_collectors_not_a_laolai_phrase_keeps_the_insult() -> None:
+    assert "insult_defamation" in _labels("你不想当老赖就赶紧还钱，你这种人渣就是老赖。")
+    assert "insult_defamation" in _labels("你就是个老赖，不想当老赖就把钱吐出来。")
+    assert "insult_defamation" in _labels("你要是不当老赖就赶紧还，你这个人渣。")
+
+
+def test_d10_d31_writers_own_wish_not_to_be_a_laolai_stays_lawful() -> None:
+    assert "insult_defamation" not in _labels("我不想当老赖，但是实在还不上，怎么办？")
+    assert "insult_defamation" not in _labels("我真的不想做老赖，能不能先还一半？")
