@@ -85,3 +85,13 @@ def test_d10_d31_collectors_not_a_laolai_phrase_keeps_the_insult() -> None:
 def test_d10_d31_writers_own_wish_not_to_be_a_laolai_stays_lawful() -> None:
     assert "insult_defamation" not in _labels("我不想当老赖，但是实在还不上，怎么办？")
     assert "insult_defamation" not in _labels("我真的不想做老赖，能不能先还一半？")
+
+
+# D11 (H): the 失信 list follows a judgment, an enforcement case and a refusal (民事诉讼法 第二百六十六条), never the
+# filing of a suit: only the hedged form with the court as actor stays lawful.
+def test_d11_definite_blacklist_right_after_suing_flags() -> None:
+    assert "false_legal_threat" in _labels("我们马上起诉，到时候你就是失信人员，坐不了飞机高铁。")
+
+
+def test_d11_hedged_court_blacklist_after_suit_stays_lawful() -> None:
+    assert "false_legal_threat" not in _labels("如您仍未还款，我司将依法起诉，届时您可能被法院纳入失信被执行人名单。")
