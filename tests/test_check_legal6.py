@@ -95,3 +95,13 @@ def test_d11_definite_blacklist_right_after_suing_flags() -> None:
 
 def test_d11_hedged_court_blacklist_after_suit_stays_lawful() -> None:
     assert "false_legal_threat" not in _labels("如您仍未还款，我司将依法起诉，届时您可能被法院纳入失信被执行人名单。")
+
+
+# D28 (H): "上门接你" in the category exception made the collector's night "escort" lawful; only the first-person
+# friend's pick-up is the exception (taxonomy 2.9/2.11; 刑法 第二百三十八条 territory when the debtor is taken away).
+def test_d28_collectors_night_escort_is_a_visit() -> None:
+    assert "unlawful_visit" in _labels("今晚我们上门接你去公司，把钱的事说清楚。")
+
+
+def test_d28_friends_pick_up_stays_lawful() -> None:
+    assert _labels("周六来我家吃饭吧，你来的话我上门接你。") == {"compliant"}
