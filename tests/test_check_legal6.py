@@ -105,3 +105,14 @@ def test_d28_collectors_night_escort_is_a_visit() -> None:
 
 def test_d28_friends_pick_up_stays_lawful() -> None:
     assert _labels("周六来我家吃饭吧，你来的话我上门接你。") == {"compliant"}
+
+
+# D15 (H): the fee rules' whole-message exception must name a third-party "relief" service (all platforms, full agency,
+# a "中心"), not 帮你协商 / 办理减免, which the lender's own collector says too (taxonomy 2.12; 刑法 第二百六十六条).
+def test_d15_lenders_collector_asking_a_fee_for_a_reduction_flags() -> None:
+    assert "illegal_fee" in _labels("我们可以给你办理减免，但要先交300元手续费到这个账户。")
+    assert "illegal_fee" in _labels("我们公司可以帮您协商减免利息，不过得先交200元手续费。")
+
+
+def test_d15_third_party_relief_service_is_not_an_illegal_fee() -> None:
+    assert "illegal_fee" not in _labels("我们团队可以帮你跟所有平台协商只还本金，先交2000元服务费。")
