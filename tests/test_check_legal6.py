@@ -116,3 +116,13 @@ def test_d15_lenders_collector_asking_a_fee_for_a_reduction_flags() -> None:
 
 def test_d15_third_party_relief_service_is_not_an_illegal_fee() -> None:
     assert "illegal_fee" not in _labels("我们团队可以帮你跟所有平台协商只还本金，先交2000元服务费。")
+
+
+# D30 (H): a rumour already spread is reported by a worried victim; only the fear of what may yet be said is the
+# exception (民法典 第一千零二十四条; 治安管理处罚法 第五十条第一款第二项).
+def test_d30_rumour_already_spread_reported_with_worry_flags() -> None:
+    assert "insult_defamation" in _labels("我担心得要死，催收已经跟我同学说我欠钱跑路了。")
+
+
+def test_d30_fear_of_a_rumour_not_yet_spread_stays_lawful() -> None:
+    assert "insult_defamation" not in _labels("我怕催收会跟我同学说我欠钱跑路了，怎么办？")
