@@ -126,3 +126,13 @@ def test_d30_rumour_already_spread_reported_with_worry_flags() -> None:
 
 def test_d30_fear_of_a_rumour_not_yet_spread_stays_lawful() -> None:
     assert "insult_defamation" not in _labels("我怕催收会跟我同学说我欠钱跑路了，怎么办？")
+
+
+# D12 (M): "别以为警察不会抓你" is the collector's threat; only the advice "不会因为这个来抓你" is the exception (a civil debt
+# is no ground for arrest).
+def test_d12_rhetorical_police_will_not_arrest_you_keeps_false_legal_threat() -> None:
+    assert "false_legal_threat" in _labels("别以为警察不会抓你，我们已经报案了，明天就来带走你。")
+
+
+def test_d12_advice_that_police_do_not_arrest_for_debt_stays_lawful() -> None:
+    assert "false_legal_threat" not in _labels("欠网贷属于民事纠纷，警察不会因为这个来抓你。")
