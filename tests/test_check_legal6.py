@@ -136,3 +136,12 @@ def test_d12_rhetorical_police_will_not_arrest_you_keeps_false_legal_threat() ->
 
 def test_d12_advice_that_police_do_not_arrest_for_debt_stays_lawful() -> None:
     assert "false_legal_threat" not in _labels("欠网贷属于民事纠纷，警察不会因为这个来抓你。")
+
+
+# D13 (M): the promise is "不爆通讯录" in a list of negated acts (、); "别以为我们不爆通讯录，明天就…" is the threat.
+def test_d13_rhetorical_no_address_book_keeps_third_party_contact() -> None:
+    assert "third_party_contact" in _labels("别以为我们不爆通讯录，明天就把你所有联系人挨个打一遍。")
+
+
+def test_d13_listed_promise_not_to_call_contacts_stays_lawful() -> None:
+    assert "third_party_contact" not in _labels("我们这边不上门、不爆通讯录、不找你单位，只跟你本人协商。")
