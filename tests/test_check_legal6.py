@@ -145,3 +145,10 @@ def test_d13_rhetorical_no_address_book_keeps_third_party_contact() -> None:
 
 def test_d13_listed_promise_not_to_call_contacts_stays_lawful() -> None:
     assert "third_party_contact" not in _labels("我们这边不上门、不爆通讯录、不找你单位，只跟你本人协商。")
+
+
+# D14 (M): uv-soft-violence-visit's matches are acts at the door (堵门, 泼漆); a call to the home before them does not
+# undo them (软暴力意见 二（二）"堵门阻工", "泼洒污物"). Only 电话打到 / 打到俺 stay (dev31 L0062).
+def test_d14_call_then_blocking_the_door_is_a_visit() -> None:
+    assert "unlawful_visit" in _labels("他们先打电话到我家，然后带了五个人来堵门，在门口泼了红油漆。")
+    assert "unlawful_visit" in _labels("你再不还，先打到你家里，然后直接带人去你家堵门。")
