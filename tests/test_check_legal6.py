@@ -152,3 +152,14 @@ def test_d13_listed_promise_not_to_call_contacts_stays_lawful() -> None:
 def test_d14_call_then_blocking_the_door_is_a_visit() -> None:
     assert "unlawful_visit" in _labels("他们先打电话到我家，然后带了五个人来堵门，在门口泼了红油漆。")
     assert "unlawful_visit" in _labels("你再不还，先打到你家里，然后直接带人去你家堵门。")
+
+
+# D16 (M): the call-to-home words belong only to the visit rules whose match is the call (到我家, 去你屋企), not to the
+# category exception, which cancels every visit rule in the sentence (taxonomy 2.11: 堵门, refusing to leave).
+def test_d16_call_then_crew_at_the_door_is_a_visit() -> None:
+    assert "unlawful_visit" in _labels("昨晚他们打到我家里骂了一通，今天早上又带人来我家门口堵着不走。")
+
+
+def test_d16_call_to_the_home_landline_is_no_visit() -> None:
+    assert "unlawful_visit" not in _labels("今天有人打电话到我家座机，说我欠了网贷。")
+    assert "unlawful_visit" not in _labels("佢哋日日打去你屋企，你屋企人都知道咗。")
