@@ -163,3 +163,13 @@ def test_d16_call_then_crew_at_the_door_is_a_visit() -> None:
 def test_d16_call_to_the_home_landline_is_no_visit() -> None:
     assert "unlawful_visit" not in _labels("今天有人打电话到我家座机，说我欠了网贷。")
     assert "unlawful_visit" not in _labels("佢哋日日打去你屋企，你屋企人都知道咗。")
+
+
+# D29 (M): a "court notice" under the collection company's seal is the forgery the rule exists for (刑法 第二百八十条;
+# 治安管理处罚法 第六十三条); the lender's own sealed settlement paper stays lawful (结清证明).
+def test_d29_court_notice_with_the_companys_seal_is_impersonation() -> None:
+    assert "impersonation" in _labels("附件是盖了我司公章的法院执行通知书，明天就来冻结你的账户。")
+
+
+def test_d29_sealed_settlement_certificate_stays_lawful() -> None:
+    assert "impersonation" not in _labels("这是您的结清证明，已盖我司公章，请查收。")
