@@ -173,3 +173,14 @@ def test_d29_court_notice_with_the_companys_seal_is_impersonation() -> None:
 
 def test_d29_sealed_settlement_certificate_stays_lawful() -> None:
     assert "impersonation" not in _labels("这是您的结清证明，已盖我司公章，请查收。")
+
+
+# D17 (M): a visit to the debtor's shop is menace only with a debt or menace word near (软暴力意见 一: 心理强制); a
+# supplier or customer coming to the stall is trade.
+def test_d17_trade_visit_to_the_stall_is_no_visit_threat() -> None:
+    assert _labels("明天早上来你档口拿货，钱到时一起结。") == {"compliant"}
+    assert _labels("听日过嚟你间铺头睇下新货，顺便埋单。") == {"compliant"}
+
+
+def test_d17_menacing_visit_to_the_shop_still_flags() -> None:
+    assert "unlawful_visit" in _labels("你再唔还钱，听日就过嚟你间铺头搞搞佢。")
