@@ -184,3 +184,16 @@ def test_d17_trade_visit_to_the_stall_is_no_visit_threat() -> None:
 
 def test_d17_menacing_visit_to_the_shop_still_flags() -> None:
     assert "unlawful_visit" in _labels("你再唔还钱，听日就过嚟你间铺头搞搞佢。")
+
+
+# D18 (M): the debtor may tell his own committee of his own debt (a hardship letter) and may ask it to mediate
+# (民事诉讼法 第二百零五条; 人民调解法 第十七条); the collector's report to the committee stays a disclosure.
+def test_d18_borrowers_own_request_to_the_committee_is_no_disclosure() -> None:
+    assert "debt_disclosure" not in _labels("我跟社区说了我欠网贷还不上，社区给我开了困难证明。")
+    assert "debt_disclosure" not in _labels("我跟村干部说了我欠了网贷，想让村里开个困难证明，可以吗？")
+    assert "debt_disclosure" not in _labels(
+        "老李，你欠我的三万块，我已经向村人民调解委员会申请调解了，下周三上午在村委会调解，请你到场。")
+
+
+def test_d18_collector_telling_the_committee_still_flags() -> None:
+    assert "debt_disclosure" in _labels("我们已经把你欠钱不还的事通报给你们村委会了。")
