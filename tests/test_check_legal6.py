@@ -197,3 +197,12 @@ def test_d18_borrowers_own_request_to_the_committee_is_no_disclosure() -> None:
 
 def test_d18_collector_telling_the_committee_still_flags() -> None:
     assert "debt_disclosure" in _labels("我们已经把你欠钱不还的事通报给你们村委会了。")
+
+
+# D19 (M): a court publishing its 失信被执行人 is lawful (民事诉讼法 第二百六十六条 "通过媒体公布不履行义务信息").
+def test_d19_courts_publication_of_a_judgment_debtor_is_lawful() -> None:
+    assert _labels("本院将依法把你的姓名、照片推送至辖区公共屏幕滚动播放，请你尽快履行判决。") == {"compliant"}
+
+
+def test_d19_collector_pushing_photo_and_address_still_flags() -> None:
+    assert "privacy_exposure" in _labels("再不还钱，就把你的照片和住址推送到你们小区公告栏。")
