@@ -206,3 +206,14 @@ def test_d19_courts_publication_of_a_judgment_debtor_is_lawful() -> None:
 
 def test_d19_collector_pushing_photo_and_address_still_flags() -> None:
     assert "privacy_exposure" in _labels("再不还钱，就把你的照片和住址推送到你们小区公告栏。")
+
+
+# D23 (M): a mother's wish (只想你平平安安的) is no threat (治安管理处罚法 第五十条第一款第一项 needs one); the condition
+# "你要是还想她平平安安的" still is.
+def test_d23_mothers_care_is_no_veiled_threat() -> None:
+    assert _labels("妈只想你平平安安的，钱的事别太操心，欠的慢慢还。") == {"compliant"}
+
+
+def test_d23_conditional_safety_of_the_family_still_flags() -> None:
+    assert "violence_threat" in _labels("你要是还想她平平安安的，这周就把欠款结清。")
+    assert "violence_threat" in _labels("想你儿子平平安安读完书，这周就把欠款结清。")
