@@ -217,3 +217,12 @@ def test_d23_mothers_care_is_no_veiled_threat() -> None:
 def test_d23_conditional_safety_of_the_family_still_flags() -> None:
     assert "violence_threat" in _labels("你要是还想她平平安安的，这周就把欠款结清。")
     assert "violence_threat" in _labels("想你儿子平平安安读完书，这周就把欠款结清。")
+
+
+# D24 (M): "你死定了，征信全花了" is about the credit record, no threat to life.
+def test_d24_credit_record_done_for_is_no_threat_to_life() -> None:
+    assert "violence_threat" not in _labels("你逾期这么久，这下你死定了，征信全花了。")
+
+
+def test_d24_bare_you_are_dead_still_flags() -> None:
+    assert "violence_threat" in _labels("逾期这么久还不还，你就死定了。")
