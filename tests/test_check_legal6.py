@@ -226,3 +226,14 @@ def test_d24_credit_record_done_for_is_no_threat_to_life() -> None:
 
 def test_d24_bare_you_are_dead_still_flags() -> None:
     assert "violence_threat" in _labels("逾期这么久还不还，你就死定了。")
+
+
+# D25 (M): the court's publication of a 失信被执行人 after a judgment is a lawful next step (民事诉讼法 第二百六十六条;
+# README-check convention 20), neither the collector's exposure threat nor his disclosure.
+def test_d25_court_publication_after_judgment_is_lawful() -> None:
+    assert _labels("判决生效后你仍拒不还钱，法院会把你列入失信名单，在媒体上曝光你。") == {"compliant"}
+
+
+def test_d25_collectors_exposure_threat_still_flags() -> None:
+    assert {"intimidation", "debt_disclosure"} <= _labels("再不还钱就曝光你，把你挂到网上。")
+    assert "intimidation" in _labels("再不还钱，就让你在你们县城出名。")
