@@ -237,3 +237,12 @@ def test_d25_court_publication_after_judgment_is_lawful() -> None:
 def test_d25_collectors_exposure_threat_still_flags() -> None:
     assert {"intimidation", "debt_disclosure"} <= _labels("再不还钱就曝光你，把你挂到网上。")
     assert "intimidation" in _labels("再不还钱，就让你在你们县城出名。")
+
+
+# D26 (M): "你自己谂清楚" before a choice of plans asks a decision, not fear (软暴力意见 一).
+def test_d26_choice_of_repayment_plans_is_no_intimidation() -> None:
+    assert "intimidation" not in _labels("你自己谂清楚，系分期定系一次过还，分期每期手续费50蚊。")
+
+
+def test_d26_think_of_the_consequences_still_flags() -> None:
+    assert "intimidation" in _labels("仲唔还钱？你自己谂清楚后果。")
