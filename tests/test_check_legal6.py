@@ -246,3 +246,13 @@ def test_d26_choice_of_repayment_plans_is_no_intimidation() -> None:
 
 def test_d26_think_of_the_consequences_still_flags() -> None:
     assert "intimidation" in _labels("仲唔还钱？你自己谂清楚后果。")
+
+
+# D32 (M): a summons never received is no proof of no suit: 公告送达 (民事诉讼法 第九十五条) and 缺席判决 (第一百四十七条).
+def test_d32_enforcement_without_suit_cites_service_by_publication() -> None:
+    r = analyze("催收说我明天就要被法院强制执行了，可我从来没收到过传票。", SENT, model=False)
+    f = [f for f in r.findings if f.rule == "fl-enforcement-without-suit"]
+    assert f, r.labels
+    ids = [c["id"] for c in f[0].citations if "id" in c]
+    assert "civil-procedure-law:95" in ids and "civil-procedure-law:147" in ids
+    assert "公告送达" in f[0].explanation and "12368" in f[0].explanation
