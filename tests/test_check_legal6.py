@@ -256,3 +256,13 @@ def test_d32_enforcement_without_suit_cites_service_by_publication() -> None:
     ids = [c["id"] for c in f[0].citations if "id" in c]
     assert "civil-procedure-law:95" in ids and "civil-procedure-law:147" in ids
     assert "公告送达" in f[0].explanation and "12368" in f[0].explanation
+
+
+# D33 (M): the boss scolding the writer after the collector's call does not undo the collector's abuse (民法典
+# 第一千零二十四条); the family scolding him (L0199) stays the exception.
+def test_d33_collectors_abuse_kept_when_the_boss_scolded_too() -> None:
+    assert "insult_defamation" in _labels("催收打电话到我公司骂了我一顿，害我又被领导骂了。")
+
+
+def test_d33_mother_scolding_the_writer_is_no_insult() -> None:
+    assert "insult_defamation" not in _labels("我妈打电话骂了我一顿，说我不该借网贷。")
