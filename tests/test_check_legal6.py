@@ -266,3 +266,10 @@ def test_d33_collectors_abuse_kept_when_the_boss_scolded_too() -> None:
 
 def test_d33_mother_scolding_the_writer_is_no_insult() -> None:
     assert "insult_defamation" not in _labels("我妈打电话骂了我一顿，说我不该借网贷。")
+
+
+# D27 (L): a payment deadline is not the time of the harm: possible_crime needs a specific threat (taxonomy 2.1).
+def test_d27_payment_deadline_does_not_make_the_veiled_threat_specific() -> None:
+    r = analyze("你要是还想她平平安安的，明天之前把钱还了。", SENT, model=False)
+    f = [f for f in r.findings if f.category == "violence_threat"]
+    assert f and f[0].severity == "violation"
