@@ -273,3 +273,13 @@ def test_d27_payment_deadline_does_not_make_the_veiled_threat_specific() -> None
     r = analyze("你要是还想她平平安安的，明天之前把钱还了。", SENT, model=False)
     f = [f for f in r.findings if f.category == "violence_threat"]
     assert f and f[0].severity == "violation"
+
+
+# D22 (L): a reported threat to call the emergency contact reaches tp-reported-contact; its explanation must not say
+# the contact happened, and must keep the one lawful case (asking a designated contact where the debtor is, without
+# the debt: GB/T 45251, taxonomy 2.4 Legal, convention 7).
+def test_d22_reported_contact_explanation_covers_a_threat_and_the_lawful_locating_call() -> None:
+    r = analyze("催收说如果我再不接电话，就打给我的紧急联系人，他们能这样吗？", SENT, model=False)
+    f = [f for f in r.findings if f.rule == "tp-reported-contact"]
+    assert f, r.labels
+    assert "扬言要联系" in f[0].explanation and "询问你的下落" in f[0].explanation
