@@ -283,3 +283,13 @@ def test_d22_reported_contact_explanation_covers_a_threat_and_the_lawful_locatin
     f = [f for f in r.findings if f.rule == "tp-reported-contact"]
     assert f, r.labels
     assert "扬言要联系" in f[0].explanation and "询问你的下落" in f[0].explanation
+
+
+# D30's sibling (same recall9v commit, same words): id-fabricated-misconduct-told lost a misdeed already told to the
+# employer when the writer said he was worried (民法典 第一千零二十四条).
+def test_d30_sibling_invented_misdeed_already_told_flags_despite_worry() -> None:
+    assert "insult_defamation" in _labels("我担心得要死，催收已经跟我领导说我挪用公款了。")
+
+
+def test_d30_sibling_fear_of_a_misdeed_not_yet_told_stays_lawful() -> None:
+    assert "insult_defamation" not in _labels("我怕催收会跟我领导说我挪用公款，怎么办？")
