@@ -293,3 +293,17 @@ def test_d30_sibling_invented_misdeed_already_told_flags_despite_worry() -> None
 
 def test_d30_sibling_fear_of_a_misdeed_not_yet_told_stays_lawful() -> None:
     assert "insult_defamation" not in _labels("我怕催收会跟我领导说我挪用公款，怎么办？")
+
+
+# D21 (M): a report that the committee *was* told is a disclosure done: neither 不还 in "欠钱不还的事" (the debt described)
+# nor 会 in 村委会 announces anything, so no threatened mode and no implied intimidation; a real threat keeps both.
+def test_d21_committee_told_is_a_disclosure_done_without_implied_intimidation() -> None:
+    r = analyze("我们已经把你欠钱不还的事通报给你们村委会了。", SENT, model=False)
+    assert r.labels == ["debt_disclosure"]
+    assert [f.mode for f in r.findings] == ["done"]
+
+
+def test_d21_threat_to_tell_the_committee_stays_threatened() -> None:
+    r = analyze("再不还钱，我们就把你欠钱不还的事告诉你们村委会。", SENT, model=False)
+    assert {"debt_disclosure", "intimidation"} <= set(r.labels)
+    assert any(f.category == "debt_disclosure" and f.mode == "threatened" for f in r.findings)
