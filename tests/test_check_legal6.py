@@ -307,3 +307,8 @@ def test_d21_threat_to_tell_the_committee_stays_threatened() -> None:
     r = analyze("再不还钱，我们就把你欠钱不还的事告诉你们村委会。", SENT, model=False)
     assert {"debt_disclosure", "intimidation"} <= set(r.labels)
     assert any(f.category == "debt_disclosure" and f.mode == "threatened" for f in r.findings)
+
+
+def test_d21_debtor_called_a_defaulter_in_a_threat_stays_threatened() -> None:
+    r = analyze("我们知道你女儿在实验小学三年级二班，你也不想她同学知道她爸是个欠钱不还的人吧", SENT, model=False)
+    assert any(f.category == "debt_disclosure" and f.mode == "threatened" for f in r.findings)
