@@ -150,6 +150,9 @@ MODEL_NOT_BESIDE: dict[str, tuple[str, ...]] = {"violence_threat": ("unlawful_vi
 #: intimidation, 拦截 (README-check convention 17, legal review 5 D9: 刑法293(二), 软暴力意见二(三)); violence needs force,
 #: holding or harm, which the violence rules name (推, 打, 抢, 不让走). The n-grams of 拦住/堵住 push the model to violence.
 MODEL_NOT_BESIDE_RULES: dict[str, frozenset[str]] = {"violence_threat": frozenset({"in-stopped-for-money"})}
+#: legal review 6 (D40): not where the message names force or holding in words the violence rules miss (揪着衣领,
+#: 按在墙上, 拽住, 不放): the stop is then more than 拦截 and the model's violence_threat stands.
+_FORCE_WORDS = re.compile(r"揪|拽|扯|按在|按住|摁|掐|抓住|抓着|推|踹|踢|扇|勒|捂|架着|不放|不让(?:我|他|她)?走|围住")
 #: The model does not add unlawful_visit beside violence_threat (the rules' or its own) when the message places the encounter at a
 #: spot outside any home or workplace (the compound gate, a car park, the street) and names no visit to a door: an
 #: ambush there is harm, not a visit (README-check test3 decisions: "ambush … at the compound gate … get no
@@ -356,7 +359,7 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     rules = {f.rule for f in findings}
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
               if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))
-              and not rules.intersection(MODEL_NOT_BESIDE_RULES.get(c, ()))]
+              and not (rules.intersection(MODEL_NOT_BESIDE_RULES.get(c, ())) and not _FORCE_WORDS.search(norm.text))]
     for cat, (beside, place, visit) in MODEL_NOT_AT.items():
         if cat in wanted and (beside in found or beside in wanted) and place.search(norm.text) \
                 and not visit.search(norm.text):

@@ -322,7 +322,14 @@ def _found(rx: re.Pattern[str] | None, words: Any, text: str) -> bool:
 _THREAT_RX = _any_of(_THREAT_CUES)
 
 
+#: Words that hold a threat cue without announcing anything (legal review 6 D21): the debt named as a matter told
+#: (欠钱不还的事: 不还) and a committee's name (村委会, 居委会, 调解委员会: 会). "我们已经把你欠钱不还的事通报给你们村委会了"
+#: reports a disclosure done, not a threatened one. Not "欠钱不还的人/的，少个手指头" (d0056, k0271: the threat itself).
+_DEFAULT_DESCRIBED = re.compile(r"(?:欠钱|欠款|欠债|欠账|借钱|借款|欠了钱)不还的(?:事|这件事|情况)|村委会|居委会|委员会|业委会")
+
+
 def _has_threat_cue(clause: str) -> bool:
+    clause = _DEFAULT_DESCRIBED.sub("", clause)
     if _THREAT_RX is not None:
         return _THREAT_RX.search(clause) is not None
     return any(c in clause for c in _THREAT_CUES)
