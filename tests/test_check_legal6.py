@@ -8,6 +8,8 @@ own lawful context, so the unlawful act told in the next phrase is found again.
 
 from __future__ import annotations
 
+import pytest
+
 from xiezhi.collection import analyze
 
 SENT = {"sent_at": "2026-03-01T10:00:00"}
@@ -312,3 +314,31 @@ def test_d21_threat_to_tell_the_committee_stays_threatened() -> None:
 def test_d21_debtor_called_a_defaulter_in_a_threat_stays_threatened() -> None:
     r = analyze("我们知道你女儿在实验小学三年级二班，你也不想她同学知道她爸是个欠钱不还的人吧", SENT, model=False)
     assert any(f.category == "debt_disclosure" and f.mode == "threatened" for f in r.findings)
+
+
+# Legal review 6 defects whose code reached main after legalfix9's tree (applied by the lead at the last merge).
+@pytest.mark.parametrize(("text", "meta", "label", "present"), [
+    # D38: a fake national mediation body opening with 全程免费 still impersonates; a genuine notice does not
+    ("国家金融调解中心：全程免费为您协商停息，需先缴纳300元保证金。", {}, "impersonation", True),
+    # D35: the writer telling his own matter to his community discloses nothing; the collector telling it does
+    ("我把我的情况跟社区说了，社区给我开了证明。", {}, "debt_disclosure", False),
+    ("我已经跟你们领导说了你的情况", {"recipient_role": "debtor"}, "debt_disclosure", True),
+    # D36: the collector's own call-back number is not the debtor's personal data made public
+    ("张某在我司借款已逾期，请转告他尽快回电，电话13912345678。", {"recipient_role": "emergency_contact"},
+     "privacy_exposure", False),
+    # D39: "we found your home address" opens the menacing visit; a letter mailed there is no visit
+    ("查到你屋企地址喇，听日揾几个兄弟上去坐下。", {}, "unlawful_visit", True),
+    ("查到你屋企地址，下个礼拜会寄封信过去", {}, "unlawful_visit", False),
+])
+def test_late_fixes(text: str, meta: dict, label: str, present: bool) -> None:
+    labels = _labels(text, {**SENT, **meta})
+    assert (label in labels) is present, labels
+
+
+def test_d40_force_keeps_the_models_violence_beside_a_stop() -> None:
+    """D40: a stop in a car park with 揪着衣领不放 is force (治安51, 47(三)); the plain stop gets no violence (convention 17:
+    it is intimidation, which this wording still misses)."""
+    held = analyze("催收在停车场把我拦住要钱，揪着我衣领不放。").labels
+    plain = analyze("催收在停车场把我拦住要钱，说了几句就走了。").labels
+    assert "violence_threat" in held
+    assert "violence_threat" not in plain
