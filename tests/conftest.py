@@ -10,7 +10,7 @@ import pytest
 # Keep test caches out of the user's home and independent between runs.
 os.environ.setdefault("XIEZHI_CACHE_DIR", tempfile.mkdtemp(prefix="xiezhi-test-cache-"))
 
-pytest_plugins: list[str] = ["conftest_api"]
+pytest_plugins: list[str] = ["conftest_api", "conftest_web"]
 
 
 @pytest.fixture(scope="session")

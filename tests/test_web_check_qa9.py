@@ -4,21 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from fastapi.testclient import TestClient
-
-from xiezhi.web.app import create_app
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XIEZHI_HOME", str(tmp_path_factory.mktemp("home")))
-    mp.delenv("XIEZHI_DATABASE_URL", raising=False)
-    with TestClient(create_app()) as c:
-        yield c
-    mp.undo()
-
 
 def _post(client, data=None, files=None):
     html = client.get("/check").text

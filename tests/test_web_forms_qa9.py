@@ -7,26 +7,11 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest_web import form_error
 from xiezhi.validation import problem
 from xiezhi.web.app import create_app
 
 DEBT = {"d0_platform": "速借宝", "d0_principal": "10000", "d0_contract_date": "2024-03-01"}
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XIEZHI_HOME", str(tmp_path_factory.mktemp("home")))
-    mp.delenv("XIEZHI_DATABASE_URL", raising=False)
-    with TestClient(create_app()) as c:
-        yield c
-    mp.undo()
-
-
-def _error(html: str) -> str:
-    m = re.search(r'role="alert"[^>]*>(.*?)</div>', html, re.S)
-    assert m, "no error shown on the form"
-    return re.sub(r"<[^>]+>", "", m.group(1))
 
 
 @pytest.mark.parametrize(("change", "label"), [
@@ -35,7 +20,7 @@ def _error(html: str) -> str:
 ])
 def test_plan_errors_are_plain_chinese(client, change, label):
     r = client.get("/plan", params={"monthly_income": "5000", **DEBT, **change})
-    err = _error(r.text)
+    err = form_error(r.text)
     assert r.status_code == 400 and label in err
     assert not re.search(r"[A-Za-z_]{4,}", err), err
     assert "0.18" not in err  # the rate hint belongs to rate fields only
@@ -48,7 +33,7 @@ def test_letter_errors_are_plain_chinese(client, change, label):
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
     r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝",
                                       "hardship": "失业", **change})
-    err = _error(r.text)
+    err = form_error(r.text)
     assert r.status_code == 400 and label in err, err
     assert not re.search(r"[A-Za-z_]{4,}", err), err
 
@@ -65,7 +50,7 @@ def test_evidence_time_in_the_future_or_missing_is_refused(client, when, words):
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
     r = client.post("/evidence/new", data={"csrf": csrf, "kind": "sms", "occurred_at": when, "text": "再不还钱就上门"},
                     follow_redirects=False)
-    assert r.status_code == 400 and words in _error(r.text)
+    assert r.status_code == 400 and words in form_error(r.text)
     assert "再不还钱就上门</textarea>" in r.text
 
 
@@ -84,7 +69,7 @@ def test_letter_error_opens_the_section_holding_the_missing_fields(client):
     html = client.get("/letters").text
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
     r = client.post("/letters", data={"csrf": csrf, "kind": "negotiation", "borrower_name": "张三", "lender_name": "速借宝"})
-    assert r.status_code == 400 and "困难" in _error(r.text)
+    assert r.status_code == 400 and "困难" in form_error(r.text)
     assert re.search(r"<details open>\s*<summary>协商还款", r.text)
 
 

@@ -5,27 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from xiezhi.web.app import create_app
+from conftest_web import form_error
 
 BASE = {"principal": "10000", "contract_date": "2024-03-01", "months": "12", "annual_rate": "18"}
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XIEZHI_HOME", str(tmp_path_factory.mktemp("home")))
-    mp.delenv("XIEZHI_DATABASE_URL", raising=False)
-    with TestClient(create_app()) as c:
-        yield c
-    mp.undo()
-
-
-def _error(html: str) -> str:
-    m = re.search(r'role="alert"[^>]*>(.*?)</div>', html, re.S)
-    assert m, "no error shown on the form"
-    return re.sub(r"<[^>]+>", "", m.group(1))
 
 
 @pytest.mark.parametrize(("change", "words"), [
@@ -39,7 +22,7 @@ def _error(html: str) -> str:
 def test_errors_name_the_form_field_in_chinese(client, change, words):
     r = client.get("/loan", params={**BASE, **change})
     assert r.status_code == 400
-    err = _error(r.text)
+    err = form_error(r.text)
     assert words in err
     assert not re.search(r"[A-Za-z_]{4,}", err), err  # no principal / schedule → annual_rate
     assert f'value="{next(iter(change.values()))}"' in r.text  # the input is kept
@@ -47,7 +30,7 @@ def test_errors_name_the_form_field_in_chinese(client, change, words):
 
 def test_absurd_amount_keeps_the_form(client):
     r = client.get("/loan", params={**BASE, "principal": "1e30"})
-    assert r.status_code == 400 and "合同借款金额" in _error(r.text)
+    assert r.status_code == 400 and "合同借款金额" in form_error(r.text)
     assert 'value="1e30"' in r.text and 'name="principal"' in r.text
 
 
