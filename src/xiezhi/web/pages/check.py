@@ -34,7 +34,6 @@ SHOWN_PER_CATEGORY = 3
 #: A long WeChat thread is pasted whole (the browser used to cut it silently at 20,000 characters); a thread is read
 #: message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
 MAX_PASTE = 200_000
-PASTED_SOURCE = "粘贴的聊天记录"  # = xiezhi.history.PASTED_SOURCE (kept here for the template without the import)
 _LINE = re.compile(r"^第(\d+)行")
 
 
@@ -67,8 +66,12 @@ def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[
 def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
     base = {"text": "", "sent_at": "", "role": "", "lender": "", "result": None, "history": None, "error": None,
             "ready": capabilities.available("check"), "roles": ROLES, "lenders": LENDERS, "sample": SAMPLE,
-            "titles": _titles(), "groups": [], "top_days": [], "pasted_source": PASTED_SOURCE}
+            "titles": _titles(), "groups": [], "top_days": []}
     base.update(ctx)
+    if base["history"] is not None:  # the template tells a pasted thread from a file by its source name
+        from xiezhi.history import PASTED_SOURCE
+
+        base["pasted_source"] = PASTED_SOURCE
     return render(request, "check.html", base, title="催收检测", active="/check",
                   status=status or (400 if ctx.get("error") else 200))
 
