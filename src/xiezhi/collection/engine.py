@@ -18,8 +18,9 @@ from xiezhi.collection.rxprefix import SpanScan, required_literals
 
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
 #: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
-_AUX = (r"(?:会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收"
-        r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用)")
+_AUX_WORDS = (r"会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收"
+              r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用")
+_AUX = f"(?:{_AUX_WORDS})"
 _NEGATED = re.compile(
     r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不(?!如)|无需|无须|不必|不用|不需要|用不着)"
     + _AUX + r"{0,3}$"
@@ -28,7 +29,7 @@ _NEGATED = re.compile(
 #: 交什么"): a past denial (没/未, not 不/别: "别让我上门找你" is a threat), with the verbs of paying after it. A second
 #: expression, not a branch of `_NEGATED`: one alternation of both made every search of the 8-character window ten times
 #: slower (`re` loses the first-character test), +3 % instructions per message.
-_NEGATED_CAUSED = re.compile(r"(?:没有|没|未|并未|从未)(?:让|叫|要求|要|逼|逼着|强迫|催|喊)(?:我|他|她)们?(?:" + _AUX[3:-1]
+_NEGATED_CAUSED = re.compile(r"(?:没有|没|未|并未|从未)(?:让|叫|要求|要|逼|逼着|强迫|催|喊)(?:我|他|她)们?(?:" + _AUX_WORDS
                              + r"|交|缴|付|支付|缴纳|交纳|什么){0,3}$")
 
 
