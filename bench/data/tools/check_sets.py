@@ -158,6 +158,16 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test9": ("held-out test split for the ninth session (annotator 41, ids P…, what users paste)", _spec(
         "test9", "P", weak=frozenset({"insult_defamation", "unlawful_visit", "third_party_contact", "illegal_fee"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev36": ("thirty-sixth set (annotator 45, ids T…, what borrowers paste, written in the ninth session, sealed)",
+              _spec("dev36", "T", weak=frozenset({"debt_disclosure", "unlawful_visit", "harassment_time"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev37": ("thirty-seventh set (annotator 46, ids U…, what borrowers paste, written in the ninth session, sealed)",
+              _spec("dev37", "U", weak=frozenset({"insult_defamation", "harassment_frequency", "illegal_fee",
+                                                  "credit_repair_scam"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "test10": ("held-out test split for the tenth session (annotator 44, ids S…, what users paste)", _spec(
+        "test10", "S", weak=frozenset({"violence_threat", "privacy_exposure", "false_legal_threat", "impersonation"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
 }
 
 
