@@ -179,6 +179,30 @@ _ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|
                                r"(?:找|联系|打给|打电话给)(?:他们|她们|他|她|你爸妈|你父母|你家人|你家里人|你亲戚|你朋友|你同事|你领导)")
 
 
+#: A contrastive turn ("律师函是真的，但你不还我就去你单位闹", "我们是正规机构，不过你再拖我就找人收拾你"): what comes
+#: after it is a second statement, so a rule's `unless` words before it (the first statement's) do not reach a match
+#: after it (`Matcher._unless_in`). The two-character conjunctions count anywhere in the sentence, single 但/可 and
+#: 只是 only at the start of a comma phrase (但凡, 可以, 可惜 are none). Conditional turns (否则, 不然, 再不…就, 要是…就)
+#: were measured and left out: an exception that names who speaks or what is held ("我是派出所的民警，…不然明天我们
+#: 直接去你单位带人", "你的裸照我们手里也有，再不还就发到网上去") still holds across them (docs/check.md, engine10).
+_TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才|就|问)|可是|然而|(?<=[，,；;])(?:但|可(?![以能是惜怜])|只是)")
+#: ... but not a turn to the debtor's continuing default ("判决已生效，但你仍拒不履行，我们将申请强制执行") or to a
+#: judgment ("欠钱本身不会坐牢，但拒不执行判决情节严重的可能构成犯罪"): the exception is the premise of what follows, or
+#: what follows is the lawful order's own qualification.
+_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)"
+                              r"|[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+
+
+def _turn_before(text: str, start: int, s: int) -> int:
+    """Where the last contrastive turn in text[start:s] begins (`_TURN_CONTRAST`; not one to the debtor's continuing
+    default, `_DEFAULT_GOES_ON`), else `start`."""
+    at = start
+    for m in _TURN_CONTRAST.finditer(text, start, s):
+        if _DEFAULT_GOES_ON.match(text, m.end()) is None:
+            at = m.start()
+    return at
+
+
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
     """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted, and a
     plain negation word only from `phrase` (the start of the match's phrase after a spacing pause) on."""
@@ -854,12 +878,13 @@ class Matcher:
         if rx is None:
             return False
         if "，" not in text and "," not in text:  # one phrase: the sentence
-            return rx.search(text, cs, ce) is not None
+            return rx.search(text, _turn_before(text, cs, s), ce) is not None
         ps = cs
         for m in _DONE_AFTER.finditer(text, cs, ce):
             if m.start() > s:
                 break
             ps = m.start()
+        ps = _turn_before(text, ps, s)
         last = None
         for last in rx.finditer(text, ps, ce):  # noqa: B007 - the last exception word in scope
             pass
@@ -903,9 +928,12 @@ class Matcher:
                 if tests is None:
                     tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce, present)
             disclaimed, question = tests
+            ts = _turn_before(text, cs, s) if disclaimed or present & WORDS_NEGATOR else cs
+            if ts > cs and disclaimed:  # a disclaimer before a contrastive turn says nothing of what follows it
+                disclaimed = self._clause_tests(text, ts, ce, present)[0]
             if disclaimed or (present & WORDS_DISOWNED and _disowned(text, e, ce)) \
                     or (present & WORDS_NEGATOR
-                        and _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs))):
+                        and _negator_before(self._negators, text, ts, s, _phrase_start(text, breaks, s, cs))):
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)

@@ -1,0 +1,38 @@
+"""Engine mechanics (ninth session, helper "engine10"). Each item has pairs (the wrong label absent / the right label
+present) written for this file in new wording, not taken from any set.
+
+- A contrastive turn (但/但是/不过/可是/然而, 但系) between an exception and a match ends the exception's reach: a rule's
+  `unless` words, a clause negator (从不, 不会, 承诺 …) and a disclaimer before the turn say nothing of the act told
+  after it ("我们从不暴力催收，但你再不还，我就让人打断你的腿"); a turn to the debtor's continuing default or to a
+  judgment keeps the exception, which is then the premise of the lawful order ("判决已生效，但你仍未履行，本行将依法
+  向法院申请强制执行") (`engine._turn_before`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # item 1: an exception does not reach across a contrastive turn; one that is the lawful order's premise does
+    ("violence_threat", "我们从不暴力催收，更不会让人打断你的腿", "我们从不暴力催收，但你再不还，我就让人打断你的腿"),
+    ("unlawful_visit", "我们承诺合规催收，不会去你公司门口拉横幅", "我们承诺合规催收，不过你再躲着，我们就去你公司门口拉横幅"),
+    ("debt_disclosure", "我们不会骚扰你家人，也不会把你欠钱的事发到你家族群里",
+     "我们不会骚扰你家人，但你要是再拖，我就把你欠钱的事发到你家族群里"),
+    ("violence_threat", "外面下雨注意保暖啊，晚上走夜路小心点", "外面下雨注意保暖啊，但钱再不还，你走夜路可得小心点"),
+    ("intimidation", "请勿相信陌生人，您的欠款可通过官方APP还款", "请勿相信陌生人，但你的欠款今天必须还上，不然明天我们去你家"),
+    ("false_legal_threat", "判决已生效，但你仍未履行，本行将依法向法院申请强制执行",
+     "判决已生效，但我们不去法院，明天直接上门查封你的房子"),
+    ("false_legal_threat", "欠钱本身不会坐牢，但有能力却拒不执行判决、情节严重的，可能构成犯罪",
+     "欠钱本身不会坐牢，可是你再拖下去，我们就让警察来抓你"),
+    ("unlawful_visit", "已经跟您预约过了，不过明天上午会有两位同事上门核实地址",
+     "已经跟您预约过了，不过明天晚上十一点我们会带十几个人到你家门口等你"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
