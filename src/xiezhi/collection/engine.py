@@ -271,12 +271,59 @@ def _negated_before(text: str, breaks: tuple[int, ...], s: int, cs: int) -> bool
     w0 = max(cs, s - 8)
     m = _negation(text, w0, s)
     if m is None:
-        return False
+        return "、" in text and _negated_list(text, s, cs)
     if breaks:
         for b in breaks[bisect_right(breaks, m.start()):bisect_right(breaks, s)]:
             if not _negation_over(text, b, cs):
                 return False
     return True
+
+
+#: A bare 不 before a verb is often no denial of an act but a purpose or a promise on a condition ("要想不留案底，得交
+#: 五千", "不发到你们公司群，但是你得给我五百"): only a firmer denial (没有, 不会, 从不 …), or 不 after the writer's side
+#: named at the head of its phrase ("我们不上门、爆通讯录"), reaches words inside or after the denied words.
+_BARE_NOT = re.compile(r"不(?![会要得能可是存涉产必用需])")
+_DENYING_SUBJECT = re.compile(r"(?:我们|我司|本公司|本平台|平台|公司|本人|我|咱们){1,2}(?:也|都|绝对|从来|一律|一直|向来|保证|承诺)?$")
+
+
+def _firm_denial(text: str, s: int, e: int) -> bool:
+    """The negation right before text[s:e] (`_negation`) is firmer than a bare 不, or a bare 不 right after the
+    writer's side at the head of its phrase."""
+    w0 = max(0, s - 8)
+    m = _negation(text, w0, s)
+    if m is None:
+        return _negated_list(text, s, 0)
+    if _BARE_NOT.match(m.group(0)) is None:
+        return True
+    head = max(text.rfind(ch, 0, m.start()) for ch in "，,；;：:。！？!?、\n") + 1
+    return _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None
+
+
+#: The items of a list joined by 、 (and 或/和/及 before the last): one negation before the first item denies every
+#: item ("我们不会上门、爆通讯录或骚扰家人", "从没有打过你领导、同事的电话").
+_LIST_ITEM = re.compile(r"、(?:或者|或|和|及|以及|还有)?$")
+_LIST_HEAD = re.compile(r"[，,；;：:]")
+
+
+def _negated_list(text: str, s: int, cs: int) -> bool:
+    """The match text[s:] begins a later item of a 、-list (`_LIST_ITEM` right before it, no comma in the list) and a
+    negator stands right before the list's first item (`_NEGATED`, searched at the start of each earlier item)."""
+    if _LIST_ITEM.search(text, max(cs, s - 4), s) is None:
+        return False
+    head = cs
+    for m in _LIST_HEAD.finditer(text, cs, s):
+        head = m.end()
+    k = text.find("、", head, s)
+    if k == -1:
+        return False
+    # the first item ends at the first 、: the negation must stand before one of its words, at most 8 characters
+    # before that 、 (`_NEGATED` needs only auxiliaries between the negator and the item)
+    for i in range(max(head, k - 8), k):
+        m = _negation(text, max(head, i - 8), i)
+        if m is not None and i < k and (_BARE_NOT.match(m.group(0)) is None
+                                        or _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None):
+            return True
+    return False
 
 
 def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | None:
@@ -789,9 +836,14 @@ class Matcher:
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
+            denied: tuple[int, int] | None = None  # the last span of this rule a denial cancelled
             for s, e in sorted(spans):
+                if denied is not None and denied[0] <= s and e <= denied[1]:
+                    continue  # inside longer words of the rule that a denial took back ("没有爆通讯录": 通讯录)
                 verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons, unless_here,
                                         present)
+                if verdict == "negated" and _firm_denial(text, s, e):
+                    denied = (s, e)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
@@ -1058,8 +1110,21 @@ def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
     scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
     256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
-    me = text.count("我") - text.count("我们") - text.count("我司")
+    if _DIALECT_PERSON.search(text) is not None:
+        text = _DIALECT_PERSON.sub(_dialect_person, text)
+    me = text.count("我") - text.count("我们") - text.count("我司") - text.count("我哋") - text.count("我地")
     return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
+
+
+#: Dialect personal pronouns read as their Mandarin forms by `is_narrative`: northern 俺 and Minnan 阮 (I; 阮 not in
+#: the typo 法阮 for 法院) count as the writer, Wu 侬 and Minnan 汝 (you) as the reader, so "俺妈被他们堵在家门口"
+#: is a borrower's account and "侬再勿还…" a collector's message. (Wu 阿拉 and Cantonese 我哋 are "we", like 我们.)
+_DIALECT_PERSON = re.compile(r"俺们|俺|(?<!法)阮|侬|汝")
+_DIALECT_MANDARIN = {"俺们": "我们", "俺": "我", "阮": "我", "侬": "你", "汝": "你"}
+
+
+def _dialect_person(m: re.Match[str]) -> str:
+    return _DIALECT_MANDARIN[m.group(0)]
 
 
 def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: list[int] | None = None) -> str:
