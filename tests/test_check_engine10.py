@@ -12,6 +12,8 @@ present) written for this file in new wording, not taken from any set.
   of a rule inside longer words of it that a denial took back are taken back too ("没有爆通讯录": 通讯录); a bare 不
   does so only after the writer's side ("我们不上门、…"), not as a purpose or a conditional promise ("要想不留案底",
   "不发到你们公司群，但是你得给我五百") (`engine._negated_list`, `engine._firm_denial`).
+- A Cantonese A-not-A form (系咪, 系唔系, 会唔会, 有冇 …) makes its clause a question without a question mark
+  (`engine._CANTONESE_Q`); put to the reader it stays the collector's rhetoric.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ PAIRS = [
     ("third_party_contact", "本平台从不上门、爆通讯录或骚扰家属，请放心", "本平台不上门，但会爆通讯录、骚扰家属"),
     ("third_party_contact", "我们没有上门、也没有爆你通讯录", "我们没有上门，只是爆了你通讯录"),
     ("third_party_contact", "我们公司不上门、爆通讯录、打你单位电话", "你不还钱、不接电话，我们就爆你通讯录"),
+    # item 7: a Cantonese A-not-A form asks without a question mark; the collector's 系咪 to the reader is rhetoric
+    ("third_party_contact", "系咪会爆我通讯录㗎", "你系咪想我哋爆你通讯录"),
 ]
 
 #: (a borrower's account, a collector's message) with dialect pronouns

@@ -42,6 +42,13 @@ def _negation(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     return m if m is not None else _NEGATED_CAUSED.search(text, pos, endpos)
 
 
+#: Cantonese asks with A-not-A forms and no 吗, often without a question mark ("系咪会爆我通讯录㗎", "佢哋会唔会
+#: 上门"): such a form in the clause makes it a question like a question mark (whose it is, the borrower's or the
+#: collector's rhetoric, is then decided as for any question). Adding the forms to the question cues too (so that
+#: "催收话要爆我通讯录，系唔系真㗎" asks) was measured and dropped: dev34 0.834 -> 0.829 (docs/check.md, engine10).
+_CANTONESE_Q = re.compile(r"系咪|系唔系|会唔会|可唔可以|得唔得|使唔使|有冇")
+
+
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
 def _cue_tuple(name: str) -> tuple[str, ...]:
@@ -1054,10 +1061,11 @@ def _near_in(group: _NearGroup, s: int, e: int, window: int, text: str) -> bool:
 
 
 def _is_question(text: str, cs: int, ce: int) -> bool:
-    """The clause ends with a question mark or 吗 (a borrower asking), not a collector's rhetoric."""
+    """The clause ends with a question mark or 吗 (a borrower asking), not a collector's rhetoric; or it asks in
+    Cantonese (`_CANTONESE_Q`)."""
     end = text[ce:ce + 1]
     tail = text[max(cs, ce - 2):ce]
-    return end in ("?", "？") or "吗" in tail
+    return end in ("?", "？") or "吗" in tail or _CANTONESE_Q.search(text, cs, ce) is not None
 
 
 def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None,
