@@ -42,6 +42,13 @@ def _negation(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     return m if m is not None else _NEGATED_CAUSED.search(text, pos, endpos)
 
 
+#: Cantonese asks with A-not-A forms and no 吗, often without a question mark ("系咪会爆我通讯录㗎", "佢哋会唔会
+#: 上门"): such a form in the clause makes it a question like a question mark (whose it is, the borrower's or the
+#: collector's rhetoric, is then decided as for any question). Adding the forms to the question cues too (so that
+#: "催收话要爆我通讯录，系唔系真㗎" asks) was measured and dropped: dev34 0.834 -> 0.829 (docs/check.md, engine10).
+_CANTONESE_Q = re.compile(r"系咪|系唔系|会唔会|可唔可以|得唔得|使唔使|有冇")
+
+
 _CLAUSE_END = "。！？!?；;\n"
 _CLAUSE_RE = re.compile("[" + _CLAUSE_END + "]")
 def _cue_tuple(name: str) -> tuple[str, ...]:
@@ -179,6 +186,30 @@ _ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|
                                r"(?:找|联系|打给|打电话给)(?:他们|她们|他|她|你爸妈|你父母|你家人|你家里人|你亲戚|你朋友|你同事|你领导)")
 
 
+#: A contrastive turn ("律师函是真的，但你不还我就去你单位闹", "我们是正规机构，不过你再拖我就找人收拾你"): what comes
+#: after it is a second statement, so a rule's `unless` words before it (the first statement's) do not reach a match
+#: after it (`Matcher._unless_in`). The two-character conjunctions count anywhere in the sentence, single 但/可 and
+#: 只是 only at the start of a comma phrase (但凡, 可以, 可惜 are none). Conditional turns (否则, 不然, 再不…就, 要是…就)
+#: were measured and left out: an exception that names who speaks or what is held ("我是派出所的民警，…不然明天我们
+#: 直接去你单位带人", "你的裸照我们手里也有，再不还就发到网上去") still holds across them (docs/check.md, engine10).
+_TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才|就|问)|可是|然而|(?<=[，,；;])(?:但|可(?![以能是惜怜])|只是)")
+#: ... but not a turn to the debtor's continuing default ("判决已生效，但你仍拒不履行，我们将申请强制执行") or to a
+#: judgment ("欠钱本身不会坐牢，但拒不执行判决情节严重的可能构成犯罪"): the exception is the premise of what follows, or
+#: what follows is the lawful order's own qualification.
+_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)"
+                              r"|[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+
+
+def _turn_before(text: str, start: int, s: int) -> int:
+    """Where the last contrastive turn in text[start:s] begins (`_TURN_CONTRAST`; not one to the debtor's continuing
+    default, `_DEFAULT_GOES_ON`), else `start`."""
+    at = start
+    for m in _TURN_CONTRAST.finditer(text, start, s):
+        if _DEFAULT_GOES_ON.match(text, m.end()) is None:
+            at = m.start()
+    return at
+
+
 def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, phrase: int | None = None) -> bool:
     """A clause negator (cues.yaml `clause_negators`) in text[start:end], hearsay put to the reader excepted, and a
     plain negation word only from `phrase` (the start of the match's phrase after a spacing pause) on."""
@@ -247,12 +278,59 @@ def _negated_before(text: str, breaks: tuple[int, ...], s: int, cs: int) -> bool
     w0 = max(cs, s - 8)
     m = _negation(text, w0, s)
     if m is None:
-        return False
+        return "、" in text and _negated_list(text, s, cs)
     if breaks:
         for b in breaks[bisect_right(breaks, m.start()):bisect_right(breaks, s)]:
             if not _negation_over(text, b, cs):
                 return False
     return True
+
+
+#: A bare 不 before a verb is often no denial of an act but a purpose or a promise on a condition ("要想不留案底，得交
+#: 五千", "不发到你们公司群，但是你得给我五百"): only a firmer denial (没有, 不会, 从不 …), or 不 after the writer's side
+#: named at the head of its phrase ("我们不上门、爆通讯录"), reaches words inside or after the denied words.
+_BARE_NOT = re.compile(r"不(?![会要得能可是存涉产必用需])")
+_DENYING_SUBJECT = re.compile(r"(?:我们|我司|本公司|本平台|平台|公司|本人|我|咱们){1,2}(?:也|都|绝对|从来|一律|一直|向来|保证|承诺)?$")
+
+
+def _firm_denial(text: str, s: int, e: int) -> bool:
+    """The negation right before text[s:e] (`_negation`) is firmer than a bare 不, or a bare 不 right after the
+    writer's side at the head of its phrase."""
+    w0 = max(0, s - 8)
+    m = _negation(text, w0, s)
+    if m is None:
+        return _negated_list(text, s, 0)
+    if _BARE_NOT.match(m.group(0)) is None:
+        return True
+    head = max(text.rfind(ch, 0, m.start()) for ch in "，,；;：:。！？!?、\n") + 1
+    return _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None
+
+
+#: The items of a list joined by 、 (and 或/和/及 before the last): one negation before the first item denies every
+#: item ("我们不会上门、爆通讯录或骚扰家人", "从没有打过你领导、同事的电话").
+_LIST_ITEM = re.compile(r"、(?:或者|或|和|及|以及|还有)?$")
+_LIST_HEAD = re.compile(r"[，,；;：:]")
+
+
+def _negated_list(text: str, s: int, cs: int) -> bool:
+    """The match text[s:] begins a later item of a 、-list (`_LIST_ITEM` right before it, no comma in the list) and a
+    negator stands right before the list's first item (`_NEGATED`, searched at the start of each earlier item)."""
+    if _LIST_ITEM.search(text, max(cs, s - 4), s) is None:
+        return False
+    head = cs
+    for m in _LIST_HEAD.finditer(text, cs, s):
+        head = m.end()
+    k = text.find("、", head, s)
+    if k == -1:
+        return False
+    # the first item ends at the first 、: the negation must stand before one of its words, at most 8 characters
+    # before that 、 (`_NEGATED` needs only auxiliaries between the negator and the item)
+    for i in range(max(head, k - 8), k):
+        m = _negation(text, max(head, i - 8), i)
+        if m is not None and i < k and (_BARE_NOT.match(m.group(0)) is None
+                                        or _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None):
+            return True
+    return False
 
 
 def _phrase_start(text: str, breaks: tuple[int, ...], s: int, cs: int) -> int | None:
@@ -765,9 +843,14 @@ class Matcher:
                 if cancelled is not None:
                     cancelled.setdefault(rule.category, []).append((0, len(text)))
                 continue
+            denied: tuple[int, int] | None = None  # the last span of this rule a denial cancelled
             for s, e in sorted(spans):
+                if denied is not None and denied[0] <= s and e <= denied[1]:
+                    continue  # inside longer words of the rule that a denial took back ("没有爆通讯录": 通讯录)
                 verdict = self._verdict(idx, text, s, e, narrative, ends, norm.breaks, clauses, reasons, unless_here,
                                         present)
+                if verdict == "negated" and _firm_denial(text, s, e):
+                    denied = (s, e)
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
@@ -854,12 +937,13 @@ class Matcher:
         if rx is None:
             return False
         if "，" not in text and "," not in text:  # one phrase: the sentence
-            return rx.search(text, cs, ce) is not None
+            return rx.search(text, _turn_before(text, cs, s), ce) is not None
         ps = cs
         for m in _DONE_AFTER.finditer(text, cs, ce):
             if m.start() > s:
                 break
             ps = m.start()
+        ps = _turn_before(text, ps, s)
         last = None
         for last in rx.finditer(text, ps, ce):  # noqa: B007 - the last exception word in scope
             pass
@@ -903,9 +987,12 @@ class Matcher:
                 if tests is None:
                     tests = clauses[(cs, ce)] = self._clause_tests(text, cs, ce, present)
             disclaimed, question = tests
+            ts = _turn_before(text, cs, s) if disclaimed or present & WORDS_NEGATOR else cs
+            if ts > cs and disclaimed:  # a disclaimer before a contrastive turn says nothing of what follows it
+                disclaimed = self._clause_tests(text, ts, ce, present)[0]
             if disclaimed or (present & WORDS_DISOWNED and _disowned(text, e, ce)) \
                     or (present & WORDS_NEGATOR
-                        and _negator_before(self._negators, text, cs, s, _phrase_start(text, breaks, s, cs))):
+                        and _negator_before(self._negators, text, ts, s, _phrase_start(text, breaks, s, cs))):
                 return "negated"
             if question:  # both question tests need the clause to end as a question
                 qs = _question_start(breaks, e, ce, cs)
@@ -974,10 +1061,11 @@ def _near_in(group: _NearGroup, s: int, e: int, window: int, text: str) -> bool:
 
 
 def _is_question(text: str, cs: int, ce: int) -> bool:
-    """The clause ends with a question mark or 吗 (a borrower asking), not a collector's rhetoric."""
+    """The clause ends with a question mark or 吗 (a borrower asking), not a collector's rhetoric; or it asks in
+    Cantonese (`_CANTONESE_Q`)."""
     end = text[ce:ce + 1]
     tail = text[max(cs, ce - 2):ce]
-    return end in ("?", "？") or "吗" in tail
+    return end in ("?", "？") or "吗" in tail or _CANTONESE_Q.search(text, cs, ce) is not None
 
 
 def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None,
@@ -1030,8 +1118,21 @@ def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
     scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
     256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
-    me = text.count("我") - text.count("我们") - text.count("我司")
+    if _DIALECT_PERSON.search(text) is not None:
+        text = _DIALECT_PERSON.sub(_dialect_person, text)
+    me = text.count("我") - text.count("我们") - text.count("我司") - text.count("我哋") - text.count("我地")
     return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
+
+
+#: Dialect personal pronouns read as their Mandarin forms by `is_narrative`: northern 俺 and Minnan 阮 (I; 阮 not in
+#: the typo 法阮 for 法院) count as the writer, Wu 侬 and Minnan 汝 (you) as the reader, so "俺妈被他们堵在家门口"
+#: is a borrower's account and "侬再勿还…" a collector's message. (Wu 阿拉 and Cantonese 我哋 are "we", like 我们.)
+_DIALECT_PERSON = re.compile(r"俺们|俺|(?<!法)阮|侬|汝")
+_DIALECT_MANDARIN = {"俺们": "我们", "俺": "我", "阮": "我", "侬": "你", "汝": "你"}
+
+
+def _dialect_person(m: re.Match[str]) -> str:
+    return _DIALECT_MANDARIN[m.group(0)]
 
 
 def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: list[int] | None = None) -> str:
