@@ -41,6 +41,8 @@ PAIRS = [
     ("violence_threat", "欠的钱别想赖，我们的人找到你了可就不是请你喝茶这么简单了", "找到工作可不是那么简单的事，慢慢来别着急"),
     ("violence_threat", "门上的红漆看到了吧，再拖下去下回就不是红漆了", "下回刷的就不是这种红漆了，装修师傅说换成防水涂料"),
     ("violence_threat", "我们几个带着家伙在你楼下，欠的钱今天给个说法", "水管师傅带着家伙什在楼下等你开门"),
+    # precision: a wish that the law lock someone up is abuse, not a detention threat (vt-detention unless)
+    ("violence_threat", "钱不到账就把你关在仓库里，别想回家", "这种骗子就该被关起来，警方已经立案了"),
     # abuse addressed to the debtor or an old parent (id-insult-address-lexicon); things called old are no insult
     ("insult_defamation", "老不死的，你儿子欠的钱什么时候还", "这些老东西放着占地方，周末拿去回收站卖了"),
     ("insult_defamation", "电话也不接，别给脸不要脸，今天必须还款", "谢谢你给我面子，今天的饭我请"),
