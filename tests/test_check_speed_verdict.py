@@ -73,7 +73,9 @@ def test_verdict_with_clause_cache_and_early_rejection_fires_as_before() -> None
                 fast = m._verdict(idx, text, s, e, False, ends, norm.breaks, shared, False)
                 assert (fast is None) == (full is None), (raw, m.rules[idx].id, s, e, full, fast)
                 spans_seen += 1
-    assert spans_seen > 10_000
+    # a floor, not a figure: the generated strings draw from the rules' words, so every new rule word reshuffles them
+    # (recall10v's words gave 9,983 spans)
+    assert spans_seen > 9_000
 
 
 def _any(words: tuple[str, ...], text: str) -> bool:
