@@ -1,0 +1,56 @@
+"""Lawful scope as principles (ninth session, helper "precision10"), drawn from the lawful false positives and the wrong
+extra labels of the newly readable sets (test8, dev32, dev33), every read development set and four sets of lawful
+probes; a principle was kept where three or more annotators (id letters) write such lawful messages, or where the
+fourth probe set (bench/data/tools/ood_lawful_probes4.txt, written for this round before the engine was run on it)
+showed the same mistake. Each has a pair written for this file in new wording (the wrong label absent / the right
+label present), and where an exception word could sit beside a real threat, the unlawful side puts it there
+(legal review 6: an exception must not cancel an unlawful act told in the next phrase).
+
+- A court's or arbitration commission's own procedural notice (cues.yaml court scope): an arbitration commission
+  (仲裁委员会, 仲裁院) is a body that serves notices like a court; 答辩, 申报财产, 申请执行, 执行和解, 仲裁庭 are its
+  procedure; and a notice addressed to a party by role (被执行人某某：…, 被申请人某某：…) or naming the suit (诉你…一案,
+  你方, 你与…纠纷) writes 你 the way 传票 and 执行通知书 do, so 你 is no red flag there (annotators c M + the third and
+  fourth probe sets; the red flags, money, arrest, links, mobile numbers, hours, stay as they were).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xiezhi.collection import analyze
+
+PAIRS = [
+    # an arbitration commission's notice of a case accepted; a "commission" that wants the money in an account today
+    ("impersonation", "【临溪仲裁委员会】被申请人周某：申请人安和消费金融与你方借款合同纠纷一案已受理，请于十五日内提交答辩书。",
+     "【临溪仲裁委员会】被申请人周某：你的借款纠纷一案已受理，请于今日将欠款转入以下账户，否则将冻结你名下全部财产。"),
+    # an enforcement notice addressed to the judgment debtor; the same heading with detention tomorrow and a mobile number
+    ("impersonation", "【北塘区人民法院执行局】被执行人钱某：你未按（2026）北执字第412号执行通知书履行义务，本院已对你采取限制消费措施，请主动履行。",
+     "【北塘区人民法院】被执行人钱某：你未按执行通知书履行义务，本院将于明日对你实施拘留，速联系书记员13812345678。"),
+    # a borrower's account of the enforcement judge's call; a caller who says he is the judge and wants the money
+    ("impersonation", "执行局的法官给我打了电话，说银行申请执行了，让我先申报财产，如实申报的话可以跟银行谈执行和解。",
+     "我是法院执行局的法官，你的案子申请执行了，今天把钱打到我这个账户就可以撤案。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_precision10_principle(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
+
+
+PROBES4 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes4.txt"
+#: Most lines of ood_lawful_probes4.txt the engine may flag (rules alone, full engine): the figures reached with the
+#: principles above (9 and 7 of 150 when the probes were written). A change that flags more lawful wording fails here.
+PROBES4_MAX_FLAGGED = {"rules": 6, "full": 5}
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+def test_lawful_probes4_flag_rate(model: object) -> None:
+    lines = [s.strip() for s in PROBES4.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")]
+    assert len(lines) == 150
+    flagged = [s for s in lines if analyze(s, {}, model=model).labels != ["compliant"]]
+    limit = PROBES4_MAX_FLAGGED["rules" if model is False else "full"]
+    assert len(flagged) <= limit, f"{len(flagged)} lawful probes flagged (at most {limit}): {flagged}"
