@@ -11,6 +11,10 @@ label present), and where an exception word could sit beside a real threat, the 
   procedure; and a notice addressed to a party by role (被执行人某某：…, 被申请人某某：…) or naming the suit (诉你…一案,
   你方, 你与…纠纷) writes 你 the way 传票 and 执行通知书 do, so 你 is no red flag there (annotators c M + the third and
   fourth probe sets; the red flags, money, arrest, links, mobile numbers, hours, stay as they were).
+- A borrower asking how an announced visit would go (会提前通知吗, 会来几个人？, 外访是上门吗) reports nothing unlawful, as
+  precision9's 外访是合法的吗 / 一般几个人 (convention 8; unless of uv-threat-visit and uv-visit-general; O0227, N0126, and
+  B I K j before). The question ends its sentence, so a night visit or a crew reported before it in the same sentence
+  keeps its label (tested).
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ PAIRS = [
     # a borrower's account of the enforcement judge's call; a caller who says he is the judge and wants the money
     ("impersonation", "执行局的法官给我打了电话，说银行申请执行了，让我先申报财产，如实申报的话可以跟银行谈执行和解。",
      "我是法院执行局的法官，你的案子申请执行了，今天把钱打到我这个账户就可以撤案。"),
+    # asking how a visit would go; the same question after a reported crew at night
+    ("unlawful_visit", "客服说下个月可能安排外访，你们来之前会提前通知吗？我白天要上班。",
+     "催收说今晚带一帮人上门堵我，会提前通知吗？"),
+    ("unlawful_visit", "短信上说再不处理就按流程外访，外访是上门吗？还是打电话？",
+     "催收说再不还就带几个兄弟上门砸门，外访是上门吗？"),
 ]
 
 
