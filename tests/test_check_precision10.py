@@ -15,6 +15,10 @@ label present), and where an exception word could sit beside a real threat, the 
   precision9's 外访是合法的吗 / 一般几个人 (convention 8; unless of uv-threat-visit and uv-visit-general; O0227, N0126, and
   B I K j before). The question ends its sentence, so a night visit or a crew reported before it in the same sentence
   keeps its label (tested).
+- The judgment-debtor list's condition told as a condition (如果/如您有能力履行…, 有能力履行而拒不履行的, 只有…才会被列入)
+  and a lender naming the court's own order (并可能申请…（需法院裁定）) state the law, not a false claim (fl-blacklist
+  unless; O0178, a probe, and precision9's K L n). precision9's bare 有能力履行而拒不履行 also cancelled a collector's
+  "你这就是有能力履行而拒不履行，明天就把你报进失信名单" (legal review 6's pattern) and is replaced by these forms (tested).
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ PAIRS = [
      "催收说今晚带一帮人上门堵我，会提前通知吗？"),
     ("unlawful_visit", "短信上说再不处理就按流程外访，外访是上门吗？还是打电话？",
      "催收说再不还就带几个兄弟上门砸门，外访是上门吗？"),
+    # the list's condition as only-if; the same words turned on the debtor with the list for tomorrow
+    ("false_legal_threat", "执行法官跟我讲，只有判了以后有钱故意不还的人才会被列入失信名单，让我按时申报财产。",
+     "你这就是有能力履行而拒不履行，明天就把你报进失信被执行人名单。"),
+    # a bank's suit with the list as what the court may order; the list promised by the collector
+    ("false_legal_threat", "【嘉禾银行】如您持续不还款，我行将依法起诉，并可能申请将您纳入失信被执行人名单（需法院裁定）。",
+     "如您持续不还款，我们明天就把您纳入失信被执行人名单，不需要什么法院裁定。"),
 ]
 
 
