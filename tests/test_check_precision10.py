@@ -19,6 +19,10 @@ label present), and where an exception word could sit beside a real threat, the 
   and a lender naming the court's own order (并可能申请…（需法院裁定）) state the law, not a false claim (fl-blacklist
   unless; O0178, a probe, and precision9's K L n). precision9's bare 有能力履行而拒不履行 also cancelled a collector's
   "你这就是有能力履行而拒不履行，明天就把你报进失信名单" (legal review 6's pattern) and is replaced by these forms (tested).
+- A borrower's question in the dialect A-not-A form (会坐牢不？, 能告俺不？, 会被抓进去伐？, 合法不？) asks like 会坐牢吗
+  (cues.yaml question_cues, convention 8; B0177, M0052, B0235, beside the Cantonese 系咪 / 会唔会 already there); the
+  collector's own taunt (你想坐牢不？) and the borrower's report of the collector's words before the question keep the
+  label (tested).
 """
 
 from __future__ import annotations
@@ -50,6 +54,11 @@ PAIRS = [
     # a bank's suit with the list as what the court may order; the list promised by the collector
     ("false_legal_threat", "【嘉禾银行】如您持续不还款，我行将依法起诉，并可能申请将您纳入失信被执行人名单（需法院裁定）。",
      "如您持续不还款，我们明天就把您纳入失信被执行人名单，不需要什么法院裁定。"),
+    # a dialect question about prison; the collector's taunt in the same form, and a reported threat before the question
+    ("false_legal_threat", "平台讲要起诉俺，起诉了俺会坐牢不？",
+     "你想坐牢不？今天不还明天就报警抓你。"),
+    ("false_legal_threat", "阿拉老公问我，网贷还勿上会得被抓进去伐？",
+     "催收说我不还就会坐牢，还说明天来抓我，会坐牢不？"),
 ]
 
 
