@@ -72,7 +72,7 @@ def test_precision10_principle(category: str, lawful: str, unlawful: str, model:
 PROBES4 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes4.txt"
 #: Most lines of ood_lawful_probes4.txt the engine may flag (rules alone, full engine): the figures reached with the
 #: principles above (9 and 7 of 150 when the probes were written). A change that flags more lawful wording fails here.
-PROBES4_MAX_FLAGGED = {"rules": 6, "full": 5}
+PROBES4_MAX_FLAGGED = {"rules": 5, "full": 4}
 
 
 @pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
