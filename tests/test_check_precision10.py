@@ -23,6 +23,10 @@ label present), and where an exception word could sit beside a real threat, the 
   (cues.yaml question_cues, convention 8; B0177, M0052, B0235, beside the Cantonese 系咪 / 会唔会 already there); the
   collector's own taunt (你想坐牢不？) and the borrower's report of the collector's words before the question keep the
   label (tested).
+- A lender's warning against personal accounts told as a condition (如接到要求转账至个人账户的电话，请拨打本行客服核实;
+  如有人要求…) asks for no such payment, like precision8/9's 请勿 / 不接受任何个人账户 (if-personal-account unless;
+  l0134, and A B N r write such warnings). Tried and dropped: 均非本行 as a clause disclaimer beside 均非我司 (both
+  cancel "…均非本行行为，不过这期你直接转我微信就行" in the next phrase: an engine need, see the report).
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ PAIRS = [
      "你想坐牢不？今天不还明天就报警抓你。"),
     ("false_legal_threat", "阿拉老公问我，网贷还勿上会得被抓进去伐？",
      "催收说我不还就会坐牢，还说明天来抓我，会坐牢不？"),
+    # a conditional warning against personal accounts; the same opening turned into the request
+    ("illegal_fee", "【嘉禾银行】本行只通过官方App和对公账户收款，如接到要求转账至个人账户的电话，请拨打本行客服核实。",
+     "如接到要求转账的电话不用管，这期直接转到我个人卡上就行。"),
 ]
 
 
