@@ -27,6 +27,10 @@ label present), and where an exception word could sit beside a real threat, the 
   如有人要求…) asks for no such payment, like precision8/9's 请勿 / 不接受任何个人账户 (if-personal-account unless;
   l0134, and A B N r write such warnings). Tried and dropped: 均非本行 as a clause disclaimer beside 均非我司 (both
   cancel "…均非本行行为，不过这期你直接转我微信就行" in the next phrase: an engine need, see the report).
+- A lender disowning the fees someone else may ask (你要是听到有人叫你多交什么手续费、上门费，直接举报) charges nothing,
+  like precision8/9's disowned fees (if-collection-fees and if-fee-general unless; M0248, and e a o H K before); the
+  wording names someone else asking, so "只收本金和合同利息" (which a collector can say before his own fee) is not an
+  exception; the collector's own fee after the warning keeps its label (tested).
 """
 
 from __future__ import annotations
@@ -66,6 +70,9 @@ PAIRS = [
     # a conditional warning against personal accounts; the same opening turned into the request
     ("illegal_fee", "【嘉禾银行】本行只通过官方App和对公账户收款，如接到要求转账至个人账户的电话，请拨打本行客服核实。",
      "如接到要求转账的电话不用管，这期直接转到我个人卡上就行。"),
+    # fees someone else may ask, disowned; the collector's own fee after the same warning
+    ("illegal_fee", "我们只按合同收本金和利息，要是有人让你多交什么上门费、加急费，别给，打我们客服电话举报。",
+     "要是有人让你多交上门费，别理他，你把这期的800加300辛苦费一起转我就行。"),
 ]
 
 
