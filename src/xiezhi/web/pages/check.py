@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from xiezhi.api import capabilities
 from xiezhi.api.problems import ProblemError
@@ -107,8 +108,9 @@ async def check_submit(request: Request) -> HTMLResponse:
                 text = _ocr(name, data)
                 ctx["text"] = text
             else:
-                return _history_page(request, ctx, _history(name, data))
-        elif (pasted := _pasted_thread(text)) is not None:
+                # A 20 MB backup takes many seconds: off the event loop, so the server still answers other pages.
+                return _history_page(request, ctx, await run_in_threadpool(_history, name, data))
+        elif (pasted := await run_in_threadpool(_pasted_thread, text)) is not None:
             return _history_page(request, ctx, pasted)
         elif len(text) > MAX_FORM_TEXT:
             raise InputError(f"这段文字有 {len(text)} 字，超过一次检测的 {MAX_FORM_TEXT} 字上限。如果是聊天记录，请保留每条消息前的日期和时间"
@@ -159,7 +161,7 @@ def _sniff(data: bytes) -> str:
     try:
         from xiezhi.evidence.filetypes import detect
 
-        ftype = detect(data)
+        ftype = detect(data, text_limit=len(data))  # a history may be as large as any upload (20 MB)
     except InputError as exc:
         raise ProblemError(415, "不支持的文件类型", exc.message) from exc
     except ImportError:

@@ -1,0 +1,61 @@
+"""Check page with a whole phone's history: large files are analysed, off the event loop, with a visible wait (qa10)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest_web import form_error
+
+_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"2\">\n"
+        '  <sms protocol="0" address="10690000123" date="1772377800000" type="1" body="再不还钱就去你家堵门" />\n'
+        '  <sms protocol="0" address="10690000123" date="1772464200000" type="1" body="今天再不还就上门" />\n')
+
+
+def _post(client, data=None, files=None):
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
+    return client.post("/check", data={"csrf": csrf, **(data or {})}, files=files)
+
+
+def test_history_over_5_mb_is_analysed_not_called_an_unsupported_type(client):
+    """A 6 MB SMS backup was refused as '不支持的文件类型' (the evidence vault's 5 MB text limit)."""
+    data = _XML + (" " * 999 + "\n") * 6000 + "</smses>\n"
+    r = _post(client, files={"file": ("sms-big.xml", data.encode(), "text/xml")})
+    assert r.status_code == 200, form_error(r.text)
+    assert "记录分析：sms-big.xml" in r.text
+
+
+def test_history_is_analysed_off_the_event_loop(client, monkeypatch):
+    """A 20 MB backup takes many seconds; on the event loop it stopped the server answering anyone else."""
+    import asyncio
+
+    import xiezhi.web.pages.check as page
+
+    real = page._history
+
+    def history(name, data):
+        with pytest.raises(RuntimeError):
+            asyncio.get_running_loop()
+        return real(name, data)
+
+    monkeypatch.setattr(page, "_history", history)
+    r = _post(client, files={"file": ("sms.xml", (_XML + "</smses>\n").encode(), "text/xml")})
+    assert r.status_code == 200 and "记录分析：sms.xml" in r.text
+
+
+def test_form_says_it_is_working_during_a_long_analysis(client):
+    html = client.get("/check").text
+    assert 'data-busy="check-busy"' in html
+    assert re.search(r'id="check-busy"[^>]*role="status"[^>]*hidden>正在分析', html)
+
+
+def test_large_text_attachment_is_too_large_not_unsupported():
+    from xiezhi.errors import InputError
+    from xiezhi.evidence.filetypes import MAX_TEXT_BYTES, detect
+
+    assert detect(("短信内容\n" * 600_000).encode()).media_type == "text/plain"  # 7.8 MB: a phone's SMS backup
+    with pytest.raises(InputError, match="太大"):
+        detect(b"x" * 100 + b"\n" + b"y" * MAX_TEXT_BYTES)
+    with pytest.raises(InputError, match="不是支持的文件类型"):
+        detect(b"\x00\x01" * 4_000_000)
