@@ -59,3 +59,43 @@ def test_large_text_attachment_is_too_large_not_unsupported():
         detect(b"x" * 100 + b"\n" + b"y" * MAX_TEXT_BYTES)
     with pytest.raises(InputError, match="不是支持的文件类型"):
         detect(b"\x00\x01" * 4_000_000)
+
+
+# A sending time in the future (a mistyped year) is refused in Chinese on every face, not judged as a night contact.
+FUTURE = "2062-03-01 23:30"
+
+
+def test_web_future_sent_at_is_refused_on_the_form_with_the_input_kept(client):
+    r = _post(client, data={"text": "今晚再不还就上门", "sent_at": "2062-03-01T23:30"})
+    assert r.status_code == 400
+    assert "2062-03-01 23:30 还没有到" in form_error(r.text)
+    assert "今晚再不还就上门</textarea>" in r.text and 'value="2062-03-01T23:30"' in r.text
+    assert "非时段" not in r.text
+
+
+def test_api_future_sent_at_is_a_chinese_400(api):
+    from conftest_api import is_problem
+
+    body = is_problem(api.post("/api/v1/check", json={"text": "今晚再不还就上门", "sent_at": "2062-03-01T23:30:00"}), 400)
+    assert "还没有到" in body["detail"]
+    assert api.post("/api/v1/check", json={"text": "今晚再不还就上门", "sent_at": "2026-03-01T23:30:00"}).status_code == 200
+
+
+def test_cli_future_sent_at_exits_2():
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    r = CliRunner().invoke(app, ["check", "今晚再不还就上门", "--sent-at", FUTURE])
+    assert r.exit_code == 2
+    assert "还没有到" in r.output and "非时段" not in r.output
+
+
+def test_a_time_within_a_day_ahead_is_accepted():
+    """A phone clock or a time zone slip of hours is no typo."""
+    from datetime import datetime, timedelta
+
+    from xiezhi.dates import not_in_future
+
+    now = datetime(2026, 3, 1, 12, 0)
+    assert not_in_future(now + timedelta(hours=20), now=now)

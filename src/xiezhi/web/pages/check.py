@@ -119,9 +119,9 @@ async def check_submit(request: Request) -> HTMLResponse:
             raise InputError("请粘贴要检测的文字，或选择一个文件上传。")
         meta: dict[str, Any] = {}
         if sent_at:
-            from xiezhi.dates import parse_datetime
+            from xiezhi.dates import CHECK_FUTURE_ADVICE, not_in_future, parse_datetime
 
-            meta["sent_at"] = parse_datetime(sent_at.replace("T", " "))
+            meta["sent_at"] = not_in_future(parse_datetime(sent_at.replace("T", " ")), "收到的时间", CHECK_FUTURE_ADVICE)
         if role in ROLES and role:
             meta["recipient_role"] = role
         if lender in LENDERS and lender:
