@@ -99,3 +99,47 @@ def test_a_time_within_a_day_ahead_is_accepted():
 
     now = datetime(2026, 3, 1, 12, 0)
     assert not_in_future(now + timedelta(hours=20), now=now)
+
+
+def _evidence_form(html: str) -> dict[str, str]:
+    m = re.search(r'<form method="post" action="/evidence/new"[^>]*>(.*?)</form>', html, re.S)
+    assert m, "no 保存为证据 form"
+    inner = m.group(1)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', inner))
+    fields.update({k: v[1:] if v.startswith("\n") else v
+                   for k, v in re.findall(r'<textarea name="(\w+)" hidden>(.*?)</textarea>', inner, re.S)})
+    return fields
+
+
+def test_pasted_thread_saved_as_evidence_carries_its_text_and_time(client):
+    """"保存为证据" under a pasted thread opened an empty evidence form: the chat the borrower pasted was lost."""
+    import html as htmllib
+
+    thread = ("催收小王 2026-03-01 23:10\n再不还钱就把你欠钱的事发到你们公司群里\n\n"
+              "催收小王 2026-03-02 23:40\n明天就去你单位找你领导\n")
+    r = _post(client, data={"text": thread})
+    assert "记录分析" in r.text
+    fields = {k: htmllib.unescape(v) for k, v in _evidence_form(r.text).items()}
+    assert fields["prefill"] == "1" and fields["kind"] == "wechat" and fields["occurred_at"] == "2026-03-01T23:10"
+    assert "明天就去你单位找你领导" in fields["text"]
+    page = client.post("/evidence/new", data=fields)
+    assert page.status_code == 200 and "添加证据" in page.text and 'role="alert"' not in page.text
+    assert "明天就去你单位找你领导</textarea>" in page.text and 'value="2026-03-01T23:10"' in page.text
+    assert "共 2 条消息" in page.text
+    assert client.get("/evidence").text.count("明天就去你单位找你领导") == 0  # filled in, not saved behind her back
+
+
+def test_single_message_saved_as_evidence_carries_the_time_typed(client):
+    r = _post(client, data={"text": "再不还钱就去你家堵门", "sent_at": "2026-03-01T23:30"})
+    fields = _evidence_form(r.text)
+    assert fields["occurred_at"] == "2026-03-01T23:30" and fields["text"] == "再不还钱就去你家堵门"
+
+
+def test_thread_longer_than_an_evidence_record_says_how_to_keep_it(client):
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
+    page = client.post("/evidence/new", data={"csrf": csrf, "prefill": "1", "kind": "wechat", "text": "字" * 25_000})
+    assert page.status_code == 200
+    assert "25000 字" in form_error(page.text) and ".txt" in form_error(page.text)
+    saved = client.post("/evidence/new", data={"csrf": csrf, "kind": "wechat", "occurred_at": "2026-03-01T10:00",
+                                               "text": "字" * 25_000})
+    assert saved.status_code == 400 and "25000 字" in form_error(saved.text)  # on the form, not an error page

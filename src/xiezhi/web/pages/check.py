@@ -18,7 +18,7 @@ from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.highlight import segments
-from xiezhi.web.settings import MAX_FORM_TEXT
+from xiezhi.web.settings import MAX_FORM_TEXT, MAX_PASTE
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -32,9 +32,8 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 #: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
 #: threat would otherwise be thousands of identical cards on a phone).
 SHOWN_PER_CATEGORY = 3
-#: A long WeChat thread is pasted whole (the browser used to cut it silently at 20,000 characters); a thread is read
-#: message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
-MAX_PASTE = 200_000
+#: A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
+#: thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
 _LINE = re.compile(r"^第(\d+)行")
 
 
@@ -137,7 +136,19 @@ async def check_submit(request: Request) -> HTMLResponse:
 def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLResponse:
     # "最多的 10 天" by every contact, not by calls alone (a chat or SMS history has no calls, so any 10 days showed)
     top = sorted(history.per_day, key=lambda d: (d.calls + d.messages, d.night_contacts, d.day), reverse=True)[:10]
-    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top)
+    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top,
+                 **_evidence_fields(history))
+
+
+def _evidence_fields(history: Any) -> dict[str, str]:
+    """What "保存为证据" carries for a pasted thread besides its text: the first message's time (the evidence form
+    asks when it happened) and a note of the span, so the record says what the thread covers."""
+    times = [e.at for e in history.timeline if e.at is not None]
+    if not times:
+        return {"evidence_at": "", "evidence_notes": ""}
+    first, last = min(times), max(times)
+    return {"evidence_at": f"{first:%Y-%m-%dT%H:%M}",
+            "evidence_notes": f"粘贴的聊天记录，共 {history.records} 条消息（{first:%Y-%m-%d %H:%M} 至 {last:%Y-%m-%d %H:%M}）。"}
 
 
 def _pasted_thread(text: str) -> Any:
