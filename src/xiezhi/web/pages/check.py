@@ -173,8 +173,9 @@ def _sniff(data: bytes) -> str:
         from xiezhi.evidence.filetypes import detect
 
         ftype = detect(data, text_limit=len(data))  # a history may be as large as any upload (20 MB)
-    except InputError as exc:
-        raise ProblemError(415, "不支持的文件类型", exc.message) from exc
+    except InputError as exc:  # the evidence vault's list of types is not what this page reads
+        raise ProblemError(415, "不支持的文件类型", "这个文件不是短信备份、通话记录、聊天记录文本或截图。"
+                           "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
     except ImportError:
         ftype = None
     if ftype is not None and ftype.media_type in IMAGE_TYPES:
