@@ -66,3 +66,21 @@ def fmt_beijing(dt: datetime | None, *, seconds: bool = False) -> str:
     if dt.tzinfo is not None:
         dt = dt.astimezone(BEIJING)
     return dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+#: Slack for a phone clock or a time zone slip; anything later is a typo (2099 for 2025), not an event.
+FUTURE_SLACK = timedelta(days=1)
+#: What Check says after a future sending time.
+CHECK_FUTURE_ADVICE = "请填写收到这条信息（或事情发生）的实际时间（北京时间），是不是年份或月份写错了？"
+
+
+def not_in_future(when: datetime, label: str = "发生时间", advice: str = "请填写事情实际发生的时间（北京时间）。",
+                  now: datetime | None = None) -> datetime:
+    """A time a user typed for something that already happened (an incident, a message received). More than a day
+    ahead it is a typo (2062 for 2026): refused in Chinese with the time as typed, instead of being judged (Check
+    would call a mistyped year's 23:30 a night contact, the evidence vault would keep it for good)."""
+    now = now or datetime.now(BEIJING).replace(tzinfo=None)
+    local = when.astimezone(BEIJING).replace(tzinfo=None) if when.tzinfo is not None else when  # "…Z" from the API
+    if local > now + FUTURE_SLACK:
+        raise InputError(f"{label} {when:%Y-%m-%d %H:%M} 还没有到；{advice}")
+    return when

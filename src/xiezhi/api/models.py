@@ -32,6 +32,12 @@ class CheckRequest(BaseModel):
     channel: Literal["call", "sms", "im", "visit", "letter", "other"] | None = None
 
     def meta(self) -> dict[str, Any]:
+        """The metadata for Check; a `sent_at` more than a day ahead (a mistyped year) is a 400 in Chinese, not a
+        message judged as sent at night in 2062."""
+        if self.sent_at is not None:
+            from xiezhi.dates import CHECK_FUTURE_ADVICE, not_in_future
+
+            not_in_future(self.sent_at, "sent_at", CHECK_FUTURE_ADVICE)
         return self.model_dump(exclude={"text"}, exclude_none=True)
 
 

@@ -115,7 +115,8 @@ def _check_question(question: str) -> str:
         raise InputError("问题是空的：请用一句话描述你的情况，例如“网贷逾期后催收会上门吗？”")
     q = question.strip()
     if len(q) > MAX_QUESTION_CHARS:
-        raise InputError(f"问题太长（{len(q)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内。")
+        raise InputError(f"问题太长（{len(q)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内：写下最想问的一两句话就够了；"
+                         "催收短信、聊天记录可以粘贴到“催收检测”里逐条分析。")
     return q
 
 

@@ -80,14 +80,14 @@ def _meta(sent_at, recipient, lender, count_per_day, channel, refused):
     from pydantic import ValidationError
 
     from xiezhi.collection import MessageMeta
-    from xiezhi.dates import parse_datetime
+    from xiezhi.dates import CHECK_FUTURE_ADVICE, not_in_future, parse_datetime
     from xiezhi.errors import InputError
 
     data: dict = {"count_per_day": count_per_day, "recipient_role": RECIPIENTS.get(recipient or "", recipient),
                   "lender_type": LENDERS.get(lender or "", lender), "channel": CHANNELS.get(channel or "", channel),
                   "contact_refused": refused or None}
     if sent_at:
-        data["sent_at"] = parse_datetime(sent_at)
+        data["sent_at"] = not_in_future(parse_datetime(sent_at), "--sent-at", CHECK_FUTURE_ADVICE)
     try:
         return MessageMeta.model_validate({k: v for k, v in data.items() if v is not None})
     except ValidationError as exc:

@@ -10,8 +10,9 @@ from xiezhi.errors import InputError
 
 #: Largest attachment accepted (a few minutes of phone video).
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-#: Largest plain-text attachment.
-MAX_TEXT_BYTES = 5 * 1024 * 1024
+#: Largest plain-text attachment: a phone's whole SMS backup or call log, as large as a web upload (20 MB); the
+#: check page tells the borrower to keep that file as evidence.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,18 @@ def _is_text(data: bytes) -> bool:
     return False
 
 
-def detect(data: bytes, name: str = "") -> FileType:
-    """Return the type of ``data`` or raise InputError in Chinese."""
+def _head(data: bytes, size: int = 65536) -> bytes:
+    """The first lines of a large file, cut where no character is split (a newline byte in UTF-8 and GB18030; an
+    even length in UTF-16), enough to tell text from binary without decoding megabytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data[:size]
+    cut = data.rfind(b"\n", 0, size)
+    return data[:cut] if cut > 0 else data[:size]
+
+
+def detect(data: bytes, name: str = "", *, text_limit: int = MAX_TEXT_BYTES) -> FileType:
+    """Return the type of ``data`` or raise InputError in Chinese. A text file over `text_limit` is refused as too
+    large, not as an unsupported type (a 6 MB SMS backup was told it was "不是支持的文件类型")."""
     shown = f"“{name}”" if name else "附件"
     if not data:
         raise InputError(f"{shown}是空文件。")
@@ -128,7 +139,11 @@ def detect(data: bytes, name: str = "") -> FileType:
         return ftyp
     if head.startswith(b"PK\x03\x04") and _is_docx(data):
         return DOCX
-    if len(data) <= MAX_TEXT_BYTES and _is_text(data):
+    if _is_text(data if len(data) <= text_limit else _head(data)):
+        if len(data) > text_limit:
+            raise InputError(f"{shown}是文本文件，但太大（{len(data) / (1024 * 1024):.1f} MB），文本附件上限为 "
+                             f"{text_limit // (1024 * 1024)} MB。",
+                             hints=["短信备份、通话记录可以先在“催收检测”页上传分析；也可以按月份分开导出后再保存。"])
         return TXT
     raise InputError(
         f"{shown}不是支持的文件类型（按内容识别，而非扩展名）。",

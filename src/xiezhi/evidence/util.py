@@ -10,20 +10,13 @@ from pydantic import ValidationError
 from xiezhi.errors import InputError
 from xiezhi.evidence.models import KIND_LABELS, IncidentInput
 
-#: Slack for a phone clock or a time zone slip; anything later is a typo (2099 for 2025), not an incident.
-FUTURE_SLACK = timedelta(days=1)
-
 
 def not_in_future(when: datetime, now: datetime | None = None) -> datetime:
     """An incident's time (Beijing, naive) that has not happened yet would stand in a tamper-evident record for good;
-    refuse it with the time as the user typed it."""
-    from xiezhi.dates import BEIJING
+    refuse it with the time as the user typed it (the rule is `xiezhi.dates.not_in_future`, which Check uses too)."""
+    from xiezhi.dates import not_in_future as _check
 
-    now = now or datetime.now(BEIJING).replace(tzinfo=None)
-    local = when.astimezone(BEIJING).replace(tzinfo=None) if when.tzinfo is not None else when  # "…Z" from the API
-    if local > now + FUTURE_SLACK:
-        raise InputError(f"发生时间 {when:%Y-%m-%d %H:%M} 还没有到；请填写事情实际发生的时间（北京时间）。")
-    return when
+    return _check(when, now=now)
 
 
 def incident_input(**fields: Any) -> IncidentInput:

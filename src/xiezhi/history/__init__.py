@@ -75,9 +75,9 @@ def require_records(imp: HistoryImport, name: str = "") -> HistoryImport:
         return imp
     from xiezhi.errors import InputError
 
-    reasons = [f"第 {i.line} 行：{i.message}" for i in imp.issues[:5]]
+    reasons = [f"第 {i.line} 行：{i.message.rstrip('。')}" for i in imp.issues[:5]]  # joined by "；", not "。；"
     more = f"（另有 {len(imp.issues) - 5} 行）" if len(imp.issues) > 5 else ""
-    raise InputError(f"{name or '文件'}里没有读到任何短信、聊天或通话记录。" + ("；".join(reasons) + more if reasons else ""),
+    raise InputError(f"{name or '文件'}里没有读到任何短信、聊天或通话记录。" + ("；".join(reasons) + "。" + more if reasons else ""),
                      hints=["支持 SMS Backup & Restore 导出的 XML、带“时间”“号码”表头的 CSV，以及每条消息前带日期和时间的聊天记录。"])
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024      # one photo, screenshot, recording or history file
 MAX_FORM_TEXT = 20_000                   # characters in one pasted text
+MAX_PASTE = 200_000                      # characters in a pasted chat thread (read message by message)
 
 
 @dataclass

@@ -12,11 +12,14 @@ from xiezhi.errors import InputError
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+#: A question pasted with its whole story is read back on the form (too long, with the text kept); the box used to cut
+#: it silently at 2,000 characters (maxlength) and a longer link gave an error page with "q：太长".
+MAX_PASTE_QUESTION = 20_000
 EXAMPLES = ["网贷逾期后，催收人员真的会上门吗？", "催收说要爆通讯录怎么办", "借1万到手8千合法吗", "欠网贷不还会坐牢吗"]
 
 
 @router.get("/ask", response_class=HTMLResponse)
-def ask_page(request: Request, q: Annotated[str, Query(max_length=2000)] = "",
+def ask_page(request: Request, q: Annotated[str, Query(max_length=MAX_PASTE_QUESTION)] = "",
              card: Annotated[str, Query(max_length=100)] = "") -> HTMLResponse:
     answer_fn = capabilities.get("ask")
     ans, err = None, None

@@ -11,13 +11,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from xiezhi.api import capabilities
 from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.highlight import segments
-from xiezhi.web.settings import MAX_FORM_TEXT
+from xiezhi.web.settings import MAX_FORM_TEXT, MAX_PASTE
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -31,9 +32,8 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 #: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
 #: threat would otherwise be thousands of identical cards on a phone).
 SHOWN_PER_CATEGORY = 3
-#: A long WeChat thread is pasted whole (the browser used to cut it silently at 20,000 characters); a thread is read
-#: message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
-MAX_PASTE = 200_000
+#: A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
+#: thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
 _LINE = re.compile(r"^第(\d+)行")
 
 
@@ -107,8 +107,9 @@ async def check_submit(request: Request) -> HTMLResponse:
                 text = _ocr(name, data)
                 ctx["text"] = text
             else:
-                return _history_page(request, ctx, _history(name, data))
-        elif (pasted := _pasted_thread(text)) is not None:
+                # A 20 MB backup takes many seconds: off the event loop, so the server still answers other pages.
+                return _history_page(request, ctx, await run_in_threadpool(_history, name, data))
+        elif (pasted := await run_in_threadpool(_pasted_thread, text)) is not None:
             return _history_page(request, ctx, pasted)
         elif len(text) > MAX_FORM_TEXT:
             raise InputError(f"这段文字有 {len(text)} 字，超过一次检测的 {MAX_FORM_TEXT} 字上限。如果是聊天记录，请保留每条消息前的日期和时间"
@@ -117,9 +118,9 @@ async def check_submit(request: Request) -> HTMLResponse:
             raise InputError("请粘贴要检测的文字，或选择一个文件上传。")
         meta: dict[str, Any] = {}
         if sent_at:
-            from xiezhi.dates import parse_datetime
+            from xiezhi.dates import CHECK_FUTURE_ADVICE, not_in_future, parse_datetime
 
-            meta["sent_at"] = parse_datetime(sent_at.replace("T", " "))
+            meta["sent_at"] = not_in_future(parse_datetime(sent_at.replace("T", " ")), "收到的时间", CHECK_FUTURE_ADVICE)
         if role in ROLES and role:
             meta["recipient_role"] = role
         if lender in LENDERS and lender:
@@ -135,7 +136,19 @@ async def check_submit(request: Request) -> HTMLResponse:
 def _history_page(request: Request, ctx: dict[str, Any], history: Any) -> HTMLResponse:
     # "最多的 10 天" by every contact, not by calls alone (a chat or SMS history has no calls, so any 10 days showed)
     top = sorted(history.per_day, key=lambda d: (d.calls + d.messages, d.night_contacts, d.day), reverse=True)[:10]
-    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top)
+    return _page(request, **ctx, history=history, groups=group_findings(history.findings), top_days=top,
+                 **_evidence_fields(history))
+
+
+def _evidence_fields(history: Any) -> dict[str, str]:
+    """What "保存为证据" carries for a pasted thread besides its text: the first message's time (the evidence form
+    asks when it happened) and a note of the span, so the record says what the thread covers."""
+    times = [e.at for e in history.timeline if e.at is not None]
+    if not times:
+        return {"evidence_at": "", "evidence_notes": ""}
+    first, last = min(times), max(times)
+    return {"evidence_at": f"{first:%Y-%m-%dT%H:%M}",
+            "evidence_notes": f"粘贴的聊天记录，共 {history.records} 条消息（{first:%Y-%m-%d %H:%M} 至 {last:%Y-%m-%d %H:%M}）。"}
 
 
 def _pasted_thread(text: str) -> Any:
@@ -159,9 +172,10 @@ def _sniff(data: bytes) -> str:
     try:
         from xiezhi.evidence.filetypes import detect
 
-        ftype = detect(data)
-    except InputError as exc:
-        raise ProblemError(415, "不支持的文件类型", exc.message) from exc
+        ftype = detect(data, text_limit=len(data))  # a history may be as large as any upload (20 MB)
+    except InputError as exc:  # the evidence vault's list of types is not what this page reads
+        raise ProblemError(415, "不支持的文件类型", "这个文件不是短信备份、通话记录、聊天记录文本或截图。"
+                           "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
     except ImportError:
         ftype = None
     if ftype is not None and ftype.media_type in IMAGE_TYPES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,6 +14,7 @@ from xiezhi.api import evidence_service as svc
 from xiezhi.api.problems import ProblemError
 from xiezhi.errors import InputError
 from xiezhi.web import forms
+from xiezhi.web.settings import MAX_FORM_TEXT, MAX_PASTE
 from xiezhi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -54,9 +55,14 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
     form = await forms.read_form(request)
     if not capabilities.available("evidence"):
         return _not_ready(request, "evidence_new.html")
-    f = {k: forms.text(form, k, 20000 if k in ("text", "notes") else 200)
+    if forms.text(form, "prefill", 10):
+        return _prefilled(request, form)
+    f = {k: forms.text(form, k, MAX_PASTE if k in ("text", "notes") else 200)
          for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
     try:
+        for k in ("text", "notes"):
+            if len(f[k]) > MAX_FORM_TEXT:
+                raise InputError(_too_long(len(f[k])))
         uploads = await forms.files(request, form, "files")
         if f["kind"] not in KINDS:
             raise InputError("请选择证据类型。")
@@ -78,6 +84,25 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
                                                      "error": f"{exc.problem.title}：{exc.problem.detail}"},
                       title="添加证据", active="/evidence", status=exc.problem.status)
     return RedirectResponse(f"/evidence/{rec.seq}?added=1", 303)
+
+
+def _too_long(n: int) -> str:
+    return (f"内容有 {n} 字，超过一条证据 {MAX_FORM_TEXT} 字的上限。长的聊天记录请存成文本文件（.txt），"
+            "在“照片、截图、录音”处作为附件上传：附件按原样保存，不限字数。")
+
+
+def _prefilled(request: Request, form: Any) -> HTMLResponse:
+    """The form filled from the check page's "保存为证据" (a POST: a pasted thread is too long for a link), not
+    saved yet: the borrower reads it, adds the other side's number and name, and saves."""
+    f = {k: forms.text(form, k, MAX_PASTE if k in ("text", "notes") else 200)
+         for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
+    f["kind"] = f["kind"] if f["kind"] in KINDS else "sms"
+    f["occurred_at"] = f["occurred_at"] or datetime.now().strftime("%Y-%m-%dT%H:%M")
+    error = None
+    if len(f["text"]) > MAX_FORM_TEXT:
+        error, f["text"] = _too_long(len(f["text"])), ""
+    return render(request, "evidence_new.html", {"ready": True, "kinds": KINDS, "f": f, "error": error},
+                  title="添加证据", active="/evidence")
 
 
 @router.get("/evidence/verify", response_class=HTMLResponse)

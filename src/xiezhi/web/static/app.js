@@ -48,6 +48,14 @@
         b.disabled = true;
         b.textContent = "处理中…";
       });
+      // A long analysis (a whole phone's SMS backup) says it is working and counts the seconds.
+      var busy = document.getElementById(form.getAttribute("data-busy") || "");
+      if (!busy) return;
+      var started = Date.now(), base = busy.textContent;
+      busy.hidden = false;
+      setInterval(function () {
+        busy.textContent = base + "（已用 " + Math.round((Date.now() - started) / 1000) + " 秒）";
+      }, 1000);
     });
   });
 })();

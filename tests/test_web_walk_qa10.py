@@ -1,0 +1,56 @@
+"""Defects found walking the pages as a borrower would (qa10): long questions, odd files, open questions."""
+
+from __future__ import annotations
+
+import re
+
+from conftest_web import form_error
+
+
+def _post(client, data=None, files=None):
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
+    return client.post("/check", data={"csrf": csrf, **(data or {})}, files=files)
+
+
+def test_ask_long_question_is_refused_on_the_form_with_the_text_kept(client):
+    """A pasted story over 2,000 characters was cut silently by the box, and a longer link showed 'q：太长'."""
+    html = client.get("/ask").text
+    assert not re.search(r'<textarea id="q"[^>]*maxlength', html)
+    story = "他们天天打电话给我妈。" * 300
+    r = client.get("/ask", params={"q": story})
+    assert r.status_code == 400
+    assert "3300 字" in form_error(r.text) and "催收检测" in form_error(r.text)
+    assert story + "</textarea>" in r.text
+
+
+def test_binary_upload_on_check_says_what_the_page_reads(client):
+    r = _post(client, files={"file": ("x.bin", bytes(range(256)) * 10, "application/octet-stream")})
+    assert r.status_code == 415
+    err = form_error(r.text)
+    assert "短信备份" in err and "不是支持的文件类型（按内容识别" not in err
+
+
+def test_unreadable_history_reasons_are_joined_cleanly():
+    import pytest
+
+    from xiezhi.errors import InputError
+    from xiezhi.history import read_history_text, require_records
+
+    imp = read_history_text("时间,号码,类型,内容\n2026-13-40 23:30,1069,短信,再不还钱\n昨天,1069,短信,明天上门\n", name="b.csv")
+    with pytest.raises(InputError) as exc:
+        require_records(imp, "文件 b.csv ")
+    assert "。；" not in exc.value.message and "第 3 行" in exc.value.message
+
+
+def test_result_that_needs_who_it_was_sent_to_is_not_a_green_all_clear(client):
+    """'没有发现明显违法的内容' in green over '还需要知道：发给了谁' told her all was fine before asking."""
+    r = _post(client, data={"text": "张三欠我们钱不还，你是他同事，请转告他尽快还款"})
+    assert "还需要知道" in r.text  # the engine asks who received it (a colleague: unlawful; the borrower: lawful)
+    assert "card ok" not in r.text and "还不能下结论" in r.text
+    assert re.search(r"<details open><summary>补充信息", r.text)
+
+
+def test_chat_thread_day_table_says_messages_not_sms(client):
+    thread = "催收小王 2026-03-01 23:10\n再不还钱就去你家堵门\n\n催收小王 2026-03-02 23:40\n明天就去你单位\n"
+    r = _post(client, data={"text": thread})
+    assert '<th class="num">信息</th>' in r.text and '<th class="num">短信</th>' not in r.text
