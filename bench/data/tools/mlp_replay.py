@@ -15,10 +15,16 @@ Replay (model8's procedure): per replayed set a classifier trained without the s
 replace char-A's in the veto and the additions; `embed_replay.score_variant` at the shipped budget (limits chosen on
 the other 19 sets, nested). Each set's probabilities are cached (`--out`/lin), so two processes can split the sets.
 
-New sets (`--new`): test7, dev30, dev31 (annotators J, K, L) with today's rules (`replay_rules.worker` on this tree),
-the classifier trained on the pool without the scored set, the limits chosen on the variant's whole replay
-(`embed_replay.fast_choose`, budget 0.005), the engine's model step simulated as on the replay; char-A is the shipped
-classifier with the shipped limits (TRAIN_FILES never held these sets).
+New sets (`--new`; model10): test7, dev30, dev31, test8, dev32, dev33 and the yardstick's dev34, dev35 (annotators
+J, K, L, M, N, O, Q, R; dev34/dev35 as per-set summary figures only: their rows are recomputed each run, never cached
+or printed) with today's rules (`replay_rules.worker` on this tree), the classifier trained on the pool without the
+scored set (pool A: one training on TRAIN_FILES, which never held these sets, kept as models/NAME.npz), the limits
+chosen on the variant's whole replay (`embed_replay.fast_choose`, budget 0.005; `--limits-of REF` while its replay is
+unfinished), the engine's model step simulated as on the replay; char-A is the shipped classifier with the shipped
+limits. `--cross-limits mlp32s0-A,...` scores each variant's and char-A's new-set probabilities at each other's limits.
+
+    PYTHONPATH=src .venv/bin/python bench/data/tools/mlp_replay.py --new --variants mlp32s1-A,mlp32s0-A
+    PYTHONPATH=src .venv/bin/python bench/data/tools/mlp_replay.py --new --variants mlp32s2-A --limits-of mlp32s0-A
 """
 
 from __future__ import annotations
@@ -47,8 +53,15 @@ import embed_replay as er  # noqa: E402
 from xiezhi.collection.model import TEXT_CATEGORIES, grams, load_model  # noqa: E402
 from xiezhi.collection.normalize import normalise  # noqa: E402
 
-NEW = (("test7", "J", "check_test7.jsonl"), ("dev30", "K", "check_dev30.jsonl"), ("dev31", "L", "check_dev31.jsonl"))
-POOL_B = (*ck.POOL_B, *(ck.DATA / f for _, _, f in NEW))
+NEW = (("test7", "J", "check_test7.jsonl"), ("dev30", "K", "check_dev30.jsonl"), ("dev31", "L", "check_dev31.jsonl"),
+       ("test8", "M", "check_test8.jsonl"), ("dev32", "N", "check_dev32.jsonl"), ("dev33", "O", "check_dev33.jsonl"),
+       ("dev34", "Q", "check_dev34.jsonl"), ("dev35", "R", "check_dev35.jsonl"))
+#: The yardstick's two freshest sets (ninth session): scored here as per-set summary figures only; their rows are never
+#: written to the cache nor printed, and they are never in a training pool.
+SUMMARY_ONLY = ("dev34", "dev35")
+#: Pool B stays model9's (every readable development set of the eighth session plus test7, dev30, dev31).
+POOL_B = (*ck.POOL_B, *(ck.DATA / f for _, _, f in NEW[:3]))
+assert not {p.name for p in POOL_B} & {f for n, _, f in NEW if n in SUMMARY_ONLY}
 assert not {p.name for p in POOL_B} & set(ck.REFUSED)
 POOLS = {"A": {p.name for p in b.TRAIN_FILES}, "B": {p.name for p in POOL_B}}
 BUDGET = 0.005
@@ -133,14 +146,30 @@ def replay_probs(data: Data, name: str, out: Path, only_sets: list[str] | None, 
 
 
 def new_rows(out: Path) -> list[dict]:
-    """test7, dev30, dev31 in the replay's format with today's rules and the shipped classifier (cached)."""
+    """The new sets in the replay's format with today's rules and the shipped classifier; cached except the
+    summary-only sets, which are recomputed on each run and never written."""
     path = out / "new_rows.json"
+    readable = tuple(n for n in NEW if n[0] not in SUMMARY_ONLY)
     if path.exists():
-        return json.loads(path.read_text())
-    cn.NEW = NEW
-    rows = cn.new_set_rows()
-    path.write_text(json.dumps(rows, ensure_ascii=False))
-    return rows
+        rows = json.loads(path.read_text())
+    else:
+        cn.NEW = readable
+        rows = cn.new_set_rows()
+        path.write_text(json.dumps(rows, ensure_ascii=False))
+    cn.NEW = tuple(n for n in NEW if n[0] in SUMMARY_ONLY)
+    return rows + cn.new_set_rows()
+
+
+def new_feats(new: list[dict]) -> dict[str, set[str]]:
+    """Each new line's gram set (the new sets are not in Data: they are in no training pool)."""
+    wanted = {r["id"] for r in new}
+    return {r["id"]: set(grams(normalise(r["text"]).text)) for _, _, f in NEW for r in ck.load_rows((ck.DATA / f,))
+            if r["id"] in wanted}
+
+
+def load_saved(path: Path) -> tuple:
+    z = np.load(path)
+    return ({str(g): i for i, g in enumerate(z["vocab"].tolist())}, z["w1"], z["b1"], z["w2"], z["b2"])
 
 
 def save_model(model: tuple, path: Path) -> None:
@@ -156,28 +185,30 @@ def score_new(data: Data, name: str, out: Path, new: list[dict], replay_p: list[
 
 
 def new_probs(data: Data, name: str, out: Path, new: list[dict]) -> list[dict]:
-    """The new sets' probabilities from the variant trained on its pool without the scored set (cached)."""
+    """The new sets' probabilities from the variant trained on its pool without the scored set. Pool A (TRAIN_FILES,
+    which holds none of the new sets) is one training, kept as `models/NAME.npz` (also the model a build would ship,
+    for the cost measurement) and reused on later runs; nothing per line is cached."""
     mp, pool = parse(name)
-    cache = out / "lin" / f"{name}-new.json"
-    if cache.exists():
-        probs = json.loads(cache.read_text())
-    else:
-        probs = []
-        trained: dict[tuple[str, ...], tuple] = {}
-        for sname, letters, _ in NEW:
-            train_rows = data.pool(pool, letters)
-            key = tuple(r["id"] for r in train_rows)
-            if key not in trained:
+    feats = new_feats(new)
+    probs = []
+    trained: dict[tuple[str, ...], tuple] = {}
+    saved = out / "models" / f"{name}.npz"
+    for sname, letters, _ in NEW:
+        train_rows = data.pool(pool, letters)
+        key = tuple(r["id"] for r in train_rows)
+        if key not in trained:
+            if pool == "A" and saved.exists():
+                trained[key] = load_saved(saved)
+            else:
                 trained[key] = train([data.feats[r["id"]] for r in train_rows], [r["labels"] for r in train_rows], mp)
-                if pool == "A":  # the model a build on TRAIN_FILES would ship (for the cost measurement)
-                    save_model(trained[key], out / "models" / f"{name}.npz")
-            probs += predict(trained[key], [data.feats[r["id"]] for r in new if r["set"] == sname])
-        cache.write_text(json.dumps(probs))
+                if pool == "A":
+                    save_model(trained[key], saved)
+        probs += predict(trained[key], [feats[r["id"]] for r in new if r["set"] == sname])
     return probs
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else Path("/tmp/model9/results")
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else Path("/tmp/model10/results")
     out.mkdir(parents=True, exist_ok=True)
     summary_path = out / "summary.json"
     summary: dict[str, Any] = json.loads(summary_path.read_text()) if summary_path.exists() else {"replay": {},
@@ -217,6 +248,8 @@ def main(argv: list[str]) -> int:
         print(f"wrote {b.REPLAY} with the probabilities of {name}")
         return 0
     data = Data()
+    if "--cross-limits" in argv:
+        return cross_limits(data, argv[argv.index("--cross-limits") + 1].split(","), out, summary_path)
     names = argv[argv.index("--variants") + 1].split(",") if "--variants" in argv else []
     sets = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else None
     if "char-A" not in summary["replay"]:
@@ -237,6 +270,17 @@ def main(argv: list[str]) -> int:
                       flush=True)
                 save(summary_path, summary)
             continue
+        if probs is None and new and "--limits-of" in argv:
+            # a seed whose replay is not finished: the new sets at the limits of another variant's whole replay
+            ref = argv[argv.index("--limits-of") + 1]
+            ref_p = replay_probs(data, ref, out, [])
+            assert ref_p is not None, ref
+            key = f"{name} (limits of {ref})"
+            summary["new"][key] = r = score_new(data, name, out, new, ref_p)
+            print(f"{key}: new mean {r['mean_macro_f1']:.4f}, lawful FP {r['lawful_fp']} of {r['lawful']}: " +
+                  ", ".join(f"{k} {e['macro_f1']:.3f}/{e['lawful_fp']}" for k, e in r["per_set"].items()), flush=True)
+            summary = save(summary_path, summary)
+            continue
         if probs is None:
             print(f"{name}: some sets still missing", flush=True)
             if new:
@@ -251,6 +295,33 @@ def main(argv: list[str]) -> int:
             print(f"{name:12s} new: mean {r['mean_macro_f1']:.4f}, lawful FP {r['lawful_fp']} of {r['lawful']}: " +
                   ", ".join(f"{k} {e['macro_f1']:.3f}/{e['lawful_fp']}" for k, e in r["per_set"].items()), flush=True)
         summary = save(summary_path, summary)
+    return 0
+
+
+def cross_limits(data: Data, names: list[str], out: Path, summary_path: Path) -> int:
+    """Which half of a variant's new-set difference comes from its probabilities and which from its limits: char-A's
+    and each variant's probabilities on the new sets, each at the shipped limits and at the limits `fast_choose`
+    picks on its own replay (char-A's own replay limits need not equal the shipped ones: the shipped ones are
+    `addition_limits.choose` in the build)."""
+    new = new_rows(out)
+    limits = {"shipped": load_model().thresholds, "char-A replay": er.fast_choose(al.Replay(data.replay), BUDGET)}
+    probs = {"char-A": [r["probs"] for r in new]}
+    for name in names:
+        rp = replay_probs(data, name, out, [])
+        assert rp is not None, name
+        limits[f"{name} replay"] = er.fast_choose(al.Replay(er.with_probs(data.replay, rp)), BUDGET)
+        probs[name] = new_probs(data, name, out, new)
+    res: dict[str, Any] = {}
+    for pname, pr in probs.items():
+        for lname, lim in limits.items():
+            r = cn.score_sets(er.with_probs(new, pr), lim)
+            res[f"{pname} probs, {lname} limits"] = r
+            print(f"{pname:10s} probs, {lname:16s} limits: mean {r['mean_macro_f1']:.4f}, lawful FP {r['lawful_fp']}: " +
+                  ", ".join(f"{k} {e['macro_f1']:.3f}/{e['lawful_fp']}" for k, e in r["per_set"].items()), flush=True)
+    print("limits:", json.dumps(limits))
+    summary = json.loads(summary_path.read_text())
+    summary["cross_limits"] = {"limits": limits, "scores": res}
+    summary_path.write_text(json.dumps(summary, indent=1, ensure_ascii=False))
     return 0
 
 
@@ -270,14 +341,15 @@ def table(summary: dict[str, Any]) -> int:
         return (sum(s["per_set"][k]["macro_f1"] > v["macro_f1"] for k, v in base["per_set"].items()),
                 sum(s["per_set"][k]["macro_f1"] < v["macro_f1"] for k, v in base["per_set"].items()))
 
-    print("| variant | replay mean macro-F1 | replay lawful FP | sets better / worse | new sets mean | new lawful FP |"
-          " test7 | dev30 | dev31 |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| variant | replay mean macro-F1 | replay lawful FP | sets better / worse | new sets mean | new lawful FP | " +
+          " | ".join(n for n, _, _ in NEW) + " |")
+    print("|---|---|---|---|---|---|" + "---|" * len(NEW))
     for name in summary["replay"] | summary["new"]:
         s, nw = summary["replay"].get(name), summary["new"].get(name)
         cells = [f"{s['mean_macro_f1']:.4f}", str(s["lawful_fp"]), "{} / {}".format(*wins(s))] if s else ["", "", ""]
         cells += [f"{nw['mean_macro_f1']:.4f}", str(nw["lawful_fp"]),
-                  *(f"{e['macro_f1']:.3f} / {e['lawful_fp']}" for e in nw["per_set"].values())] if nw else [""] * 5
+                  *(f"{e['macro_f1']:.3f} / {e['lawful_fp']}" for e in nw["per_set"].values())] if nw else \
+            [""] * (2 + len(NEW))
         print(f"| {name} | " + " | ".join(cells) + " |")
     groups: dict[str, list[str]] = {}
     for name in summary["replay"]:
