@@ -15,6 +15,8 @@ for this file in wording of its own (not copied from any set): the unlawful case
   to the lender's own customer service.
 - A public display with the debt on it, announced (`debt_disclosure.md`, `dd-display-threatened`).
 - The collector's people announced as coming with a time word (`unlawful_visit.md`, `uv-crew-coming-slots`).
+- The relatives' or boss's number said to be in hand (`tp-circle-number-held`); a fake court's deposit paid into the
+  account it names, verb first (`illegal_fee.md`, `if-designated-account`).
 - Not a visit: a notified visit promising not to enter, data "sent to" (发晒去) a company group, a call to the front
   desk, a borrower asking how a visit would be done.
 """
@@ -50,6 +52,12 @@ PAIRS = [
     # leaflets with the debt announced; a lender's promise that no banner will be hung
     ("debt_disclosure", DEBTOR, "我们不会在你家门口拉横幅，也不会写你欠钱的事，请放心按计划还款。",
      "下个礼拜还不上，我们就印一百张传单，写上你欠钱不还，在你们小区里发。"),
+    # the relatives' numbers held, said as a threat; a friend who has the mother's number and passes on her worry
+    ("third_party_contact", DEBTOR, "你妈的电话我也有，她让我跟你说注意身体，有空回家吃饭。",
+     "别以为拉黑就完了，你舅舅和你老丈人的电话我们都有，自己掂量。"),
+    # a fake court's deposit paid verb first into its account; a genuine notice pointing to the court's own channel
+    ("illegal_fee", DEBTOR, "本院提醒：执行款请通过本院执行款专户或官方渠道缴纳，任何个人要求转账均系诈骗。",
+     "我是区法院执行局的，你今天先交3000元保证金到我们指定的账户，案子就先不往下走。"),
     # the crew announced for the weekend; friends coming over at the weekend to help with a move
     ("unlawful_visit", DEBTOR, "周末我们的人过来帮你搬家，你在家等着就行。",
      "账拖了三个月了，周末我们的人就过来找你，你最好在家。"),
