@@ -54,3 +54,14 @@ def test_chat_thread_day_table_says_messages_not_sms(client):
     thread = "催收小王 2026-03-01 23:10\n再不还钱就去你家堵门\n\n催收小王 2026-03-02 23:40\n明天就去你单位\n"
     r = _post(client, data={"text": thread})
     assert '<th class="num">信息</th>' in r.text and '<th class="num">短信</th>' not in r.text
+
+
+def test_cli_missing_option_with_a_short_form_reads_as_chinese():
+    """`xiezhi letter negotiation` without -o said "缺少选项 --output。 / '-o'."."""
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    r = CliRunner().invoke(app, ["letter", "negotiation", "--input", "x.yaml"])
+    assert r.exit_code == 2
+    assert "缺少选项 --output（-o）。" in r.output and "/ '-o'" not in r.output
