@@ -65,3 +65,20 @@ def test_cli_missing_option_with_a_short_form_reads_as_chinese():
     r = CliRunner().invoke(app, ["letter", "negotiation", "--input", "x.yaml"])
     assert r.exit_code == 2
     assert "缺少选项 --output（-o）。" in r.output and "/ '-o'" not in r.output
+
+
+def test_assessment_numbers_read_as_people_type_them_and_say_the_range():
+    """The interview refused "1万" (the loan page takes it) and said only '超出合理范围：10000' for 10,000 months."""
+    import pytest
+
+    from xiezhi.assess.engine import parse_value
+    from xiezhi.assess.loader import get_interview
+    from xiezhi.errors import InputError
+
+    fields = {f.label: f for q in get_interview().questions.values() for f in q.fields}
+    principal = next(f for label, f in fields.items() if label.startswith("合同借款金额"))
+    months = next(f for label, f in fields.items() if label.startswith("分几期"))
+    assert parse_value(principal, "1万") == 10000
+    assert parse_value(principal, "１２０００") == 12000
+    with pytest.raises(InputError, match=r"应当在 1 到 360 之间；现在填的是“10000”"):
+        parse_value(months, "10000")
