@@ -82,3 +82,11 @@ def test_assessment_numbers_read_as_people_type_them_and_say_the_range():
     assert parse_value(principal, "１２０００") == 12000
     with pytest.raises(InputError, match=r"应当在 1 到 360 之间；现在填的是“10000”"):
         parse_value(months, "10000")
+
+
+def test_night_messages_are_counted_once_in_a_history(client):
+    """15 night messages read '非时段催收（30 处）': each message's own finding and its night's summary."""
+    thread = "".join(f"催收小王 2026-03-{d:02d} 23:10\n你再不还钱，明天就把你欠钱的事发到你们公司群里\n\n" for d in range(1, 5))
+    r = _post(client, data={"text": thread})
+    m = re.search(r"非时段催收（(\d+) 处）", r.text)
+    assert m and m.group(1) == "4"
