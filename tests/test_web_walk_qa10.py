@@ -54,3 +54,39 @@ def test_chat_thread_day_table_says_messages_not_sms(client):
     thread = "催收小王 2026-03-01 23:10\n再不还钱就去你家堵门\n\n催收小王 2026-03-02 23:40\n明天就去你单位\n"
     r = _post(client, data={"text": thread})
     assert '<th class="num">信息</th>' in r.text and '<th class="num">短信</th>' not in r.text
+
+
+def test_cli_missing_option_with_a_short_form_reads_as_chinese():
+    """`xiezhi letter negotiation` without -o said "缺少选项 --output。 / '-o'."."""
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    r = CliRunner().invoke(app, ["letter", "negotiation", "--input", "x.yaml"])
+    assert r.exit_code == 2
+    assert "缺少选项 --output（-o）。" in r.output and "/ '-o'" not in r.output
+
+
+def test_assessment_numbers_read_as_people_type_them_and_say_the_range():
+    """The interview refused "1万" (the loan page takes it) and said only '超出合理范围：10000' for 10,000 months."""
+    import pytest
+
+    from xiezhi.assess.engine import parse_value
+    from xiezhi.assess.loader import get_interview
+    from xiezhi.errors import InputError
+
+    fields = {f.label: f for q in get_interview().questions.values() for f in q.fields}
+    principal = next(f for label, f in fields.items() if label.startswith("合同借款金额"))
+    months = next(f for label, f in fields.items() if label.startswith("分几期"))
+    assert parse_value(principal, "1万") == 10000
+    assert parse_value(principal, "１２０００") == 12000
+    with pytest.raises(InputError, match=r"应当在 1 到 360 之间；现在填的是“10000”"):
+        parse_value(months, "10000")
+
+
+def test_night_messages_are_counted_once_in_a_history(client):
+    """15 night messages read '非时段催收（30 处）': each message's own finding and its night's summary."""
+    thread = "".join(f"催收小王 2026-03-{d:02d} 23:10\n你再不还钱，明天就把你欠钱的事发到你们公司群里\n\n" for d in range(1, 5))
+    r = _post(client, data={"text": thread})
+    m = re.search(r"非时段催收（(\d+) 处）", r.text)
+    assert m and m.group(1) == "4"

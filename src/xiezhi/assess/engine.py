@@ -79,14 +79,21 @@ def parse_value(f: FieldSpec, raw: Any) -> Any:
             return False
         raise InputError(f"“{f.label}”请选择是或否")
     if f.type in ("money", "integer"):
-        text = str(raw).strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "")
+        from xiezhi.money import to_decimal  # "1万", "１２０００", "12,000元": as the loan page reads them
+
         try:
-            num = Decimal(text)
-        except InvalidOperation:
-            raise InputError(f"“{f.label}”应当是数字：{raw}") from None
-        if not num.is_finite() or (f.min is not None and num < Decimal(str(f.min))) or \
-                (f.max is not None and num > Decimal(str(f.max))):
-            raise InputError(f"“{f.label}”超出合理范围：{raw}")
+            num = Decimal(to_decimal(str(raw)))
+        except (InvalidOperation, ValueError, TypeError):
+            raise InputError(f"“{f.label}”应当是数字，例如 10000 或 1万；现在填的是“{raw}”。") from None
+        if not num.is_finite():
+            raise InputError(f"“{f.label}”应当是数字，例如 10000 或 1万；现在填的是“{raw}”。")
+        low = Decimal(str(f.min)) if f.min is not None else None
+        high = Decimal(str(f.max)) if f.max is not None else None
+        if (low is not None and num < low) or (high is not None and num > high):  # say what would be accepted
+            low, high = (None if x is None else format(x.normalize(), "f") for x in (low, high))
+            span = f"在 {low} 到 {high} 之间" if low is not None and high is not None else \
+                f"不小于 {low}" if low is not None else f"不大于 {high}"
+            raise InputError(f"“{f.label}”应当{span}；现在填的是“{raw}”，请检查是不是多输或少输了数字。")
         if f.type == "integer":
             if num != num.to_integral_value():
                 raise InputError(f"“{f.label}”应当是整数：{raw}")

@@ -34,6 +34,7 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p
     (r"Option '([^']+)' requires an argument\.?", r"选项 \1 后面需要一个值。"),
     (r"Option '([^']+)' requires (\d+) arguments\.?", r"选项 \1 后面需要 \2 个值。"),
     (r"Missing argument '([^']+)'\.?", r"缺少参数 \1。"),
+    (r"Missing option '([^']+)' / '([^']+)'\.?", r"缺少选项 \1（\2）。"),  # "'--output' / '-o'" read "--output。 / '-o'."
     (r"Missing option '([^']+)'\.?", r"缺少选项 \1。"),
     (r"Missing command\.?", "缺少命令。"),
     (r"Invalid value for ('[^']+'): ", r"\1 的取值无效："),
