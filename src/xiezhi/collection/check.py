@@ -54,7 +54,7 @@ from xiezhi.collection.models import (
     MetadataNeed,
     fast_construct,
 )
-from xiezhi.collection.normalize import Normalised, normalise
+from xiezhi.collection.normalize import Normalised, normalise, veto_text
 from xiezhi.collection.probs import CategoryProbs
 from xiezhi.collection.rules import load_categories
 from xiezhi.collection.stated import stated_count_per_day, stated_time_of_day
@@ -211,6 +211,11 @@ def veto_policy() -> Policy | None:
     return pol
 
 
+#: Categories for which a web address in the message is evidence (a phishing notice, a fake court's or a repair
+#: service's site): the veto reads their probability with the link (`normalize.veto_text` for the others).
+LINK_EVIDENCE: frozenset[str] = frozenset({"impersonation", "credit_repair_scam"})
+
+
 def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
           features: Callable[[], Any] | None, approx: Any = None) -> list[Finding]:
     """The rule findings that survive the corroboration veto (`corroborate.Policy.keep`): a finding is kept when it
@@ -228,13 +233,19 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
         rules_per_cat.setdefault(f.category, set()).add(f.rule)
     probs = CategoryProbs(m.columns, lambda: m.logits(m.features(norm.text) if features is None else features()),
                           approx)
+    unlinked = veto_text(norm.text)
+    if unlinked is not norm.text:  # a web address: the exact logits of the text without it (the chunk's are of it)
+        probs_unlinked = CategoryProbs(m.columns, lambda: m.logits(m.features(unlinked)), None)
+    else:
+        probs_unlinked = probs
     context = True if pol.no_context is None else mentions_collection(norm.text)
     top = max(float(p) for p in probs.values()) if pol.any_violation is not None else None
     out = []
     for f, hit in findings:
         req = hit.rule.requires
         if f.rule in VETO_EXEMPT_RULES or (f.category == "intimidation" and _explicit_menace(norm.text, hit)) or pol.keep(
-                f.category, probs.get(f.category), rules=len(rules_per_cat[f.category]), escalated=hit.escalated,
+                f.category, (probs if f.category in LINK_EVIDENCE else probs_unlinked).get(f.category),
+                rules=len(rules_per_cat[f.category]), escalated=hit.escalated,
                 needs_meta=bool(req.recipient or req.lender), context=context, mode=f.mode, top=top):
             out.append(f)
     return out
