@@ -17,6 +17,8 @@ present) written for this file in new wording, not taken from any set.
 - The corroboration veto reads a web address as characters of no gram (`normalize.veto_text`): a link's letters and
   digits diluted a threat beside it below the veto; for impersonation and credit-repair scams (`check.LINK_EVIDENCE`)
   and for the classifier's own findings the link stays (evidence of a phishing notice).
+- Convention 20: where the message threatens exposure (出名, 挂到群里, 曝光) and names no harm, the classifier adds
+  intimidation, not violence_threat (`check.MODEL_NOT_FOR_EXPOSURE`).
 """
 
 from __future__ import annotations
@@ -53,7 +55,15 @@ PAIRS = [
      "这周再不还钱就上门 https://t.cn/k3Jd82Lx"),
     ("unlawful_visit", "还款操作指引见 http://dx.cn/r/99812abc，如需上门办理请致电客服",
      "月底不还就上门 详情点 http://dx.cn/r/99812abc"),
+    # item 6: a bare exposure threat is intimidation, not violence (convention 20); harm named keeps violence
+    ("violence_threat", "钱再拖着，就把你挂群里曝光", "钱再拖着，就把你挂群里曝光，再叫几个兄弟去收拾你"),
 ]
+
+
+def test_bare_exposure_threat_is_intimidation_not_violence() -> None:
+    labels = analyze("钱再拖着，就把你挂群里曝光", {}).labels
+    assert "intimidation" in labels
+    assert "violence_threat" not in labels
 
 #: (a borrower's account, a collector's message) with dialect pronouns
 NARRATIVE = [

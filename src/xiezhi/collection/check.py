@@ -153,6 +153,17 @@ MODEL_NOT_BESIDE_RULES: dict[str, frozenset[str]] = {"violence_threat": frozense
 #: legal review 6 (D40): not where the message names force or holding in words the violence rules miss (揪着衣领,
 #: 按在墙上, 拽住, 不放): the stop is then more than 拦截 and the model's violence_threat stands.
 _FORCE_WORDS = re.compile(r"揪|拽|扯|按在|按住|摁|掐|抓住|抓着|推|踹|踢|扇|勒|捂|架着|不放|不让(?:我|他|她)?走|围住")
+#: README-check convention 20: a threat to expose ("不还就让你出名", "把你挂到群里", "曝光你") is intimidation + disclosure,
+#: "never violence_threat or insult_defamation by itself"; the n-grams of 挂/曝光 push the model to violence. Where the
+#: message threatens exposure (`_EXPOSURE`), the model adds no violence_threat unless the message names harm
+#: (`MODEL_NOT_FOR_EXPOSURE`; the rules may still find it), and gives intimidation instead (which the threatened
+#: violence would have implied). The same guard for insult_defamation was measured and
+#: dropped: an exposure threat with mockery (照片挺丑, 配点字, P几张, 恶意拖欠) carries the insult on the read sets
+#: (4 true labels lost, 1 wrong removed).
+_EXPOSURE = re.compile(r"出名|让你火|让你红|挂到|挂在|挂你|挂上|挂出|曝光|公开你|公布你|发到(?:群|网上|朋友圈|抖音)|发群里|贴到|贴出")
+MODEL_NOT_FOR_EXPOSURE: dict[str, re.Pattern[str]] = {
+    "violence_threat": re.compile(r"打|砍|杀|弄死|整死|废了|腿|刀|揍|捅|血|伤|命|卸|残|埋|收拾|灭|炸|烧|泼|绑|砸|动手|兄弟"),
+}
 #: The model does not add unlawful_visit beside violence_threat (the rules' or its own) when the message places the encounter at a
 #: spot outside any home or workplace (the compound gate, a car park, the street) and names no visit to a door: an
 #: ambush there is harm, not a visit (README-check test3 decisions: "ambush … at the compound gate … get no
@@ -371,6 +382,11 @@ def _model_findings(norm: Normalised, text: str, findings: list[Finding], day: d
     wanted = [c for c, o in zip(m.categories, over.tolist(), strict=True)
               if o and c not in have and not found.intersection(MODEL_NOT_BESIDE.get(c, ()))
               and not (rules.intersection(MODEL_NOT_BESIDE_RULES.get(c, ())) and not _FORCE_WORDS.search(norm.text))]
+    if any(c in MODEL_NOT_FOR_EXPOSURE for c in wanted) and _EXPOSURE.search(norm.text) is not None:
+        kept = [c for c in wanted if c not in MODEL_NOT_FOR_EXPOSURE or MODEL_NOT_FOR_EXPOSURE[c].search(norm.text)]
+        if len(kept) < len(wanted) and "intimidation" not in have and "intimidation" not in kept:
+            kept.append("intimidation")  # what the exposure threat is (convention 20), which the violence implied
+        wanted = kept
     for cat, (beside, place, visit) in MODEL_NOT_AT.items():
         if cat in wanted and (beside in found or beside in wanted) and place.search(norm.text) \
                 and not visit.search(norm.text):
