@@ -19,13 +19,15 @@ present) written for this file in new wording, not taken from any set.
   and for the classifier's own findings the link stays (evidence of a phishing notice).
 - Convention 20: where the message threatens exposure (出名, 挂到群里, 曝光) and names no harm, the classifier adds
   intimidation, not violence_threat (`check.MODEL_NOT_FOR_EXPOSURE`).
+- A reported arrest claim (`fl-arrest-reported`) is never vetoed by the classifier (`check.VETO_EXEMPT_RULES`).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from xiezhi.collection import analyze
+from xiezhi.collection import analyze, check
+from xiezhi.collection.corroborate import Policy
 from xiezhi.collection.engine import is_narrative
 from xiezhi.collection.model import load_model
 from xiezhi.collection.normalize import URL_MASK, veto_text
@@ -95,3 +97,15 @@ def test_link_is_masked_for_the_veto() -> None:
     m = load_model()
     assert m is not None
     assert not any(URL_MASK in g for g in m.vocab)
+
+
+@pytest.fixture
+def strict_veto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A veto that needs 0.999 for every category: only strong findings survive it."""
+    monkeypatch.setattr(check, "VETO_POLICY", Policy(default=0.999))
+    monkeypatch.setattr(check, "RULE_VETO_BELOW", 0.999)
+
+
+def test_reported_arrest_claim_is_never_vetoed(strict_veto: None) -> None:
+    found = {f.category: f.rule for f in analyze("催收给我发语音说公安马上就来抓我", {}).findings}
+    assert found.get("false_legal_threat") == "fl-arrest-reported"
