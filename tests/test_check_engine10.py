@@ -14,14 +14,23 @@ present) written for this file in new wording, not taken from any set.
   "不发到你们公司群，但是你得给我五百") (`engine._negated_list`, `engine._firm_denial`).
 - A Cantonese A-not-A form (系咪, 系唔系, 会唔会, 有冇 …) makes its clause a question without a question mark
   (`engine._CANTONESE_Q`); put to the reader it stays the collector's rhetoric.
+- The corroboration veto reads a web address as characters of no gram (`normalize.veto_text`): a link's letters and
+  digits diluted a threat beside it below the veto; for impersonation and credit-repair scams (`check.LINK_EVIDENCE`)
+  and for the classifier's own findings the link stays (evidence of a phishing notice).
+- Convention 20: where the message threatens exposure (出名, 挂到群里, 曝光) and names no harm, the classifier adds
+  intimidation, not violence_threat (`check.MODEL_NOT_FOR_EXPOSURE`).
+- A reported arrest claim (`fl-arrest-reported`) is never vetoed by the classifier (`check.VETO_EXEMPT_RULES`).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from xiezhi.collection import analyze
+from xiezhi.collection import analyze, check
+from xiezhi.collection.corroborate import Policy
 from xiezhi.collection.engine import is_narrative
+from xiezhi.collection.model import load_model
+from xiezhi.collection.normalize import URL_MASK, veto_text
 
 PAIRS = [
     # item 1: an exception does not reach across a contrastive turn; one that is the lawful order's premise does
@@ -43,7 +52,20 @@ PAIRS = [
     ("third_party_contact", "我们公司不上门、爆通讯录、打你单位电话", "你不还钱、不接电话，我们就爆你通讯录"),
     # item 7: a Cantonese A-not-A form asks without a question mark; the collector's 系咪 to the reader is rhetoric
     ("third_party_contact", "系咪会爆我通讯录㗎", "你系咪想我哋爆你通讯录"),
+    # item 9: a link after a threat no longer pulls its category below the veto
+    ("unlawful_visit", "您本月账单已出，上门服务预约请登录 https://app.hxjr.cn/visit/8823 查看",
+     "这周再不还钱就上门 https://t.cn/k3Jd82Lx"),
+    ("unlawful_visit", "还款操作指引见 http://dx.cn/r/99812abc，如需上门办理请致电客服",
+     "月底不还就上门 详情点 http://dx.cn/r/99812abc"),
+    # item 6: a bare exposure threat is intimidation, not violence (convention 20); harm named keeps violence
+    ("violence_threat", "钱再拖着，就把你挂群里曝光", "钱再拖着，就把你挂群里曝光，再叫几个兄弟去收拾你"),
 ]
+
+
+def test_bare_exposure_threat_is_intimidation_not_violence() -> None:
+    labels = analyze("钱再拖着，就把你挂群里曝光", {}).labels
+    assert "intimidation" in labels
+    assert "violence_threat" not in labels
 
 #: (a borrower's account, a collector's message) with dialect pronouns
 NARRATIVE = [
@@ -63,3 +85,27 @@ def test_engine_mechanics_pair(category: str, lawful: str, unlawful: str, model:
 def test_dialect_pronouns_in_narrative(account: str, collector: str) -> None:
     assert is_narrative(account)
     assert not is_narrative(collector)
+
+
+def test_link_is_masked_for_the_veto() -> None:
+    text = "再不还钱就上门https://t.cn/abc123,详见x.com/a?b=1"
+    masked = veto_text(text)
+    assert len(masked) == len(text)
+    assert masked == "再不还钱就上门" + URL_MASK * 19 + ",详见" + URL_MASK * 11
+    plain = "没有链接的消息。就这样"
+    assert veto_text(plain) is plain
+    m = load_model()
+    assert m is not None
+    assert not any(URL_MASK in g for g in m.vocab)
+
+
+@pytest.fixture
+def strict_veto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A veto that needs 0.999 for every category: only strong findings survive it."""
+    monkeypatch.setattr(check, "VETO_POLICY", Policy(default=0.999))
+    monkeypatch.setattr(check, "RULE_VETO_BELOW", 0.999)
+
+
+def test_reported_arrest_claim_is_never_vetoed(strict_veto: None) -> None:
+    found = {f.category: f.rule for f in analyze("催收给我发语音说公安马上就来抓我", {}).findings}
+    assert found.get("false_legal_threat") == "fl-arrest-reported"

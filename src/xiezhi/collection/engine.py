@@ -192,7 +192,7 @@ _ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|
 #: 只是 only at the start of a comma phrase (但凡, 可以, 可惜 are none). Conditional turns (否则, 不然, 再不…就, 要是…就)
 #: were measured and left out: an exception that names who speaks or what is held ("我是派出所的民警，…不然明天我们
 #: 直接去你单位带人", "你的裸照我们手里也有，再不还就发到网上去") still holds across them (docs/check.md, engine10).
-_TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才|就|问)|可是|然而|(?<=[，,；;])(?:但|可(?![以能是惜怜])|只是)")
+_TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才|就|问)|可是|然而|[，,；;](?:但|可(?![以能是惜怜])|只是)")
 #: ... but not a turn to the debtor's continuing default ("判决已生效，但你仍拒不履行，我们将申请强制执行") or to a
 #: judgment ("欠钱本身不会坐牢，但拒不执行判决情节严重的可能构成犯罪"): the exception is the premise of what follows, or
 #: what follows is the lawful order's own qualification.
@@ -200,10 +200,18 @@ _DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|�
                               r"|[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
 
 
+@lru_cache(maxsize=256)
+def _has_turn(text: str) -> bool:
+    """Whether a contrastive turn may be in the text at all (cached: asked for every span of a message)."""
+    return _TURN_CONTRAST.search(text) is not None
+
+
 def _turn_before(text: str, start: int, s: int) -> int:
     """Where the last contrastive turn in text[start:s] begins (`_TURN_CONTRAST`; not one to the debtor's continuing
     default, `_DEFAULT_GOES_ON`), else `start`."""
     at = start
+    if not _has_turn(text):
+        return at
     for m in _TURN_CONTRAST.finditer(text, start, s):
         if _DEFAULT_GOES_ON.match(text, m.end()) is None:
             at = m.start()
@@ -1127,11 +1135,13 @@ def is_narrative(text: str) -> bool:
 #: Dialect personal pronouns read as their Mandarin forms by `is_narrative`: northern 俺 and Minnan 阮 (I; 阮 not in
 #: the typo 法阮 for 法院) count as the writer, Wu 侬 and Minnan 汝 (you) as the reader, so "俺妈被他们堵在家门口"
 #: is a borrower's account and "侬再勿还…" a collector's message. (Wu 阿拉 and Cantonese 我哋 are "we", like 我们.)
-_DIALECT_PERSON = re.compile(r"俺们|俺|(?<!法)阮|侬|汝")
+_DIALECT_PERSON = re.compile(r"俺们|俺|阮|侬|汝")  # (no lookbehind for 法阮: it would cost `re` its first-character scan)
 _DIALECT_MANDARIN = {"俺们": "我们", "俺": "我", "阮": "我", "侬": "你", "汝": "你"}
 
 
 def _dialect_person(m: re.Match[str]) -> str:
+    if m.start() and m.string[m.start() - 1] == "法":
+        return m.group(0)  # 法阮, a typo of 法院
     return _DIALECT_MANDARIN[m.group(0)]
 
 

@@ -284,3 +284,30 @@ def _soft_breaks_many(codes: np.ndarray, keep: np.ndarray, kept_before: np.ndarr
     for k, off in zip(t[ok].tolist(), (kept_before[b[ok]] - kept_before[s[ok]]).tolist(), strict=True):
         out.setdefault(k, []).append(off)
     return {k: tuple(v) for k, v in out.items()}
+
+
+#: A web address in normalised text (lower case, half-width, no spaces): a scheme or www., or a host with a common
+#: top-level domain, and its path.
+_URL = re.compile(r"(?:https?://|www\.)[a-z0-9./?=&%#_~:+@-]*"
+                  r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|cc|top|xyz|vip|org|me|io|co|ltd|shop|site)"
+                  r"(?![a-z0-9])(?:/[a-z0-9./?=&%#_~:+@-]*)?")
+#: A cheap test that `_URL` can match (its scheme, www. or a top-level domain), searched first.
+_URL_HINT = re.compile(r"https?:|www\.|\.(?:cn|com|net|cc|top|xyz|vip|org|me|io|co|ltd|shop|site)(?![a-z0-9])")
+#: What the veto's classifier reads in place of each character of a web address: a character in no vocabulary gram.
+URL_MASK = "\uffff"
+
+
+def veto_text(text: str) -> str:
+    """The normalised text as the corroboration veto's classifier reads it: every character of a web address
+    replaced by URL_MASK (same length); the text itself (the same object) when it has none. The classifier divides
+    its sum by the square root of the number of distinct grams, and links correlate with notices, so a link after a
+    threat pulled the threat's category below the veto ("再不还钱就上门 https://t.cn/abc123": unlawful_visit 0.22
+    against 0.73 without the link). Only the veto reads it: the classifier's own findings keep the link, which is
+    evidence of a phishing notice (masking it there lost two true impersonation labels on the read sets)."""
+    if "." not in text or _URL_HINT.search(text) is None:
+        return text
+    return _URL.sub(_mask, text)
+
+
+def _mask(m: re.Match[str]) -> str:
+    return URL_MASK * (m.end() - m.start())
