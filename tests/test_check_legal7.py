@@ -1,0 +1,27 @@
+"""Legal review 7 (ninth session): defects found in review and fixed by the lead, each as a lawful/unlawful pair in
+new wording. The unlawful line must stay flagged next to the exception word; the lawful twin must stay compliant."""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+
+@pytest.mark.parametrize("text", [
+    "我们会依法起诉你，你全家都别想好过",
+    "我们会走诉讼，你等着，让你一家老小都不得安生",
+    "我们走法律程序，你全家老小都等着遭殃",
+    "诉讼流程我们照走，你一家子都别想好过",
+])
+def test_a_lawful_step_does_not_cover_menace_of_the_whole_family(text: str) -> None:
+    assert "intimidation" in analyze(text).labels
+    assert "intimidation" in analyze(text, model=False).labels
+
+
+@pytest.mark.parametrize("text", [
+    "我们会依法起诉你，请你家人督促你还款",
+    "我们将依法起诉，届时判决生效后可能影响你的出行",
+])
+def test_a_lawful_step_alone_stays_lawful(text: str) -> None:
+    assert analyze(text).labels == ["compliant"]
