@@ -25,3 +25,16 @@ def test_a_lawful_step_does_not_cover_menace_of_the_whole_family(text: str) -> N
 ])
 def test_a_lawful_step_alone_stays_lawful(text: str) -> None:
     assert analyze(text).labels == ["compliant"]
+
+
+def test_a_creditor_applying_for_enforcement_of_a_judgment_is_lawful() -> None:
+    """申请法院强制执行 is the creditor's own application after a judgment (民诉法247), not the court acting with it."""
+    assert analyze("法院判决已生效，但你仍拒不履行，我们将申请法院强制执行你的财产").labels == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "我们申请法院强制执行，明天法警跟我们一起去你家搬东西",
+    "我们请法院的人明天跟我们去你家查封",
+])
+def test_the_court_acting_with_the_collector_stays_false(text: str) -> None:
+    assert "false_legal_threat" in analyze(text, model=False).labels
