@@ -202,8 +202,11 @@ _TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才
 #: ... but not a turn to the debtor's continuing default ("判决已生效，但你仍拒不履行，我们将申请强制执行") or to a
 #: judgment ("欠钱本身不会坐牢，但拒不执行判决情节严重的可能构成犯罪"): the exception is the premise of what follows, or
 #: what follows is the lawful order's own qualification.
-_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)"
-                              r"|[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)")
+_TO_JUDGMENT = re.compile(r"[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+#: The continuing default keeps the exception only after a court's order (判决已生效, 调解书, 执行通知): "我们从不暴力催收，
+#: 但你一直不还，我就让人打断你的腿" names no order, and its turn ends the negation as "但你再不还" does (legal review 7).
+_LAWFUL_PREMISE = re.compile(r"判决|裁定|裁决|调解书|执行通知|生效")
 
 
 @lru_cache(maxsize=256)
@@ -219,8 +222,11 @@ def _turn_before(text: str, start: int, s: int) -> int:
     if not _has_turn(text):
         return at
     for m in _TURN_CONTRAST.finditer(text, start, s):
-        if _DEFAULT_GOES_ON.match(text, m.end()) is None:
-            at = m.start()
+        if _TO_JUDGMENT.match(text, m.end()) is not None:
+            continue
+        if _DEFAULT_GOES_ON.match(text, m.end()) is not None and _LAWFUL_PREMISE.search(text, start, m.start()):
+            continue
+        at = m.start()
     return at
 
 
