@@ -32,3 +32,28 @@ def test_d1_continuing_default_without_an_order_ends_the_exception(label: str, t
 ])
 def test_d1_continuing_default_after_an_order_stays_lawful(text: str) -> None:
     assert analyze(text).labels == ["compliant"]
+
+
+# D2 (H, precision10 `cues.yaml` court scope): a notice-shaped message addressed "被告/被申请人/被执行人某某：你…"
+# cancelled every false legal threat in it. The false consequences themselves are red flags (民法典 第四百六十五条
+# 第二款: parents are not liable; 民事诉讼法 第二百四十八条: an arbitration commission enforces nothing; 第二百五十五条:
+# auction only after 执行通知 and a 裁定), and a "national" 执行局/仲裁委员会 is a sham body (taxonomy 2.7).
+@pytest.mark.parametrize(("label", "text"), [
+    ("false_legal_threat", "XX区人民法院：被告刘某：你与XX网贷借款合同纠纷一案已立案，判决后你的孩子政审将无法通过，请按时到庭。"),
+    ("false_legal_threat", "XX市仲裁委员会：被申请人陈某：你方借款纠纷一案已受理，裁决后由本委直接扣划你的工资，请十日内答辩。"),
+    ("false_legal_threat", "XX人民法院执行局：被执行人张三：你的案件已进入执行程序，你的父母须承担连带清偿责任，请如实申报财产。"),
+    ("impersonation", "【全国网贷执行局】被执行人张三：你的网贷案件已进入执行程序，请于三日内申报财产。"),
+    ("impersonation", "【国家网络借贷仲裁中心】被申请人王五：你的借款纠纷已立案，请于七日内答辩。"),
+])
+def test_d2_a_notice_telling_a_false_consequence_or_from_a_sham_body_is_flagged(label: str, text: str) -> None:
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "XX市仲裁委员会：被申请人王五：你与XX消费金融公司借款合同纠纷一案已受理，请于十日内提交答辩书，逾期不影响仲裁程序进行。",
+    "XX区人民法院执行局：被执行人赵六：你的案件已进入执行程序，请于五日内如实申报财产。",
+    "XX市中级人民法院：被告钱七：原告XX银行诉你信用卡纠纷一案已立案，请于答辩期内提交答辩状，按时到庭应诉。",
+    "中国国际经济贸易仲裁委员会：被申请人孙八：你方合同纠纷一案已受理，请于规定期限内提交答辩书。",
+])
+def test_d2_a_genuine_notice_in_the_second_person_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
