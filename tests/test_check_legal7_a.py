@@ -57,3 +57,24 @@ def test_d2_a_notice_telling_a_false_consequence_or_from_a_sham_body_is_flagged(
 ])
 def test_d2_a_genuine_notice_in_the_second_person_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+# D3 (H, precision10 `fl-blacklist` unless): 如果有能力还 is the collector's "you can pay" reproach and the bare 才会被列入
+# fits "你这种人才会被列入…"; only the court or the law's condition before 才会 tells the law (民事诉讼法 第二百六十六条:
+# the list is a court's measure against a 被执行人).
+@pytest.mark.parametrize("text", [
+    "你都有车有房了，如果有能力还还拖着，下周一就把你弄进失信名单。",
+    "你们这种赖子才会被纳入失信被执行人，后天我们就把你名字报给法院系统。",
+    "你明明有钱，如果有能力还却不还，明天就把你报进失信名单，让你坐不了高铁。",
+])
+def test_d3_the_collectors_reproach_does_not_cancel_the_blacklist_threat(text: str) -> None:
+    assert "false_legal_threat" in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "法院的人说，如果我有能力还却故意不还，才会被列入失信名单，是这样吗？",
+    "如果您有能力履行而拒不履行生效判决，法院才会将您列入失信被执行人名单。",
+    "只有判决生效后拒不履行的，才会被列入失信被执行人名单，我们无权这样做。",
+])
+def test_d3_the_law_told_as_a_condition_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
