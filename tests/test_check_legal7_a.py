@@ -78,3 +78,21 @@ def test_d3_the_collectors_reproach_does_not_cancel_the_blacklist_threat(text: s
 ])
 def test_d3_the_law_told_as_a_condition_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+# D18 (M, engine10 `_negated_list`): a later 、-item told with a time or 直接/就 is what the writer will do instead of
+# the denied first item, not one more denied act (民法典 第一千零三十三条; taxonomy 2.4).
+@pytest.mark.parametrize(("label", "text"), [
+    ("third_party_contact", "我们没工夫跟你耗、今晚就上门、找你爸妈。"),
+    ("third_party_contact", "我们没时间陪你玩、明天直接去你单位、找你领导。"),
+])
+def test_d18_an_item_told_as_what_will_be_done_is_not_denied(label: str, text: str) -> None:
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们不会上门、爆通讯录或骚扰家人",
+    "本公司从不上门、联系你的亲友或单位，请放心",
+])
+def test_d18_one_denial_before_a_list_still_denies_every_item(text: str) -> None:
+    assert _labels(text) == ["compliant"]

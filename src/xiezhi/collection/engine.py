@@ -330,6 +330,9 @@ def _firm_denial(text: str, s: int, e: int) -> bool:
 #: item ("我们不会上门、爆通讯录或骚扰家人", "从没有打过你领导、同事的电话").
 _LIST_ITEM = re.compile(r"、(?:或者|或|和|及|以及|还有)?$")
 _LIST_HEAD = re.compile(r"[，,；;：:]")
+#: ... but an item told with a time or "directly" is what the writer will do instead of the denied first item ("我们没工夫
+#: 跟你耗、今晚就上门、找你爸妈", "我们不会再提醒你、明天直接爆通讯录"): the list no longer shares the negation (legal review 7).
+_LIST_GOES_ON = re.compile(r"、(?:[^、，,。！？!?；;]{0,4}?)(?:直接|马上|立刻|立马|今晚|今天|明天|明早|改为|而是|就)")
 
 
 def _negated_list(text: str, s: int, cs: int) -> bool:
@@ -342,6 +345,8 @@ def _negated_list(text: str, s: int, cs: int) -> bool:
         head = m.end()
     k = text.find("、", head, s)
     if k == -1:
+        return False
+    if _LIST_GOES_ON.search(text, k, s) is not None:  # a later item told as what will be done instead
         return False
     # the first item ends at the first 、: the negation must stand before one of its words, at most 8 characters
     # before that 、 (`_NEGATED` needs only auxiliaries between the negator and the item)
