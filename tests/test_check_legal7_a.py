@@ -96,3 +96,23 @@ def test_d18_an_item_told_as_what_will_be_done_is_not_denied(label: str, text: s
 ])
 def test_d18_one_denial_before_a_list_still_denies_every_item(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+# D15 (M, recall10c `dd-display-threatened` unless 法院/举报/诈骗): the collector's own taunt ("法院都拿你没办法",
+# "你去举报我们也不怕") cancelled the banner or leaflet threat (软暴力意见 二（二）: 贴报喷字、拉挂横幅); only a court's own
+# publication or an anti-fraud notice is lawful.
+@pytest.mark.parametrize("text", [
+    "再不还，明天就拿个大喇叭去你们村里广播你欠钱不还，法院都拿你没办法。",
+    "不还就把你欠钱不还的事印成传单，在你小区发，你去举报我们也不怕。",
+    "再拖下去，下周就在你单位门口拉横幅写你欠债不还，你报警举报都随便。",
+])
+def test_d15_a_taunt_does_not_cancel_the_display_threat(text: str) -> None:
+    assert "debt_disclosure" in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们不会在你家门口拉横幅，也不会贴告示。",
+    "谨防诈骗分子冒充催收人员，扬言拉横幅写你欠钱不还的，请拨打举报电话。",
+])
+def test_d15_a_denial_or_a_warning_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
