@@ -116,3 +116,19 @@ def test_d15_a_taunt_does_not_cancel_the_display_threat(text: str) -> None:
 ])
 def test_d15_a_denial_or_a_warning_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+# D16 (M, recall10c `tp-contact-done-told` unless 你同意/您同意/报警): "你同意不同意都没用" and "你去报警啊" cancelled a
+# contact already made with the debt told (民法典 第一千零三十三条); only consent given (经你同意, 你已同意) or a
+# warning (请报警) is an exception.
+@pytest.mark.parametrize("text", [
+    "我们已经打电话给你领导了，说你欠钱不还，你同意不同意都没用。",
+    "我们已经联系了你爸妈，告诉他们你欠了八万，你去报警啊。",
+    "我们已经找过你表哥了，把你欠款的事都跟他说了，你有本事就报警。",
+])
+def test_d16_a_taunt_does_not_cancel_a_contact_already_made(text: str) -> None:
+    assert "third_party_contact" in _labels(text)
+
+
+def test_d16_a_consented_contact_stays_lawful() -> None:
+    assert _labels("经你同意，我们已联系了你指定的联系人核实你的新号码。") == ["compliant"]
