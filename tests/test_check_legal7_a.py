@@ -132,3 +132,18 @@ def test_d16_a_taunt_does_not_cancel_a_contact_already_made(text: str) -> None:
 
 def test_d16_a_consented_contact_stays_lawful() -> None:
     assert _labels("经你同意，我们已联系了你指定的联系人核实你的新号码。") == ["compliant"]
+
+
+# D17 (M, recall10c `uv-crew-coming-slots` unless 接你): the night "escort to the company" (review 6 D28) was
+# cancelled by 接你; only the writer's own pick-up (我去接你, 去车站接你) is an exception (taxonomy 2.9/2.11;
+# 刑法 第二百三十八条 for taking the debtor away).
+def test_d17_the_crew_coming_to_take_the_debtor_away_is_flagged() -> None:
+    assert "unlawful_visit" in _labels("我们的人今晚就过来接你去公司，把欠的钱说清楚。")
+
+
+@pytest.mark.parametrize("text", [
+    "周末我们的人过来帮你搬家，你在家等着就行。",
+    "我去车站接你，到了给我打电话。",
+])
+def test_d17_a_friendly_pick_up_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
