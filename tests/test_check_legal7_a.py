@@ -147,3 +147,24 @@ def test_d17_the_crew_coming_to_take_the_debtor_away_is_flagged() -> None:
 ])
 def test_d17_a_friendly_pick_up_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+# D19 (M, engine10 `_CANTONESE_Q`): a Cantonese form asking whether a report is true (系咪真㗎) made the borrower's
+# report of an unlawful threat a question and lost its labels (convention 8; 爆通讯录 is never lawful); words lawful
+# in principle (上门, 起诉, 征信) asked about stay compliant, and 系咪/会唔会 asking about the act still ask.
+@pytest.mark.parametrize("text", [
+    "催收话要爆我通讯录，系咪真㗎",
+    "佢哋话要将我啲通讯录全部打一次，系唔系真嘅",
+])
+def test_d19_a_reported_unlawful_threat_asked_whether_true_keeps_its_labels(text: str) -> None:
+    assert "third_party_contact" in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "催收话要上门，系咪真㗎",
+    "催收话要起诉我，系唔系真㗎",
+    "系咪会爆我通讯录㗎",
+    "佢哋会唔会上门",
+])
+def test_d19_a_question_about_a_lawful_step_or_the_act_stays_compliant(text: str) -> None:
+    assert _labels(text) == ["compliant"]

@@ -46,7 +46,10 @@ def _negation(text: str, pos: int, endpos: int) -> re.Match[str] | None:
 #: 上门"): such a form in the clause makes it a question like a question mark (whose it is, the borrower's or the
 #: collector's rhetoric, is then decided as for any question). Adding the forms to the question cues too (so that
 #: "催收话要爆我通讯录，系唔系真㗎" asks) was measured and dropped: dev34 0.834 -> 0.829 (docs/check.md, engine10).
-_CANTONESE_Q = re.compile(r"系咪|系唔系|会唔会|可唔可以|得唔得|使唔使|有冇")
+#: A form that asks whether a report is true (系咪真㗎, 系唔系真嘅) is no question about the act: "催收话要爆我通讯录，系咪真㗎"
+#: reports what the collector said, which keeps that act's labels (convention 8; legal review 7, D19), as it did before
+#: the forms were added; with a question mark the older question handling decides, as for the Mandarin 是真的吗？.
+_CANTONESE_Q = re.compile(r"系咪(?!真)|系唔系(?!真)|会唔会|可唔可以|得唔得|使唔使|有冇")
 
 
 _CLAUSE_END = "。！？!?；;\n"
