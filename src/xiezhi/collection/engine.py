@@ -46,7 +46,10 @@ def _negation(text: str, pos: int, endpos: int) -> re.Match[str] | None:
 #: 上门"): such a form in the clause makes it a question like a question mark (whose it is, the borrower's or the
 #: collector's rhetoric, is then decided as for any question). Adding the forms to the question cues too (so that
 #: "催收话要爆我通讯录，系唔系真㗎" asks) was measured and dropped: dev34 0.834 -> 0.829 (docs/check.md, engine10).
-_CANTONESE_Q = re.compile(r"系咪|系唔系|会唔会|可唔可以|得唔得|使唔使|有冇")
+#: A form that asks whether a report is true (系咪真㗎, 系唔系真嘅) is no question about the act: "催收话要爆我通讯录，系咪真㗎"
+#: reports what the collector said, which keeps that act's labels (convention 8; legal review 7, D19), as it did before
+#: the forms were added; with a question mark the older question handling decides, as for the Mandarin 是真的吗？.
+_CANTONESE_Q = re.compile(r"系咪(?!真)|系唔系(?!真)|会唔会|可唔可以|得唔得|使唔使|有冇")
 
 
 _CLAUSE_END = "。！？!?；;\n"
@@ -202,8 +205,11 @@ _TURN_CONTRAST = re.compile(r"但是|不过(?!分|是|如此|几|两|三|一|才
 #: ... but not a turn to the debtor's continuing default ("判决已生效，但你仍拒不履行，我们将申请强制执行") or to a
 #: judgment ("欠钱本身不会坐牢，但拒不执行判决情节严重的可能构成犯罪"): the exception is the premise of what follows, or
 #: what follows is the lawful order's own qualification.
-_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)"
-                              r"|[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+_DEFAULT_GOES_ON = re.compile(r"(?:你|您)(?:们)?(?:仍|仍然|还是|依然|依旧|一直|始终|迟迟)(?:不|未|没|拒)")
+_TO_JUDGMENT = re.compile(r"[^，,。！？!?；;\n]{0,10}?(?:判决|裁定)")
+#: The continuing default keeps the exception only after a court's order (判决已生效, 调解书, 执行通知): "我们从不暴力催收，
+#: 但你一直不还，我就让人打断你的腿" names no order, and its turn ends the negation as "但你再不还" does (legal review 7).
+_LAWFUL_PREMISE = re.compile(r"判决|裁定|裁决|调解书|执行通知|生效")
 
 
 @lru_cache(maxsize=256)
@@ -219,8 +225,11 @@ def _turn_before(text: str, start: int, s: int) -> int:
     if not _has_turn(text):
         return at
     for m in _TURN_CONTRAST.finditer(text, start, s):
-        if _DEFAULT_GOES_ON.match(text, m.end()) is None:
-            at = m.start()
+        if _TO_JUDGMENT.match(text, m.end()) is not None:
+            continue
+        if _DEFAULT_GOES_ON.match(text, m.end()) is not None and _LAWFUL_PREMISE.search(text, start, m.start()):
+            continue
+        at = m.start()
     return at
 
 
@@ -324,6 +333,9 @@ def _firm_denial(text: str, s: int, e: int) -> bool:
 #: item ("我们不会上门、爆通讯录或骚扰家人", "从没有打过你领导、同事的电话").
 _LIST_ITEM = re.compile(r"、(?:或者|或|和|及|以及|还有)?$")
 _LIST_HEAD = re.compile(r"[，,；;：:]")
+#: ... but an item told with a time or "directly" is what the writer will do instead of the denied first item ("我们没工夫
+#: 跟你耗、今晚就上门、找你爸妈", "我们不会再提醒你、明天直接爆通讯录"): the list no longer shares the negation (legal review 7).
+_LIST_GOES_ON = re.compile(r"、(?:[^、，,。！？!?；;]{0,4}?)(?:直接|马上|立刻|立马|今晚|今天|明天|明早|改为|而是|就)")
 
 
 def _negated_list(text: str, s: int, cs: int) -> bool:
@@ -336,6 +348,8 @@ def _negated_list(text: str, s: int, cs: int) -> bool:
         head = m.end()
     k = text.find("、", head, s)
     if k == -1:
+        return False
+    if _LIST_GOES_ON.search(text, k, s) is not None:  # a later item told as what will be done instead
         return False
     # the first item ends at the first 、: the negation must stand before one of its words, at most 8 characters
     # before that 、 (`_NEGATED` needs only auxiliaries between the negator and the item)
