@@ -1,0 +1,29 @@
+"""Legal review 7 (ninth session), recall10v's defects (D4-D14, D20) fixed by legalfix10b: each as an unlawful line that
+must be flagged next to the former exception word and the lawful twin the rule's exception was written for."""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+
+def _labels(text: str) -> list[str]:
+    return list(analyze(text, model=False).labels)
+
+
+def _rule(text: str, rule: str) -> object:
+    return next(f for f in analyze(text, model=False).findings if f.rule == rule)
+
+
+@pytest.mark.parametrize("text", [
+    "那人说他是派出所的，我看了他的证件好像是真的，他让我今天把钱打到他微信。",
+    "两个人说是法院的，出示了证件，让我当场转两万到他个人银行卡上。",
+])
+def test_d4_a_card_shown_is_no_proof(text: str) -> None:
+    """刑法279: fake police carry fake cards; a real officer takes no debt into his own WeChat."""
+    assert "impersonation" in _labels(text)
+
+
+def test_d4_officers_who_sealed_and_left_stay_lawful() -> None:
+    assert _labels("今天法院的两位工作人员来我家，我看了他们的证件，好像是真的，他们登记了财产就走了") == ["compliant"]
