@@ -27,3 +27,17 @@ def test_d4_a_card_shown_is_no_proof(text: str) -> None:
 
 def test_d4_officers_who_sealed_and_left_stay_lawful() -> None:
     assert _labels("今天法院的两位工作人员来我家，我看了他们的证件，好像是真的，他们登记了财产就走了") == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "【银保监会】您投诉的XX平台一事已受理，需先缴纳500元保证金到指定账户，方可为您减免。",
+    "这里是市金融监管局，您投诉的平台已被查处，您的欠款可以全部免除，请下载我们的App办理销户。",
+    "我们是金融监管局的，您投诉的事情我们已经立案，先转2000元认证金到安全账户才能给您注销贷款。",
+])
+def test_d5_a_fake_regulator_answering_a_complaint_is_impersonation(text: str) -> None:
+    assert "impersonation" in _labels(text)
+
+
+def test_d5_the_real_referral_stays_lawful() -> None:
+    text = "您好，这里是本地金融监管局热线，您投诉的催收问题已转至相关机构处理，处理结果将在15个工作日内反馈。"
+    assert _labels(text) == ["compliant"]
