@@ -41,3 +41,16 @@ def test_d5_a_fake_regulator_answering_a_complaint_is_impersonation(text: str) -
 def test_d5_the_real_referral_stays_lawful() -> None:
     text = "您好，这里是本地金融监管局热线，您投诉的催收问题已转至相关机构处理，处理结果将在15个工作日内反馈。"
     assert _labels(text) == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "下次泼的就不是油漆了，你家刚刷墙吧。",
+    "你家刚装修完吧，明天再不还就不是油漆了。",
+    "你家大门刚刷的漆挺好看，下回泼上去的可就不是油漆了。",
+])
+def test_d6_a_taunt_about_fresh_paint_keeps_the_threat(text: str) -> None:
+    assert "violence_threat" in _labels(text)
+
+
+def test_d6_a_renovation_stays_lawful() -> None:
+    assert _labels("下回刷的就不是这种红漆了，装修师傅说换成防水涂料") == ["compliant"]
