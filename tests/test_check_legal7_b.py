@@ -54,3 +54,22 @@ def test_d6_a_taunt_about_fresh_paint_keeps_the_threat(text: str) -> None:
 
 def test_d6_a_renovation_stays_lawful() -> None:
     assert _labels("下回刷的就不是这种红漆了，装修师傅说换成防水涂料") == ["compliant"]
+
+
+def test_d7_a_lenders_own_letter_mentioning_a_suit_is_no_forged_court_paper() -> None:
+    assert "impersonation" not in _labels("今天收到一封信，落款是XX消费金融有限公司，说我再不还款就向法院起诉。")
+
+
+@pytest.mark.parametrize("text", [
+    "收到一个EMS，寄件人是XX科技公司，里面是法院传票，让我扫码缴费。",
+    "收到一个邮政快递，寄件人写的是某某信息咨询公司，里面装着一张传票，要我三天内把钱转到上面的账户。",
+])
+def test_d7_the_sender_not_the_courier_betrays_the_sham(text: str) -> None:
+    assert "impersonation" in _labels(text)
+
+
+def test_d7_a_summons_sent_by_the_court_stays_lawful() -> None:
+    text = "今天收到一个快递，是法院寄来的应诉通知书和起诉状，原告是一家消费金融公司，EMS单号在邮政官网能查到，这是真的吧？"
+    assert _labels(text) == ["compliant"]
+    expl = _rule("收到一个EMS，寄件人是XX科技公司，里面是法院传票，让我扫码缴费。", "im-court-document-betrayed").explanation
+    assert "第六十三条" in expl and "单凭手机号不能断定真假" in expl
