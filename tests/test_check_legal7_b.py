@@ -73,3 +73,13 @@ def test_d7_a_summons_sent_by_the_court_stays_lawful() -> None:
     assert _labels(text) == ["compliant"]
     expl = _rule("收到一个EMS，寄件人是XX科技公司，里面是法院传票，让我扫码缴费。", "im-court-document-betrayed").explanation
     assert "第六十三条" in expl and "单凭手机号不能断定真假" in expl
+
+
+def test_d8_an_identifiable_firm_with_its_address_is_lawful() -> None:
+    text = ("XX律师事务所受XX消费金融有限公司委托，就您的借款逾期事宜致函，律所地址：杭州市西湖区XX路88号，"
+            "承办律师：王律师 13712345678。")
+    assert _labels(text) == ["compliant"]
+
+
+def test_d8_a_firm_name_with_only_a_mobile_stays_flagged() -> None:
+    assert "impersonation" in _labels("【明德律师事务所】关于您拖欠的网贷，请于三日内联系承办律师13912345678处理，逾期将采取法律措施")
