@@ -83,3 +83,15 @@ def test_d8_an_identifiable_firm_with_its_address_is_lawful() -> None:
 
 def test_d8_a_firm_name_with_only_a_mobile_stays_flagged() -> None:
     assert "impersonation" in _labels("【明德律师事务所】关于您拖欠的网贷，请于三日内联系承办律师13912345678处理，逾期将采取法律措施")
+
+
+@pytest.mark.parametrize("text", [
+    "【XX市公安局反诈中心】您名下借款涉嫌洗钱，请下载会议软件配合调查，否则冻结您全部账户。",
+    "我们是市公安局反诈中心的，有人冒充你借了网贷，你涉嫌洗钱，需要把资金转到监管账户核查。",
+])
+def test_d9_the_fake_police_script_is_no_warning(text: str) -> None:
+    assert "impersonation" in _labels(text)
+
+
+def test_d9_the_centres_real_warning_stays_lawful() -> None:
+    assert _labels("【反诈中心】提醒：近期有人冒充网贷平台和公安要求转入安全账户，均为诈骗，请勿转账") == ["compliant"]
