@@ -95,3 +95,20 @@ def test_d9_the_fake_police_script_is_no_warning(text: str) -> None:
 
 def test_d9_the_centres_real_warning_stays_lawful() -> None:
     assert _labels("【反诈中心】提醒：近期有人冒充网贷平台和公安要求转入安全账户，均为诈骗，请勿转账") == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "你再不还钱，放学那条小路挺黑的，哪天我们去接你儿子。",
+    "你报了警也没用，你孩子放学那条路挺偏的，欠的钱自己掂量。",
+])
+def test_d10_we_fetch_your_son_and_your_police_report_keep_the_threat(text: str) -> None:
+    assert "violence_threat" in _labels(text)
+
+
+def test_d10_a_payment_deadline_is_no_time_of_the_harm() -> None:
+    f = _rule("想让你家孩子平平安安上下学，明天之前把钱打过来。", "vt-child-route-slots")
+    assert f.severity == "violation"
+
+
+def test_d10_the_writers_own_lift_stays_lawful() -> None:
+    assert _labels("钱的事不急，放学那条小路挺黑的，我去接你儿子。") == ["compliant"]
