@@ -112,3 +112,15 @@ def test_d10_a_payment_deadline_is_no_time_of_the_harm() -> None:
 
 def test_d10_the_writers_own_lift_stays_lawful() -> None:
     assert _labels("钱的事不急，放学那条小路挺黑的，我去接你儿子。") == ["compliant"]
+
+
+def test_d11_you_agree_or_not_keeps_the_seizure_threat() -> None:
+    text = "你同不同意都一样，明天就把你家的牛牵走抵债。"
+    assert "violence_threat" in _labels(text)
+    cites = [c.get("id") or str(c) for c in _rule(text, "vt-property-taken-for-debt").citations]
+    assert any("293-1" in c for c in cites)
+    assert "抢劫" not in _rule(text, "vt-property-taken-for-debt").explanation
+
+
+def test_d11_the_borrowers_own_offer_stays_lawful() -> None:
+    assert _labels("我实在拿不出现金，我自愿把那辆旧三轮车拿去抵债，可以跟平台协商吗") == ["compliant"]
