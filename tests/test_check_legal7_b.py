@@ -124,3 +124,11 @@ def test_d11_you_agree_or_not_keeps_the_seizure_threat() -> None:
 
 def test_d11_the_borrowers_own_offer_stays_lawful() -> None:
     assert _labels("我实在拿不出现金，我自愿把那辆旧三轮车拿去抵债，可以跟平台协商吗") == ["compliant"]
+
+
+def test_d12_shoushi_ni_does_not_cancel_the_insult() -> None:
+    assert "insult_defamation" in _labels("老东西，再不还钱我们就收拾你。")
+
+
+def test_d12_tidying_old_things_stays_lawful() -> None:
+    assert _labels("这些老东西放着占地方，周末收拾一下拿去回收站卖了。") == ["compliant"]
