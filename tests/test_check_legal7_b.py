@@ -132,3 +132,16 @@ def test_d12_shoushi_ni_does_not_cancel_the_insult() -> None:
 
 def test_d12_tidying_old_things_stays_lawful() -> None:
     assert _labels("这些老东西放着占地方，周末收拾一下拿去回收站卖了。") == ["compliant"]
+
+
+def test_d13_a_borrowers_worry_does_not_cancel_the_reported_threat() -> None:
+    assert "false_legal_threat" in _labels("我担心得睡不着，催收跟我妈说替我还钱，不然连她一起起诉。")
+
+
+def test_d13_a_worry_about_what_may_be_said_stays_lawful() -> None:
+    assert _labels("我担心催收会跟我妈说替我还钱，不然连她一起起诉，会这样吗？") == ["compliant"]
+
+
+def test_d13_the_spouse_is_told_about_joint_debts() -> None:
+    f = _rule("催收跟我老婆说，你替他还，不然连你一起起诉。", "fl-third-party-pay-or-sued")
+    assert "第一千零六十四条" in f.explanation
