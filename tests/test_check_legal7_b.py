@@ -145,3 +145,12 @@ def test_d13_a_worry_about_what_may_be_said_stays_lawful() -> None:
 def test_d13_the_spouse_is_told_about_joint_debts() -> None:
     f = _rule("催收跟我老婆说，你替他还，不然连你一起起诉。", "fl-third-party-pay-or-sued")
     assert "第一千零六十四条" in f.explanation
+
+
+def test_d14_you_must_pay_even_in_hardship_is_collection() -> None:
+    assert "impersonation" in _labels("我是社区网格员，听说你欠了网贷，遇到困难也得还，明天来社区一趟说明情况。")
+
+
+def test_d14_the_grid_workers_care_stays_lawful() -> None:
+    text = "我是社区网格员，有个网贷公司打电话让我们社区配合找你，我们没答应，你是不是遇到什么困难了"
+    assert _labels(text) == ["compliant"]
