@@ -154,3 +154,8 @@ def test_d14_you_must_pay_even_in_hardship_is_collection() -> None:
 def test_d14_the_grid_workers_care_stays_lawful() -> None:
     text = "我是社区网格员，有个网贷公司打电话让我们社区配合找你，我们没答应，你是不是遇到什么困难了"
     assert _labels(text) == ["compliant"]
+
+
+def test_d20_a_private_insult_is_no_defamation_by_itself() -> None:
+    expl = _rule("老东西，再不还钱我们就收拾你。", "id-insult-address-lexicon").explanation
+    assert "当众或在群里说还侵害名誉权" in expl
