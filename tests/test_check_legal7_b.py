@@ -159,3 +159,10 @@ def test_d14_the_grid_workers_care_stays_lawful() -> None:
 def test_d20_a_private_insult_is_no_defamation_by_itself() -> None:
     expl = _rule("老东西，再不还钱我们就收拾你。", "id-insult-address-lexicon").explanation
     assert "当众或在群里说还侵害名誉权" in expl
+
+
+def test_d4_the_reported_officer_is_not_vetoed_in_the_default_pipeline() -> None:
+    """The classifier scores the first-person report low; im-claimed-authority-reported is exempt from the veto."""
+    text = "那人说他是派出所的，我看了他的证件好像是真的，他让我今天把钱打到他微信。"
+    assert "impersonation" in analyze(text).labels
+    assert analyze("今天法院的两位工作人员来我家，我看了他们的证件，好像是真的，他们登记了财产就走了").labels == ["compliant"]
