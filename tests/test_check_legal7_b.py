@@ -166,3 +166,20 @@ def test_d4_the_reported_officer_is_not_vetoed_in_the_default_pipeline() -> None
     text = "那人说他是派出所的，我看了他的证件好像是真的，他让我今天把钱打到他微信。"
     assert "impersonation" in analyze(text).labels
     assert analyze("今天法院的两位工作人员来我家，我看了他们的证件，好像是真的，他们登记了财产就走了").labels == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "催收跟我老婆说，你替他还，不然连你一起起诉。",
+    "我担心得睡不着，催收跟我妈说替我还钱，不然连她一起起诉。",
+    "我是社区网格员，听说你欠了网贷，遇到困难也得还，明天来社区一趟说明情况。",
+])
+def test_d13_d14_lines_flag_in_the_default_pipeline(text: str) -> None:
+    assert analyze(text).labels != ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "我担心催收会跟我妈说替我还钱，不然连她一起起诉，会这样吗？",
+    "我是社区网格员，有个网贷公司打电话让我们社区配合找你，我们没答应，你是不是遇到什么困难了",
+])
+def test_d13_d14_twins_stay_lawful_in_the_default_pipeline(text: str) -> None:
+    assert analyze(text).labels == ["compliant"]
