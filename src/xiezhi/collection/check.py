@@ -202,9 +202,17 @@ VETO_EXEMPT_CATEGORIES: frozenset[str] = POLICY.exempt_categories
 #: engine10: a reported arrest claim (`fl-arrest-reported`: the collector said the borrower will be arrested or is
 #: wanted): the veto dropped 2 true labels of it on the read sets and no wrong one. Explicit profanity (`id-insult`) was
 #: measured and left vetoed: 2 true and 3 wrong labels dropped.
+#: legalfix10b (legal review 7, D4): a reported claim of authority by someone who collects or takes money
+#: (`im-claimed-authority-reported`: "那人说他是派出所的，我看了他的证件好像是真的，他让我今天把钱打到他微信", 刑法279): the
+#: classifier scores the first-person report low and the veto made it compliant; on the read sets the rule gives 15
+#: labels, all true, none vetoed, so the exemption changes no read line. Likewise D13/D14's lines: a collector's
+#: "替他还，不然连你一起起诉" said to a relative (`fl-third-party-pay-or-sued`, 民法典465) and a grid worker or
+#: sub-district office collecting (`im-local-office-collects`, 治安62): on the read sets 8 and 2 labels, all true, of
+#: which the veto dropped 2 and 2; the yardstick is unchanged.
 VETO_EXEMPT_RULES: frozenset[str] = frozenset({
     "fl-reported-claim", "uv-scene-reported", "uv-visit-with-authorities", "uv-stay-at-premises", "uv-crew-coming-over",
-    "uv-arrival-announced", "id-insult-reported-manner", "pe-intimate-photos", "fl-arrest-reported"})
+    "uv-arrival-announced", "id-insult-reported-manner", "pe-intimate-photos", "fl-arrest-reported",
+    "im-claimed-authority-reported", "fl-third-party-pay-or-sued", "im-local-office-collects"})
 #: engine9: menace idioms that say nothing but the menace ("你给老子等着", "走着瞧", "有你好果子吃"): an intimidation
 #: finding whose sentence holds one is strong. On the read sets 21 lines of 21 with one are gold intimidation (13
 #: annotators); the classifier scores a short one low (G0179 "信息不回电话不接 你等着 你给老子等着" under 0.25). Not the bare
