@@ -148,12 +148,7 @@ def _lawful_in_principle(rule: Rule, text: str, s: int, e: int, cs: int, ce: int
     banners, paint, blocking the door) never describe such an act."""
     if rule.category not in _PRINCIPLE_CATEGORIES or rule.also:
         return False
-    m = None
-    for m in _COMMA.finditer(text, cs, s):  # noqa: B007 - the last comma before the match
-        pass
-    ps = m.end() if m is not None else cs
-    m2 = _COMMA.search(text, e, ce)
-    pe = m2.start() if m2 is not None else ce
+    ps, pe = _comma_phrase(text, cs, ce, s, e)
     return _LAWFUL_ACT.search(text, ps, pe) is not None and _UNLAWFUL_SPEC.search(text, cs, ce) is None \
         and _ANNOUNCED.search(text, ps, e) is not None and _DONE_ACT.search(text, ps, pe) is None
 
@@ -179,6 +174,15 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
 _COMMA = re.compile(r"[，,；;]")
+
+
+def _comma_phrase(text: str, cs: int, ce: int, s: int, e: int) -> tuple[int, int]:
+    """[start, end) of the comma phrase of text[s:e] inside its sentence [cs, ce)."""
+    m = None
+    for m in _COMMA.finditer(text, cs, s):  # noqa: B007 - the last comma before the match
+        pass
+    m2 = _COMMA.search(text, e, ce)
+    return (m.end() if m is not None else cs), (m2.start() if m2 is not None else ce)
 #: A comma phrase in which the writer's side states an act already done ("，我们已经报案说你诈骗了"): after a threat it
 #: tells a second act, and a rule's `unless` words before it (the threat's exception) do not reach a match in or after
 #: it (`Matcher._unless_in`). 已经 of a plan (已经准备, 已经打算) tells none.
@@ -323,10 +327,13 @@ def _firm_denial(text: str, s: int, e: int) -> bool:
     m = _negation(text, w0, s)
     if m is None:
         return _negated_list(text, s, 0)
-    if _BARE_NOT.match(m.group(0)) is None:
-        return True
-    head = max(text.rfind(ch, 0, m.start()) for ch in "，,；;：:。！？!?、\n") + 1
-    return _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None
+    return _denies(text, m, max(text.rfind(ch, 0, m.start()) for ch in "，,；;：:。！？!?、\n") + 1)
+
+
+def _denies(text: str, m: re.Match[str], head: int) -> bool:
+    """The negation `m` is a firm denial, or a bare 不 right after the writer's side named at `head`, the start of
+    its phrase (`_BARE_NOT`, `_DENYING_SUBJECT`)."""
+    return _BARE_NOT.match(m.group(0)) is None or _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None
 
 
 #: The items of a list joined by 、 (and 或/和/及 before the last): one negation before the first item denies every
@@ -355,8 +362,7 @@ def _negated_list(text: str, s: int, cs: int) -> bool:
     # before that 、 (`_NEGATED` needs only auxiliaries between the negator and the item)
     for i in range(max(head, k - 8), k):
         m = _negation(text, max(head, i - 8), i)
-        if m is not None and i < k and (_BARE_NOT.match(m.group(0)) is None
-                                        or _DENYING_SUBJECT.fullmatch(text, head, m.start()) is not None):
+        if m is not None and _denies(text, m, head):
             return True
     return False
 
@@ -979,9 +985,8 @@ class Matcher:
             pass
         if last is None or _ADDITIVE_PURSUIT.search(text, last.end(), ce) is not None:
             return False
-        ms = max(text.rfind("，", cs, s), text.rfind(",", cs, s)) + 1 or cs
-        me = min((i for i in (text.find("，", e, ce), text.find(",", e, ce)) if i >= 0), default=ce)
-        return (ms <= last.start() < me) or _FAMILY_MENACE.search(text, max(ms, cs), me) is None
+        ms, me = _comma_phrase(text, cs, ce, s, e)
+        return (ms <= last.start() < me) or _FAMILY_MENACE.search(text, ms, me) is None
 
     def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
