@@ -42,9 +42,8 @@ def vault(app: Any) -> Any:
 def add(app: Any, *, kind: str, occurred_at: datetime | str, text: str | None, number: str | None = None,
         name: str | None = None, organisation: str | None = None, lender: str | None = None,
         notes: str | None = None, files: list[tuple[str, bytes]] | None = None) -> Any:
-    from xiezhi.dates import parse_datetime
+    from xiezhi.dates import not_in_future, parse_datetime
     from xiezhi.evidence import Counterpart, IncidentInput
-    from xiezhi.evidence.util import not_in_future
 
     if not isinstance(occurred_at, datetime) and not str(occurred_at).strip():
         raise InputError("请填写发生时间，例如 2026-03-14 23:10。")

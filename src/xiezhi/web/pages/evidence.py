@@ -57,8 +57,7 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
         return _not_ready(request, "evidence_new.html")
     if forms.text(form, "prefill", 10):
         return _prefilled(request, form)
-    f = {k: forms.text(form, k, MAX_PASTE if k in ("text", "notes") else 200)
-         for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
+    f = _fields(form)
     try:
         for k in ("text", "notes"):
             if len(f[k]) > MAX_FORM_TEXT:
@@ -86,6 +85,12 @@ async def evidence_add(request: Request) -> HTMLResponse | RedirectResponse:
     return RedirectResponse(f"/evidence/{rec.seq}?added=1", 303)
 
 
+def _fields(form: Any) -> dict[str, str]:
+    """The evidence form's fields as typed (text and notes up to a pasted thread's length, checked afterwards)."""
+    return {k: forms.text(form, k, MAX_PASTE if k in ("text", "notes") else 200)
+            for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
+
+
 def _too_long(n: int) -> str:
     return (f"内容有 {n} 字，超过一条证据 {MAX_FORM_TEXT} 字的上限。长的聊天记录请存成文本文件（.txt），"
             "在“照片、截图、录音”处作为附件上传：附件按原样保存，不限字数。")
@@ -94,8 +99,7 @@ def _too_long(n: int) -> str:
 def _prefilled(request: Request, form: Any) -> HTMLResponse:
     """The form filled from the check page's "保存为证据" (a POST: a pasted thread is too long for a link), not
     saved yet: the borrower reads it, adds the other side's number and name, and saves."""
-    f = {k: forms.text(form, k, MAX_PASTE if k in ("text", "notes") else 200)
-         for k in ("kind", "occurred_at", "number", "name", "organisation", "lender", "text", "notes")}
+    f = _fields(form)
     f["kind"] = f["kind"] if f["kind"] in KINDS else "sms"
     f["occurred_at"] = f["occurred_at"] or datetime.now().strftime("%Y-%m-%dT%H:%M")
     error = None
