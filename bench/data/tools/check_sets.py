@@ -168,6 +168,16 @@ SETS: dict[str, tuple[str, SetSpec]] = {
     "test10": ("held-out test split for the tenth session (annotator 44, ids S…, what users paste)", _spec(
         "test10", "S", weak=frozenset({"violence_threat", "privacy_exposure", "false_legal_threat", "impersonation"}),
         total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "test11": ("held-out test split for the eleventh session (annotator 47, ids V…, what users paste)", _spec(
+        "test11", "V", weak=frozenset({"intimidation", "impersonation", "debt_disclosure", "illegal_fee"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev38": ("thirty-eighth set (annotator 48, ids W…, what borrowers paste, written in the tenth session, sealed)",
+              _spec("dev38", "W", weak=frozenset({"false_legal_threat", "intimidation", "privacy_exposure"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "dev39": ("thirty-ninth set (annotator 49, ids X…, what borrowers paste, written in the tenth session, sealed)",
+              _spec("dev39", "X", weak=frozenset({"impersonation", "third_party_contact", "forced_borrowing",
+                                                  "unlawful_visit"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
 }
 
 
