@@ -1157,10 +1157,14 @@ def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
     scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
     256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
-    if _DIALECT_PERSON.search(text) is not None:
-        text = _DIALECT_PERSON.sub(_dialect_person, text)
-    me = text.count("我") - text.count("我们") - text.count("我司") - text.count("我哋") - text.count("我地")
-    return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
+    if ("俺" in text or "阮" in text or "侬" in text or "汝" in text) and _DIALECT_PERSON.search(text) is not None:
+        text = _DIALECT_PERSON.sub(_dialect_person, text)  # (the `in` tests: `re` tests its class at every position)
+    me = text.count("我")
+    you = text.count("你")
+    if me <= you:  # what is subtracted from `me` below only lowers it
+        return False
+    me -= text.count("我们") + text.count("我司") + text.count("我哋") + text.count("我地")
+    return me > you and _NARRATIVE_RX.search(text) is not None
 
 
 #: Dialect personal pronouns read as their Mandarin forms by `is_narrative`: northern 俺 and Minnan 阮 (I; 阮 not in
