@@ -1104,7 +1104,8 @@ def _is_question(text: str, cs: int, ce: int) -> bool:
     Cantonese (`_CANTONESE_Q`)."""
     end = text[ce:ce + 1]
     tail = text[max(cs, ce - 2):ce]
-    return end in ("?", "？") or "吗" in tail or _CANTONESE_Q.search(text, cs, ce) is not None
+    return end in ("?", "？") or "吗" in tail or (
+        ("唔" in text or "系咪" in text or "有冇" in text) and _CANTONESE_Q.search(text, cs, ce) is not None)
 
 
 def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None,
