@@ -218,8 +218,10 @@ _LAWFUL_PREMISE = re.compile(r"判决|裁定|裁决|调解书|执行通知|生�
 
 @lru_cache(maxsize=256)
 def _has_turn(text: str) -> bool:
-    """Whether a contrastive turn may be in the text at all (cached: asked for every span of a message)."""
-    return _TURN_CONTRAST.search(text) is not None
+    """Whether a contrastive turn may be in the text at all (cached: asked for every span of a message). The `in`
+    tests first: every turn holds 但, 可, 不过, 然而 or 只是, and `re` would test its class at every position."""
+    return ("但" in text or "可" in text or "不过" in text or "然而" in text or "只是" in text) \
+        and _TURN_CONTRAST.search(text) is not None
 
 
 def _turn_before(text: str, start: int, s: int) -> int:
@@ -985,6 +987,8 @@ class Matcher:
             pass
         if last is None or _ADDITIVE_PURSUIT.search(text, last.end(), ce) is not None:
             return False
+        if not ("家" in text or "老" in text or "妈" in text or "父母" in text):
+            return True  # no `_FAMILY_MENACE` in the text (each of its words holds one of these)
         ms, me = _comma_phrase(text, cs, ce, s, e)
         return (ms <= last.start() < me) or _FAMILY_MENACE.search(text, ms, me) is None
 
@@ -1104,7 +1108,8 @@ def _is_question(text: str, cs: int, ce: int) -> bool:
     Cantonese (`_CANTONESE_Q`)."""
     end = text[ce:ce + 1]
     tail = text[max(cs, ce - 2):ce]
-    return end in ("?", "？") or "吗" in tail or _CANTONESE_Q.search(text, cs, ce) is not None
+    return end in ("?", "？") or "吗" in tail or (
+        ("唔" in text or "系咪" in text or "有冇" in text) and _CANTONESE_Q.search(text, cs, ce) is not None)
 
 
 def clause_bounds(text: str, s: int, e: int, ends: list[int] | None = None,
@@ -1157,10 +1162,14 @@ def is_narrative(text: str) -> bool:
     """A first-person account of past events (an incident report), judged on the whole message. Cached: the chunk
     scan, `analyze_normalised` and the classifier step each ask it of the same message (2–4 times per message);
     256 texts cover a block of `fast.BLOCK` messages, whose rules are scanned before any of them is analysed."""
-    if _DIALECT_PERSON.search(text) is not None:
-        text = _DIALECT_PERSON.sub(_dialect_person, text)
-    me = text.count("我") - text.count("我们") - text.count("我司") - text.count("我哋") - text.count("我地")
-    return me > text.count("你") and _NARRATIVE_RX.search(text) is not None
+    if ("俺" in text or "阮" in text or "侬" in text or "汝" in text) and _DIALECT_PERSON.search(text) is not None:
+        text = _DIALECT_PERSON.sub(_dialect_person, text)  # (the `in` tests: `re` tests its class at every position)
+    me = text.count("我")
+    you = text.count("你")
+    if me <= you:  # what is subtracted from `me` below only lowers it
+        return False
+    me -= text.count("我们") + text.count("我司") + text.count("我哋") + text.count("我地")
+    return me > you and _NARRATIVE_RX.search(text) is not None
 
 
 #: Dialect personal pronouns read as their Mandarin forms by `is_narrative`: northern 俺 and Minnan 阮 (I; 阮 not in
