@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from xiezhi.collection.check import mentions_collection
 from xiezhi.collection.citations import citations_for
 from xiezhi.collection.fast import analyze_many
-from xiezhi.collection.metadata import contact_limits, cues, is_automated_notice, is_quiet_time
+from xiezhi.collection.metadata import ContactLimits, contact_limits, cues, is_automated_notice, is_quiet_time
 from xiezhi.collection.models import (
     CATEGORIES,
     SEVERITY_RANK,
@@ -46,15 +46,41 @@ def _aggregate(category: str, explanation: str, day: date, quote: str = "", *, s
                                    actions=actions, rule="history")
 
 
+def _from_its_time(f: Finding, r: HistoryRecord) -> bool:
+    """The message's own night-time verdict, drawn from the record's time (`check.time_of_day`). A history decides
+    night contact by its own rule instead (per night and counterpart, collectors only, automated notices apart, 治安50
+    when one counterpart contacted several times that night), so this verdict is not reported again per message: 15
+    night messages read '非时段催收（30 处）', and a relative's 23:10 "妈，我晚上回来吃饭" was a violation of its own."""
+    return r.at is not None and f.category == "harassment_time" and f.rule.startswith("metadata")
+
+
+def _evening(at: datetime, limits: ContactLimits) -> date:
+    """The night a quiet-hours contact belongs to, named by its evening: 23:10 on 3 March and 01:20 on 4 March are one
+    night (22:00 to 08:00 the next morning), so two contacts that night are "多次" and one finding names both; by
+    calendar day they were two nights of one contact each."""
+    return at.date() - timedelta(days=1) if at.time() < limits.quiet_end else at.date()
+
+
 def _is_collector(who: str, texts: list[str], results: list[CheckResult]) -> bool:
     """A phone history also holds family and friends, whose night calls are no collection (legal review 2, D7). A
-    counterpart is taken for a collector when one of its messages was found unlawful or speaks of a debt or its
-    collection, or when it only called and is an unsaved number (digits, as collectors' lines show: 95xxx, 1380000…);
-    a saved contact ("妈妈") or a number whose messages say nothing of a debt is not."""
+    counterpart is taken for a collector when one of its messages was found unlawful by its words or speaks of a
+    debt or its collection, or when it only called and is an unsaved number (digits, as collectors' lines show: 95xxx,
+    1380000…); a saved contact ("妈妈") or a number whose messages say nothing of a debt is not. A message's
+    night-time verdict (any text at 23:00 is `harassment_time` when checked alone) does not make its sender a
+    collector: that would call every late message from a relative collection at night."""
     if texts:
-        return any(r.labels != ["compliant"] for r in results) or any(
+        return any(c not in ("compliant", "harassment_time") for r in results for c in r.labels) or any(
             mentions_collection(normalise(t).text) for t in texts)
     return sum(ch.isdigit() for ch in who) >= 5
+
+
+def _not_collection_at_night(entry: TimelineEntry, res: CheckResult, r: HistoryRecord) -> None:
+    """A night message from someone not taken for a collector: its line in the timeline loses the night verdict (the
+    night's info line says a contact could not be confirmed as collection)."""
+    rest = [f for f in res.findings if f.category in res.labels and not _from_its_time(f, r)]
+    entry.labels = [c for c in entry.labels if c != "harassment_time" or any(f.category == c for f in rest)] or [
+        "compliant"]
+    entry.severity = max((f.severity for f in rest), key=SEVERITY_RANK.__getitem__, default="info")
 
 
 def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source: str = "") -> HistoryReport:
@@ -97,7 +123,7 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
                         r.kind != "call" and is_automated_notice(r.text)):
                     cd.night_contacts += 1
                     night_total += 1
-                    night_examples[d].append(r)
+                    night_examples[_evening(r.at, limits)].append(r)
             if r.text.strip() and r.kind != "call":
                 to_check.append((r, entry))
         timeline.append(entry)
@@ -113,7 +139,8 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         entry.labels = list(res.labels)
         entry.severity = res.severity
         for f in res.findings:
-            if f.category != "compliant" and f.category in res.labels:  # not the 21:00-22:00 notes
+            # not the 21:00-22:00 notes, nor the message's night verdict (the night's own finding below names it)
+            if f.category != "compliant" and f.category in res.labels and not _from_its_time(f, r):
                 f.explanation = f"第{r.line}行（{r.at:%Y-%m-%d %H:%M}，{r.counterpart}）：{f.explanation}" if r.at else \
                     f"第{r.line}行（{r.counterpart}）：{f.explanation}"
                 findings.append(f)
@@ -133,6 +160,9 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
             findings.append(_aggregate("harassment_frequency",
                                        f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{line}次为参照）。", d))
     collectors = {who: _is_collector(who, texts_of[who], results_of[who]) for who in {r.counterpart for r in recs}}
+    for (r, entry), res in zip(to_check, checked, strict=True):
+        if not collectors[r.counterpart] and "harassment_time" in entry.labels:
+            _not_collection_at_night(entry, res, r)
     unknown_night: set[date] = set()
     for d, recs_night in sorted(night_examples.items()):
         limits = contact_limits(d)
@@ -142,7 +172,8 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
             unknown_night.add(d)
         if not known:
             continue
-        times = "、".join(f"{r.at:%H:%M}（{r.counterpart}，第{r.line}行）" for r in known[:5] if r.at)
+        times = "、".join(f"{'次日' if r.at.date() > d else ''}{r.at:%H:%M}（{r.counterpart}，第{r.line}行）"
+                         for r in known[:5] if r.at)
         more = f"等 {len(known)} 次" if len(known) > 5 else ""
         per_who: dict[str, int] = defaultdict(int)
         for r in known:
@@ -150,7 +181,7 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         findings.append(_aggregate("harassment_time", f"{d.isoformat()} 在{window}之间被催收方联系：{times}{more}。", d,
                                    repeated=max(per_who.values()) >= 2))
     for d in sorted(unknown_night):
-        findings.append(_aggregate("compliant", f"{d.isoformat()} 夜间有来电/信息，未能确认对方是否为催收方。", d,
+        findings.append(_aggregate("compliant", f"{d.isoformat()} 夜间（至次日早晨）有来电/信息，未能确认对方是否为催收方。", d,
                                    severity="info"))
     present = {f.category for f in findings if f.category != "compliant"}
     labels = [c for c in CATEGORIES if c in present] or ["compliant"]
