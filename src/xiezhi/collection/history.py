@@ -1,12 +1,13 @@
 """analyze_history(records) -> HistoryReport: a timeline, per-counterpart daily counts, night contacts,
-and harassment_frequency / harassment_time raised from the history itself, plus each incoming text
-checked on its own with its timestamp."""
+and harassment_frequency / harassment_time raised from the history itself, plus the findings of each incoming
+text checked on its own with its timestamp (its labels on its timeline line)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from xiezhi.collection.check import mentions_collection
 from xiezhi.collection.citations import citations_for
@@ -19,6 +20,7 @@ from xiezhi.collection.models import (
     CheckResult,
     ContactDay,
     Finding,
+    HistoryFinding,
     HistoryReport,
     MessageMeta,
     TimelineEntry,
@@ -28,12 +30,45 @@ from xiezhi.collection.rules import load_categories
 from xiezhi.history.records import HistoryImport, HistoryRecord
 
 
-def _aggregate(category: str, explanation: str, day: date, quote: str = "", *, severity: str = "violation",
-               repeated: bool = False) -> Finding:
+class _Citations:
+    """The report's citation table: each article under its id, each named instrument (its status differs by category)
+    as `named:N`, once; a finding lists their keys. A 20 MB backup's report repeated each article's full text in each of
+    its 65,000 findings, and again in `message_results` (605 MB of JSON, 4.4 GB of memory to write it)."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, dict[str, Any]] = {}
+        self._named: dict[tuple[str, str], str] = {}
+        self.categories: set[str] = set()
+
+    def key(self, c: dict[str, Any]) -> str:
+        if "id" in c:
+            self.table.setdefault(c["id"], c)
+            return c["id"]
+        named = (c.get("name", ""), c.get("status", ""))
+        key = self._named.get(named)
+        if key is None:
+            key = self._named[named] = f"named:{len(self._named) + 1}"
+            self.table[key] = c
+        return key
+
+    def finding(self, f: Finding, line: int | None, explanation: str) -> HistoryFinding:
+        self.categories.add(f.category)
+        return HistoryFinding.model_construct(category=f.category, severity=f.severity, mode=f.mode, span=f.span,
+                                              quote=f.quote, explanation=explanation, line=line,
+                                              citations=[self.key(c) for c in f.citations], rule=f.rule)
+
+    def actions(self) -> dict[str, list[Action]]:
+        """Where to go, for each category found (the same list every finding of that category carries alone)."""
+        specs = load_categories()
+        return {c: [Action.model_construct(channel=a.channel, why=a.why) for a in specs[c].actions]
+                for c in CATEGORIES if c in self.categories}
+
+
+def _aggregate(cited: _Citations, category: str, explanation: str, day: date, quote: str = "", *,
+               severity: str = "violation", repeated: bool = False) -> HistoryFinding:
     """A finding of the whole history. A night contact cites 民法典1033 and the named instruments; 治安50(五)
     ("多次…干扰他人正常生活", the general basis of harassment_frequency) only when one counterpart contacted several
     times that night (legal review 2, D8). An info line (category compliant) cites the quiet-hours instruments only."""
-    actions = [Action.model_construct(channel=a.channel, why=a.why) for a in load_categories()[category].actions]
     if category == "compliant":
         citations = [c for c in citations_for("harassment_time", (), day) if "id" not in c]
     else:
@@ -41,9 +76,9 @@ def _aggregate(category: str, explanation: str, day: date, quote: str = "", *, s
     if repeated:
         articles = [c for c in citations_for("harassment_frequency", (), day) if "id" in c]
         citations = articles + [c for c in citations if c not in articles]
-    return Finding.model_construct(category=category, severity=severity, mode="done", span=(0, len(quote)),
-                                   quote=quote, explanation=explanation, citations=citations,
-                                   actions=actions, rule="history")
+    return cited.finding(Finding.model_construct(category=category, severity=severity, mode="done", span=(0, len(quote)),
+                                                 quote=quote, explanation=explanation, citations=citations,
+                                                 actions=[], rule="history"), None, explanation)
 
 
 def _from_its_time(f: Finding, r: HistoryRecord) -> bool:
@@ -95,8 +130,8 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
     recs.sort(key=lambda r: (r.at is None, r.at or 0, r.line))
     days: dict[tuple[str, date], ContactDay] = {}
     timeline: list[TimelineEntry] = []
-    results: list[CheckResult] = []
-    findings: list[Finding] = []
+    findings: list[HistoryFinding] = []
+    cited = _Citations()
     night_total = 0
     night_examples: dict[date, list[HistoryRecord]] = defaultdict(list)
     incoming = 0
@@ -133,7 +168,6 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
                            [MessageMeta(sent_at=r.at, channel="im" if r.kind == "im" else "sms") for r, _ in to_check],
                            [f"line-{r.line}" for r, _ in to_check])
     for (r, entry), res in zip(to_check, checked, strict=True):
-        results.append(res)
         texts_of[r.counterpart].append(r.text)
         results_of[r.counterpart].append(res)
         entry.labels = list(res.labels)
@@ -141,23 +175,22 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         for f in res.findings:
             # not the 21:00-22:00 notes, nor the message's night verdict (the night's own finding below names it)
             if f.category != "compliant" and f.category in res.labels and not _from_its_time(f, r):
-                f.explanation = f"第{r.line}行（{r.at:%Y-%m-%d %H:%M}，{r.counterpart}）：{f.explanation}" if r.at else \
-                    f"第{r.line}行（{r.counterpart}）：{f.explanation}"
-                findings.append(f)
+                where = f"{r.at:%Y-%m-%d %H:%M}，{r.counterpart}" if r.at else r.counterpart
+                findings.append(cited.finding(f, r.line, f"第{r.line}行（{where}）：{f.explanation}"))
     for (who, d), cd in sorted(days.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         limits = contact_limits(d)
         if not limits.covered:
             continue
         attempts = cd.calls - cd.answered_calls  # the 中银协 line counts calls that did not connect (D6)
         if cd.answered_calls > limits.max_answered_calls:
-            findings.append(_aggregate("harassment_frequency",
+            findings.append(_aggregate(cited, "harassment_frequency",
                                        f"{d.isoformat()} {who} 与你有效通话 {cd.answered_calls} 次，超过行业标准每日不超过{limits.max_answered_calls}次。", d))
         elif limits.max_attempts is not None and attempts > limits.max_attempts:
-            findings.append(_aggregate("harassment_frequency",
+            findings.append(_aggregate(cited, "harassment_frequency",
                                        f"{d.isoformat()} {who} 未接通的呼叫 {attempts} 次，超过行业指引对同一联系方式每日尝试拨打不宜超过{limits.max_attempts}次的界线。", d))
         line = cues().bombing_reference
         if cd.messages > line:
-            findings.append(_aggregate("harassment_frequency",
+            findings.append(_aggregate(cited, "harassment_frequency",
                                        f"{d.isoformat()} {who} 发来 {cd.messages} 条信息，属于频繁轰炸（没有文件规定短信条数，此处以每日{line}次为参照）。", d))
     collectors = {who: _is_collector(who, texts_of[who], results_of[who]) for who in {r.counterpart for r in recs}}
     for (r, entry), res in zip(to_check, checked, strict=True):
@@ -178,10 +211,10 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         per_who: dict[str, int] = defaultdict(int)
         for r in known:
             per_who[r.counterpart] += 1
-        findings.append(_aggregate("harassment_time", f"{d.isoformat()} 在{window}之间被催收方联系：{times}{more}。", d,
+        findings.append(_aggregate(cited, "harassment_time", f"{d.isoformat()} 在{window}之间被催收方联系：{times}{more}。", d,
                                    repeated=max(per_who.values()) >= 2))
     for d in sorted(unknown_night):
-        findings.append(_aggregate("compliant", f"{d.isoformat()} 夜间（至次日早晨）有来电/信息，未能确认对方是否为催收方。", d,
+        findings.append(_aggregate(cited, "compliant", f"{d.isoformat()} 夜间（至次日早晨）有来电/信息，未能确认对方是否为催收方。", d,
                                    severity="info"))
     present = {f.category for f in findings if f.category != "compliant"}
     labels = [c for c in CATEGORIES if c in present] or ["compliant"]
@@ -190,4 +223,4 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         source=source, records=len(recs), incoming=incoming, counterparts=len({r.counterpart for r in recs}),
         timeline=timeline, per_day=sorted(days.values(), key=lambda c: (c.day, c.counterpart)),
         night_contacts=night_total, findings=findings, labels=labels, severity=severity, issues=issues,
-        message_results=results)
+        citations=cited.table, actions=cited.actions())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +33,6 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 SHOWN_PER_CATEGORY = 3
 #: A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
 #: thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
-_LINE = re.compile(r"^第(\d+)行")
 
 
 @dataclass
@@ -57,9 +55,9 @@ def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[
             g.shown.append(f)
             continue
         g.more += 1
-        m = _LINE.match(f.explanation or "")
-        if m and len(g.more_lines) < 20 and m.group(1) not in g.more_lines:
-            g.more_lines.append(m.group(1))
+        line = str(f.line) if getattr(f, "line", None) is not None else ""
+        if line and len(g.more_lines) < 20 and line not in g.more_lines:
+            g.more_lines.append(line)
     return list(groups.values())
 
 
