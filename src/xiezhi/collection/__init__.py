@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         CheckResult,
         ContactDay,
         Finding,
+        HistoryFinding,
         HistoryReport,
         MessageMeta,
         MetadataNeed,
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 #: Loaded on first access (PEP 562), so that importing a submodule (`xiezhi.collection.batch`, whose parent
 #: process with `--workers N` never checks a message) does not import the engine, numpy and the rule tables.
 _LAZY = {"analyze": "xiezhi.collection.check", **{name: "xiezhi.collection.models" for name in (
-    "CATEGORIES", "Action", "CheckResult", "ContactDay", "Finding", "HistoryReport", "MessageMeta", "MetadataNeed",
-    "TimelineEntry")}}
+    "CATEGORIES", "Action", "CheckResult", "ContactDay", "Finding", "HistoryFinding", "HistoryReport", "MessageMeta",
+    "MetadataNeed", "TimelineEntry")}}
 
 
 def __getattr__(name: str) -> Any:
@@ -48,6 +49,7 @@ __all__ = [
     "CheckResult",
     "ContactDay",
     "Finding",
+    "HistoryFinding",
     "HistoryReport",
     "MessageMeta",
     "MetadataNeed",

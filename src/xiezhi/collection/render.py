@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from xiezhi.collection.models import CheckResult, Finding, HistoryReport
+from typing import Any
+
+from xiezhi.collection.models import Action, CheckResult, Finding, HistoryFinding, HistoryReport
 from xiezhi.collection.rules import load_categories
 
 SEVERITY_ZH = {"info": "提示", "violation": "违规", "possible_crime": "可能涉嫌犯罪"}
@@ -30,14 +32,16 @@ _NEED_OPTION = {
     "count_per_day": "--count-per-day",
 }
 
-def _finding_lines(f: Finding, n: int) -> list[str]:
+def _finding_lines(f: Finding | HistoryFinding, n: int, citations: list[dict[str, Any]],
+                   actions: list[Action]) -> list[str]:
+    """A finding in numbered lines (a history's finding takes its citations and actions from the report's tables)."""
     title = load_categories()[f.category].title
     lines = [f"{n}. 【{title}】{SEVERITY_ZH[f.severity]}（{MODE_ZH[f.mode]}）"]
     if f.quote:
         lines.append(f"   原话：“{f.quote}”（第 {f.span[0] + 1}–{f.span[1]} 字）")
     lines.append(f"   说明：{f.explanation}")
-    arts = [c for c in f.citations if "display" in c]
-    named = [c for c in f.citations if "name" in c]
+    arts = [c for c in citations if "display" in c]
+    named = [c for c in citations if "name" in c]
     for c in arts[:4]:
         text = c.get("text", "").replace("\n", " ")
         lines.append(f"   依据：{c['display']}——{text[:70]}{'…' if len(text) > 70 else ''}")
@@ -45,7 +49,7 @@ def _finding_lines(f: Finding, n: int) -> list[str]:
         lines.append("   另见：" + "；".join(c["display"] for c in arts[4:]))
     for c in named:
         lines.append(f"   参照：{c['name']}（{c['status']}）")
-    for a in f.actions:
+    for a in actions:
         lines.append(f"   去哪里：{CHANNEL_ZH.get(a.channel, a.channel)}——{a.why}")
     return lines
 
@@ -55,7 +59,7 @@ def render_result(r: CheckResult) -> str:
     head = "结论：未发现违规（合规提醒）" if r.labels == ["compliant"] else f"结论：{titles}（最高：{SEVERITY_ZH[r.severity]}）"
     out = [head]
     for i, f in enumerate(r.findings, 1):
-        out.extend(_finding_lines(f, i))
+        out.extend(_finding_lines(f, i, f.citations, f.actions))
     for need in r.needs_metadata:
         option = _NEED_OPTION.get(need.field)
         how = f"；命令行用 {option} 补充" if option else ""
@@ -76,7 +80,7 @@ def render_history(h: HistoryReport) -> str:
         for c in busy:
             out.append(f"  {c.day} {c.counterpart}：电话 {c.calls}（接通 {c.answered_calls}），信息 {c.messages}，夜间 {c.night_contacts}")
     for i, f in enumerate(h.findings[:30], 1):
-        out.extend(_finding_lines(f, i))
+        out.extend(_finding_lines(f, i, h.citations_of(f), h.actions_of(f)))
     if len(h.findings) > 30:
         out.append(f"……另有 {len(h.findings) - 30} 条发现，请用 --json 查看全部。")
     for issue in h.issues[:20]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +33,6 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 SHOWN_PER_CATEGORY = 3
 #: A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
 #: thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
-_LINE = re.compile(r"^第(\d+)行")
 
 
 @dataclass
@@ -47,34 +45,19 @@ class FindingGroup:
     more: int = 0
 
 
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2}) ")
-_LINE_DAY = re.compile(r"^第\d+行（(\d{4}-\d{2}-\d{2}) ")
-
-
-def _covered_by_a_day(findings: list[Any]) -> set[int]:
-    """Per-message findings of a category that a whole-history finding of the same day already states: a night
-    message was counted twice, once as its own '非时段催收' and once in that night's summary (15 night messages
-    read '非时段催收（30 处）'). The day's summary names every time and line, so the message's own card goes."""
-    days = {(f.category, m.group(1)) for f in findings
-            if getattr(f, "rule", "") == "history" and (m := _DAY.match(f.explanation or ""))}
-    return {id(f) for f in findings if getattr(f, "rule", "") != "history"
-            and (m := _LINE_DAY.match(f.explanation or "")) and (f.category, m.group(1)) in days}
-
-
 def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[FindingGroup]:
     groups: dict[str, FindingGroup] = {}
-    covered = _covered_by_a_day(findings)
     for f in findings:
-        if f.category == "compliant" or id(f) in covered:
+        if f.category == "compliant":
             continue
         g = groups.setdefault(f.category, FindingGroup(f.category))
         if len(g.shown) < keep:
             g.shown.append(f)
             continue
         g.more += 1
-        m = _LINE.match(f.explanation or "")
-        if m and len(g.more_lines) < 20 and m.group(1) not in g.more_lines:
-            g.more_lines.append(m.group(1))
+        line = str(f.line) if getattr(f, "line", None) is not None else ""
+        if line and len(g.more_lines) < 20 and line not in g.more_lines:
+            g.more_lines.append(line)
     return list(groups.values())
 
 
