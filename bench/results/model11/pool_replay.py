@@ -1,0 +1,143 @@
+"""Model11: the shipped linear classifier trained on a larger pool of annotators, with addition limits fitted to IT.
+
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --replay eval /tmp/model11/eval 0,2,4
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --replay eval /tmp/model11/eval 1,3
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --limits eval /tmp/model11/eval
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --write eval /tmp/model11/eval  # -> eval/artifact
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --eval /tmp/model11/eval/artifact check_test7.jsonl ...
+
+Why. model10b scored the pool-trained model at char-A's limits, chosen on a replay of TRAIN_FILES-trained classifiers.
+Here the limits come from the pool model's own replay: the committed replay's first-look rule findings (20 sets,
+unchanged) with the probabilities replaced by those of classifiers trained (`build_check_model.train`, PARAMS) on the
+pool without the replayed set's annotator, then `addition_limits.choose` at `build_check_model.ADDITION_BUDGET`.
+
+Folds: by annotator, but GROUPED (`replay_rules.fold_letters(REPLAY_FOLDS)`: the 20 replayed annotators in
+REPLAY_FOLDS interleaved groups; each group's lines are scored by one classifier trained on the pool without any of
+the group's annotators) so that one replay is REPLAY_FOLDS trainings instead of 20 (each ~4-5 min on 9-12k lines
+here). Each classifier sees 80-85 % of the pool instead of 95 %: its probabilities are slightly less confident than
+the final model's, as with the shipped replay (which leaves one of 14 annotators out).
+
+Pools: "eval" = every readable check_*.jsonl except the five yardstick sets and the nine fresh sets scored in step 3
+(= model10b's POOL, 9,435 lines); "ship" = every readable set except the five yardstick sets (the candidate).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench" / "data" / "tools"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import addition_limits as al  # noqa: E402
+import build_check_model as b  # noqa: E402
+import replay_rules as rr  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+#: The yardstick (summary only, never trained on).
+YARDSTICK = ("check_test5.jsonl", "check_dev25.jsonl", "check_dev26.jsonl", "check_dev34.jsonl", "check_dev35.jsonl")
+#: Scored in step 3, trained on only by the "ship" pool.
+FRESH = ("check_test7.jsonl", "check_dev30.jsonl", "check_dev31.jsonl", "check_test8.jsonl", "check_dev32.jsonl",
+         "check_dev33.jsonl", "check_test9.jsonl", "check_dev36.jsonl", "check_dev37.jsonl")
+REPLAY_FOLDS = 5
+
+
+def readable() -> tuple[Path, ...]:
+    """Every labelled check set this tree may read, TRAIN_FILES first (then by name)."""
+    first = list(b.TRAIN_FILES)
+    rest = sorted((p for p in DATA.glob("check_*.jsonl")
+                   if p not in first and p.name not in b.HELD_OUT and p.name not in YARDSTICK),
+                  key=lambda p: p.name)
+    return (*first, *rest)
+
+
+POOLS = {"eval": tuple(p for p in readable() if p.name not in FRESH), "ship": readable()}
+
+
+def replay(pool: str, out: Path, folds: list[int]) -> None:
+    """Writes out/fold-K.jsonl (id -> probabilities) for the folds given."""
+    rows = b.load(POOLS[pool])
+    out.mkdir(parents=True, exist_ok=True)
+    groups = rr.fold_letters(REPLAY_FOLDS)
+    for k in folds:
+        letters, names = groups[k]
+        lines = [r for n in names for r in rr.read_set(n)]
+        probs = rr.loao_probs(letters, rows, lines, out / "cache")
+        with open(out / f"fold-{k}.jsonl", "w", encoding="utf-8") as fh:
+            for r, p in zip(lines, probs, strict=True):
+                fh.write(json.dumps({"id": r["id"], "probs": p}) + "\n")
+        print(f"{pool} fold {k} ({','.join(names)}): {len(lines)} lines", flush=True)
+
+
+def pool_replay(out: Path) -> list[dict]:
+    """The committed replay with the probabilities of out/fold-*.jsonl."""
+    probs = {}
+    for k in range(REPLAY_FOLDS):
+        for x in (out / f"fold-{k}.jsonl").read_text(encoding="utf-8").splitlines():
+            d = json.loads(x)
+            probs[d["id"]] = d["probs"]
+    rows = b.read_replay()
+    return [{**r, "probs": probs[r["id"]]} for r in rows]
+
+
+def limits(out: Path) -> dict[str, float]:
+    rows = pool_replay(out)
+    rp = al.Replay(rows)
+    print(f"replay of the pool model ({len(rows)} lines), budget {b.ADDITION_BUDGET}; reference = shipped limits")
+    return al.report(rp, b.ADDITION_BUDGET, al.shipped_limits())
+
+
+def write(pool: str, out: Path) -> None:
+    """Trains on the pool and writes out/artifact with the limits chosen on the pool model's replay."""
+    thresholds = al.choose(al.Replay(pool_replay(out)), b.ADDITION_BUDGET)
+    paths = POOLS[pool]
+    rows = b.load(paths)
+    model = b.train(rows)
+    art = out / "artifact"
+    art.mkdir(parents=True, exist_ok=True)
+    np.save(art / "weights.npy", model.weights.astype(np.float16))
+    meta = {
+        "description": f"model11: shipped linear settings trained on pool {pool}, limits from its own replay",
+        "trained_on": [str(p.relative_to(ROOT)) for p in paths],
+        "trained_on_sha256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths],
+        "examples": len(rows), "epochs": b.PARAMS.epochs, "l2": b.PARAMS.l2, "min_count": b.PARAMS.min_count,
+        "threshold": min(thresholds.values()), "thresholds": thresholds,
+        "categories": list(model.categories), "bias": [round(float(x), 6) for x in model.bias],
+        "vocab": sorted(model.vocab, key=model.vocab.__getitem__),
+    }
+    (art / "model.json").write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(rows)} lines, {len(model.vocab)} features, limits {thresholds}; wrote {art}")
+
+
+def evaluate(directory: str, sets: list[str]) -> int:
+    """The real engine of this tree with another artifact directory (summary figures only)."""
+    import eval_check_splits
+
+    import xiezhi.collection.model as mm
+
+    if directory != "shipped":
+        mm.MODEL_DIR = Path(directory)
+        assert mm.load_model() is not None
+    return eval_check_splits.main([*sets, "--summary"])
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "--replay":
+        replay(argv[1], Path(argv[2]), [int(x) for x in argv[3].split(",")])
+    elif argv[0] == "--limits":
+        print(json.dumps(limits(Path(argv[2]))))
+    elif argv[0] == "--write":
+        write(argv[1], Path(argv[2]))
+    elif argv[0] == "--eval":
+        return evaluate(argv[1], argv[2:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
