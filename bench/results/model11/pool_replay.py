@@ -48,15 +48,20 @@ FRESH = ("check_test7.jsonl", "check_dev30.jsonl", "check_dev31.jsonl", "check_t
 REPLAY_FOLDS = 5
 
 
+#: The fourteen files of char-A (TRAIN_FILES before model11), first in every pool.
+FIRST = tuple(DATA / f"check_{n}.jsonl" for n in ("dev", "dev2", "test", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
+                                                 "dev9", "dev10", "dev11", "test2", "test3"))
+
+
 def readable() -> tuple[Path, ...]:
-    """Every labelled check set this tree may read, TRAIN_FILES first (then by name)."""
-    first = list(b.TRAIN_FILES)
+    """Every labelled check set this tree may read but the yardstick, FIRST first (then by file name)."""
     rest = sorted((p for p in DATA.glob("check_*.jsonl")
-                   if p not in first and p.name not in b.HELD_OUT and p.name not in YARDSTICK),
+                   if p not in FIRST and p.name not in b.HELD_OUT and p.name not in YARDSTICK),
                   key=lambda p: p.name)
-    return (*first, *rest)
+    return (*FIRST, *rest)
 
 
+#: "eval" holds the same files as model10b's POOL (char-B'), in this order.
 POOLS = {"eval": tuple(p for p in readable() if p.name not in FRESH), "ship": readable()}
 
 
