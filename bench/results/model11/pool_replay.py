@@ -68,7 +68,7 @@ POOLS = {"eval": tuple(p for p in readable() if p.name not in FRESH), "ship": re
 def replay(pool: str, out: Path, folds: list[int]) -> None:
     """Writes out/fold-K.jsonl (id -> probabilities) for the folds given."""
     rows = b.load(POOLS[pool])
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "cache").mkdir(parents=True, exist_ok=True)
     groups = rr.fold_letters(REPLAY_FOLDS)
     for k in folds:
         letters, names = groups[k]
