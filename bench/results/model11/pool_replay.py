@@ -3,7 +3,9 @@
     PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --replay eval /tmp/model11/eval 0,2,4
     PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --replay eval /tmp/model11/eval 1,3
     PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --limits eval /tmp/model11/eval
-    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --write eval /tmp/model11/eval  # -> eval/artifact
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --write eval /tmp/model11/eval --from /tmp/model10b/charBp
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --write ship /tmp/model11/ship  # -> ship/artifact
+    PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --commit-replay /tmp/model11/ship
     PYTHONPATH=src .venv/bin/python bench/results/model11/pool_replay.py --eval /tmp/model11/eval/artifact check_test7.jsonl ...
 
 Why. model10b scored the pool-trained model at char-A's limits, chosen on a replay of TRAIN_FILES-trained classifiers.
@@ -38,6 +40,8 @@ sys.path.insert(0, str(ROOT / "src"))
 import addition_limits as al  # noqa: E402
 import build_check_model as b  # noqa: E402
 import replay_rules as rr  # noqa: E402
+
+from xiezhi.collection.model import TEXT_CATEGORIES, Model  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 #: The yardstick (summary only, never trained on).
@@ -98,12 +102,22 @@ def limits(out: Path) -> dict[str, float]:
     return al.report(rp, b.ADDITION_BUDGET, al.shipped_limits())
 
 
-def write(pool: str, out: Path) -> None:
-    """Trains on the pool and writes out/artifact with the limits chosen on the pool model's replay."""
+def write(pool: str, out: Path, src: Path | None = None) -> None:
+    """Trains on the pool and writes out/artifact with the limits chosen on the pool model's replay. src: take the
+    weights of an artifact trained on the same files instead (`--from`; for "eval", model10b's char-B', the same 32
+    files in model10b's order, which saves a 5-10 min training on this shared host)."""
     thresholds = al.choose(al.Replay(pool_replay(out)), b.ADDITION_BUDGET)
     paths = POOLS[pool]
     rows = b.load(paths)
-    model = b.train(rows)
+    if src is None:
+        model = b.train(rows)
+    else:  # weights already trained on the same files (model10b's char-B': "eval" in another order)
+        done = json.loads((src / "model.json").read_text(encoding="utf-8"))
+        assert sorted(zip(done["trained_on"], done["trained_on_sha256"], strict=True)) == sorted(
+            (str(p.relative_to(ROOT)), hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths)
+        paths = tuple(ROOT / x for x in done["trained_on"])
+        model = Model({g: i for i, g in enumerate(done["vocab"])}, TEXT_CATEGORIES,
+                      np.load(src / "weights.npy").astype(np.float32), np.array(done["bias"], dtype=np.float32), 0.5)
     art = out / "artifact"
     art.mkdir(parents=True, exist_ok=True)
     np.save(art / "weights.npy", model.weights.astype(np.float16))
@@ -138,7 +152,9 @@ def main(argv: list[str]) -> int:
     elif argv[0] == "--limits":
         print(json.dumps(limits(Path(argv[2]))))
     elif argv[0] == "--write":
-        write(argv[1], Path(argv[2]))
+        write(argv[1], Path(argv[2]), Path(argv[argv.index("--from") + 1]) if "--from" in argv else None)
+    elif argv[0] == "--commit-replay":  # the candidate: this pool's replay becomes the committed one
+        b.write_replay(pool_replay(Path(argv[1])))
     elif argv[0] == "--eval":
         return evaluate(argv[1], argv[2:])
     return 0
