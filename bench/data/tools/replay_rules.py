@@ -213,29 +213,43 @@ def loao_probs(letters: str, rows: list[dict], lines: list[dict], cache: Path,
     return out
 
 
+def fold_letters(folds: int) -> list[tuple[str, list[str]]]:
+    """Annotator folds grouped for a cheaper replay: the sets of SETS dealt in turn into `folds` groups, each as (the
+    letters of its annotators, its set names). A group's lines are scored by one classifier trained without any of
+    its annotators (`loao_probs` with the joined letters): `folds` trainings instead of one per set."""
+    out: list[tuple[str, list[str]]] = []
+    for k in range(folds):
+        part = SETS[k::folds]
+        out.append(("".join(a for _, a, _ in part), [n for n, _, _ in part]))
+    return out
+
+
 def build(names: list[str], out: Path, cache: Path, files: tuple[Path, ...] | None = None, params: Any = None,
-          at: str | None = None) -> None:
+          at: str | None = None, folds: int | None = None) -> None:
     """The replay file: every set of `names` with its first-look rules' findings and the probabilities of a
     classifier trained on `files` (default TRAIN_FILES) without the set's annotator. at: one commit's rules for every
     set instead of the first looks (e.g. this tree's HEAD: the current rules, in-sample, to compare a simulation on
-    the replay with the real engine)."""
+    the replay with the real engine). folds: annotators grouped as `fold_letters(folds)` (one classifier per group)
+    instead of one classifier per set."""
     sys.path.insert(0, str(ROOT / "src"))
     from xiezhi.collection.check import COLLECTION_CONTEXT
     from xiezhi.collection.normalize import normalise
 
     cache.mkdir(parents=True, exist_ok=True)
     rows = training_rows(files)
+    group_of = {n: g for g, ns in fold_letters(folds) for n in ns} if folds else {}
     with open(out, "w", encoding="utf-8") as fh:
         for name, letters, commit in SETS:
             if name not in names:
                 continue
+            held = group_of.get(name, letters)
             commit = at or commit
             lines = read_set(name)
             old = {}
             for x in run_old_engine(name, commit, cache).read_text(encoding="utf-8").splitlines():
                 d = json.loads(x)
                 old[d["id"]] = d
-            probs = loao_probs(letters, rows, lines, cache, params)
+            probs = loao_probs(held, rows, lines, cache, params)
             for r, p in zip(lines, probs, strict=True):
                 o = old[r["id"]]
                 norm = normalise(r["text"]).text
