@@ -119,11 +119,15 @@ async def check_history(request: Request,
     reader = _need("history")
     _need("check")
     from xiezhi.collection import analyze_history
+    from xiezhi.history import require_records
 
     data = await read_upload(request, file)
     text, encoding = decode_text(data)
     name = (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
     imported = await run_in_threadpool(reader, text, name=name, encoding=encoding)
+    # a file with no readable record is bad input (400 with the reasons and their lines), as on the CLI and the page:
+    # an empty report would read "no violation found"
+    require_records(imported, f"文件“{name}”" if name else "上传的文件")
     return await run_in_threadpool(analyze_history, imported, source=name)
 
 
