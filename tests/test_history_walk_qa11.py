@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest_api import is_problem
@@ -29,3 +30,32 @@ def test_cli_and_page_refuse_it_too(client, tmp_path):
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
     page = client.post("/check", data={"csrf": csrf, "text": ""}, files={"file": ("log.csv", NO_RECORD, "text/csv")})
     assert page.status_code == 400 and "没有读到任何" in page.text
+
+
+THREAD = ("催收-李经理 2026-03-01 23:10\n你再不还8000，明天就把你欠钱的事发到你们公司群里。\n\n"
+          "我 2026-03-01 23:20\n我下周发工资就还一部分，求你别发。\n\n"
+          "催收-李经理 2026-03-02 00:40\n别废话，明天中午前不到账就去你家。\n")
+
+
+def test_utf16_without_bom_is_read_on_every_face(api, client, tmp_path):
+    """A chat saved as 'Unicode' text without a BOM: the CLI read it, the page and the API called it not a text file."""
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    for data in (THREAD.encode("utf-16-le"), THREAD.encode("utf-16-be")):
+        path = tmp_path / "chat.txt"
+        path.write_bytes(data)
+        cli = CliRunner().invoke(app, ["check", "--file", str(path), "--json"])
+        assert cli.exit_code == 0, cli.output
+        r = api.post("/api/v1/check/history", files={"file": ("chat.txt", data, "text/plain")})
+        assert r.status_code == 200 and r.json()["records"] == 3
+        assert r.json()["findings"] == json.loads(cli.stdout)["findings"]
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
+        page = client.post("/check", data={"csrf": csrf, "text": ""}, files={"file": ("chat.txt", data, "text/plain")})
+        assert page.status_code == 200 and "记录分析" in page.text
+
+
+def test_binary_with_nul_bytes_is_still_refused(api):
+    r = api.post("/api/v1/check/history", files={"file": ("x.csv", bytes(range(256)) * 20, "text/csv")})
+    is_problem(r, 415)
