@@ -59,3 +59,16 @@ def test_utf16_without_bom_is_read_on_every_face(api, client, tmp_path):
 def test_binary_with_nul_bytes_is_still_refused(api):
     r = api.post("/api/v1/check/history", files={"file": ("x.csv", bytes(range(256)) * 20, "text/csv")})
     is_problem(r, 415)
+
+
+def test_history_page_says_where_to_go_once_per_kind(client):
+    """Three cards of one kind repeated the same list of where to go three times (a four-message thread was 8,500 px
+    long on a phone)."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "data" / "check" / "night-sms.csv").read_bytes()
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/check").text).group(1)
+    page = client.post("/check", data={"csrf": csrf, "text": ""}, files={"file": ("n.csv", data, "text/csv")}).text
+    kinds = re.search(r"发现 (\d+) 类可能违法", page).group(1)
+    assert page.count('<div class="finding">') > int(kinds)  # some kind has several cards
+    assert page.count("可以这样做：</strong>") == int(kinds)
