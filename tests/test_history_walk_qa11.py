@@ -72,3 +72,19 @@ def test_history_page_says_where_to_go_once_per_kind(client):
     kinds = re.search(r"发现 (\d+) 类可能违法", page).group(1)
     assert page.count('<div class="finding">') > int(kinds)  # some kind has several cards
     assert page.count("可以这样做：</strong>") == int(kinds)
+
+
+def test_cli_history_shows_every_kind_even_after_many_messages(tmp_path):
+    """`check --file` printed the first 30 findings in file order: a month of one threat filled them all with the
+    first few messages, and the night contacts and daily counts (the history's own findings) were never shown."""
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    rows = [f"2026-03-{1 + i // 3:02d} {(7, 15, 23)[i % 3]:02d}:30,10690000123,接收,你再不还钱，明天就把你欠钱的事发到你们公司群里"
+            for i in range(60)]
+    path = tmp_path / "month.csv"
+    path.write_text("时间,号码,类型,内容\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", "--file", str(path)]).stdout
+    assert "【非时段催收】" in out and "【恐吓与软暴力威慑】" in out
+    assert out.count("【恐吓与软暴力威慑】") == 3 and "同类还有" in out
