@@ -88,3 +88,14 @@ def test_cli_history_shows_every_kind_even_after_many_messages(tmp_path):
     out = CliRunner().invoke(app, ["check", "--file", str(path)]).stdout
     assert "【非时段催收】" in out and "【恐吓与软暴力威慑】" in out
     assert out.count("【恐吓与软暴力威慑】") == 3 and "同类还有" in out
+
+
+def test_thread_with_the_time_on_its_own_line_takes_the_speaker_from_the_next():
+    """'2026年3月1日 23:10' then '李经理：……': the sender was 未知 and '李经理：' part of the text, and the borrower's
+    own '我：……' was counted as a message from 未知 (incoming)."""
+    from xiezhi.history import read_history_text
+
+    imp = read_history_text("2026年3月1日 23:10\n李经理：你再不还钱就等着\n2026年3月1日 23:40\n我：我下周还\n"
+                            "2026-03-02 00:10\n李经理：明天去你单位\n注意：带上身份证", name="t.txt")
+    assert [(r.counterpart, r.direction, r.text) for r in imp.records] == [
+        ("李经理", "in", "你再不还钱就等着"), ("李经理", "out", "我下周还"), ("李经理", "in", "明天去你单位\n注意：带上身份证")]
