@@ -104,9 +104,9 @@ async def read_upload(request: Request, file: UploadFile) -> bytes:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes of a text file -> (text, encoding); binary files are refused by content."""
-    from xiezhi.textio import decode_bytes
+    from xiezhi.textio import decode_bytes, utf16_without_bom
 
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         raise ProblemError(415, "不支持的文件类型", "这不是文本文件。请上传短信备份 XML、通话记录 CSV 或聊天记录文本。")
     decoded = decode_bytes(data)
     return decoded.text, decoded.encoding
@@ -119,11 +119,15 @@ async def check_history(request: Request,
     reader = _need("history")
     _need("check")
     from xiezhi.collection import analyze_history
+    from xiezhi.history import require_records
 
     data = await read_upload(request, file)
     text, encoding = decode_text(data)
     name = (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
     imported = await run_in_threadpool(reader, text, name=name, encoding=encoding)
+    # a file with no readable record is bad input (400 with the reasons and their lines), as on the CLI and the page:
+    # an empty report would read "no violation found"
+    require_records(imported, f"文件“{name}”" if name else "上传的文件")
     return await run_in_threadpool(analyze_history, imported, source=name)
 
 

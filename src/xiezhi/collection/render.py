@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from xiezhi.collection.models import Action, CheckResult, Finding, HistoryFinding, HistoryReport
@@ -70,6 +71,38 @@ def render_result(r: CheckResult) -> str:
     return "\n".join(out)
 
 
+#: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
+#: threat would otherwise be thousands of identical cards on a phone, or screens of terminal output).
+SHOWN_PER_CATEGORY = 3
+
+
+@dataclass
+class FindingGroup:
+    """The findings of one category in a history: the first few in full, the line numbers of the others."""
+
+    category: str
+    shown: list[HistoryFinding] = field(default_factory=list)
+    more_lines: list[str] = field(default_factory=list)
+    more: int = 0
+
+
+def group_findings(findings: list[HistoryFinding], keep: int = SHOWN_PER_CATEGORY) -> list[FindingGroup]:
+    """A history's violations by kind, in order of first appearance (the page and the CLI show the same)."""
+    groups: dict[str, FindingGroup] = {}
+    for f in findings:
+        if f.category == "compliant":
+            continue
+        g = groups.setdefault(f.category, FindingGroup(f.category))
+        if len(g.shown) < keep:
+            g.shown.append(f)
+            continue
+        g.more += 1
+        line = str(f.line) if f.line is not None else ""
+        if line and len(g.more_lines) < 20 and line not in g.more_lines:
+            g.more_lines.append(line)
+    return list(groups.values())
+
+
 def render_history(h: HistoryReport) -> str:
     titles = "、".join(load_categories()[c].title for c in h.labels)
     out = [f"共读入 {h.records} 条记录（来电/来信 {h.incoming} 条，{h.counterparts} 个号码或联系人），夜间联系 {h.night_contacts} 次。",
@@ -79,10 +112,21 @@ def render_history(h: HistoryReport) -> str:
         out.append("每日联系最多的号码：")
         for c in busy:
             out.append(f"  {c.day} {c.counterpart}：电话 {c.calls}（接通 {c.answered_calls}），信息 {c.messages}，夜间 {c.night_contacts}")
-    for i, f in enumerate(h.findings[:30], 1):
-        out.extend(_finding_lines(f, i, h.citations_of(f), h.actions_of(f)))
-    if len(h.findings) > 30:
-        out.append(f"……另有 {len(h.findings) - 30} 条发现，请用 --json 查看全部。")
+    # by kind, as on the page: the first 30 findings in file order were all of the first few messages, so a long
+    # history never showed its night contacts or daily counts (the history's own findings come last)
+    n = 0
+    for g in group_findings(h.findings):
+        for k, f in enumerate(g.shown):
+            n += 1
+            out.extend(_finding_lines(f, n, h.citations_of(f), h.actions_of(f) if k == 0 else []))
+        if g.more:
+            lines = f"（第 {'、'.join(g.more_lines)}{' 等' if g.more > len(g.more_lines) else ''} 行）" if g.more_lines else ""
+            out.append(f"   同类还有 {g.more} 处{lines}，请用 --json 查看全部。")
+    notes = [f for f in h.findings if f.category == "compliant"]
+    for f in notes[:10]:
+        out.append(f"提示：{f.explanation}")
+    if len(notes) > 10:
+        out.append(f"……另有 {len(notes) - 10} 条提示。")
     for issue in h.issues[:20]:
         out.append(f"未读入：第 {issue['line']} 行——{issue['message']}")
     if len(h.issues) > 20:

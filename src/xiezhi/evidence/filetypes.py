@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import dataclass
 
 from xiezhi.errors import InputError
+from xiezhi.textio import utf16_without_bom
 
 #: Largest attachment accepted (a few minutes of phone video).
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -85,6 +86,11 @@ def _is_text(data: bytes) -> bool:
             return True
         except UnicodeDecodeError:
             return False
+    if (utf16 := utf16_without_bom(data)) is not None:  # read by the CLI, so the page and the vault take it too
+        try:
+            return not any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in data.decode(utf16))
+        except UnicodeDecodeError:
+            return False
     if b"\x00" in data:
         return False
     for enc in ("utf-8-sig", "gb18030"):
@@ -100,7 +106,7 @@ def _is_text(data: bytes) -> bool:
 def _head(data: bytes, size: int = 65536) -> bytes:
     """The first lines of a large file, cut where no character is split (a newline byte in UTF-8 and GB18030; an
     even length in UTF-16), enough to tell text from binary without decoding megabytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
         return data[:size]
     cut = data.rfind(b"\n", 0, size)
     return data[:cut] if cut > 0 else data[:size]

@@ -103,7 +103,13 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8") -> Hist
             rest = probe[tm.end():]
             b.start(i, at, _strip_brackets(rest) if rest.strip()[:1] in _BRACKETS else rest.strip())
             continue
-        if b.current is not None:
+        if b.current is not None and not b.current.name and not b.current.text and (sp := _SPEAKER.match(line)):
+            # a time on a line of its own ("2026年3月1日 23:10"), the speaker on the next ("李经理：……"): the sender was
+            # 未知 and the name went into the text
+            b.current.name = b.current.counterpart = sp.group(1).strip()
+            b.current.direction = "out" if b.current.name.lower() in _SELF else "in"
+            b.current.text = sp.group(2).strip()
+        elif b.current is not None:
             b.current.text += ("\n" if b.current.text else "") + line
         else:
             out.issues.append(RowIssue(line=i, message="这一行前面没有时间，无法确定发送时间；请在每条消息前写上日期和时间。",

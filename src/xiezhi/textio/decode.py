@@ -23,8 +23,10 @@ class DecodedText:
     encoding: str
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """Guess UTF-16 without a BOM from the share of NUL bytes in even or odd positions."""
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text written without a BOM (Windows tools' "Unicode" text, some phone
+    exporters), guessed from the share of NUL bytes in even or odd positions; None otherwise. Every face that tells
+    text from binary by NUL bytes asks this first."""
     sample = data[:4000]
     if len(sample) < 4:
         return None
@@ -49,7 +51,7 @@ def decode_bytes(data: bytes, *, name: str = "输入") -> DecodedText:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}的 UTF-16 编码已损坏（第 {exc.start} 字节附近）。") from exc
-    guess = _looks_utf16(data)
+    guess = utf16_without_bom(data)
     if guess:
         try:
             return DecodedText(data.decode(guess), guess)

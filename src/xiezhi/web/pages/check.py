@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from xiezhi.api import capabilities
 from xiezhi.api.problems import ProblemError
+from xiezhi.collection.render import group_findings
 from xiezhi.errors import InputError
 from xiezhi.web import forms
 from xiezhi.web.highlight import segments
@@ -28,37 +28,9 @@ LENDERS = {"": "不确定", "bank": "银行", "consumer_finance": "消费金融�
            "unlicensed": "无放贷资质的平台或个人"}
 SAMPLE = "【XX金融】你已严重逾期，今天下午再不还款，我们就上门找你家人，并通知你单位领导和通讯录所有人！"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic")
-#: A history shows this many findings of one kind in full; the rest are listed by line number (a year of the same
-#: threat would otherwise be thousands of identical cards on a phone).
-SHOWN_PER_CATEGORY = 3
-#: A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
-#: thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
-
-
-@dataclass
-class FindingGroup:
-    """The findings of one category in a history: the first few in full, the line numbers of the others."""
-
-    category: str
-    shown: list[Any] = field(default_factory=list)
-    more_lines: list[str] = field(default_factory=list)
-    more: int = 0
-
-
-def group_findings(findings: list[Any], keep: int = SHOWN_PER_CATEGORY) -> list[FindingGroup]:
-    groups: dict[str, FindingGroup] = {}
-    for f in findings:
-        if f.category == "compliant":
-            continue
-        g = groups.setdefault(f.category, FindingGroup(f.category))
-        if len(g.shown) < keep:
-            g.shown.append(f)
-            continue
-        g.more += 1
-        line = str(f.line) if getattr(f, "line", None) is not None else ""
-        if line and len(g.more_lines) < 20 and line not in g.more_lines:
-            g.more_lines.append(line)
-    return list(groups.values())
+# A long WeChat thread is pasted whole up to MAX_PASTE (the browser used to cut it silently at 20,000 characters); a
+# thread is read message by message, anything else over MAX_FORM_TEXT is refused on the form with the text kept.
+# A history's findings are grouped by kind as on the CLI (collection.render.group_findings).
 
 
 def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
