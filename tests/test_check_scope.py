@@ -125,8 +125,11 @@ def test_hearsay_put_to_the_reader_is_no_disclaimer() -> None:
 def test_a_pause_right_after_a_denial_or_before_a_short_question_keeps_it() -> None:
     for text in ("你放心 我们绝对不会 爆你通讯录", "我们不会 把你的照片发到网上", "我们不会 打断你的腿 放心",
                  "您好 我们不会 去您单位 也不会 联系您的同事", "请勿相信 任何要求转账到个人账户的信息",
-                 "催收说要爆我通讯录 是真的吗", "他们说要把我照片发到网上 是真的吗", "他们说要上门 我一个人在家 是真的吗"):
+                 "他们说要上门 我一个人在家 是真的吗"):
         assert labels(text) == {"compliant"}, text
+    # a collector's reported threat of an act unlawful in its kind keeps its labels under the question (convention 8;
+    # legal review 7's Mandarin D19, engine11): the pause still brings the question near
+    assert "third_party_contact" in labels("催收说要爆我通讯录 是真的吗")
 
 
 def test_a_transcript_with_collector_turns_is_direct_speech_not_an_account() -> None:

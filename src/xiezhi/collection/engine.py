@@ -153,6 +153,43 @@ def _lawful_in_principle(rule: Rule, text: str, s: int, e: int, cs: int, ce: int
         and _ANNOUNCED.search(text, ps, e) is not None and _DONE_ACT.search(text, ps, pe) is None
 
 
+
+#: A collector-side speaker and a verb of saying or claiming before the match in its sentence ("催收说要爆我通讯录",
+#: "那个客服扬言要…", "对方放话…", "他们说要来我家泼油漆"): the borrower reports words that were said.
+_SAID_BY_COLLECTOR = re.compile(
+    r"(?<![我听])(?:他们|他|她|对方|催收|催债|要债|讨债|收账|客服|外访|法务|专员|业务员|债主|坐席|那边|那人|那个人|这人|此人)"
+    r"[^，,。！？!?；;\n]{0,8}?(?:说|讲|称|扬言|放话|威胁|声称|表示|警告|发话)")
+#: The borrower's own fear, hypothesis or hearsay before the speaker ("万一催收说要…", "听说催收说…", "网上有人说…").
+_NOT_A_REPORT = re.compile(r"怕|担心|担忧|万一|假如|如果|要是|假设|听说|听人|网上|有人")
+#: What makes a reported contact or disclosure unlawful in its kind, in the match's phrase: the whole address book,
+#: everyone, the workplace, relatives and friends, a group or a public channel (taxonomy 2.4 / 2.5); the designated
+#: contact alone ("联系我的紧急联系人") is lawful in principle and stays taken back.
+_UNLAWFUL_REACH = re.compile(r"通讯录|联系人都|所有|全部|挨个|每个|同事|领导|单位|公司|亲戚|朋友|同学|群|网上|抖音|快手|微博|贴|曝光|公开|公布")
+#: Categories no announcement makes lawful: harm, insults, exposing personal data.
+_UNLAWFUL_IN_KIND = frozenset({"violence_threat", "insult_defamation", "privacy_exposure"})
+
+
+def _reported_unlawful(rule: Rule, text: str, s: int, e: int, cs: int, ce: int, questions: re.Pattern[str]) -> bool:
+    """The borrower reports that a collector said or threatened an act unlawful in its kind, then asks about it
+    ("催收说要爆我通讯录，是真的吗？", "他们说要来我家泼油漆，会不会真的来？"): README-check convention 8 gives the
+    reported words their labels; only "something that may happen … lawful in itself" (a visit, a lawsuit, the
+    emergency contact: `_lawful_in_principle`) is a question. Unlawful in kind: harm, insults, personal data
+    (`_UNLAWFUL_IN_KIND`), a menacing act (a rule with `also`, e.g. paint, blocking the door), or a contact or disclosure
+    that reaches the address book, the workplace, relatives or the public (`_UNLAWFUL_REACH` in the match's phrase).
+    False legal claims, fees and visits are left to the question: the read sets gold most reported credit reports,
+    lawyer's letters and visits asked about as compliant. The match must lie in the reported words, not in the
+    borrower's question after them ("客服说可以办停息分期，这是真的还是骗子？": 骗子 is the borrower's word)."""
+    said = _SAID_BY_COLLECTOR.search(text, cs, e)  # (rules of reported speech match the speaker too)
+    if said is None or _NOT_A_REPORT.search(text, cs, said.start()) or questions.search(text, said.end(), s):
+        return False
+    if rule.category in _UNLAWFUL_IN_KIND or rule.also:
+        return True
+    if rule.category in ("third_party_contact", "debt_disclosure"):
+        ps, pe = _comma_phrase(text, cs, ce, s, e)
+        return _UNLAWFUL_REACH.search(text, max(ps, said.end()), pe) is not None
+    return False
+
+
 #: A question put to the reader ("你是不是觉得我们找不到你？", "你能不能帮我们劝劝他？", or quoted words said to the
 #: borrower, "催收打给我说“……你也得还”，这是真的吗"): the collector's rhetoric, a request, or the collector's words,
 #: not a borrower asking whether something is true or lawful. 你们 (a borrower writing to the platform), 你好 and
@@ -527,6 +564,17 @@ def _scope_rx() -> _ScopeRx:
                     _any_of((*c.collection_context, *c.legal_context)), _any_of(c.service_domain))
 
 
+#: A court or a legal paper named in the message (a court name, 传票, 起诉状, 律师函 …).
+_LEGAL_PAPER = re.compile(r"传票|起诉状|应诉通知|举证通知|判决书|裁定书|执行通知|律师函|仲裁通知|法律文书|诉讼材料|法院")
+
+
+def _legal_paper(text: str) -> bool:
+    """The message names a court or a legal paper: a 快递 in it is how the paper travels (民事诉讼法 第九十一条
+    allows service by post), not a delivery whose fee is owed, so the delivery does not make the message a service-fee
+    dispute (`service_fee`): "今天收到一个快递，打开一看是一张法院传票，但是公章模模糊糊的" keeps what the rules find."""
+    return _LEGAL_PAPER.search(text) is not None
+
+
 def service_fee(text: str) -> bool:
     """A fee, deadline or sanction of a service that is no loan (rent, parking, property, a delivery, a second-hand
     deal: cues.yaml `service_domain`) in words that name no loan (`collection_context` or 逾期; 欠缴, 欠费, 催缴 and
@@ -536,6 +584,10 @@ def service_fee(text: str) -> bool:
     c, rx = scope_cues(), _scope_rx()
     if not _found(rx.service_domain, c.service_domain, text):
         return False
+    if "快递" in text and _legal_paper(text):
+        text = text.replace("快递", "")
+        if not _found(rx.service_domain, c.service_domain, text):
+            return False
     rest = text.replace("欠缴", "").replace("欠费", "").replace("催缴", "")
     if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
         rest = c.service_owed_rx.sub("", rest)
@@ -1044,11 +1096,13 @@ class Matcher:
                     return "question"
                 if self._questions.search(text, qs, ce + 1) \
                         and not _REPORTED.search(text, qs, s) and not _asked_after(self._questions, text, cs, ce, e) \
-                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs):
+                        and not _put_to_reader(text, qs, ce) and not _in_collector_turn(text, cs) \
+                        and not _reported_unlawful(rule, text, s, e, cs, ce, self._questions):
                     return "question"
                 if hypothetical_question(text, cs, ce, s, e) and not _REPORTED.search(text, cs, s) \
                         and not _collector_condition(text, cs, s) \
-                        and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs):
+                        and not _put_to_reader(text, cs, ce) and not _in_collector_turn(text, cs) \
+                        and not _reported_unlawful(rule, text, s, e, cs, ce, self._questions):
                     return "question"
         if rule.category == "insult_defamation" and _SELF_NAMED.search(text, max(cs, s - 8), s):
             return "self"
@@ -1185,11 +1239,32 @@ def _dialect_person(m: re.Match[str]) -> str:
     return _DIALECT_MANDARIN[m.group(0)]
 
 
+#: Words that announce the reported act for later, right after the verb of saying ("催收说要…", "他们扬言明天…").
+_ANNOUNCED_AFTER_SAID = re.compile(r"(?:要|会|将|准备|打算|再不|不还|如果|要是|明天|今晚|下周|过两天|改天|迟早|马上)")
+
+
+def _reported_threat(text: str, s: int, e: int, ends: list[int] | None) -> bool:
+    """In a borrower's account, a collector's reported announcement ("他们说要给我通讯录里的人都发短信", "催收扬言明天
+    来我家泼油漆") is a threat the borrower heard, not an act done (README-check convention 3: `threatened` when the
+    message announces it for later; the annotators label the reported act threatened): a collector-side speaker and a
+    verb of saying before the match in its sentence, an announcing word right after the verb, and no sign in the
+    match's phrase that the act was done (已经, 了, 过)."""
+    cs, ce = clause_bounds(text, s, e, ends)
+    said = _SAID_BY_COLLECTOR.search(text, cs, e)
+    if said is None or _NOT_A_REPORT.search(text, cs, said.start()):
+        return False
+    announced = _ANNOUNCED_AFTER_SAID.search(text, said.end(), e)  # "说要…", "说我再不还就…", "跟我说，明天…"
+    if announced is None or announced.start() > said.end() + 2:
+        return False
+    ps, pe = _comma_phrase(text, cs, ce, s, e)
+    return _DONE_ACT.search(text, max(ps, said.end()), pe) is None
+
+
 def _mode(rule: Rule, text: str, s: int, e: int, narrative: bool = False, ends: list[int] | None = None) -> str:
     if rule.mode != "auto":
         return rule.mode
     if narrative:
-        return "done"
+        return "threatened" if _reported_threat(text, s, e, ends) else "done"
     cs, ce = clause_bounds(text, s, e, ends)
     return "threatened" if _has_threat_cue(text[cs:ce]) else "done"
 
