@@ -34,10 +34,14 @@ def utf16_without_bom(data: bytes) -> str | None:
     odd_nuls = sample[1::2].count(0)
     half = len(sample) // 2
     if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
-        return "utf-16-le"
-    if even_nuls > half * 0.3 and odd_nuls < half * 0.05:
-        return "utf-16-be"
-    return None
+        guess = "utf-16-le"
+    elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+        guess = "utf-16-be"
+    else:
+        return None
+    # and it reads as text: binary such as b"\x00\x01" * 100 has the NUL pattern but decodes to control characters
+    decoded = sample[:half * 2].decode(guess, errors="replace")
+    return None if any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in decoded) else guess
 
 
 def decode_bytes(data: bytes, *, name: str = "输入") -> DecodedText:
