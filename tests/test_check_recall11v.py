@@ -71,8 +71,6 @@ def test_third_party_threatened_with_continued_contact() -> None:
     ("violence_threat", "上周他们一个小时打你一次电话，你都没接，到底怎么了"),
     # the writer's own accident (vt-family-harm)
     ("violence_threat", "我前年出车祸受伤，收入少了很多，现在逾期了想申请延期还款"),
-    # the writer's boss scolding him (id-insult-reported)
-    ("insult_defamation", "那几个人在我单位坐了一上午，后来老板骂了我一顿，让我赶紧处理好"),
     # 装死 before 全家 is abuse, no funeral threat (in-funeral-items)
     ("intimidation", "欠钱装死全家都是赖子"),
 ])
