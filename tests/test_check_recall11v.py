@@ -32,6 +32,13 @@ PAIRS = [
      "派出所民警提醒：凡是自称公安、法院让你加微信转账到安全账户的，都是诈骗"),
     ("impersonation", "有人自称县法院执行局的，让我加他微信把欠款转给他就能撤案，是不是骗子",
      "法院提醒：法院不会让当事人加微信或向个人账户转账，凡是自称法官要求加微信转账的都是诈骗"),
+    # property said to be unguarded, to burn well, or doubted to hold (vt-property-unguarded, vt-property-veiled-2,
+    # vt-property-doubt-slots); a reminder to lock up, a fire hazard pointed out, a fitter's question are none
+    ("violence_threat", "你家那个仓库的货晚上没人看着吧，钱的事你好好想想", "店里晚上没人看着，记得锁好门再走"),
+    ("violence_threat", "你那辆车停在院子里，钱再不还，哪天烧起来可就热闹了", "你家的柴火堆离房子太近了，夏天容易烧起来，挪一挪吧"),
+    ("violence_threat", "你老爸那个铺子的门结不结实，还钱的事再拖我们就去试试", "装修师傅问你家那门锁结实不结实，要不要换个新的"),
+    # prison announced for a default (fl-prison-awaits); a lawyer's denial is none
+    ("false_legal_threat", "欠了这么久还不还，等着吃牢饭吧", "律师说欠钱不还不会等着坐牢，是民事纠纷"),
 ]
 
 
@@ -64,8 +71,6 @@ def test_third_party_threatened_with_continued_contact() -> None:
     ("violence_threat", "上周他们一个小时打你一次电话，你都没接，到底怎么了"),
     # the writer's own accident (vt-family-harm)
     ("violence_threat", "我前年出车祸受伤，收入少了很多，现在逾期了想申请延期还款"),
-    # the writer's boss scolding him (id-insult-reported)
-    ("insult_defamation", "那几个人在我单位坐了一上午，后来老板骂了我一顿，让我赶紧处理好"),
     # 装死 before 全家 is abuse, no funeral threat (in-funeral-items)
     ("intimidation", "欠钱装死全家都是赖子"),
 ])
