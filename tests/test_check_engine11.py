@@ -53,3 +53,27 @@ def test_reported_threat_asked_about_is_threatened_with_intimidation(text: str) 
 def test_a_question_in_the_borrowers_own_words_is_not_the_reported_act() -> None:
     # 骗子 is the borrower's word in the question, not the collector's
     assert analyze("平台客服说可以帮我办延期还款，不收钱，这是真的还是骗子？", {}, model=False).labels == ["compliant"]
+
+
+# item 3: a 快递 that carries a court paper is no delivery dispute; item 2: a company as the sender, server or seal of
+# a court paper is a fake court's mark
+COURT_PAIRS = [
+    ("impersonation", "你好，本院受理的借款合同纠纷一案，开庭传票已通过快递寄往你登记的户籍地址，请注意查收并按时到庭。",
+     "我是快递员，你有个到付件是法院传票，寄件人是某资产管理公司，现在不签收就视为放弃答辩"),
+    ("impersonation", "【西湖区人民法院】您好，您的借款合同纠纷一案已立案，案号（2026）浙0106民初1234号，开庭时间12月10日，请按时到庭。",
+     "【西湖区人民法院】您好，您的借款合同纠纷一案已立案，案号（2026）浙0106民初1234号，本通知由恒信资产管理有限公司代为送达。"),
+    ("impersonation", "【12368】您好，西湖区人民法院已受理原告某银行诉您金融借款合同纠纷一案，请登录人民法院在线服务平台查看。",
+     "收到一张传票，落款是西湖区人民法院，但盖的红章是“恒信资产管理有限公司”的章。"),
+]
+
+
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), COURT_PAIRS)
+def test_court_paper_pair(category: str, lawful: str, unlawful: str) -> None:
+    # the full engine only: rules alone flag the first lawful notice, because the cue lists read a court's 你 as a
+    # red flag (court_red_flag_regex) and the classifier's veto is what drops it
+    assert category not in analyze(lawful, {}).labels
+    assert category in analyze(unlawful, {}).labels
+
+
+def test_a_legal_paper_by_courier_in_a_threat_stays_a_threat() -> None:
+    assert "intimidation" in analyze("再不还就快递一份律师函到你单位，让你全公司都知道", {}).labels

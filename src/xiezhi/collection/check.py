@@ -20,6 +20,7 @@ from xiezhi.collection.engine import (
     clause_bounds,
     clause_ends,
     clause_list,
+    fake_court_paper,
     get_matcher,
     is_narrative,
     mode_of_clause,
@@ -265,7 +266,8 @@ def _veto(findings: list[tuple[Finding, RuleHit]], norm: Normalised, model: Any,
     out = []
     for f, hit in findings:
         req = hit.rule.requires
-        if f.rule in VETO_EXEMPT_RULES or (f.category == "intimidation" and _explicit_menace(norm.text, hit)) or pol.keep(
+        if f.rule in VETO_EXEMPT_RULES or (f.category == "intimidation" and _explicit_menace(norm.text, hit)) \
+                or (f.category == "impersonation" and fake_court_paper(norm.text)) or pol.keep(
                 f.category, (probs if f.category in LINK_EVIDENCE else probs_unlinked).get(f.category),
                 rules=len(rules_per_cat[f.category]), escalated=hit.escalated,
                 needs_meta=bool(req.recipient or req.lender), context=context, mode=f.mode, top=top):

@@ -610,6 +610,24 @@ def group_notice(text: str) -> bool:
         and cues().debt_amount.search(text) is None
 
 
+#: Marks of a fake court paper beyond the cue lists' red flags (taxonomy 2.7 / hard case 9; 民事诉讼法 第八十七条 to
+#: 第九十五条: a court serves its own papers, in person, by another court, by post or electronically with consent, or
+#: by its own public notice, never through a company): a company, an asset manager or a law firm as the sender, the
+#: server or the seal of the paper ("寄件人是恒信资产", "由某某公司代为送达", "盖的是某某公司的章"), and a misspelt
+#: court name (人民发院, 人名法院, 人民法完).
+_COURT_FAKE_MARKS = re.compile(
+    r"(?:公司|资产|集团|事务所|律所)[^，,。！？!?；;\n]{0,6}?(?:代为送达|代送达|送达|寄出|寄来|寄的|发出|发来|发的|盖章|盖的章|的章|公章|印章|红章)"
+    r"|(?:寄件人|发件人|寄件单位|寄件方|落款|盖的|盖着|印章|红章|公章)[^，,。！？!?；;\n]{0,10}?(?:公司|资产|集团|事务所)"
+    r"|人(?:[名明]法院|[民名明][发罚]院|[民名明][法发罚][完园远])")
+
+
+def fake_court_paper(text: str) -> bool:
+    """A court named beside a mark of a fake court paper (`_COURT_FAKE_MARKS`): strong evidence of impersonation on its
+    own, so the classifier's veto does not drop an impersonation finding there (`check._veto`)."""
+    c, rx = scope_cues(), _scope_rx()
+    return _found(rx.court_name, c.court_name, text) and _COURT_FAKE_MARKS.search(text) is not None
+
+
 def court_notice(text: str) -> bool:
     """A court's own procedural notice, or a borrower's account of one (诉前调解 scheduled, a hearing, a summons mailed,
     an enforcement case to look up on 移动微法院), with no red flag anywhere in the message (money to a person or an
@@ -619,7 +637,8 @@ def court_notice(text: str) -> bool:
     c, rx = scope_cues(), _scope_rx()
     if not _found(rx.court_name, c.court_name, text) or not _found(rx.court_procedure, c.court_procedure, text):
         return False
-    return not _found(rx.court_red_flags, c.court_red_flags, text) and c.court_red_flag_rx.search(text) is None
+    return not _found(rx.court_red_flags, c.court_red_flags, text) and c.court_red_flag_rx.search(text) is None \
+        and _COURT_FAKE_MARKS.search(text) is None
 
 
 #: Enforcement told in the lawful order: a judgment, then the debtor's failure to comply ("银行已起诉，判决后其弟未履行，
