@@ -747,6 +747,15 @@ class _Scan:
 GRAVE_HARM_RULES: frozenset[str] = frozenset({"vt-bodily-harm"})
 
 
+
+def _unless_word(word: str) -> str:
+    """An exception word as an expression. A negated word (不会, 不是, 没有) does not match as the second half of an
+    A-not-A question (会不会, 是不是, 有没有): "他们说要来泼油漆，会不会真的来？" asks whether a threat will be carried
+    out; it denies nothing, so it must not cancel the threat as "我们不会来" does (legal reviews 7 and 8)."""
+    if len(word) >= 2 and word[0] in "不没":
+        return f"(?<!{re.escape(word[1])}){re.escape(word)}"
+    return re.escape(word)
+
 class Matcher:
     """All rules compiled once; `scan` returns the rule hits of a message."""
 
@@ -841,7 +850,7 @@ class Matcher:
             for k in keys:
                 if len(k) == 1:
                     raise ValueError(f"unless_message 不能是单个字：{k}")
-        self._unless_rx = [re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+        self._unless_rx = [re.compile("|".join(_unless_word(k) for k in sorted(keys, key=len, reverse=True)))
                            if keys else None for keys in self._unless]
         self._near = [tuple(tuple(normalise_pattern(p) for p in g) for g in r.near) for r in self.rules]
         self._escalate = [tuple(normalise_pattern(p) for p in r.escalate_near) for r in self.rules]
