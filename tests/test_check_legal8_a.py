@@ -1,0 +1,28 @@
+"""Legal review 8's fixes for the engine11, recall11c and precision11 rules (helper "legalfix11a", tenth session).
+
+Each pair: the review's wrong output made right (the unlawful line gets the category) and the case the rule's exception
+was written for (the lawful line stays without it). Rules only (`model=False`): the defects are in the rule data, and the
+model's veto must not hide them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+
+META = {"sent_at": "2026-03-01T10:00"}
+
+PAIRS = [
+    # D8: the collector's own "我先去…" is no borrower's plan; the borrower's "我先去跟我哥借点" is
+    ("forced_borrowing", "这两天我先去跟我哥借点，月底还上。",
+     "我先去给你发个链接，你去那个平台借一笔把我们的平了。"),
+    ("forced_borrowing", "我这个月工资还没发，这两天我先去跟我哥借点，月底一定把欠款还上。",
+     "你先去XX借一笔，我先去帮你问问额度，今天必须平账。"),
+]
+
+
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_legal8_pair(category: str, lawful: str, unlawful: str) -> None:
+    assert category not in analyze(lawful, META, model=False).labels
+    assert category in analyze(unlawful, META, model=False).labels
