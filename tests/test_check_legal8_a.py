@@ -19,6 +19,12 @@ PAIRS = [
      "我先去给你发个链接，你去那个平台借一笔把我们的平了。"),
     ("forced_borrowing", "我这个月工资还没发，这两天我先去跟我哥借点，月底一定把欠款还上。",
      "你先去XX借一笔，我先去帮你问问额度，今天必须平账。"),
+    # D9: how an edited portrait arrived says nothing about its spreading; the bare black-and-white photo mailed to
+    # the person himself reaches nobody else
+    ("privacy_exposure", "今天收到一个快递，里面是一张我的黑白照片，没有别的字。",
+     "收到一个快递，里面是我的P图遗照，说下次就发给我所有亲戚朋友。"),
+    ("insult_defamation", "今天收到一个快递，里面是我的一张黑白照片，没有别的字，我很害怕。",
+     "他们把P成通缉令的我的照片寄给我，还说已经贴到我们村口了。"),
 ]
 
 
