@@ -25,6 +25,9 @@ PAIRS = [
      "收到一个快递，里面是我的P图遗照，说下次就发给我所有亲戚朋友。"),
     ("insult_defamation", "今天收到一个快递，里面是我的一张黑白照片，没有别的字，我很害怕。",
      "他们把P成通缉令的我的照片寄给我，还说已经贴到我们村口了。"),
+    # D7: a summons mailed to the registered address is lawful service (民事诉讼法第九十一条); a sham paper still is not
+    ("impersonation", "法院的传票已经用快递寄到你户籍地，请注意查收。",
+     "我收到一个快递，里面是法院的传票，但寄件人是一个科技公司，让我扫码交诉讼费。"),
 ]
 
 
