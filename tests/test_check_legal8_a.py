@@ -28,6 +28,11 @@ PAIRS = [
     # D7: a summons mailed to the registered address is lawful service (民事诉讼法第九十一条); a sham paper still is not
     ("impersonation", "法院的传票已经用快递寄到你户籍地，请注意查收。",
      "我收到一个快递，里面是法院的传票，但寄件人是一个科技公司，让我扫码交诉讼费。"),
+    # D10: "不要跟我说没钱" is the collector's own pressure; a lender telling the borrower not to borrow is lawful
+    ("forced_borrowing", "没钱也不要去借网贷，今天还不上可以和我们协商。",
+     "没钱就去借，去跟你同事借啊，不要跟我说没钱，今天必须还上。"),
+    ("forced_borrowing", "我们不会让你去借钱还款，可以申请延期还款。",
+     "你去借啊，我不管你找谁借，不会借就去网上撸，今天必须把钱还了。"),
 ]
 
 
