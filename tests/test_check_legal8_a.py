@@ -45,6 +45,9 @@ PAIRS = [
      "不还钱就让你在村里出大名，法院都管不了你。"),
     ("debt_disclosure", "我们不会让你在村里出名的，这事只跟你本人谈。",
      "再不还，让你在你们公司出个大名，你去法院告我们也没用。"),
+    # brief: a phone call to the workplace is no visit; a collector who came to the workplace to shout is
+    ("unlawful_visit", "催收打电话到我公司骂了我一顿",
+     "催收到我公司骂了我一顿。"),
 ]
 
 
