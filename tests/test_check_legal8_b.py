@@ -29,3 +29,20 @@ def test_d1_the_collectors_own_listing_after_the_lawful_premise_is_flagged(text:
 ])
 def test_d1_the_court_order_told_as_a_condition_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "你上个月出车祸是运气好，下次你家里出点事就说不准了。",
+    "你最近出车祸住院了吧，再不还，你家人出点事可别怪我们。",
+])
+def test_d2_the_collectors_taunt_about_an_accident_keeps_the_threat(text: str) -> None:
+    """治安管理处罚法50(一): the taunt makes the threat to the family worse; it cancels nothing."""
+    assert "violence_threat" in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我是跑外卖的，上个月出车祸没法干活，逾期了两个平台。今天有一个打电话来态度还可以，说可以申请停息分期。",
+    "我上个月出车祸住院，没法干活，能不能先停息分期，我家里出点事真的周转不过来。",
+])
+def test_d2_the_writers_own_accident_stays_lawful(text: str) -> None:
+    assert "violence_threat" not in _labels(text)
