@@ -46,3 +46,18 @@ def test_d2_the_collectors_taunt_about_an_accident_keeps_the_threat(text: str) -
 ])
 def test_d2_the_writers_own_accident_stays_lawful(text: str) -> None:
     assert "violence_threat" not in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我上个月出车祸刚出院，今天催收上门推了我一把，把我打伤了。",
+    "催收把我打了一顿，身上全是伤，跟出了车祸一样。",
+])
+def test_d3_an_assault_told_beside_an_accident_is_flagged(text: str) -> None:
+    """治安管理处罚法51, 刑法234: the accident told as hardship does not undo the blow."""
+    result = analyze(text, {}, model=False)
+    assert "violence_threat" in result.labels
+    assert any(f.rule == "vt-done-assault" for f in result.findings)
+
+
+def test_d3_the_writers_own_accident_injury_stays_lawful() -> None:
+    assert _labels("我前年出车祸受伤，收入少了很多，现在还不上。") == ["compliant"]
