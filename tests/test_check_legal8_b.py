@@ -61,3 +61,16 @@ def test_d3_an_assault_told_beside_an_accident_is_flagged(text: str) -> None:
 
 def test_d3_the_writers_own_accident_injury_stays_lawful() -> None:
     assert _labels("我前年出车祸受伤，收入少了很多，现在还不上。") == ["compliant"]
+
+
+@pytest.mark.parametrize("text", [
+    "被老板骂了一顿，催收又打电话骂我祖宗十八代。",
+    "催收打电话到我公司骂了我一顿，害我又被领导骂了。",
+    "催收跑到我单位门口骂了半个小时，老板骂我丢人，让我赶紧处理。",
+    "催收当着我老板骂了我一顿。",
+    "催收打电话给我领导骂了我半个小时。",
+])
+def test_d4_the_boss_scolding_too_does_not_undo_the_collectors_abuse(text: str) -> None:
+    """民法典109, 1024 (legal review 6 D33, review 8 D4): no boss word may return to the insult rules' unless, nor a
+    look-behind that also drops the boss as the witness or the one called (当着我老板骂了我, 打电话给我领导骂了我)."""
+    assert "insult_defamation" in _labels(text)
