@@ -74,3 +74,22 @@ def test_d4_the_boss_scolding_too_does_not_undo_the_collectors_abuse(text: str) 
     """民法典109, 1024 (legal review 6 D33, review 8 D4): no boss word may return to the insult rules' unless, nor a
     look-behind that also drops the boss as the witness or the one called (当着我老板骂了我, 打电话给我领导骂了我)."""
     assert "insult_defamation" in _labels(text)
+
+
+@pytest.mark.parametrize(("text", "meta"), [
+    ("否则我们每天都会给你打电话，直到你还钱，你没有别的选择。", {}),
+    ("再不还就打到你还为止，不会停的。", {}),
+    ("否则我们会一直联系你，不会停，直到他还钱为止。", {"recipient_role": "emergency_contact"}),
+])
+def test_d5_the_menace_of_endless_contact_is_not_its_own_exception(text: str, meta: dict[str, object]) -> None:
+    """治安管理处罚法50(五), 软暴力意见一: "不会停" and "没有别的选择" are the menace itself."""
+    assert "intimidation" in _labels(text, meta)
+
+
+@pytest.mark.parametrize("text", [
+    "如您不方便接听，我们不会每天打扰您，可以约个时间。",
+    "如果你不想接电话，我们不会一直打，你可以在App里申请延期。",
+    "我们不会打到你还钱为止，你放心，按计划还就行。",
+])
+def test_d5_the_promise_not_to_call_on_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
