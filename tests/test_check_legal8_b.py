@@ -93,3 +93,19 @@ def test_d5_the_menace_of_endless_contact_is_not_its_own_exception(text: str, me
 ])
 def test_d5_the_promise_not_to_call_on_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+def test_d6_the_fake_bureaus_no_second_chance_keeps_the_false_threat() -> None:
+    """征信业管理条例29, 16: the bureau keeps what lenders report and decides nothing against the family."""
+    text = "我是人民银行征信中心的，你的逾期明天正式录入，全家都受影响，不会再给你机会。"
+    result = analyze(text, {}, model=False)
+    assert "false_legal_threat" in result.labels
+    assert any(f.rule == "fl-credit-bureau-caller" for f in result.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "有人打电话说我是征信中心的，说我的逾期不会被录入，只要配合核实，这是真的吗？",
+    "【某银行】您的信用卡逾期信息将按规定报送人民银行征信中心，如有异议可免费向本行或征信中心提出",
+])
+def test_d6_the_denial_and_the_lawful_report_stay_lawful(text: str) -> None:
+    assert "false_legal_threat" not in _labels(text)
