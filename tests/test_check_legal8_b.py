@@ -109,3 +109,21 @@ def test_d6_the_fake_bureaus_no_second_chance_keeps_the_false_threat() -> None:
 ])
 def test_d6_the_denial_and_the_lawful_report_stay_lawful(text: str) -> None:
     assert "false_legal_threat" not in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "提醒你一下，你店里晚上没人守着，欠的钱看你表现。",
+    "你那店晚上没人看着吧，注意安全哈，还钱的事好好想想。",
+    "你家那店不防火吧，哪天烧起来可别说是我们干的，欠的钱赶紧还。",
+])
+def test_d13_the_veiled_threats_own_words_are_no_exception(text: str) -> None:
+    """治安管理处罚法50(一), 刑法275, 软暴力意见二: "提醒你" and "注意安全" are how the menace is said."""
+    assert "violence_threat" in _labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "店里晚上没人守着，记得锁好门，最近小偷多。",
+    "您好，物业提醒您：近期天气干燥，店铺内请注意防火，电动车不要在楼道充电。",
+])
+def test_d13_the_real_safety_advice_stays_lawful(text: str) -> None:
+    assert _labels(text) == ["compliant"]
