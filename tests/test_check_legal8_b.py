@@ -127,3 +127,18 @@ def test_d13_the_veiled_threats_own_words_are_no_exception(text: str) -> None:
 ])
 def test_d13_the_real_safety_advice_stays_lawful(text: str) -> None:
     assert _labels(text) == ["compliant"]
+
+
+def test_l_claimed_authority_explanation_names_enforcement_and_fraud() -> None:
+    """Review 8, L (im-claimed-authority-money): a court does take 执行款 into its own account in enforcement
+    (民事诉讼法253, 254), and taking money as the credit bureau is 诈骗 (刑法266) rather than clearly 刑法279."""
+    from pathlib import Path
+
+    from xiezhi.collection.rules import RULES_DIR, parse_rules_file
+
+    spec = parse_rules_file(Path(RULES_DIR) / "impersonation.md")
+    rule = next(r for r in spec.rules if r.id == "im-claimed-authority-money")
+    assert "criminal-law:266" in rule.citations
+    assert "不替出借方收钱" not in rule.explanation
+    assert "执行程序中" in rule.explanation and "冒用组织名义" in rule.explanation
+    assert any(c.id == "criminal-law:266" and c.has_rules for c in spec.citations)
