@@ -142,3 +142,18 @@ def test_l_claimed_authority_explanation_names_enforcement_and_fraud() -> None:
     assert "不替出借方收钱" not in rule.explanation
     assert "执行程序中" in rule.explanation and "冒用组织名义" in rule.explanation
     assert any(c.id == "criminal-law:266" and c.has_rules for c in spec.citations)
+
+
+@pytest.mark.parametrize("text", [
+    "法院判了还不还就上失信，我们明天就把你报进失信名单。",
+    "起诉后判了还不还就上失信，我们今天就先把你拉进失信名单。",
+])
+def test_d1_note_the_collectors_own_listing_beside_the_named_court_is_flagged(text: str) -> None:
+    """Review 8, D1's note: a collector naming the court and listing the debtor himself in one sentence (民事诉讼法266)."""
+    result = analyze(text, {}, model=False)
+    assert "false_legal_threat" in result.labels
+    assert any(f.rule == "fl-blacklist-we-list" for f in result.findings)
+
+
+def test_d1_note_the_denial_stays_lawful() -> None:
+    assert _labels("我们不会把你报进失信名单，你放心，按计划还就行。") == ["compliant"]
