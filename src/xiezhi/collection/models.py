@@ -80,13 +80,18 @@ class Action(BaseModel):
     why: str
 
 
-class Finding(BaseModel):
+class _FindingCore(BaseModel):
+    """What a finding says, wherever it is reported; the subclasses add how it cites (fields keep this order in JSON)."""
+
     category: Category
     severity: Severity
     mode: Mode
     span: tuple[int, int]
     quote: str
     explanation: str
+
+
+class Finding(_FindingCore):
     citations: list[dict[str, Any]] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     rule: str = Field(default="", exclude=True)
@@ -129,18 +134,12 @@ class TimelineEntry(BaseModel):
     severity: Severity = "info"
 
 
-class HistoryFinding(BaseModel):
+class HistoryFinding(_FindingCore):
     """A finding of a history. As `Finding`, except that `citations` are keys of `HistoryReport.citations` and the
     actions are those of its category (`HistoryReport.actions`): a 20 MB SMS backup's report wrote the full text of
     every cited article into each of its 65,000 findings, twice (605 MB of JSON). A single message's `Finding`
     (`check --json`, `batch`, `POST /check`) keeps its citations and actions inline."""
 
-    category: Category
-    severity: Severity
-    mode: Mode
-    span: tuple[int, int]
-    quote: str
-    explanation: str
     #: The record's line in the source file; None for a finding of the whole history (a day's count, a night).
     line: int | None = None
     citations: list[str] = Field(default_factory=list)
