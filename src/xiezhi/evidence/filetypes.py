@@ -7,7 +7,7 @@ import zipfile
 from dataclasses import dataclass
 
 from xiezhi.errors import InputError
-from xiezhi.textio import utf16_without_bom
+from xiezhi.textio import no_control_characters, utf16_without_bom
 
 #: Largest attachment accepted (a few minutes of phone video).
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -88,7 +88,7 @@ def _is_text(data: bytes) -> bool:
             return False
     if (utf16 := utf16_without_bom(data)) is not None:  # read by the CLI, so the page and the vault take it too
         try:
-            return not any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in data.decode(utf16))
+            return no_control_characters(data.decode(utf16))
         except UnicodeDecodeError:
             return False
     if b"\x00" in data:
@@ -98,8 +98,7 @@ def _is_text(data: bytes) -> bool:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
-        return bad == 0
+        return no_control_characters(text)
     return False
 
 

@@ -1,5 +1,11 @@
 """Reading user-supplied files whatever their encoding (UTF-8 with/without BOM, UTF-16, GBK/GB18030)."""
 
-from xiezhi.textio.decode import DecodedText, decode_bytes, read_text_file, utf16_without_bom
+from xiezhi.textio.decode import (
+    DecodedText,
+    decode_bytes,
+    no_control_characters,
+    read_text_file,
+    utf16_without_bom,
+)
 
-__all__ = ["DecodedText", "decode_bytes", "read_text_file", "utf16_without_bom"]
+__all__ = ["DecodedText", "decode_bytes", "no_control_characters", "read_text_file", "utf16_without_bom"]

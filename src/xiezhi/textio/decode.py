@@ -23,6 +23,12 @@ class DecodedText:
     encoding: str
 
 
+def no_control_characters(text: str) -> bool:
+    """Decoded text holds no control character but line breaks, tabs and form feeds: binary decoded under a text
+    encoding does (b"\x00\x01" read as UTF-16, a PDF read as GB18030)."""
+    return not any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in text)
+
+
 def utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" for UTF-16 text written without a BOM (Windows tools' "Unicode" text, some phone
     exporters), guessed from the share of NUL bytes in even or odd positions; None otherwise. Every face that tells
@@ -40,8 +46,7 @@ def utf16_without_bom(data: bytes) -> str | None:
     else:
         return None
     # and it reads as text: binary such as b"\x00\x01" * 100 has the NUL pattern but decodes to control characters
-    decoded = sample[:half * 2].decode(guess, errors="replace")
-    return None if any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in decoded) else guess
+    return guess if no_control_characters(sample[:half * 2].decode(guess, errors="replace")) else None
 
 
 def decode_bytes(data: bytes, *, name: str = "输入") -> DecodedText:
