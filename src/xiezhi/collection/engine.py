@@ -153,7 +153,6 @@ def _lawful_in_principle(rule: Rule, text: str, s: int, e: int, cs: int, ce: int
         and _ANNOUNCED.search(text, ps, e) is not None and _DONE_ACT.search(text, ps, pe) is None
 
 
-
 #: A collector-side speaker and a verb of saying or claiming before the match in its sentence ("催收说要爆我通讯录",
 #: "那个客服扬言要…", "对方放话…", "他们说要来我家泼油漆"): the borrower reports words that were said.
 _SAID_BY_COLLECTOR = re.compile(
@@ -169,6 +168,15 @@ _UNLAWFUL_REACH = re.compile(r"通讯录|联系人都|所有|全部|挨个|每�
 _UNLAWFUL_IN_KIND = frozenset({"violence_threat", "insult_defamation", "privacy_exposure"})
 
 
+def _collector_said(text: str, cs: int, e: int) -> re.Match[str] | None:
+    """The collector-side speaker and verb of saying before text[:e] in its sentence from cs (`_SAID_BY_COLLECTOR`),
+    unless the borrower frames it as a fear, hypothesis or hearsay (`_NOT_A_REPORT`): the borrower reports words said."""
+    said = _SAID_BY_COLLECTOR.search(text, cs, e)
+    if said is None or _NOT_A_REPORT.search(text, cs, said.start()):
+        return None
+    return said
+
+
 def _reported_unlawful(rule: Rule, text: str, s: int, e: int, cs: int, ce: int, questions: re.Pattern[str]) -> bool:
     """The borrower reports that a collector said or threatened an act unlawful in its kind, then asks about it
     ("催收说要爆我通讯录，是真的吗？", "他们说要来我家泼油漆，会不会真的来？"): README-check convention 8 gives the
@@ -179,8 +187,8 @@ def _reported_unlawful(rule: Rule, text: str, s: int, e: int, cs: int, ce: int, 
     False legal claims, fees and visits are left to the question: the read sets gold most reported credit reports,
     lawyer's letters and visits asked about as compliant. The match must lie in the reported words, not in the
     borrower's question after them ("客服说可以办停息分期，这是真的还是骗子？": 骗子 is the borrower's word)."""
-    said = _SAID_BY_COLLECTOR.search(text, cs, e)  # (rules of reported speech match the speaker too)
-    if said is None or _NOT_A_REPORT.search(text, cs, said.start()) or questions.search(text, said.end(), s):
+    said = _collector_said(text, cs, e)  # (rules of reported speech match the speaker too)
+    if said is None or questions.search(text, said.end(), s):
         return False
     if rule.category in _UNLAWFUL_IN_KIND or rule.also:
         return True
@@ -220,6 +228,8 @@ def _comma_phrase(text: str, cs: int, ce: int, s: int, e: int) -> tuple[int, int
         pass
     m2 = _COMMA.search(text, e, ce)
     return (m.end() if m is not None else cs), (m2.start() if m2 is not None else ce)
+
+
 #: A comma phrase in which the writer's side states an act already done ("，我们已经报案说你诈骗了"): after a threat it
 #: tells a second act, and a rule's `unless` words before it (the threat's exception) do not reach a match in or after
 #: it (`Matcher._unless_in`). 已经 of a plan (已经准备, 已经打算) tells none.
@@ -564,15 +574,11 @@ def _scope_rx() -> _ScopeRx:
                     _any_of((*c.collection_context, *c.legal_context)), _any_of(c.service_domain))
 
 
-#: A court or a legal paper named in the message (a court name, 传票, 起诉状, 律师函 …).
+#: A court or a legal paper named in the message (a court name, 传票, 起诉状, 律师函 …): a 快递 in it is how the paper
+#: travels (民事诉讼法 第九十一条 allows service by post), not a delivery whose fee is owed, so the delivery does not make
+#: the message a service-fee dispute (`service_fee`): "今天收到一个快递，打开一看是一张法院传票，但是公章模模糊糊的"
+#: keeps what the rules find.
 _LEGAL_PAPER = re.compile(r"传票|起诉状|应诉通知|举证通知|判决书|裁定书|执行通知|律师函|仲裁通知|法律文书|诉讼材料|法院")
-
-
-def _legal_paper(text: str) -> bool:
-    """The message names a court or a legal paper: a 快递 in it is how the paper travels (民事诉讼法 第九十一条
-    allows service by post), not a delivery whose fee is owed, so the delivery does not make the message a service-fee
-    dispute (`service_fee`): "今天收到一个快递，打开一看是一张法院传票，但是公章模模糊糊的" keeps what the rules find."""
-    return _LEGAL_PAPER.search(text) is not None
 
 
 def service_fee(text: str) -> bool:
@@ -584,7 +590,7 @@ def service_fee(text: str) -> bool:
     c, rx = scope_cues(), _scope_rx()
     if not _found(rx.service_domain, c.service_domain, text):
         return False
-    if "快递" in text and _legal_paper(text):
+    if "快递" in text and _LEGAL_PAPER.search(text) is not None:
         text = text.replace("快递", "")
         if not _found(rx.service_domain, c.service_domain, text):
             return False
@@ -747,7 +753,6 @@ class _Scan:
 GRAVE_HARM_RULES: frozenset[str] = frozenset({"vt-bodily-harm"})
 
 
-
 def _unless_word(word: str) -> str:
     """An exception word as an expression. A negated word (不会, 不是, 没有) does not match as the second half of an
     A-not-A question (会不会, 是不是, 有没有): "他们说要来泼油漆，会不会真的来？" asks whether a threat will be carried
@@ -755,6 +760,7 @@ def _unless_word(word: str) -> str:
     if len(word) >= 2 and word[0] in "不没":
         return f"(?<!{re.escape(word[1])}){re.escape(word)}"
     return re.escape(word)
+
 
 class Matcher:
     """All rules compiled once; `scan` returns the rule hits of a message."""
@@ -1278,8 +1284,8 @@ def _reported_threat(text: str, s: int, e: int, ends: list[int] | None) -> bool:
     verb of saying before the match in its sentence, an announcing word right after the verb, and no sign in the
     match's phrase that the act was done (已经, 了, 过)."""
     cs, ce = clause_bounds(text, s, e, ends)
-    said = _SAID_BY_COLLECTOR.search(text, cs, e)
-    if said is None or _NOT_A_REPORT.search(text, cs, said.start()):
+    said = _collector_said(text, cs, e)
+    if said is None:
         return False
     announced = _ANNOUNCED_AFTER_SAID.search(text, said.end(), e)  # "说要…", "说我再不还就…", "跟我说，明天…"
     if announced is None or announced.start() > said.end() + 2:
