@@ -51,10 +51,12 @@ class _Citations:
             self.table[key] = c
         return key
 
-    def finding(self, f: Finding, line: int | None, explanation: str) -> HistoryFinding:
+    def finding(self, f: Finding, line: int | None, explanation: str | None = None) -> HistoryFinding:
+        """The history's form of `f` (explanation: in place of f's, e.g. with the record's line and time)."""
         self.categories.add(f.category)
         return HistoryFinding.model_construct(category=f.category, severity=f.severity, mode=f.mode, span=f.span,
-                                              quote=f.quote, explanation=explanation, line=line,
+                                              quote=f.quote, explanation=f.explanation if explanation is None
+                                              else explanation, line=line,
                                               citations=[self.key(c) for c in f.citations], rule=f.rule)
 
     def actions(self) -> dict[str, list[Action]]:
@@ -78,7 +80,7 @@ def _aggregate(cited: _Citations, category: str, explanation: str, day: date, qu
         citations = articles + [c for c in citations if c not in articles]
     return cited.finding(Finding.model_construct(category=category, severity=severity, mode="done", span=(0, len(quote)),
                                                  quote=quote, explanation=explanation, citations=citations,
-                                                 actions=[], rule="history"), None, explanation)
+                                                 actions=[], rule="history"), None)
 
 
 def _from_its_time(f: Finding, r: HistoryRecord) -> bool:
