@@ -220,18 +220,19 @@ def run_batch(inp: Path, workers: int, rules_only: bool = False) -> dict[str, An
             "peak_tree_rss_mb": round(peak[0] / 1024, 1)}
 
 
-#: The held-out split: annotator 44's set, written blind during the ninth session, refused by the tools and never
-#: read; scored once at the end of the tenth session. (The ninth session's held-out split, check_test9.jsonl, was
+#: The held-out split: annotator 47's set, written blind during the tenth session, refused by the tools and never
+#: read; scored once at the end of the eleventh session. (The tenth session's held-out split, check_test10.jsonl, was
 #: scored once at its end and is development data now.)
-HELD_OUT = "check_test10.jsonl"
+HELD_OUT = "check_test11.jsonl"
 #: Earlier held-out splits (scored before they were read), demoted to development data afterwards; and the sealed
 #: fresh sets (first look on a session's starting engine, second look on its final engine; nobody changing the engine
 #: read them): the fifth session's dev20-dev26, the sixth session's dev27-dev29 (read from the seventh session on)
 #: dev30-dev31 (written at the end of the sixth session, sealed through the seventh, read from the eighth on) and
 #: dev32-dev33 (written during the seventh session, sealed through the eighth) and dev34-dev35 (written during the
 #: eighth session, first and second looks on its starting and final engines; read from the ninth on) and dev36-dev37
-#: (written during the ninth session, first and second looks there; read from the tenth on).
-EARLIER_HELD_OUT = {"test9_demoted": "check_test9.jsonl", "test8_demoted": "check_test8.jsonl", "test7_demoted": "check_test7.jsonl", "test6_demoted": "check_test6.jsonl", "test5_demoted": "check_test5.jsonl",
+#: (written during the ninth session, first and second looks there; read from the tenth on) and dev38-dev39 (written
+#: during the tenth session, first and second looks there; read from the eleventh on).
+EARLIER_HELD_OUT = {"test10_demoted": "check_test10.jsonl", "test9_demoted": "check_test9.jsonl", "test8_demoted": "check_test8.jsonl", "test7_demoted": "check_test7.jsonl", "test6_demoted": "check_test6.jsonl", "test5_demoted": "check_test5.jsonl",
                     "test4_demoted": "check_test4.jsonl",
                     "test3_demoted": "check_test3.jsonl", "test2_demoted": "check_test2.jsonl",
                     "dev20_sealed": "check_dev20.jsonl", "dev21_sealed": "check_dev21.jsonl",
@@ -242,8 +243,9 @@ EARLIER_HELD_OUT = {"test9_demoted": "check_test9.jsonl", "test8_demoted": "chec
                     "dev30_sealed": "check_dev30.jsonl", "dev31_sealed": "check_dev31.jsonl",
                     "dev32_sealed": "check_dev32.jsonl", "dev33_sealed": "check_dev33.jsonl",
                     "dev34_sealed": "check_dev34.jsonl", "dev35_sealed": "check_dev35.jsonl",
-                    "dev36_sealed": "check_dev36.jsonl", "dev37_sealed": "check_dev37.jsonl"}
-SPLIT_NOTE = f"{HELD_OUT} (held out: annotator 44, who never saw the engine, its rules or the other sets; scored once)"
+                    "dev36_sealed": "check_dev36.jsonl", "dev37_sealed": "check_dev37.jsonl",
+                    "dev38_sealed": "check_dev38.jsonl", "dev39_sealed": "check_dev39.jsonl"}
+SPLIT_NOTE = f"{HELD_OUT} (held out: annotator 47, who never saw the engine, its rules or the other sets; scored once)"
 #: Development sets: tuned on and trained on; reported for reference only.
 DEV_SPLITS = {"dev_tuned_on": "check_dev.jsonl", "dev2_tuned_on": "check_dev2.jsonl",
               "dev3_tuned_on": "check_dev3.jsonl", "dev4_tuned_on": "check_dev4.jsonl",

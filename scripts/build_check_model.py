@@ -63,8 +63,10 @@ DEV_FILES = (*TRAIN_FILES, *(DATA / f"check_dev{i}.jsonl" for i in range(12, 20)
 #: eighth and are development data now; test9 is the held-out split; test10 (the tenth session's held-out split) and
 #: dev36/dev37 (sealed) are written blind during the ninth. Tenth session: test9, dev36 and dev37 were scored at the
 #: end of the ninth and are development data now; test10 is the held-out split; test11 (the eleventh session's
-#: held-out split) and dev38/dev39 (sealed) are written blind during the tenth.
-HELD_OUT = ("check_test10.jsonl", "check_test11.jsonl", "check_dev38.jsonl", "check_dev39.jsonl")
+#: held-out split) and dev38/dev39 (sealed) are written blind during the tenth. Eleventh session: test10, dev38 and
+#: dev39 were scored at the end of the tenth and are development data now; test11 is the held-out split; test12 (the
+#: twelfth session's held-out split) and dev40 (sealed) are written blind during the eleventh.
+HELD_OUT = ("check_test11.jsonl", "check_test12.jsonl", "check_dev40.jsonl")
 assert all(p.name not in HELD_OUT for p in DEV_FILES)
 OUT = ROOT / "src" / "xiezhi" / "data" / "collection" / "model"
 #: Annotator of each id letter: dev (d) and the old test split (t) are one annotator's 80/20 split.

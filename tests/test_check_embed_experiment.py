@@ -42,5 +42,5 @@ def test_fast_choice_equals_it_with_other_probabilities(small_replay):
 def test_encoder_reads_development_sets_only():
     names = {p.name for p in ee.dev_files()}
     assert not names & set(b.HELD_OUT)
-    assert {"check_test10.jsonl", "check_test11.jsonl", "check_dev38.jsonl", "check_dev39.jsonl"}.isdisjoint(names)
+    assert {"check_test11.jsonl", "check_test12.jsonl", "check_dev40.jsonl"}.isdisjoint(names)
     assert len(names) == 31 and all((ROOT / "bench" / "data" / n).exists() for n in names)
