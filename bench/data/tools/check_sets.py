@@ -178,6 +178,13 @@ SETS: dict[str, tuple[str, SetSpec]] = {
               _spec("dev39", "X", weak=frozenset({"impersonation", "third_party_contact", "forced_borrowing",
                                                   "unlawful_visit"}),
                     total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
+    "test12": ("held-out test split for the twelfth session (annotator 50, ids Y…, what users paste)", _spec(
+        "test12", "Y", weak=frozenset({"violence_threat", "third_party_contact", "false_legal_threat", "unlawful_visit"}),
+        total=(300, 300), min_per_cat=10, min_weak=16, lawful=(0.40, 0.46), early=None)),
+    "dev40": ("fortieth set (annotator 51, ids Z…, what borrowers paste, written in the eleventh session, sealed)",
+              _spec("dev40", "Z", weak=frozenset({"insult_defamation", "privacy_exposure", "impersonation",
+                                                  "intimidation"}),
+                    total=(250, 250), min_per_cat=6, min_weak=12, lawful=(0.40, 0.50), early=None)),
 }
 
 
