@@ -25,6 +25,10 @@ WARNINGS = [
     ("unlawful_visit",
      "跟大家说一声，催收讲的“明天上门抓人”“通知你全村”都是吓唬人的，别信。",
      "跟大家说一声，催收昨天跟我讲“明天上门抓人”“通知你全村”，我好怕。"),
+    # a notice's conditional (如有/如遇 + someone) with an instruction to report it; the fee told as taken
+    ("illegal_fee",
+     "【顺心贷】如有催收人员向您收取上门费、加急费，请立即向我司举报。",
+     "催收人员上门收了我三百块加急费，还不给收据。"),
 ]
 
 
@@ -41,6 +45,11 @@ def test_warning_scope_is_the_warned_sentence(model: object) -> None:
     labels = analyze("【乐分期】提示：有人打着我们催收部门的名义收“停催费”，请勿理会。您已逾期，明天不还，我们就派人上门找你，"
                      "还把你欠钱的事告诉你全村。", {}, model=model).labels
     assert {"unlawful_visit", "debt_disclosure", "intimidation"} <= set(labels)
+
+
+def test_a_borrower_asking_is_no_warning_voice() -> None:
+    """请问 is a question, not the notice's 请…举报: the reported insult stays."""
+    assert "insult_defamation" in analyze("上周催收人员在我单位大吵大闹、当众骂我，请问该向哪里投诉？", {}, model=False).labels
 
 
 def test_threat_that_ends_with_a_reminder_is_no_warning() -> None:
