@@ -56,3 +56,36 @@ def test_threat_that_ends_with_a_reminder_is_no_warning() -> None:
     """没提醒你 ends threats; 有人 there is the collector's crew, not an impostor warned of."""
     labels = analyze("我们在你们镇上是有人的，今天不还明天就有人来你屋里找你，到时候别怪我没提醒你", {}, model=False).labels
     assert "unlawful_visit" in labels
+
+
+#: (category, lawful or no such act, unlawful) — recall leftovers of the contact, data and conduct categories
+PAIRS = [
+    # a call that reaches the workplace is no visit; going there is
+    ("unlawful_visit", "催收打到我公司骂了我一顿，说我是老赖，同事都听见了。",
+     "两个催收昨天跑到我们单位，在前台骂我是骗子，同事都听见了。"),
+    # the name put up for passers-by (threatened) is public disclosure; the promise not to is none
+    ("debt_disclosure", "我们不会把你的名字贴出来，月底前按约还款就行。",
+     "月底前不结清，我们就把你的名字和欠款贴到你们小区门口的宣传栏上。"),
+    # a collection paper handed to the family makes them recipients; a parcel handed to them does not
+    ("third_party_contact", "你的快递我已经送到你爸妈家了，记得去拿。",
+     "律师函你要是不签收，我们就直接送到你爸妈手上。"),
+    # the emergency contact asked where an unreachable debtor is; the contact held out as pressure on a reachable one
+    ("third_party_contact", "【好分期】您已逾期20天，如多次联系不上您本人，我们将按规定联系您的紧急联系人询问您的下落。",
+     "【好分期】您已逾期20天，如本周内仍不还款，我司将通知您的紧急联系人。"),
+    ("debt_disclosure", "【好分期】您已逾期20天，请尽快还款，本平台不会告知您的紧急联系人您的欠款情况。",
+     "【好分期】您已逾期20天，我司将告知您的紧急联系人您的逾期情况，请知悉。"),
+]
+
+
+@pytest.mark.parametrize("model", [False, None], ids=["rules", "full"])
+@pytest.mark.parametrize(("category", "lawful", "unlawful"), PAIRS)
+def test_precision12_pair(category: str, lawful: str, unlawful: str, model: object) -> None:
+    assert category not in analyze(lawful, {}, model=model).labels
+    assert category in analyze(unlawful, {}, model=model).labels
+
+
+def test_emergency_contact_threat_is_intimidation_not_visit() -> None:
+    """The 【安心借】 family: an announced 外访 beside notifying the emergency contact is contact threatened + intimidation."""
+    res = analyze("【安心借】您的账户已严重逾期，我司将于近日安排外访人员上门核实，并通知您的紧急联系人。", {}, model=False)
+    assert {"third_party_contact", "intimidation"} <= set(res.labels)
+    assert any(f.category == "third_party_contact" and f.mode == "threatened" for f in res.findings)
