@@ -74,6 +74,13 @@ PAIRS = [
      "【好分期】您已逾期20天，如本周内仍不还款，我司将通知您的紧急联系人。"),
     ("debt_disclosure", "【好分期】您已逾期20天，请尽快还款，本平台不会告知您的紧急联系人您的欠款情况。",
      "【好分期】您已逾期20天，我司将告知您的紧急联系人您的逾期情况，请知悉。"),
+    # insults to the family and masked curses; the writer's own family, and a plain question about the family
+    ("insult_defamation", "我爸常说，他怎么生了我这么个不争气的儿子，欠了一屁股网贷。",
+     "欠了三个月还装死，你爸妈怎么生了你这么个玩意儿。"),
+    ("insult_defamation", "你们一家人都是做什么工作的？我们核实一下联系人信息。",
+     "电话打了二十遍没人接，你们全家都是些什么东西？"),
+    ("insult_defamation", "您好，请问您本月的还款什么时候方便处理？",
+     "nmsl，拖了半年还不还，真当我们好欺负？"),
 ]
 
 
