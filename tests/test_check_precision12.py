@@ -81,6 +81,11 @@ PAIRS = [
      "电话打了二十遍没人接，你们全家都是些什么东西？"),
     ("insult_defamation", "您好，请问您本月的还款什么时候方便处理？",
      "nmsl，拖了半年还不还，真当我们好欺负？"),
+    # the loan record shown to the family named just before; the record sent to the debtor
+    ("debt_disclosure", "您的借款合同和还款明细已发到您的邮箱，请您本人核对。",
+     "你爸妈的电话我们都有，再装死，就把你的欠款明细发给他们瞧瞧。"),
+    ("third_party_contact", "您这几笔借款的明细我念给您听一下，您核对一下金额。",
+     "明天就打给你老婆，把你欠的每一笔都读给她听。"),
 ]
 
 
