@@ -86,6 +86,11 @@ PAIRS = [
      "你爸妈的电话我们都有，再装死，就把你的欠款明细发给他们瞧瞧。"),
     ("third_party_contact", "您这几笔借款的明细我念给您听一下，您核对一下金额。",
      "明天就打给你老婆，把你欠的每一笔都读给她听。"),
+    # the debt raised in front of workmates, not with the debtor alone; colleagues left to judge, beside a debt only
+    ("debt_disclosure", "这个月再不还，我们就约你本人出来，单独跟你算算这笔账。",
+     "再躲着不还，我们就去你厂里，当着你工友的面跟你算算这笔账。"),
+    ("debt_disclosure", "你穿成这样去上班，看你同事怎么看你，哈哈。",
+     "你再拖着不还，我们就天天去你公司坐着，看你同事怎么看你。"),
 ]
 
 
