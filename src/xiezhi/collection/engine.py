@@ -523,6 +523,10 @@ class ScopeCues:
     legal_context: tuple[str, ...]
     #: 欠 of the service itself ("拖欠物业费", "欠了两年物业费"): 欠 shortly before a `service_domain` word
     service_owed_rx: re.Pattern[str]
+    #: a warning's voice, the unnamed agent of the act warned of, and a report of the act done (`warned_clauses`)
+    warning_voice_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_agent_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_report_rx: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -540,7 +544,9 @@ def scope_cues() -> ScopeCues:
                      words("group_address"), words("collection_context"),
                      re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), service,
                      words("legal_context"),
-                     re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"))
+                     re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"),
+                     *(re.compile(data.get(k) or r"(?!x)x")
+                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex")))
 
 
 #: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
@@ -598,6 +604,26 @@ def service_fee(text: str) -> bool:
     if "欠" in rest:  # 欠 of the service itself ("拖欠物业费", "欠了两年物业费")
         rest = c.service_owed_rx.sub("", rest)
     return "逾期" not in rest and not _found(rx.collection_context, c.collection_context, rest)
+
+
+def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, int]]:
+    """The sentences of an anti-fraud warning or a platform notice that name an impostor's or a collector's unlawful act
+    in order to warn the reader ("最近有人打着我们客服的旗号…让您先转钱。遇到这种请直接挂断", "任何要求您向个人账户还款…
+    的来电均非本行行为", "在此提醒各位：催收说的“坐牢”“上门抓人”都是吓唬人的"): the message has the warning's voice
+    (cues.yaml `warning_voice_regex`), reports no act done to anyone and asks no money for the writer
+    (`warning_report_regex`), and the sentence gives the act to someone unnamed or to anyone (`warning_agent_regex`).
+    No rule or classifier finding comes from such a sentence (`Matcher.hits_of`); the other sentences of the message
+    are judged as before. [] when the message is no such warning."""
+    c = scope_cues()
+    if c.warning_voice_rx.search(text) is None or c.warning_report_rx.search(text) is not None:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in (*(ends if ends is not None else clause_ends(text)), len(text)):
+        if start < end and c.warning_agent_rx.search(text, start, end) is not None:
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def group_notice(text: str) -> bool:
@@ -937,6 +963,10 @@ class Matcher:
         if media is None:
             media, banter = self._media_banter(norm, found)
         court: bool | None = None  # court_notice(text), computed once, when a court-scoped rule first needs it
+        warned = warned_clauses(text, ends)  # sentences of an anti-fraud warning that name the act warned of
+        if warned and cancelled is not None:
+            for cat in self.categories:
+                cancelled.setdefault(cat, []).extend(warned)
         # in rule order (file order within a category): which of two same-category, same-severity hits is shown
         # must not depend on how the literal scan and the trigger set happened to order them
         clauses: dict[tuple[int, int], tuple[bool, bool]] = {}  # `_clause_tests` per clause, shared by all spans
@@ -973,6 +1003,8 @@ class Matcher:
                                         present)
                 if verdict == "negated" and _firm_denial(text, s, e):
                     denied = (s, e)
+                if verdict is None and warned and rule.negatable and any(a <= s < b for a, b in warned):
+                    verdict = "negated"  # a warning names the act; nobody does it to the reader
                 if verdict is None:
                     esc = bool(rule.escalate_near) and _near_in(self._escalate_rx[idx], s, e, rule.window, text)
                     hits.append(RuleHit(rule, s, e, _mode(rule, text, s, e, narrative, ends), esc))
