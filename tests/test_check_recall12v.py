@@ -1,0 +1,82 @@
+"""Veiled threats: violence_threat and intimidation on the tenth session's fresh wording (helper "recall12v", eleventh
+session).
+
+test10, dev38 and dev39 (annotators 44, 48, 49) and the older read sets were read for the misses of violence_threat and
+intimidation whose wording hints at harm without a harm keyword. A family became a rule where the read sets gold it the
+same way across annotators (counts in the rules' comments), written as slots wider than the lines read. Every pair below
+is in wording of its own (no development line holds it): the unlawful line must get the category from the new rule, its
+lawful twin (a compliment, a parent's care, a lawyer's hand-over, a game, a nail in a tyre) must not get the category.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xiezhi.collection import analyze
+from xiezhi.collection.engine import get_matcher
+from xiezhi.collection.normalize import normalise
+
+PAIRS = [
+    # the debtor's clothes or hour named as if just seen, beside a sign of watching (in-watched-remark-slots)
+    ("intimidation", "in-watched-remark-slots", "催收又发来一张我在公交站等车的照片，配了句“今天这身西装挺帅啊”",
+     "你今天这身西装挺帅啊，要去相亲吗"),
+    ("intimidation", "in-watched-remark-slots", "六点半就出的门，下班也挺准时嘛，怎么欠的钱就不准时了",
+     "你们公司下班挺准时啊，真羡慕"),
+    # the next people's methods disowned, the boss's temper, the collector's prison record (in-harder-hands-slots)
+    ("intimidation", "in-harder-hands-slots", "你的单子我转给外面的朋友了，他们怎么收拾你我可管不了",
+     "您的案件已转交律师事务所，律师如何处理我们就说了不算了，请与律师联系"),
+    ("intimidation", "in-harder-hands-slots", "我们大哥脾气暴，月底钱再不到账他亲自过来",
+     "我们老板脾气好，逾期了也会跟你商量分期"),
+    ("intimidation", "in-harder-hands-slots", "老子蹲过三年号子，啥都不怕，钱的事你看着办",
+     "我表哥年轻时进去过，现在出来了啥苦都不怕，在工地干活挺踏实"),
+    # a count-down before an act (in-countdown)
+    ("intimidation", "in-countdown", "给你数到十，再不回消息，你的欠款截图就发你们公司群", "我数到三，大家一起跳"),
+    # an accident hinted: a car, a fall, a crowd (vt-accident-hint)
+    ("violence_threat", "vt-accident-hint", "欠的钱躲着不还，你家老太太天天过那个路口，万一哪天被货车碾了可别说我们没提醒",
+     "奶奶走路不稳，上次差点摔断了腿，你多陪陪她"),
+    ("violence_threat", "vt-accident-hint", "电话不接是吧，你女儿补习班下课那会儿人挤人，碰着哪个都说不准哦",
+     "补习班下课那会儿人挤人，碰着哪个都说不准，接孩子早点去"),
+    # harm to a vehicle, a shop or a pet hinted (vt-property-harm-hint)
+    ("violence_threat", "vt-property-harm-hint", "你那辆新摩托停在巷子口，也不怕被人给砸了，欠的钱想好怎么还没",
+     "你那辆新摩托停在巷子口，最近偷车的多，当心被人偷了"),
+    ("violence_threat", "vt-property-harm-hint", "欠了半年一分不还，你那个水果摊还想摆不？",
+     "驾照分都扣光了，车还想开不？"),
+    # tyres punctured with a debt note (vt-tyres-punctured)
+    ("violence_threat", "vt-tyres-punctured", "今早电动车胎都被人戳破了，车把上挂着个纸条写着欠债还钱",
+     "车胎又被扎了，这条路施工真烦"),
+]
+
+
+def _rule_ids(text: str) -> set[str]:
+    return {h.rule.id for h in get_matcher().scan(normalise(text))}
+
+
+@pytest.mark.parametrize(("category", "rule", "unlawful", "lawful"), PAIRS,
+                         ids=[f"{r}-{i}" for i, (_, r, _, _) in enumerate(PAIRS)])
+def test_family_and_its_lawful_twin(category: str, rule: str, unlawful: str, lawful: str) -> None:
+    assert rule in _rule_ids(unlawful), unlawful
+    assert category in analyze(unlawful, {}, model=False).labels, unlawful
+    assert category not in analyze(lawful, {}, model=False).labels, lawful
+    assert category not in analyze(lawful, {}).labels, lawful
+
+
+def test_hinted_harm_is_threatened_and_implies_intimidation() -> None:
+    """Convention 2: a threatened violence finding brings intimidation; the mode is `threatened`."""
+    res = analyze("你家楼梯那个灯坏了吧，欠我们的钱再拖，哪天下楼摔断了腿可不关我们的事", {}, model=False)
+    assert "intimidation" in res.labels
+    vt = [f for f in res.findings if f.category == "violence_threat"]
+    assert vt and all(f.mode == "threatened" for f in vt)
+
+
+def test_punctured_tyres_are_damage_done() -> None:
+    """The damage happened (mode `done`, possible_crime), whatever finding of the category the message shows first."""
+    text = "昨晚车胎全给人扎了，雨刷下面压着张纸条：再不还钱下次就不是车胎"
+    hits = [h for h in get_matcher().scan(normalise(text)) if h.rule.id == "vt-tyres-punctured"]
+    assert hits and hits[0].mode == "done" and hits[0].rule.severity == "possible_crime"
+    assert "violence_threat" in analyze(text, {}, model=False).labels
+
+
+def test_borrower_fear_without_collector_words_is_no_threat() -> None:
+    """A borrower's own fear of an accident, with no collector words, raises no violence or intimidation."""
+    res = analyze("最近老是睡不好，总担心自己哪天出门被车撞了，家里怎么办", {}, model=False)
+    assert "violence_threat" not in res.labels and "intimidation" not in res.labels
