@@ -29,6 +29,16 @@ PAIRS = [
      "我们老板脾气好，逾期了也会跟你商量分期"),
     ("intimidation", "in-harder-hands-slots", "老子蹲过三年号子，啥都不怕，钱的事你看着办",
      "我表哥年轻时进去过，现在出来了啥苦都不怕，在工地干活挺踏实"),
+    # following, the home photographed from outside, a street photo sent (in-watched-reported)
+    ("intimidation", "in-watched-reported", "这几天我一出小区，催收那两个人就跟着，一直跟到菜市场",
+     "我儿子刚学会走路，我去哪他就跟着我"),
+    ("intimidation", "in-watched-reported", "催收半夜发了一张我在小区门口倒垃圾的照片，一个字都没写",
+     "闺蜜发了一张我在海边的照片，拍得真不错"),
+    # menace words with no act named (in-menace-lexicon-more)
+    ("intimidation", "in-menace-lexicon-more", "钱不到位，这事儿没完", "这事没完没了地拖着，医院也没个准话"),
+    ("intimidation", "in-menace-lexicon-more", "装死装到今天了？月底前还不上，有你的好果子吃", "这家的果子真好吃，下次再买"),
+    # a bare "see you tomorrow" to a debtor who does not answer (in-see-you-tomorrow)
+    ("intimidation", "in-see-you-tomorrow", "电话不接、消息不回，行，明天你公司见。", "材料都带齐了，明天见！"),
     # a count-down before an act (in-countdown)
     ("intimidation", "in-countdown", "给你数到十，再不回消息，你的欠款截图就发你们公司群", "我数到三，大家一起跳"),
     # an accident hinted: a car, a fall, a crowd (vt-accident-hint)
