@@ -51,6 +51,16 @@ PAIRS = [
      "你那辆新摩托停在巷子口，最近偷车的多，当心被人偷了"),
     ("violence_threat", "vt-property-harm-hint", "欠了半年一分不还，你那个水果摊还想摆不？",
      "驾照分都扣光了，车还想开不？"),
+    # the child's pick-up made a hint that the child may be taken (vt-child-taken-hint)
+    ("violence_threat", "vt-child-taken-hint", "你闺女在实验幼儿园中班吧，你说哪天去接你闺女的换成我们的人，她会不会跟着走",
+     "老师说孩子哪天放学要是没看到你，就先留在教室等"),
+    # a person kept until the money comes (vt-held-until-paid)
+    ("violence_threat", "vt-held-until-paid", "他们把我爸堵在屋里，说我把钱转过来才让他出门", "你把钱还清了，我们才放款给你下一笔"),
+    # "smash it to pieces" (vt-smash-to-pieces)
+    ("violence_threat", "vt-smash-to-pieces", "钱再不到账，你那个小卖部我让人砸个稀碎", "把冰块砸个稀碎，再倒进杯子里"),
+    # funeral items with words that the death is to come (vt-funeral-death-to-come, convention 19)
+    ("violence_threat", "vt-funeral-death-to-come", "门口多了个纸扎的花圈，卡片上写着“钱不还，迟早用得上”",
+     "花圈给你准备好了，追悼会明天上午九点，节哀"),
     # tyres punctured with a debt note (vt-tyres-punctured)
     ("violence_threat", "vt-tyres-punctured", "今早电动车胎都被人戳破了，车把上挂着个纸条写着欠债还钱",
      "车胎又被扎了，这条路施工真烦"),
@@ -90,3 +100,9 @@ def test_borrower_fear_without_collector_words_is_no_threat() -> None:
     """A borrower's own fear of an accident, with no collector words, raises no violence or intimidation."""
     res = analyze("最近老是睡不好，总担心自己哪天出门被车撞了，家里怎么办", {}, model=False)
     assert "violence_threat" not in res.labels and "intimidation" not in res.labels
+
+
+def test_without_a_word_is_no_negation() -> None:
+    """二话不说 ("without a word") before an act does not deny it; a real negation still does."""
+    assert "violence_threat" in analyze("催收进了我店里，二话不说把我的收银台砸了", {}, model=False).labels
+    assert "violence_threat" not in analyze("我们不会把你的收银台砸了，请放心", {}, model=False).labels
