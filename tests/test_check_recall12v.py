@@ -39,6 +39,11 @@ PAIRS = [
     ("intimidation", "in-menace-lexicon-more", "装死装到今天了？月底前还不上，有你的好果子吃", "这家的果子真好吃，下次再买"),
     # a bare "see you tomorrow" to a debtor who does not answer (in-see-you-tomorrow)
     ("intimidation", "in-see-you-tomorrow", "电话不接、消息不回，行，明天你公司见。", "材料都带齐了，明天见！"),
+    # "wherever you go we find you" beside the debt (in-find-you-anywhere)
+    ("intimidation", "in-find-you-anywhere", "换号、搬家都没用，欠的钱不还，你躲到哪儿我们都能揪出来",
+     "孩子手表开着定位，他跑到哪儿我都能找着，放心吧"),
+    # the collector's own "you don't answer, I keep on" (in-relentless)
+    ("intimidation", "in-relentless", "消息都看了吧？你不回我们就接着发", "你不回也没关系，我们下周一再发一次还款提醒"),
     # a count-down before an act (in-countdown)
     ("intimidation", "in-countdown", "给你数到十，再不回消息，你的欠款截图就发你们公司群", "我数到三，大家一起跳"),
     # an accident hinted: a car, a fall, a crowd (vt-accident-hint)
