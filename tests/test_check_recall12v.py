@@ -22,6 +22,8 @@ PAIRS = [
      "你今天这身西装挺帅啊，要去相亲吗"),
     ("intimidation", "in-watched-remark-slots", "六点半就出的门，下班也挺准时嘛，怎么欠的钱就不准时了",
      "你们公司下班挺准时啊，真羡慕"),
+    ("intimidation", "in-watched-remark-slots", "别以为我们找不到你，你家门口那个鞋柜是白色的，上面摆着一盆绿萝，没错吧？",
+     "您家门口那个鞋柜是白色的对吧？快递我给您放鞋柜上了"),
     # the next people's methods disowned, the boss's temper, the collector's prison record (in-harder-hands-slots)
     ("intimidation", "in-harder-hands-slots", "你的单子我转给外面的朋友了，他们怎么收拾你我可管不了",
      "您的案件已转交律师事务所，律师如何处理我们就说了不算了，请与律师联系"),
