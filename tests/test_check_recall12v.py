@@ -39,6 +39,8 @@ PAIRS = [
     # menace words with no act named (in-menace-lexicon-more)
     ("intimidation", "in-menace-lexicon-more", "钱不到位，这事儿没完", "这事没完没了地拖着，医院也没个准话"),
     ("intimidation", "in-menace-lexicon-more", "装死装到今天了？月底前还不上，有你的好果子吃", "这家的果子真好吃，下次再买"),
+    # "you will cry then" beside the debt (in-cry-later)
+    ("intimidation", "in-cry-later", "月底前还不上，等人找到你单位的时候可别哭", "宝贝，一会儿抽血的时候别哭，妈妈在外面等你"),
     # a bare "see you tomorrow" to a debtor who does not answer (in-see-you-tomorrow)
     ("intimidation", "in-see-you-tomorrow", "电话不接、消息不回，行，明天你公司见。", "材料都带齐了，明天见！"),
     # "wherever you go we find you" beside the debt (in-find-you-anywhere)
