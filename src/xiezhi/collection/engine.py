@@ -39,6 +39,8 @@ def _negation(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     if m is not None and m.start() > 0 and text[m.start() - 1] == "要" and text[m.start()] == "不" \
             and not text.startswith("不要", m.start()):
         m = None
+    elif m is not None and m.start() >= 2 and text.startswith("二话", m.start() - 2):
+        m = None  # 二话不说 / 二话没说 ("without a word"): the act that follows happened
     return m if m is not None else _NEGATED_CAUSED.search(text, pos, endpos)
 
 
