@@ -59,6 +59,15 @@ PAIRS = [
      "经人民法院出具的民事调解书与判决书具有同等法律效力，请双方按调解书履行"),
     # a collector who poses as the police, in the colloquial 扮 (im-impersonation-reported); dress is none
     ("impersonation", "嗰个催收扮差人打电话畀我阿妈，话我唔还钱就要拉人", "今日公司年会，阿明扮成圣诞老人派礼物"),
+    # a regulator's "collection line" (im-regulator-collects); the regulator answering the borrower's complaint is none
+    ("impersonation", "您好，我们是人民银行催收中心的，你名下网贷逾期严重，今天必须处理",
+     "您好，这里是金融监管局，您投诉的催收问题已转交相关机构处理，十个工作日内回复您"),
+    # a state "task force" for online loans (im-fake-task-force); a warning against it is none
+    ("impersonation", "【网贷债务化解专项办】您已符合减免条件，请登记身份证和网贷账号",
+     "派出所提醒：所谓网贷债务化解专项办都是骗子，请勿登记账号密码"),
+    # a court named in quotation marks, then found to know nothing of it (im-claimed-authority-reported)
+    ("impersonation", "昨晚有两个人上门，说是“区法院执行局”的，要我签字认账，我第二天打给法院，人家说没派过人",
+     "昨天区法院执行局的法官来送达执行通知书，我打法院总机核实过，确实是他们派的人"),
 ]
 
 
