@@ -59,6 +59,10 @@ PAIRS = [
      "经人民法院出具的民事调解书与判决书具有同等法律效力，请双方按调解书履行"),
     # a collector who poses as the police, in the colloquial 扮 (im-impersonation-reported); dress is none
     ("impersonation", "嗰个催收扮差人打电话畀我阿妈，话我唔还钱就要拉人", "今日公司年会，阿明扮成圣诞老人派礼物"),
+    # a summons that asks for payment by a code or a link, reported and asked about (im-summons-pay-by-code); the court's
+    # own online channel is none
+    ("impersonation", "今天收到一张传票，上面印着二维码让我扫码交三千保证金，这是真的假的",
+     "传票上写着请按时到庭，诉讼费用问题可登录人民法院在线服务查询"),
     # a regulator's "collection line" (im-regulator-collects); the regulator answering the borrower's complaint is none
     ("impersonation", "您好，我们是人民银行催收中心的，你名下网贷逾期严重，今天必须处理",
      "您好，这里是金融监管局，您投诉的催收问题已转交相关机构处理，十个工作日内回复您"),
