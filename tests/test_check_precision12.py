@@ -106,3 +106,23 @@ def test_emergency_contact_threat_is_intimidation_not_visit() -> None:
     res = analyze("【安心借】您的账户已严重逾期，我司将于近日安排外访人员上门核实，并通知您的紧急联系人。", {}, model=False)
     assert {"third_party_contact", "intimidation"} <= set(res.labels)
     assert any(f.category == "third_party_contact" and f.mode == "threatened" for f in res.findings)
+
+
+def test_warning_gate_covers_every_voice_alternative() -> None:
+    """`engine._WARNING_GATE` skips the voice expression; each top-level alternative must hold one of its characters."""
+    from xiezhi.collection.engine import _WARNING_GATE, scope_cues
+
+    pattern, depth, alts, cur = scope_cues().warning_voice_rx.pattern, 0, [], ""
+    for ch in pattern:
+        depth += 1 if ch in "([" else (-1 if ch in ")]" else 0)
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alts.append(cur)
+    assert len(alts) > 10
+    for alt in alts:
+        literal = "".join(ch for ch in alt.split("[^")[0].split("(?<")[0] if "\u4e00" <= ch <= "\u9fff")
+        tail = alt.rsplit("(?:", 1)[-1]
+        assert _WARNING_GATE.search(literal) or all(_WARNING_GATE.search(w) for w in tail.strip(")").split("|")), alt

@@ -608,6 +608,12 @@ def service_fee(text: str) -> bool:
     return "逾期" not in rest and not _found(rx.collection_context, c.collection_context, rest)
 
 
+#: One character of every alternative of cues.yaml `warning_voice_regex` (谨防, 警惕, 别信, 请勿, 上当, 骗子, 吓唬, 均非, 挂断,
+#: 别点, 报警, 举报, 投诉, 核实): a message without any of them has no warning voice, so the expression is not run
+#: (`tests/test_check_precision12.py` checks the gate against the expression's words).
+_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核]")
+
+
 def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, int]]:
     """The sentences of an anti-fraud warning or a platform notice that name an impostor's or a collector's unlawful act
     in order to warn the reader ("最近有人打着我们客服的旗号…让您先转钱。遇到这种请直接挂断", "任何要求您向个人账户还款…
@@ -616,6 +622,8 @@ def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, 
     (`warning_report_regex`), and the sentence gives the act to someone unnamed or to anyone (`warning_agent_regex`).
     No rule or classifier finding comes from such a sentence (`Matcher.hits_of`); the other sentences of the message
     are judged as before. [] when the message is no such warning."""
+    if _WARNING_GATE.search(text) is None:  # every alternative of the voice holds one of these characters
+        return []
     c = scope_cues()
     if c.warning_voice_rx.search(text) is None or c.warning_report_rx.search(text) is not None:
         return []
