@@ -52,10 +52,14 @@ def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt
     fmt = fmt or detect_format(text, name)
     text = text.lstrip("\ufeff")
     if fmt == "sms_backup_xml":
-        return read_sms_backup(text, source=name, encoding=encoding)
-    if fmt == "csv":
-        return read_csv_log(text, source=name, encoding=encoding)
-    return read_thread(text, source=name, encoding=encoding, reference=reference, reference_origin=reference_origin)
+        imp = read_sms_backup(text, source=name, encoding=encoding)
+    elif fmt == "csv":
+        imp = read_csv_log(text, source=name, encoding=encoding)
+    else:
+        imp = read_thread(text, source=name, encoding=encoding, reference=reference, reference_origin=reference_origin)
+    if encoding == "big5":
+        imp.notes.insert(0, "文件是繁体中文 Big5 编码（香港、台湾的手机常用），已按 Big5 读取；繁体字按对应的简体字检测。")
+    return imp
 
 
 PASTED_SOURCE = "粘贴的聊天记录"

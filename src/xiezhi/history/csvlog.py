@@ -16,21 +16,31 @@ from xiezhi.history.timeparse import parse_timestamp
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "time": ("time", "date", "datetime", "timestamp", "时间", "日期", "日期时间", "通话时间", "发送时间", "接收时间", "开始时间", "时间戳"),
-    "number": ("number", "address", "phone", "phone number", "from", "号码", "电话", "电话号码", "对方号码", "手机号", "发件人", "来电号码", "对方"),
-    "name": ("name", "contact", "contact name", "联系人", "姓名", "备注", "联系人姓名"),
+    "number": ("number", "address", "phone", "phone number", "from", "号码", "电话", "电话号码", "对方号码", "手机号", "发件人", "来电号码", "对方",
+               "寄件人", "门号"),
+    "name": ("name", "contact", "contact name", "联系人", "姓名", "备注", "联系人姓名", "联络人"),
     "direction": ("direction", "type", "call type", "类型", "方向", "呼叫类型", "通话类型", "收发", "状态"),
     "duration": ("duration", "duration(s)", "seconds", "时长", "通话时长", "时长(秒)", "通话时长(秒)", "秒"),
-    "text": ("text", "body", "content", "message", "sms", "内容", "短信内容", "消息", "信息内容", "正文"),
+    "text": ("text", "body", "content", "message", "sms", "内容", "短信内容", "消息", "信息内容", "正文", "简讯",
+             "简讯内容", "讯息", "讯息内容"),
 }
 _IN = {"in", "incoming", "received", "inbox", "1", "呼入", "来电", "接收", "已接", "已接来电", "收到", "收", "接听", "来信"}
 _OUT = {"out", "outgoing", "sent", "2", "呼出", "去电", "拨出", "发送", "已发", "已发送", "发", "已拨"}
 _MISSED = {"missed", "rejected", "3", "5", "未接", "未接来电", "拒接", "已拒接", "响铃未接", "挂断", "未接通"}
 
 
+def _simplified(cell: str) -> str:
+    """A header or direction cell in simplified characters: Big5 exports from Hong Kong and Taiwan phones write 時間,
+    號碼, 內容, 來電 (and 簡訊, 聯絡人, 訊息, which the alias lists carry in their simplified form)."""
+    from xiezhi.text.normalize import to_simplified
+
+    return to_simplified(cell)
+
+
 def _find_columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for idx, name in enumerate(header):
-        key = name.strip().strip("\ufeff").lower()
+        key = _simplified(name.strip().strip("\ufeff").lower())
         for field, aliases in COLUMNS.items():
             if field not in cols and key in aliases:
                 cols[field] = idx
@@ -63,7 +73,7 @@ def parse_duration(value: str) -> int | None:
 
 
 def _direction(value: str, duration: int | None, kind: str) -> str:
-    v = value.strip().lower()
+    v = _simplified(value.strip().lower())
     if v in _MISSED:
         return "missed"
     if v in _IN:
