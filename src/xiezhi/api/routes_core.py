@@ -136,8 +136,11 @@ async def read_upload(request: Request, file: UploadFile) -> bytes:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes of a text file -> (text, encoding); binary files are refused by content."""
+    from xiezhi.history.sniff import not_a_history
     from xiezhi.textio import decode_bytes, is_utf16
 
+    if (kind := not_a_history(data)) is not None:
+        raise ProblemError(415, "不支持的文件类型", kind)
     if b"\x00" in data[:4096] and not is_utf16(data):
         raise ProblemError(415, "不支持的文件类型", "这不是文本文件。请上传短信备份 XML、通话记录 CSV 或聊天记录文本。")
     decoded = decode_bytes(data)

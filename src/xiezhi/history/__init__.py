@@ -93,8 +93,18 @@ def require_records(imp: HistoryImport, name: str = "") -> HistoryImport:
 def read_history(path: str | Path, *, fmt: str | None = None, reference: date | None = None) -> HistoryImport:
     """`reference` (for a chat's year-less dates): default the file's modification date, the day it was exported or
     copied, never later than today."""
+    from xiezhi.history.sniff import not_a_history
     from xiezhi.textio import read_text_file
 
+    p = Path(path)
+    if p.is_file():
+        with p.open("rb") as fh:
+            head = fh.read(65536)
+        if (kind := not_a_history(head)) is not None:
+            from xiezhi.errors import InputError
+
+            raise InputError(f"文件 {p.name} 不是通话、短信或聊天记录：{kind}",
+                             hints=["支持 SMS Backup & Restore 导出的 XML、带“时间”“号码”表头的 CSV，以及每条消息前带日期和时间的聊天记录文本。"])
     decoded = read_text_file(path)
     origin = "你指定的"
     if reference is None:

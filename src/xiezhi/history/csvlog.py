@@ -99,7 +99,8 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
                                    raw=delim.join(header)[:200]))
         return out
     kind = "sms" if "text" in cols else "call"
-    for lineno, row in _rows(io.StringIO(text).readlines(), reader.line_num, delim, cols["time"]):
+    recovered: list[int] = []
+    for lineno, row in _rows(io.StringIO(text).readlines(), reader.line_num, delim, cols["time"], len(header), recovered):
         if isinstance(row, RowIssue):
             out.issues.append(row)
             continue
@@ -134,6 +135,10 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
         out.records.append(HistoryRecord(line=lineno, at=at, counterpart=number or name, kind=row_kind,  # type: ignore[arg-type]
                                          direction=direction, duration_s=duration,  # type: ignore[arg-type]
                                          text=text_value, name=name))
+    if recovered:
+        shown = "、".join(str(n) for n in recovered[:10]) + (" 等" if len(recovered) > 10 else "")
+        out.notes.append(f'第 {shown} 行的引号（"）没有配对：按这一行读入（内容到行尾为止），后面的行照常读取；'
+                         "如果内容其实接在下一行，下一行会列在“未读入”里，请对照原文。")
     return out
 
 
@@ -152,9 +157,20 @@ def _broken_quote(physical: list[str], delim: str, time_col: int) -> bool:
     return False
 
 
-def _rows(lines: list[str], start: int, delim: str, time_col: int) -> Iterator[tuple[int, list[str] | RowIssue]]:
-    """(first line number, cells) of each row after line `start`; a row whose quote is not closed is reported as a
-    RowIssue and reading resumes on the next line, so one stray quote cannot swallow the rest of the file."""
+def _one_line(line: str, delim: str, columns: int) -> list[str] | None:
+    """A line whose quote never closed, read on its own with the quote taken literally (its message text, the words a
+    collector wrote, is kept, not dropped); None if it then lacks columns."""
+    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delim, quoting=csv.QUOTE_NONE), [])
+    cells = [c[1:] if c.startswith('"') and c.count('"') % 2 else c for c in cells]
+    cells = [c[:-1] if c.endswith('"') and c.count('"') % 2 else c for c in cells]
+    return cells if len(cells) >= columns else None
+
+
+def _rows(lines: list[str], start: int, delim: str, time_col: int, columns: int = 0,
+          recovered: list[int] | None = None) -> Iterator[tuple[int, list[str] | RowIssue]]:
+    """(first line number, cells) of each row after line `start`; a row whose quote is not closed is read on its own
+    line (its number added to `recovered`) or, lacking columns, reported as a RowIssue; reading resumes on the next
+    line, so one stray quote cannot swallow the rest of the file."""
     while start < len(lines):
         reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=delim)
         prev_end = 0
@@ -170,6 +186,12 @@ def _rows(lines: list[str], start: int, delim: str, time_col: int) -> Iterator[t
                 continue
             first, prev_end = prev_end + 1, reader.line_num
             if prev_end > first and _broken_quote(lines[start + first - 1:start + prev_end], delim, time_col):
+                alone = _one_line(lines[start + first - 1], delim, columns) if columns else None
+                if alone is not None and recovered is not None:
+                    recovered.append(start + first)
+                    yield start + first, alone
+                    restart = start + first
+                    break
                 yield start + first, RowIssue(
                     line=start + first,
                     message='这一行的引号（"）没有配对，无法确定内容在哪里结束；这一行未读入，后面的行照常读取。',

@@ -127,6 +127,9 @@ def decode_bytes(data: bytes, *, name: str = "输入") -> DecodedText:
         return DecodedText(data.decode("gb18030"), "gbk")
     except UnicodeDecodeError:
         pass
+    if b"\x00" in data[:4096]:  # NUL bytes outside UTF-16: a program's file, not text another encoding would read
+        raise InputError(f"{name}不是文本文件（含有二进制内容）。",
+                         hints=["请导入 SMS Backup & Restore 导出的 XML、通话记录 CSV 或聊天记录文本（.txt）。"])
     raise InputError(
         f"无法识别{name}的文字编码（不是 UTF-8、UTF-16、GBK，也不是繁体 Big5）。",
         hints=["请将文件另存为 UTF-8 编码后再试：在电脑上用记事本打开，选“另存为”，编码选“UTF-8”。"],

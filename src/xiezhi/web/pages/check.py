@@ -155,8 +155,10 @@ def _sniff(data: bytes) -> str:
 
         ftype = detect(data, text_limit=len(data))  # a history may be as large as any upload (20 MB)
     except InputError as exc:  # the evidence vault's list of types is not what this page reads
-        raise ProblemError(415, "不支持的文件类型", "这个文件不是短信备份、通话记录、聊天记录文本或截图。"
-                           "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
+        from xiezhi.history.sniff import not_a_history
+
+        raise ProblemError(415, "不支持的文件类型", (not_a_history(data) or "这个文件不是短信备份、通话记录、聊天记录文本或截图。")
+                           + "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
     except ImportError:
         ftype = None
     if ftype is not None and ftype.media_type in IMAGE_TYPES:
