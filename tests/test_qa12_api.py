@@ -68,3 +68,10 @@ def test_page_reads_a_yearless_thread_with_its_reference_date(client):
     assert "说明：" in page.text and "2026-03-01" in page.text and "按 2026 年理解" in page.text
     bad = client.post("/check", data={"csrf": csrf, "text": YEARLESS, "today": "2062-03-02"})
     assert bad.status_code == 400 and "还没有到" in bad.text and "王主管" in bad.text  # the text is kept
+
+
+def test_a_too_long_text_says_the_limit_and_where_long_threads_go(api):
+    r = api.post("/api/v1/check", json={"text": "昨天 23:05 王主管：还钱\n" * 2000})
+    assert r.status_code == 422
+    detail = str(r.json())
+    assert "最多 20000 字" in detail and "/api/v1/check/history" in detail

@@ -127,3 +127,25 @@ def test_plain_text_with_day_words_is_not_a_thread(text):
 def test_read_history_text_passes_the_reference():
     imp = read_history_text("昨天 23:10 王主管：还钱\n昨天 23:20 王主管：还钱\n", name="t.txt", reference=date(2026, 6, 2))
     assert imp.records[0].at == datetime(2026, 6, 1, 23, 10)
+
+
+def test_bare_times_before_any_day_are_the_reference_day():
+    """WeChat shows only "23:10" for today's messages; copied on the reference day, that is the day."""
+    imp = read_thread("08:50 王主管：还钱\n09:10 王主管：还钱\n", reference=date(2026, 11, 20), reference_origin="你指定的")
+    assert [r.at for r in imp.records] == [datetime(2026, 11, 20, 8, 50), datetime(2026, 11, 20, 9, 10)]
+    assert "第 1、2 行只写了时间" in imp.notes[0] and "2026-11-20" in imp.notes[0]
+
+
+def test_bare_times_that_cross_midnight_or_lie_ahead_get_no_time():
+    crossed = read_thread("23:50 王主管：还钱\n01:10 王主管：还钱\n", reference=date(2026, 11, 20), reference_origin="你指定的")
+    assert [r.at for r in crossed.records] == [None, None] and "跨过了午夜" in crossed.notes[0]
+    from datetime import timedelta
+
+    from xiezhi.history.daterefs import DayResolver
+
+    today = DayResolver(date.today())  # a time not yet come today cannot be today's
+    assert today.bare(1, datetime.now() + timedelta(hours=1)) is None and "晚于现在" in today.notes()[0]
+    assert DayResolver(date.today()).bare(1, datetime.now() - timedelta(hours=1)) is not None
+    # a bare time after a day that does not exist is still refused, not moved to the reference day
+    bad = read_thread("2月30日\n23:10 王主管：还钱\n", reference=REF)
+    assert bad.records == [] and len(bad.issues) == 2

@@ -7,7 +7,10 @@ for the current one, all relative to the moment the chat was copied):
   * 星期X / 周X / 礼拜X = the most recent such weekday *before* the reference date (1 to 7 days back: the reference
     day itself would have been shown as "今天");
   * M月D日 (or M-D, M/D followed by a time) = the most recent such day on or before the reference date (this
-    year's if it has passed, else last year's).
+    year's if it has passed, else last year's);
+  * a bare time (23:10) before any day = the reference day (WeChat shows only the time for today's messages), unless
+    it is later than now with the reference today, or the bare times go back (crossed midnight): then it has no day
+    and no time (its words are still checked; it is never a night contact).
 The reference date is the day the chat was copied or exported: today for pasted text, the file's modification date
 for a file (never later than today), or what the user gives (`--today`, the page's 参照日期, the API's
 `reference_date`). Every date resolved this way is listed in the report's notes ("按 2026 年理解"), so a wrong
@@ -18,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import Any
 
 _WEEKDAYS = "一二三四五六日"
 _RELATIVE = {"今天": 0, "昨天": 1, "前天": 2}
@@ -31,6 +36,10 @@ DAY = re.compile(
     r"|(?P<nmo>\d{1,2})[-/](?P<nd>\d{1,2})(?=\s+(?:上午|下午|晚上|凌晨|中午|早上)?\s*\d{1,2}[:：]\d{2}))"
     r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 )
+
+
+def _lines(lines: list[int]) -> str:
+    return "、".join(str(n) for n in lines[:10]) + (" 等" if len(lines) > 10 else "")
 
 
 def _weekday_index(ch: str) -> int:
@@ -47,6 +56,20 @@ class DayResolver:
     resolved: dict[str, date] = field(default_factory=dict)
     #: the day of the last year-less line read (the day header for the bare times below it)
     last: date | None = None
+    #: lines with a time and no day before any day (WeChat shows today's messages so), read on the reference day
+    bare_lines: list[int] = field(default_factory=list)
+    #: such lines whose time has not yet come today: no day can be given them
+    bare_future: list[int] = field(default_factory=list)
+    crossed_midnight: bool = False
+
+    def bare(self, line: int, at: datetime) -> datetime | None:
+        """A bare time read on the reference day; None (and noted) when the reference is today and it is later than
+        now, so it cannot be today's."""
+        if self.origin == "今天" and at > datetime.now() + timedelta(minutes=5):
+            self.bare_future.append(line)
+            return None
+        self.bare_lines.append(line)
+        return at
 
     def resolve(self, m: re.Match[str]) -> date:
         """The date a DAY match stands for; ValueError for a day that does not exist (2月30日)."""
@@ -78,14 +101,35 @@ class DayResolver:
                 return day
         raise ValueError(f"{mo}月{d}日")
 
+    def unplace_bare(self, records: list[Any]) -> None:
+        """Bare times that go back (23:50 then 01:10) crossed midnight, so they are not all of one day: none is placed
+        (each keeps its words, with no time) rather than guessing which day each belongs to."""
+        bare = [r for r in records if r.line in set(self.bare_lines) and r.at is not None]
+        if all(a.at <= b.at for a, b in pairwise(bare)):
+            return
+        for r in bare:
+            r.at = None
+        self.bare_future = sorted(set(self.bare_future) | set(self.bare_lines))
+        self.bare_lines = []
+        self.crossed_midnight = True
+
     def notes(self) -> list[str]:
         """What was assumed, in the user's words, e.g. "没有写年份的日期按 2026 年理解（11月28日 = 2026-11-28）……"."""
+        out = []
+        if self.bare_lines:
+            out.append(f"第 {_lines(self.bare_lines)} 行只写了时间、前面没有日期（微信对当天的消息只显示时间），按参照日期 "
+                       f"{self.reference.isoformat()}（{self.origin}）当天理解。如果不对，请指定复制这段记录的日期"
+                       "（命令行 --today，网页“参照日期”，接口 reference_date）。")
+        if self.bare_future:
+            why = "时间先后跨过了午夜，不会都是同一天" if self.crossed_midnight else "晚于现在，不会是今天的消息"
+            out.append(f"第 {_lines(self.bare_future)} 行只写了时间，{why}，无法确定是哪一天：这些消息照常检查内容，"
+                       "但不计入每日次数和夜间联系。请在记录里保留日期（如“11月28日”“昨天”），或指定复制这段记录的日期。")
         if not self.resolved:
-            return []
+            return out
         years = sorted({d.year for d in self.resolved.values()})
         shown = "，".join(f"{k} = {v.isoformat()}" for k, v in list(self.resolved.items())[:6])
         more = " 等" if len(self.resolved) > 6 else ""
-        return [f"聊天记录里有没写年份或写“昨天”“星期几”的日期，已按参照日期 {self.reference.isoformat()}（{self.origin}）"
+        return [*out, f"聊天记录里有没写年份或写“昨天”“星期几”的日期，已按参照日期 {self.reference.isoformat()}（{self.origin}）"
                 f"推算，按 {'、'.join(str(y) for y in years)} 年理解：{shown}{more}。"
                 "没写年份的日期取参照日期当天或之前最近的那一天，“星期几”取参照日期之前最近的那一天。"
                 "如果不对，请指定复制或导出这段记录的日期（命令行 --today，网页“参照日期”，接口 reference_date）。"]

@@ -103,6 +103,7 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
     clock = _Clock(any((mk := _marker_of(ln.strip().lstrip("[【(（<"))) and mk.lower() in _MARKER_WORDS
                        for ln in lines))
     current_day: date | None = None
+    seen_day = False  # a bare "23:10" before any day is WeChat's today (the reference day); after a bad day, refused
     for i, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
@@ -117,7 +118,7 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
                 b.flush()
                 out.issues.append(RowIssue(line=i, message=f"时间不存在：“{m.group(0)}”，这条消息未读入。", raw=line[:200]))
                 continue
-            current_day = day
+            current_day, seen_day = day, True
             b.start(i, at, _strip_brackets(probe[m.end():]) if probe[m.end():].strip()[:1] in _BRACKETS else probe[m.end():].strip())
             continue
         # WeChat export header: "张三 2026-03-01 23:30:12"
@@ -132,12 +133,13 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
                 b.flush()
                 out.issues.append(RowIssue(line=i, message="时间不存在，这条消息未读入。", raw=line[:200]))
                 continue
-            current_day = day
+            current_day, seen_day = day, True
             b.start(i, at, hm.group(2)[m2.end():].strip(), header_name=hm.group(1).strip())
             continue
         dm = _DATE.fullmatch(probe.rstrip("]】)）>").strip())
         if dm:
             b.flush()
+            seen_day = True
             try:
                 current_day = date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
             except ValueError:
@@ -145,12 +147,16 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
                 current_day = None
             continue
         if _yearless(i, line, probe, b, days, clock, out):
-            current_day = days.last
+            current_day, seen_day = days.last, True
             continue
         tm = _TIME.match(probe)
-        if tm and tm.start() == 0 and current_day is not None:
+        bare = (tm is not None and tm.start() == 0 and current_day is None and not seen_day
+                and _starts_message(probe[tm.end():]))
+        if tm and tm.start() == 0 and (current_day is not None or bare):
             try:
-                at = clock.at(i, current_day, int(tm.group(2)), int(tm.group(3)), int(tm.group(4) or 0), tm.group(1))
+                at = clock.at(i, current_day or days.reference, int(tm.group(2)), int(tm.group(3)), int(tm.group(4) or 0),
+                              tm.group(1))
+                at = days.bare(i, at) if bare and at is not None else at
             except ValueError:
                 b.flush()
                 out.issues.append(RowIssue(line=i, message=f"时间不存在：“{tm.group(0)}”。", raw=line[:200]))
@@ -171,6 +177,7 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
                                        raw=line[:200]))
     b.flush()
     _attribute_own_messages(out.records)
+    days.unplace_bare(out.records)
     out.notes.extend(days.notes())
     if clock.ambiguous:
         shown = "、".join(str(n) for n in clock.ambiguous[:10]) + (" 等" if len(clock.ambiguous) > 10 else "")
@@ -179,6 +186,12 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
     if not out.records and not out.issues:
         out.issues.append(RowIssue(line=1, message="没有找到带时间的消息。"))
     return out
+
+
+def _starts_message(rest: str) -> bool:
+    """After a bare time: nothing (a separator line), a bracket, or a speaker ("王主管：……")."""
+    rest = rest.strip()
+    return not rest or rest[:1] in _BRACKETS or _SPEAKER.match(rest) is not None
 
 
 def _yearless(i: int, line: str, probe: str, b: _Builder, days: DayResolver, clock: _Clock, out: HistoryImport) -> bool:
