@@ -149,3 +149,21 @@ def test_bare_times_that_cross_midnight_or_lie_ahead_get_no_time():
     # a bare time after a day that does not exist is still refused, not moved to the reference day
     bad = read_thread("2月30日\n23:10 王主管：还钱\n", reference=REF)
     assert bad.records == [] and len(bad.issues) == 2
+
+
+def test_evidence_import_shows_what_its_times_rest_on(tmp_path, monkeypatch):
+    """A record in the vault is kept for good: a chat's year-less dates, read against the file's date, are shown."""
+    from typer.testing import CliRunner
+
+    from xiezhi.cli import app
+
+    monkeypatch.setenv("XIEZHI_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XIEZHI_DATABASE_URL", raising=False)
+    monkeypatch.delenv("XIEZHI_PASSPHRASE", raising=False)
+    path = tmp_path / "chat.txt"
+    path.write_text("11月28日 23:10 王主管：今晚必须还\n11月28日 23:40 王主管：接电话\n", encoding="utf-8")
+    stamp = time.mktime((2026, 11, 29, 12, 0, 0, 0, 0, -1))
+    os.utime(path, (stamp, stamp))
+    out = CliRunner().invoke(app, ["evidence", "import", str(path)])
+    assert out.exit_code == 0, out.output
+    assert "新增 2 条" in out.output and re.search(r"说明：.*文件的修改日期.*按 2026 年理解", out.output)
