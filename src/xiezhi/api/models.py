@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,6 +30,12 @@ class CheckRequest(BaseModel):
     lender_type: Literal["bank", "consumer_finance", "microloan", "unlicensed", "unknown"] | None = None
     count_per_day: int | None = Field(None, ge=0, le=100_000)
     channel: Literal["call", "sms", "im", "visit", "letter", "other"] | None = None
+    history: bool | None = Field(
+        None, description="粘贴的聊天记录怎么读：不填（默认）时，两条以上带时间的消息按记录分析，返回 HistoryReport（每天次数、"
+                          "夜间联系），否则按一条信息返回 CheckResult；false 总是按一条信息；true 必须是带时间的聊天记录，"
+                          "读不出时返回 400。响应头 X-Xiezhi-Result 为 check 或 history。")
+    reference_date: date | None = Field(
+        None, description="参照日期：复制聊天记录的那一天，记录里没写年份的日期（11月28日）和“昨天”“星期三”按它推算；默认今天")
 
     def meta(self) -> dict[str, Any]:
         """The metadata for Check; a `sent_at` more than a day ahead (a mistyped year) is a 400 in Chinese, not a
@@ -38,7 +44,7 @@ class CheckRequest(BaseModel):
             from xiezhi.dates import CHECK_FUTURE_ADVICE, not_in_future
 
             not_in_future(self.sent_at, "sent_at", CHECK_FUTURE_ADVICE)
-        return self.model_dump(exclude={"text"}, exclude_none=True)
+        return self.model_dump(exclude={"text", "history", "reference_date"}, exclude_none=True)
 
 
 class AssessRequest(BaseModel):

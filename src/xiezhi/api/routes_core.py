@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from fastapi import APIRouter, File, Path, Request, UploadFile
 from fastapi.responses import Response, StreamingResponse
@@ -85,11 +85,43 @@ async def ask(body: AskRequest) -> Any:
     return Response(_ask_json()(body.question, statutes=body.statutes), media_type="application/json")
 
 
-@router.post("/check", tags=["催收检测"], summary="检测一条催收信息或一段经历是否违法",
-             response_model=CheckResultModel, responses={**NOT_READY_RESPONSE})
+@router.post("/check", tags=["催收检测"], summary="检测一条催收信息、一段经历，或粘贴的带时间的聊天记录",
+             description="一条信息返回 CheckResult。两条以上带时间的消息（如“11月28日 23:10 李经理：……”，粘贴的微信/短信记录）"
+                         "与 CLI、网页一样按记录分析，返回 HistoryReport（每天次数、夜间联系、逐条发现），`history: false` 可关闭。"
+                         "响应头 X-Xiezhi-Result 说明是哪一种（check / history）。",
+             response_model=Union[CheckResultModel, HistoryReportModel],  # noqa: UP007 - the models may be dict[...]
+             responses={**NOT_READY_RESPONSE})
 @direct
 async def check(body: CheckRequest) -> Any:  # inline, as ask
-    return json_response(_need("check")(body.text, body.meta()))
+    analyze = _need("check")
+    if body.history is not False and "\n" in body.text:  # a single line is never a thread: no reader on the hot path
+        report = await _pasted_history(body)
+        if report is not None:
+            return Response(report.model_dump_json(), media_type="application/json", headers={RESULT_HEADER: "history"})
+    if body.history:
+        raise ProblemError(400, "输入有误", "没有读到带时间的聊天记录：要按记录分析，至少两条消息前要有时间（如“2026-11-28 23:10 李经理："
+                                          "……”或“昨天 23:10”）。去掉 history: true 就按一条信息检测。")
+    return Response(analyze(body.text, body.meta()).model_dump_json(), media_type="application/json",
+                    headers={RESULT_HEADER: "check"})
+
+
+RESULT_HEADER = "X-Xiezhi-Result"
+
+
+async def _pasted_history(body: CheckRequest) -> Any:
+    """The history report of a pasted timestamped thread (as `xiezhi check "<thread>"` and the page give); None when
+    the text is one message or a description."""
+    _need("history")
+    from xiezhi.history import PASTED_SOURCE, pasted_thread
+    from xiezhi.history.daterefs import parse_reference
+
+    reference = parse_reference(body.reference_date, "reference_date") if body.reference_date else None
+    imp = pasted_thread(body.text, reference=reference, reference_origin="你指定的" if reference else "今天")
+    if imp is None:
+        return None
+    from xiezhi.collection import analyze_history
+
+    return await run_in_threadpool(analyze_history, imp, source=PASTED_SOURCE)
 
 
 async def read_upload(request: Request, file: UploadFile) -> bytes:
@@ -104,9 +136,12 @@ async def read_upload(request: Request, file: UploadFile) -> bytes:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes of a text file -> (text, encoding); binary files are refused by content."""
-    from xiezhi.textio import decode_bytes, utf16_without_bom
+    from xiezhi.history.sniff import not_a_history
+    from xiezhi.textio import decode_bytes, is_utf16
 
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
+    if (kind := not_a_history(data)) is not None:
+        raise ProblemError(415, "不支持的文件类型", kind)
+    if b"\x00" in data[:4096] and not is_utf16(data):
         raise ProblemError(415, "不支持的文件类型", "这不是文本文件。请上传短信备份 XML、通话记录 CSV 或聊天记录文本。")
     decoded = decode_bytes(data)
     return decoded.text, decoded.encoding

@@ -143,7 +143,10 @@ def loan_cost(known: dict[str, Any], _text: str) -> Outcome:
     try:
         result = assess_loan(parse_loan_input(loan_input(known)))
     except XiezhiError as exc:
-        return Outcome(items=[{"kind": "note", "text": f"无法计算：{exc.message}"}])
+        # the loan's reasons are its hints ("借款信息有误：" alone told the user nothing)
+        reasons = "；".join(h.rstrip("。") for h in exc.hints)
+        return Outcome(items=[{"kind": "note", "text": f"无法计算：{exc.message}{reasons}。" if reasons
+                               else f"无法计算：{exc.message}"}])
     owed = result.legally_owed
     items = [
         {"kind": "figure", "label": "真实年化利率（IRR）", "value": pct(result.apr),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -102,9 +102,10 @@ def parse_value(f: FieldSpec, raw: Any) -> Any:
     if f.type == "date":
         from xiezhi.dates import parse_date
 
-        if isinstance(raw, date):
-            return raw
-        return parse_date(str(raw))
+        day = raw if isinstance(raw, date) else parse_date(str(raw))
+        if day > date.today() + timedelta(days=1):  # a mistyped year (2062): the loan page and Check refuse it too
+            raise InputError(f"“{f.label}”{day.isoformat()} 还没有到，请检查年份。")
+        return day
     text = str(raw).strip()
     if len(text) > f.max_length:
         raise InputError(f"“{f.label}”太长（{len(text)} 字），请控制在 {f.max_length} 字以内。")

@@ -41,18 +41,26 @@ def register(app: typer.Typer) -> None:
         file: Annotated[str | None, typer.Option("--file", help="通话/短信记录：SMS Backup & Restore 的 XML、CSV 或带时间的聊天记录文本。")] = None,
         image: Annotated[str | None, typer.Option("--image", help="催收信息截图（需要可选组件 xiezhi\\[ocr]）。")] = None,
         rules_only: Annotated[bool, typer.Option("--rules-only", help="只用规则，不用统计模型。")] = False,
+        today: Annotated[str | None, typer.Option(
+            "--today", help="参照日期：复制或导出聊天记录的那一天，记录里没写年份的日期（11月28日）和“昨天”“星期三”"
+                            "按它推算。默认：文件取修改日期，粘贴的文字取今天。")] = None,
         as_json: JsonFlag = False,
     ) -> None:
         from xiezhi.collection.render import render_history, render_result
 
         with user_errors():
+            reference = None
+            if today:
+                from xiezhi.history.daterefs import parse_reference
+
+                reference = parse_reference(today, "--today")
             if file:
                 from pathlib import Path
 
                 from xiezhi.collection import analyze_history
                 from xiezhi.history import read_history, require_records
 
-                imp = require_records(read_history(file), f"文件 {Path(file).name} ")
+                imp = require_records(read_history(file, reference=reference), f"文件 {Path(file).name} ")
                 if len(imp.records) > LARGE_HISTORY:
                     sys.stderr.write(f"正在分析 {len(imp.records):,} 条记录，可能需要几分钟……\n")
                 emit(analyze_history(imp), as_json, render_history)
@@ -65,7 +73,8 @@ def register(app: typer.Typer) -> None:
             if not image:
                 from xiezhi.history import pasted_thread
 
-                thread = pasted_thread(text)
+                thread = pasted_thread(text, reference=reference,
+                                       reference_origin="你指定的" if reference else "今天")
                 if thread is not None:  # a pasted chat with times: per-day counts and night contacts, as --file
                     from xiezhi.collection import analyze_history
 

@@ -184,6 +184,7 @@ def import_(path: Annotated[Path, typer.Argument(help="短信备份 XML（SMS Ba
 def _import_summary(r: Any) -> str:
     """The counts, then which lines were skipped and why: a skipped line is a message the user may still need."""
     lines = [f"读取 {r.read} 条：新增 {r.added} 条，已存在 {r.duplicates} 条，跳过 {r.skipped} 条（无法读取的行）。"]
+    lines += [f"说明：{n}" for n in getattr(r, "notes", [])]  # e.g. "按 2026 年理解": the stored times rest on it
     lines += [f"  · {issue}" for issue in r.issues[:20]]
     if r.skipped > min(len(r.issues), 20):
         lines.append(f"  · ……其余 {r.skipped - min(len(r.issues), 20)} 行见 --json 输出。")

@@ -123,9 +123,11 @@ def _not_collection_at_night(entry: TimelineEntry, res: CheckResult, r: HistoryR
 def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source: str = "") -> HistoryReport:
     """Analyse a whole phone history (records from xiezhi.history readers)."""
     issues: list[dict] = []
+    notes: list[str] = []
     if isinstance(records, HistoryImport):
         source = source or records.source
         issues = [i.model_dump() for i in records.issues]
+        notes = list(records.notes)
         recs = list(records.records)
     else:
         recs = list(records)
@@ -225,4 +227,4 @@ def analyze_history(records: HistoryImport | Iterable[HistoryRecord], *, source:
         source=source, records=len(recs), incoming=incoming, counterparts=len({r.counterpart for r in recs}),
         timeline=timeline, per_day=sorted(days.values(), key=lambda c: (c.day, c.counterpart)),
         night_contacts=night_total, findings=findings, labels=labels, severity=severity, issues=issues,
-        citations=cited.table, actions=cited.actions())
+        notes=notes, citations=cited.table, actions=cited.actions())

@@ -158,6 +158,8 @@ class HistoryReport(BaseModel):
     labels: list[Category]
     severity: Severity
     issues: list[dict[str, Any]] = Field(default_factory=list)
+    #: What the reader assumed (a year-less date's year, a time it could not place), in Chinese, shown with the report.
+    notes: list[str] = Field(default_factory=list)
     #: Each cited article (its id) or named instrument (`named:N`) once, as a single message's finding cites it.
     citations: dict[str, dict[str, Any]] = Field(default_factory=dict)
     #: Where to go, per category of the findings.

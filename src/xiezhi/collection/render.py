@@ -105,8 +105,14 @@ def group_findings(findings: list[HistoryFinding], keep: int = SHOWN_PER_CATEGOR
 
 def render_history(h: HistoryReport) -> str:
     titles = "、".join(load_categories()[c].title for c in h.labels)
-    out = [f"共读入 {h.records} 条记录（来电/来信 {h.incoming} 条，{h.counterparts} 个号码或联系人），夜间联系 {h.night_contacts} 次。",
-           f"结论：{titles}（最高：{SEVERITY_ZH[h.severity]}）" if h.labels != ["compliant"] else "结论：未发现违规。"]
+    # unread lines are said at the top: "结论：未发现违规" over a file whose threatening row was not read (the
+    # "未读入" lines came last, after every finding) read as a clean result
+    unread = f"另有 {len(h.issues)} 行未读入（见文末），其中的内容没有检测。" if h.issues else ""
+    out = [f"共读入 {h.records} 条记录（来电/来信 {h.incoming} 条，{h.counterparts} 个号码或联系人），夜间联系 {h.night_contacts} 次。"
+           + unread,
+           f"结论：{titles}（最高：{SEVERITY_ZH[h.severity]}）" if h.labels != ["compliant"]
+           else ("结论：读入的记录中未发现违规。" if h.issues else "结论：未发现违规。")]
+    out.extend(f"说明：{n}" for n in h.notes)  # what was assumed reading it ("按 2026 年理解"), before what rests on it
     busy = sorted(h.per_day, key=lambda c: -(c.calls + c.messages))[:10]
     if busy:
         out.append("每日联系最多的号码：")

@@ -7,7 +7,7 @@ import zipfile
 from dataclasses import dataclass
 
 from xiezhi.errors import InputError
-from xiezhi.textio import no_control_characters, utf16_without_bom
+from xiezhi.textio import is_utf16, no_control_characters
 
 #: Largest attachment accepted (a few minutes of phone video).
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -80,13 +80,7 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _is_text(data: bytes) -> bool:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            data.decode("utf-16")
-            return True
-        except UnicodeDecodeError:
-            return False
-    if (utf16 := utf16_without_bom(data)) is not None:  # read by the CLI, so the page and the vault take it too
+    if (utf16 := is_utf16(data)) is not None:  # read by the CLI, so the page and the vault take it too
         try:
             return no_control_characters(data.decode(utf16))
         except UnicodeDecodeError:
@@ -105,7 +99,7 @@ def _is_text(data: bytes) -> bool:
 def _head(data: bytes, size: int = 65536) -> bytes:
     """The first lines of a large file, cut where no character is split (a newline byte in UTF-8 and GB18030; an
     even length in UTF-16), enough to tell text from binary without decoding megabytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
+    if is_utf16(data):
         return data[:size]
     cut = data.rfind(b"\n", 0, size)
     return data[:cut] if cut > 0 else data[:size]

@@ -58,4 +58,4 @@ def import_history(vault: Vault, path: str | os.PathLike[str], *, lender: str | 
                 seqs.append(rec_out.seq)
     return ImportResult(path=path, format=imp.format, read=len(imp.records) + len(imp.issues), added=added,
                         duplicates=duplicates, skipped=skipped, first_seq=seqs[0] if seqs else None,
-                        last_seq=seqs[-1] if seqs else None, issues=issues[:50])
+                        last_seq=seqs[-1] if seqs else None, issues=issues[:50], notes=list(imp.notes))

@@ -170,3 +170,6 @@ class ImportResult(BaseModel):
     first_seq: int | None = None
     last_seq: int | None = None
     issues: list[str] = Field(default_factory=list)  # rows that could not be read, with line numbers
+    #: what the reader assumed (a chat's year-less dates read against the file's date, a Big5 file): a record is kept
+    #: for good, so the user must see on what its time rests
+    notes: list[str] = Field(default_factory=list)

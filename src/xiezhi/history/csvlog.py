@@ -16,21 +16,31 @@ from xiezhi.history.timeparse import parse_timestamp
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "time": ("time", "date", "datetime", "timestamp", "时间", "日期", "日期时间", "通话时间", "发送时间", "接收时间", "开始时间", "时间戳"),
-    "number": ("number", "address", "phone", "phone number", "from", "号码", "电话", "电话号码", "对方号码", "手机号", "发件人", "来电号码", "对方"),
-    "name": ("name", "contact", "contact name", "联系人", "姓名", "备注", "联系人姓名"),
+    "number": ("number", "address", "phone", "phone number", "from", "号码", "电话", "电话号码", "对方号码", "手机号", "发件人", "来电号码", "对方",
+               "寄件人", "门号"),
+    "name": ("name", "contact", "contact name", "联系人", "姓名", "备注", "联系人姓名", "联络人"),
     "direction": ("direction", "type", "call type", "类型", "方向", "呼叫类型", "通话类型", "收发", "状态"),
     "duration": ("duration", "duration(s)", "seconds", "时长", "通话时长", "时长(秒)", "通话时长(秒)", "秒"),
-    "text": ("text", "body", "content", "message", "sms", "内容", "短信内容", "消息", "信息内容", "正文"),
+    "text": ("text", "body", "content", "message", "sms", "内容", "短信内容", "消息", "信息内容", "正文", "简讯",
+             "简讯内容", "讯息", "讯息内容"),
 }
 _IN = {"in", "incoming", "received", "inbox", "1", "呼入", "来电", "接收", "已接", "已接来电", "收到", "收", "接听", "来信"}
 _OUT = {"out", "outgoing", "sent", "2", "呼出", "去电", "拨出", "发送", "已发", "已发送", "发", "已拨"}
 _MISSED = {"missed", "rejected", "3", "5", "未接", "未接来电", "拒接", "已拒接", "响铃未接", "挂断", "未接通"}
 
 
+def _simplified(cell: str) -> str:
+    """A header or direction cell in simplified characters: Big5 exports from Hong Kong and Taiwan phones write 時間,
+    號碼, 內容, 來電 (and 簡訊, 聯絡人, 訊息, which the alias lists carry in their simplified form)."""
+    from xiezhi.text.normalize import to_simplified
+
+    return to_simplified(cell)
+
+
 def _find_columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for idx, name in enumerate(header):
-        key = name.strip().strip("\ufeff").lower()
+        key = _simplified(name.strip().strip("\ufeff").lower())
         for field, aliases in COLUMNS.items():
             if field not in cols and key in aliases:
                 cols[field] = idx
@@ -63,7 +73,7 @@ def parse_duration(value: str) -> int | None:
 
 
 def _direction(value: str, duration: int | None, kind: str) -> str:
-    v = value.strip().lower()
+    v = _simplified(value.strip().lower())
     if v in _MISSED:
         return "missed"
     if v in _IN:
@@ -89,7 +99,8 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
                                    raw=delim.join(header)[:200]))
         return out
     kind = "sms" if "text" in cols else "call"
-    for lineno, row in _rows(io.StringIO(text).readlines(), reader.line_num, delim, cols["time"]):
+    recovered: list[int] = []
+    for lineno, row in _rows(io.StringIO(text).readlines(), reader.line_num, delim, cols["time"], len(header), recovered):
         if isinstance(row, RowIssue):
             out.issues.append(row)
             continue
@@ -124,6 +135,10 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
         out.records.append(HistoryRecord(line=lineno, at=at, counterpart=number or name, kind=row_kind,  # type: ignore[arg-type]
                                          direction=direction, duration_s=duration,  # type: ignore[arg-type]
                                          text=text_value, name=name))
+    if recovered:
+        shown = "、".join(str(n) for n in recovered[:10]) + (" 等" if len(recovered) > 10 else "")
+        out.notes.append(f'第 {shown} 行的引号（"）没有配对：按这一行读入（内容到行尾为止），后面的行照常读取；'
+                         "如果内容其实接在下一行，下一行会列在“未读入”里，请对照原文。")
     return out
 
 
@@ -142,9 +157,20 @@ def _broken_quote(physical: list[str], delim: str, time_col: int) -> bool:
     return False
 
 
-def _rows(lines: list[str], start: int, delim: str, time_col: int) -> Iterator[tuple[int, list[str] | RowIssue]]:
-    """(first line number, cells) of each row after line `start`; a row whose quote is not closed is reported as a
-    RowIssue and reading resumes on the next line, so one stray quote cannot swallow the rest of the file."""
+def _one_line(line: str, delim: str, columns: int) -> list[str] | None:
+    """A line whose quote never closed, read on its own with the quote taken literally (its message text, the words a
+    collector wrote, is kept, not dropped); None if it then lacks columns."""
+    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delim, quoting=csv.QUOTE_NONE), [])
+    cells = [c[1:] if c.startswith('"') and c.count('"') % 2 else c for c in cells]
+    cells = [c[:-1] if c.endswith('"') and c.count('"') % 2 else c for c in cells]
+    return cells if len(cells) >= columns else None
+
+
+def _rows(lines: list[str], start: int, delim: str, time_col: int, columns: int = 0,
+          recovered: list[int] | None = None) -> Iterator[tuple[int, list[str] | RowIssue]]:
+    """(first line number, cells) of each row after line `start`; a row whose quote is not closed is read on its own
+    line (its number added to `recovered`) or, lacking columns, reported as a RowIssue; reading resumes on the next
+    line, so one stray quote cannot swallow the rest of the file."""
     while start < len(lines):
         reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=delim)
         prev_end = 0
@@ -160,6 +186,12 @@ def _rows(lines: list[str], start: int, delim: str, time_col: int) -> Iterator[t
                 continue
             first, prev_end = prev_end + 1, reader.line_num
             if prev_end > first and _broken_quote(lines[start + first - 1:start + prev_end], delim, time_col):
+                alone = _one_line(lines[start + first - 1], delim, columns) if columns else None
+                if alone is not None and recovered is not None:
+                    recovered.append(start + first)
+                    yield start + first, alone
+                    restart = start + first
+                    break
                 yield start + first, RowIssue(
                     line=start + first,
                     message='这一行的引号（"）没有配对，无法确定内容在哪里结束；这一行未读入，后面的行照常读取。',

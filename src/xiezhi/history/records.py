@@ -42,3 +42,6 @@ class HistoryImport(BaseModel):
     encoding: str = "utf-8"
     records: list[HistoryRecord] = Field(default_factory=list)
     issues: list[RowIssue] = Field(default_factory=list)
+    #: What the reader assumed to read the file (a year-less date's year, a time it could not place), in Chinese; the
+    #: report shows them so that a wrong assumption is seen.
+    notes: list[str] = Field(default_factory=list)

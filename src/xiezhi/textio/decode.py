@@ -1,8 +1,14 @@
 """Decode exported files from phones and Windows tools without losing a byte of meaning.
 
 Borrowers hand us whatever their phone or an old Windows program wrote: UTF-8 with or without a
-BOM, UTF-16 (little or big endian, BOM or not), or GBK/GB18030. We try them in a fixed order and
-refuse, with a Chinese message, rather than guess with replacement characters.
+BOM, UTF-16 (little or big endian, BOM or not), GBK/GB18030, or Big5 (traditional Chinese, from Hong Kong and Taiwan
+phones). We try them in a fixed order and refuse, with a Chinese message, rather than guess with replacement
+characters.
+
+Big5 needs care: almost every Big5 byte pair is also a valid GB18030 pair, so a Big5 file "decoded" as GBK without
+error, into nonsense (“靛ⅷ” for 還錢) that Check then called 未发现违规. Text that decodes both ways is taken for Big5
+when its characters are Big5's common ones (punctuation, the 5,401 frequent hanzi) and, read as GBK, they are not
+(GB2312's punctuation and 3,755 frequent hanzi): real simplified text is ~99% common as GBK, Big5 read as GBK ~40%.
 """
 
 from __future__ import annotations
@@ -27,6 +33,46 @@ def no_control_characters(text: str) -> bool:
     """Decoded text holds no control character but line breaks, tabs and form feeds: binary decoded under a text
     encoding does (b"\x00\x01" read as UTF-16, a PDF read as GB18030)."""
     return not any(ord(ch) < 32 and ch not in "\r\n\t\f" for ch in text)
+
+
+def is_utf16(data: bytes) -> str | None:
+    """The UTF-16 codec to read `data` with ("utf-16" with a BOM, "utf-16-le"/"utf-16-be" without), or None. Every
+    face that tells text from binary by NUL bytes (the API's upload decoder, the evidence vault's type sniffer) asks
+    this first, so they agree on what is UTF-16 text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(data)
+
+
+#: Lead bytes of each encoding's common characters: full-width punctuation and symbols, and the frequent hanzi
+#: (GB2312 level 1: B0-D7; Big5 level 1: A4-C6).
+_COMMON_LEADS = {"gb18030": frozenset(range(0xA1, 0xA4)) | frozenset(range(0xB0, 0xD8)),
+                 "big5hkscs": frozenset(range(0xA1, 0xA4)) | frozenset(range(0xA4, 0xC7))}
+
+
+def _common_share(text: str, encoding: str) -> float:
+    leads = _COMMON_LEADS[encoding]
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 0.0
+    common = 0
+    for c in wide:
+        try:
+            b = c.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        common += len(b) == 2 and b[0] in leads
+    return common / len(wide)
+
+
+def looks_like_big5(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are Big5 rather than GBK (judged on the first 64 KB, cut at a line end)."""
+    sample = data[:65536]
+    if len(data) > len(sample) and (cut := sample.rfind(b"\n")) > 0:
+        sample = sample[:cut]
+    big5 = sample.decode("big5hkscs", errors="replace")  # a damaged byte counts against Big5, it does not rule it out
+    b5 = _common_share(big5, "big5hkscs")
+    return b5 >= 0.8 and b5 - _common_share(sample.decode("gb18030", errors="replace"), "gb18030") >= 0.25
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -55,26 +101,43 @@ def decode_bytes(data: bytes, *, name: str = "输入") -> DecodedText:
         raise InputError(f"{name}是空的：没有可读取的内容。")
     if data.startswith(codecs.BOM_UTF8):
         return DecodedText(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig")
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    utf16 = is_utf16(data)
+    if utf16 == "utf-16":
         try:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}的 UTF-16 编码已损坏（第 {exc.start} 字节附近）。") from exc
-    guess = utf16_without_bom(data)
-    if guess:
+    if utf16:
         try:
-            return DecodedText(data.decode(guess), guess)
+            return DecodedText(data.decode(utf16), utf16)
         except UnicodeDecodeError:
             pass
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if looks_like_big5(data):
         try:
-            return DecodedText(data.decode(encoding), "gbk" if encoding == "gb18030" else encoding)
-        except UnicodeDecodeError:
-            continue
+            return DecodedText(data.decode("big5hkscs"), "big5")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            raise InputError(f"{name}是繁体中文 Big5 编码（香港、台湾的手机和电脑常用），但第 {line} 行有 Big5 无法解读的字节"
+                             "，文件可能已损坏或混有其他编码。", hints=[BIG5_HINT]) from exc
+    try:
+        return DecodedText(data.decode("gb18030"), "gbk")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:  # NUL bytes outside UTF-16: a program's file, not text another encoding would read
+        raise InputError(f"{name}不是文本文件（含有二进制内容）。",
+                         hints=["请导入 SMS Backup & Restore 导出的 XML、通话记录 CSV 或聊天记录文本（.txt）。"])
     raise InputError(
-        f"无法识别{name}的文字编码。",
-        hints=["请将文件另存为 UTF-8（或 GBK、UTF-16）编码后再试。"],
+        f"无法识别{name}的文字编码（不是 UTF-8、UTF-16、GBK，也不是繁体 Big5）。",
+        hints=["请将文件另存为 UTF-8 编码后再试：在电脑上用记事本打开，选“另存为”，编码选“UTF-8”。"],
     )
+
+
+BIG5_HINT = ("可以用记事本打开这个文件，选“另存为”，编码选“UTF-8”后再导入；"
+             "或在命令行转换：iconv -f BIG5-HKSCS -t UTF-8 原文件 > 新文件.txt")
 
 
 def read_text_file(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> DecodedText:

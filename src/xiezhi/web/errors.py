@@ -59,13 +59,19 @@ def deny(request: Request, status: int, title: str, detail: str) -> Response:
     return error_page(request, status, title, detail)
 
 
-def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+def _validation_errors(exc: RequestValidationError, path: str = "") -> list[dict[str, Any]]:
     out = []
     for err in exc.errors()[:20]:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path")]
         msg = str(err.get("msg", ""))
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
+        elif err.get("type") == "string_too_long" and (limit := (err.get("ctx") or {}).get("max_length")):
+            # say the limit: a 30,000-character pasted thread was told only "太长"
+            got = len(err["input"]) if isinstance(err.get("input"), str) else None
+            msg = f"太长（最多 {limit} 字{f'，现在 {got} 字' if got else ''}）"
+            if loc == ["text"] and path == "/api/v1/check":
+                msg += "；很长的聊天记录请存成文本文件，用 POST /api/v1/check/history 上传分析"
         elif err.get("type") in _FIELD:
             msg = _FIELD[err["type"]]
         out.append({"field": ".".join(loc), "message": msg})
@@ -98,7 +104,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        errors = _validation_errors(exc)
+        errors = _validation_errors(exc, request.url.path)
         detail = "；".join(f"{e['field'] or '请求'}：{e['message']}" for e in errors[:5])
         if is_api(request):
             return problem_response(Problem(title="输入格式不对", status=422, detail=detail, errors=errors))

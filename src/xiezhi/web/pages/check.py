@@ -34,7 +34,7 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/heic
 
 
 def _page(request: Request, status: int | None = None, **ctx: Any) -> HTMLResponse:
-    base = {"text": "", "sent_at": "", "role": "", "lender": "", "result": None, "history": None, "error": None,
+    base = {"text": "", "sent_at": "", "role": "", "lender": "", "today": "", "result": None, "history": None, "error": None,
             "ready": capabilities.available("check"), "roles": ROLES, "lenders": LENDERS, "sample": SAMPLE,
             "titles": _titles(), "groups": [], "top_days": []}
     base.update(ctx)
@@ -62,7 +62,8 @@ async def check_submit(request: Request) -> HTMLResponse:
     form = await forms.read_form(request)
     text = forms.text(form, "text", MAX_PASTE)
     sent_at, role, lender = forms.text(form, "sent_at", 40), forms.text(form, "role", 40), forms.text(form, "lender", 40)
-    ctx: dict[str, Any] = {"text": text, "sent_at": sent_at, "role": role, "lender": lender}
+    today = forms.text(form, "today", 40)
+    ctx: dict[str, Any] = {"text": text, "sent_at": sent_at, "role": role, "lender": lender, "today": today}
     analyze = capabilities.get("check")
     if analyze is None:
         return _page(request, **ctx)
@@ -78,8 +79,9 @@ async def check_submit(request: Request) -> HTMLResponse:
                 ctx["text"] = text
             else:
                 # A 20 MB backup takes many seconds: off the event loop, so the server still answers other pages.
-                return _history_page(request, ctx, await run_in_threadpool(_history, name, data))
-        elif (pasted := await run_in_threadpool(_pasted_thread, text)) is not None:
+                ref = {"reference": r} if (r := _reference(today)) else {}
+                return _history_page(request, ctx, await run_in_threadpool(_history, name, data, **ref))
+        elif (pasted := await run_in_threadpool(_pasted_thread, text, _reference(today))) is not None:
             return _history_page(request, ctx, pasted)
         elif len(text) > MAX_FORM_TEXT:
             raise InputError(f"这段文字有 {len(text)} 字，超过一次检测的 {MAX_FORM_TEXT} 字上限。如果是聊天记录，请保留每条消息前的日期和时间"
@@ -121,11 +123,20 @@ def _evidence_fields(history: Any) -> dict[str, str]:
             "evidence_notes": f"粘贴的聊天记录，共 {history.records} 条消息（{first:%Y-%m-%d %H:%M} 至 {last:%Y-%m-%d %H:%M}）。"}
 
 
-def _pasted_thread(text: str) -> Any:
+def _reference(today: str) -> Any:
+    """The 参照日期 field: None (today) when empty; a date in the future or unreadable is an InputError."""
+    if not today:
+        return None
+    from xiezhi.history.daterefs import parse_reference
+
+    return parse_reference(today)
+
+
+def _pasted_thread(text: str, reference: Any = None) -> Any:
     """A pasted timestamped thread -> its history report (as an uploaded file would give); None otherwise."""
     from xiezhi.history import PASTED_SOURCE, pasted_thread
 
-    imp = pasted_thread(text)
+    imp = pasted_thread(text, reference=reference, reference_origin="你指定的" if reference else "今天")
     if imp is None:
         return None
     from xiezhi.collection import analyze_history
@@ -144,8 +155,10 @@ def _sniff(data: bytes) -> str:
 
         ftype = detect(data, text_limit=len(data))  # a history may be as large as any upload (20 MB)
     except InputError as exc:  # the evidence vault's list of types is not what this page reads
-        raise ProblemError(415, "不支持的文件类型", "这个文件不是短信备份、通话记录、聊天记录文本或截图。"
-                           "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
+        from xiezhi.history.sniff import not_a_history
+
+        raise ProblemError(415, "不支持的文件类型", (not_a_history(data) or "这个文件不是短信备份、通话记录、聊天记录文本或截图。")
+                           + "请上传 SMS Backup & Restore 导出的 XML、通话记录 CSV、文本文件（.txt）或截图。") from exc
     except ImportError:
         ftype = None
     if ftype is not None and ftype.media_type in IMAGE_TYPES:
@@ -167,7 +180,7 @@ def _ocr(name: str, data: bytes) -> str:
         return str(reader(tmp.name).text)
 
 
-def _history(name: str, data: bytes) -> Any:
+def _history(name: str, data: bytes, reference: Any = None) -> Any:
     from xiezhi.api.routes_core import decode_text
 
     reader = capabilities.get("history")
@@ -178,7 +191,9 @@ def _history(name: str, data: bytes) -> Any:
 
     text, encoding = decode_text(data)
     safe = _safe_name(name)
-    return analyze_history(require_records(reader(text, name=safe, encoding=encoding), f"文件“{safe}”"), source=safe)
+    imported = reader(text, name=safe, encoding=encoding, reference=reference,
+                      reference_origin="你指定的" if reference else "今天")
+    return analyze_history(require_records(imported, f"文件“{safe}”"), source=safe)
 
 
 def now_local() -> str:
