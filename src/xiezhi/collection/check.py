@@ -623,9 +623,9 @@ def analyze_normalised(text: str, norm: Normalised, meta: MessageMeta, *, id: st
             verdicts.append(v)
     if (meta.sent_at is None or meta.count_per_day is None) and is_narrative(norm.text):
         # a borrower's own account: a night time or a daily count written in the text decides, unless meta gives it
-        if meta.sent_at is None and (v := stated_time_of_day(norm.text, date.today())):
+        if meta.sent_at is None and (v := stated_time_of_day(norm.text)):
             verdicts.append(v)
-        if meta.count_per_day is None and (v := stated_count_per_day(norm.text, day or date.today())):
+        if meta.count_per_day is None and (v := stated_count_per_day(norm.text, day)):
             verdicts.append(v)
     if meta.recipient_role in THIRD_PARTY_ROLES and jointly_liable(norm.text):
         findings = [f for f in findings if f.category not in ("third_party_contact", "debt_disclosure")]

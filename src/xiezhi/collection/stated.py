@@ -142,13 +142,14 @@ def stated_night_time(text: str) -> tuple[int, int, time, str] | None:
     return None
 
 
-def stated_time_of_day(text: str, day: date) -> Verdict | None:
-    """harassment_time from a time written in the account, with the dated quiet hours of `day`."""
+def stated_time_of_day(text: str, day: date | None = None) -> Verdict | None:
+    """harassment_time from a time written in the account, with the dated quiet hours of `day` (None: today, read
+    only when the account states a time)."""
     got = stated_night_time(text)
     if got is None:
         return None
     _, _, t, words = got
-    limits = contact_limits(day)
+    limits = contact_limits(date.today() if day is None else day)
     if not limits.covered or not is_quiet_time(t, limits):
         return None
     window = f"{limits.quiet_start:%H:%M}至次日{limits.quiet_end:%H:%M}"
@@ -184,14 +185,15 @@ def stated_count(text: str) -> tuple[int, bool] | None:
     return None
 
 
-def stated_count_per_day(text: str, day: date) -> Verdict | None:
+def stated_count_per_day(text: str, day: date | None = None) -> Verdict | None:
     """harassment_frequency from a count written in the account: the answered-call line only when the text
-    shows the calls were answered, otherwise the attempt line (the same dated parameters as metadata)."""
+    shows the calls were answered, otherwise the attempt line (the same dated parameters as metadata; `day` None:
+    today, read only when the account states a count)."""
     got = stated_count(text)
     if got is None:
         return None
     n, is_call = got
-    limits = contact_limits(day)
+    limits = contact_limits(date.today() if day is None else day)
     if not limits.covered:
         return None
     if is_call and mentions_answered(text):
