@@ -17,12 +17,13 @@ from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 from xiezhi.collection.rxprefix import SpanScan, required_literals
 
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
-#: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
+#: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat. Nobody as the subject (没人上门, 没有人威胁我) and a
+#: message that did not mention the act (短信里没提坐牢、没提上门) deny it as 没 does (precision12b, ood_lawful_probes6).
 _AUX_WORDS = (r"会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收"
-              r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用")
+              r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用|提到|提及|提")
 _AUX = f"(?:{_AUX_WORDS})"
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不(?!如)|无需|无须|不必|不用|不需要|用不着)"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有人|没人|无人|没有|没|未|严禁|禁止|别|不(?!如)|无需|无须|不必|不用|不需要|用不着)"
     + _AUX + r"{0,3}$"
 )
 #: ... and a causative whose object is the writer or someone else ("没让我交上门费", "催收没叫他去借网贷", "从来没要求我们
@@ -246,6 +247,10 @@ _ADDITIVE_PURSUIT = re.compile(r"(?<=[，,])(?:也|还|又|而且|同时|另外|
 _FAMILY_MENACE = re.compile(r"(?:全家|一家老小|一家子|一家人|家里人|家人|全家老小|老婆孩子|老婆娃|爹妈|爸妈|父母|老小)"
                             r"[^，,。！？!?；;\n]{0,6}?(?:别想|休想|不得安生|不得安宁|遭殃|倒霉|好看|完蛋|陪葬|死光|没好果子|"
                             r"没有好果子|没好日子|好日子过|等着瞧|跟着受罪|跟着遭罪)")
+#: A comma phrase that pictures a mishap to come ("您这么大岁数了可得注意身体啊，别哪天出门让车给撞了"): care words in another
+#: phrase (注意身体, 早点休息: the violence category's `unless`) are the threat's lead-in, so they do not reach a match in this one
+#: (precision12b; legal reviews 5-8's most common H defect, an exception reaching the threat beside it; W0111).
+_MISHAP_PICTURED = re.compile(r"(?:别|小心|保不准|说不定|指不定|万一|没准)哪天|(?:让|被)(?:车|人)给?(?:撞|打|捅|砍)")
 
 
 #: A contrastive turn ("律师函是真的，但你不还我就去你单位闹", "我们是正规机构，不过你再拖我就找人收拾你"): what comes
@@ -609,9 +614,9 @@ def service_fee(text: str) -> bool:
 
 
 #: One character of every alternative of cues.yaml `warning_voice_regex` (谨防, 警惕, 别信, 请勿, 上当, 骗子, 吓唬, 均非, 挂断,
-#: 别点, 报警, 举报, 投诉, 核实): a message without any of them has no warning voice, so the expression is not run
+#: 别点, 报警, 举报, 投诉, 核实; precision12b: a header's colon, 拨打110): a message without any of them has no warning voice, so the expression is not run
 #: (`tests/test_check_precision12.py` checks the gate against the expression's words).
-_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核]")
+_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核：:拨]")
 
 
 def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, int]]:
@@ -1115,10 +1120,15 @@ class Matcher:
             pass
         if last is None or _ADDITIVE_PURSUIT.search(text, last.end(), ce) is not None:
             return False
-        if not ("家" in text or "老" in text or "妈" in text or "父母" in text):
-            return True  # no `_FAMILY_MENACE` in the text (each of its words holds one of these)
+        family = "家" in text or "老" in text or "妈" in text or "父母" in text
+        mishap = "哪天" in text or "车" in text or "被人" in text or "让人" in text
+        if not (family or mishap):
+            return True  # no `_FAMILY_MENACE` nor `_MISHAP_PICTURED` in the text (each of their words holds one of these)
         ms, me = _comma_phrase(text, cs, ce, s, e)
-        return (ms <= last.start() < me) or _FAMILY_MENACE.search(text, ms, me) is None
+        if ms <= last.start() < me:
+            return True
+        return not ((family and _FAMILY_MENACE.search(text, ms, me) is not None)
+                    or (mishap and _MISHAP_PICTURED.search(text, ms, me) is not None))
 
     def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
