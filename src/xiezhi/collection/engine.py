@@ -534,6 +534,8 @@ class ScopeCues:
     warning_voice_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     warning_agent_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     warning_report_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: an authority's or a newspaper's header at the start of the message (银保监提醒：, 记者调查：, 新闻：), matched there
+    warning_header_rx: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -553,7 +555,8 @@ def scope_cues() -> ScopeCues:
                      words("legal_context"),
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"),
                      *(re.compile(data.get(k) or r"(?!x)x")
-                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex")))
+                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex",
+                                 "warning_header_regex")))
 
 
 #: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
@@ -614,23 +617,27 @@ def service_fee(text: str) -> bool:
 
 
 #: One character of every alternative of cues.yaml `warning_voice_regex` (谨防, 警惕, 别信, 请勿, 上当, 骗子, 吓唬, 均非, 挂断,
-#: 别点, 报警, 举报, 投诉, 核实; precision12b: a header's colon, 拨打110): a message without any of them has no warning voice, so the expression is not run
+#: 别点, 报警, 举报, 投诉, 核实; precision12b: 拨打110): a message without any of them and without a notice's header at
+#: its start (`warning_header_regex`, matched only there) has no warning voice, so the expression is not run
 #: (`tests/test_check_precision12.py` checks the gate against the expression's words).
-_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核：:拨]")
+_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核拨]")
 
 
 def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, int]]:
     """The sentences of an anti-fraud warning or a platform notice that name an impostor's or a collector's unlawful act
     in order to warn the reader ("最近有人打着我们客服的旗号…让您先转钱。遇到这种请直接挂断", "任何要求您向个人账户还款…
     的来电均非本行行为", "在此提醒各位：催收说的“坐牢”“上门抓人”都是吓唬人的"): the message has the warning's voice
-    (cues.yaml `warning_voice_regex`), reports no act done to anyone and asks no money for the writer
+    (cues.yaml `warning_voice_regex`, or an authority's or a newspaper's header at its start, `warning_header_regex`:
+    "记者调查：", "社区民警讲座："), reports no act done to anyone and asks no money for the writer
     (`warning_report_regex`), and the sentence gives the act to someone unnamed or to anyone (`warning_agent_regex`).
     No rule or classifier finding comes from such a sentence (`Matcher.hits_of`); the other sentences of the message
     are judged as before. [] when the message is no such warning."""
-    if _WARNING_GATE.search(text) is None:  # every alternative of the voice holds one of these characters
-        return []
     c = scope_cues()
-    if c.warning_voice_rx.search(text) is None or c.warning_report_rx.search(text) is not None:
+    if c.warning_header_rx.match(text) is None and (
+            _WARNING_GATE.search(text) is None  # every alternative of the voice holds one of these characters
+            or c.warning_voice_rx.search(text) is None):
+        return []
+    if c.warning_report_rx.search(text) is not None:
         return []
     out: list[tuple[int, int]] = []
     start = 0
