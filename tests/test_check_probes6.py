@@ -21,7 +21,7 @@ PROBES6 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "oo
 #: its last commit (the interim merge 7406641 of precision12, recall12v, recall12f and conv21): 14 and 12 of 160 (main's
 #: starting engine 5a622c6 flagged 16 and 14; no line flags now that did not flag then). A change that flags more
 #: lawful wording fails; a change that cures some should lower these limits.
-PROBES6_MAX_FLAGGED = {"rules": 14, "full": 12}
+PROBES6_MAX_FLAGGED = {"rules": 1, "full": 2}
 
 
 def _lines() -> list[str]:

@@ -17,12 +17,13 @@ from xiezhi.collection.rules import CategorySpec, Rule, load_categories
 from xiezhi.collection.rxprefix import SpanScan, required_literals
 
 #: A negator right before a match (nothing but auxiliaries in between: modal, motion, speech verbs such as
-#: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat.
+#: 说过/要求, "从来没有说过要去你家", "不会要求您转账") cancels a threat. Nobody as the subject (没人上门, 没有人威胁我) and a
+#: message that did not mention the act (短信里没提坐牢、没提上门) deny it as 没 does (precision12b, ood_lawful_probes6).
 _AUX_WORDS = (r"会|要求|要|去|来|再|将|能|可能|打算|安排|派人|主动|随意|私自|擅自|向|对|跟|给|和|与|以|被|曾|说过|说|讲过|提过|收取|收"
-              r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用")
+              r"|任何|额外|其他|建议|鼓励|推荐|诱导|您|你|转到|转给|转入|转|打到|汇到|通过|使用|用|提到|提及|提")
 _AUX = f"(?:{_AUX_WORDS})"
 _NEGATED = re.compile(
-    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有|没|未|严禁|禁止|别|不(?!如)|无需|无须|不必|不用|不需要|用不着)"
+    r"(?:不会|不要|不得|不能|不可能|绝不|绝对不|决不|从不|从未|并未|并不|并非|绝非|不是|不存在|不涉及|不产生|没有人|没人|无人|没有|没|未|严禁|禁止|别|不(?!如)|无需|无须|不必|不用|不需要|用不着)"
     + _AUX + r"{0,3}$"
 )
 #: ... and a causative whose object is the writer or someone else ("没让我交上门费", "催收没叫他去借网贷", "从来没要求我们
@@ -274,6 +275,10 @@ def _additive_pursuit(text: str, pos: int, end: int) -> bool:
 _FAMILY_MENACE = re.compile(r"(?:全家|一家老小|一家子|一家人|家里人|家人|全家老小|老婆孩子|老婆娃|爹妈|爸妈|父母|老小)"
                             r"[^，,。！？!?；;\n]{0,6}?(?:别想|休想|不得安生|不得安宁|遭殃|倒霉|好看|完蛋|陪葬|死光|没好果子|"
                             r"没有好果子|没好日子|好日子过|等着瞧|跟着受罪|跟着遭罪)")
+#: A comma phrase that pictures a mishap to come ("您这么大岁数了可得注意身体啊，别哪天出门让车给撞了"): care words in another
+#: phrase (注意身体, 早点休息: the violence category's `unless`) are the threat's lead-in, so they do not reach a match in this one
+#: (precision12b; legal reviews 5-8's most common H defect, an exception reaching the threat beside it; W0111).
+_MISHAP_PICTURED = re.compile(r"(?:别|小心|保不准|说不定|指不定|万一|没准)哪天|(?:让|被)(?:车|人)给?(?:撞|打|捅|砍)")
 
 
 #: A contrastive turn ("律师函是真的，但你不还我就去你单位闹", "我们是正规机构，不过你再拖我就找人收拾你"): what comes
@@ -558,6 +563,8 @@ class ScopeCues:
     warning_voice_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     warning_agent_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     warning_report_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: an authority's or a newspaper's header at the start of the message (银保监提醒：, 记者调查：, 新闻：), matched there
+    warning_header_rx: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -577,7 +584,8 @@ def scope_cues() -> ScopeCues:
                      words("legal_context"),
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"),
                      *(re.compile(data.get(k) or r"(?!x)x")
-                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex")))
+                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex",
+                                 "warning_header_regex")))
 
 
 #: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
@@ -638,23 +646,27 @@ def service_fee(text: str) -> bool:
 
 
 #: One character of every alternative of cues.yaml `warning_voice_regex` (谨防, 警惕, 别信, 请勿, 上当, 骗子, 吓唬, 均非, 挂断,
-#: 别点, 报警, 举报, 投诉, 核实): a message without any of them has no warning voice, so the expression is not run
+#: 别点, 报警, 举报, 投诉, 核实; precision12b: 拨打110): a message without any of them and without a notice's header at
+#: its start (`warning_header_regex`, matched only there) has no warning voice, so the expression is not run
 #: (`tests/test_check_precision12.py` checks the gate against the expression's words).
-_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核]")
+_WARNING_GATE = re.compile("[谨警信勿当骗吓非挂点报举投核拨]")
 
 
 def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, int]]:
     """The sentences of an anti-fraud warning or a platform notice that name an impostor's or a collector's unlawful act
     in order to warn the reader ("最近有人打着我们客服的旗号…让您先转钱。遇到这种请直接挂断", "任何要求您向个人账户还款…
     的来电均非本行行为", "在此提醒各位：催收说的“坐牢”“上门抓人”都是吓唬人的"): the message has the warning's voice
-    (cues.yaml `warning_voice_regex`), reports no act done to anyone and asks no money for the writer
+    (cues.yaml `warning_voice_regex`, or an authority's or a newspaper's header at its start, `warning_header_regex`:
+    "记者调查：", "社区民警讲座："), reports no act done to anyone and asks no money for the writer
     (`warning_report_regex`), and the sentence gives the act to someone unnamed or to anyone (`warning_agent_regex`).
     No rule or classifier finding comes from such a sentence (`Matcher.hits_of`); the other sentences of the message
     are judged as before. [] when the message is no such warning."""
-    if _WARNING_GATE.search(text) is None:  # every alternative of the voice holds one of these characters
-        return []
     c = scope_cues()
-    if c.warning_voice_rx.search(text) is None or c.warning_report_rx.search(text) is not None:
+    if c.warning_header_rx.match(text) is None and (
+            _WARNING_GATE.search(text) is None  # every alternative of the voice holds one of these characters
+            or c.warning_voice_rx.search(text) is None):
+        return []
+    if c.warning_report_rx.search(text) is not None:
         return []
     out: list[tuple[int, int]] = []
     start = 0
@@ -1145,7 +1157,8 @@ class Matcher:
             ps = m.start()
         ps = _turn_before(text, ps, s)
         family = "家" in text or "老" in text or "妈" in text or "父母" in text  # each `_FAMILY_MENACE` word holds one
-        if not family:
+        mishap = "哪天" in text or "车" in text or "被人" in text or "让人" in text  # each `_MISHAP_PICTURED` word too
+        if not (family or mishap):
             # only whether an exception word is in scope with no additive pursuit after the last one: when none is
             # after the first (nor anywhere in scope), none is after the last either (a match at a position does
             # not depend on where the search began), and the first is found without scanning for the rest
@@ -1159,10 +1172,13 @@ class Matcher:
             pass
         if last is None or _additive_pursuit(text, last.end(), ce):
             return False
-        if not family:
-            return True  # no `_FAMILY_MENACE` in the text
+        if not (family or mishap):
+            return True  # no `_FAMILY_MENACE` nor `_MISHAP_PICTURED` in the text
         ms, me = _comma_phrase(text, cs, ce, s, e)
-        return (ms <= last.start() < me) or _FAMILY_MENACE.search(text, ms, me) is None
+        if ms <= last.start() < me:
+            return True
+        return not ((family and _FAMILY_MENACE.search(text, ms, me) is not None)
+                    or (mishap and _MISHAP_PICTURED.search(text, ms, me) is not None))
 
     def _clause_tests(self, text: str, cs: int, ce: int, present: int = WORDS_ALL) -> tuple[bool, bool]:
         """What `_verdict` asks of the clause [cs, ce) alone, whatever the span in it: (a disclaimer in it, it ends
