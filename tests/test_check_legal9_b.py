@@ -105,3 +105,11 @@ def test_d28_a_courts_own_payment_code_is_none_a_personal_channel_is(model: obje
         "本院已作出判决，请你扫描执行通知书上的二维码向本院执行款专户缴纳执行款", model).labels
     assert "impersonation" in _result(
         "本院通知：请扫描下方二维码向个人微信缴纳保证金5000元，今日内缴纳可撤诉", model).labels
+
+
+def test_l12_a_criminal_record_is_not_read_as_a_credit_record() -> None:
+    """A conviction's record is no credit record (征信条例16's five years does not fit it); the prison rules speak."""
+    result = analyze("要是你真被判了刑，犯罪记录会跟你一辈子", {}, model=False)
+    assert "fl-false-consequences" not in {f.rule for f in result.findings}
+    assert "fl-false-consequences" in {f.rule for f in analyze(
+        "你再拖着不还，这笔逾期记录会跟你一辈子", {}, model=False).findings}
