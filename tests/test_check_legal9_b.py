@@ -113,3 +113,11 @@ def test_l12_a_criminal_record_is_not_read_as_a_credit_record() -> None:
     assert "fl-false-consequences" not in {f.rule for f in result.findings}
     assert "fl-false-consequences" in {f.rule for f in analyze(
         "你再拖着不还，这笔逾期记录会跟你一辈子", {}, model=False).findings}
+
+
+@pytest.mark.parametrize("model", MODES)
+def test_d21_posing_as_the_police_and_their_summons_both_kept(model: object) -> None:
+    """刑法279 and the police "taking him in" over a debt: the veto no longer drops either in the full engine."""
+    labels = _result("佢哋扮差人打电话畀我，话我唔还钱就拉我返差馆落口供", model).labels
+    assert "impersonation" in labels and "false_legal_threat" in labels
+    assert "false_legal_threat" not in _result("我们报了警，派出所说让我明天带上借条去所里做笔录，对方借我的钱不还", model).labels
