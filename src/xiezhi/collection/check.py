@@ -218,7 +218,13 @@ VETO_EXEMPT_RULES: frozenset[str] = frozenset({
     "fl-reported-claim", "uv-scene-reported", "uv-visit-with-authorities", "uv-stay-at-premises", "uv-crew-coming-over",
     "uv-arrival-announced", "id-insult-reported-manner", "pe-intimate-photos", "fl-arrest-reported",
     "im-claimed-authority-reported", "fl-third-party-pay-or-sued", "im-local-office-collects",
-    "im-private-pretext-collects", "im-courier-pretext", "im-private-pretext-reported"})
+    "im-private-pretext-collects", "im-courier-pretext", "im-private-pretext-reported",
+    # legalfix12b (legal review 9, D7 D21 D22 D29): a claim of judicial standing, 扮警察 (and the police "taking him in"
+    # told with it, fl-police-statement), a school expulsion threatened over a debt and a summons that asks for a fee by a
+    # code are the act told in words the classifier has not seen; each rule is narrow enough to stand alone (on the read
+    # sets the exemptions add two true labels, both X0125's, and no false one; the yardstick is unchanged)
+    "im-mediation-judicial-claim", "im-impersonation-reported-colloquial", "im-summons-pay-by-code",
+    "fl-school-consequence", "fl-police-statement"})
 #: engine9: menace idioms that say nothing but the menace ("你给老子等着", "走着瞧", "有你好果子吃"): an intimidation
 #: finding whose sentence holds one is strong. On the read sets 21 lines of 21 with one are gold intimidation (13
 #: annotators); the classifier scores a short one low (G0179 "信息不回电话不接 你等着 你给老子等着" under 0.25). Not the bare
