@@ -52,6 +52,11 @@ PAIRS = [
      "你那辆白色宝马停在小区里不还钱，也不怕让人给划了，物业可管不过来", {}),
     ("violence_threat", "我报警了，车被人划了一道，欠的修车钱保险公司会赔", {},
      "欠的钱不还，你报警了也没用，车还想开不？", {}),
+    # D13 (and the same words in vt-harm-veiled-2): insurance only as buying it, the teacher only as the speaker
+    ("violence_threat", "天冷路滑，出门注意安全，别哪天被车撞了", {},
+     "欠钱不还，哪天出门被车撞了，保险可不赔", {}),
+    ("violence_threat", "各位家长：最近路口车多，万一被车撞了后果严重，请接送孩子", {},
+     "你家孩子天天一个人放学，万一出点什么事，老师可管不着，欠的钱抓紧", {}),
     # D23: 车还想开不 needs a debt or collector word in reach
     ("violence_threat", "你这车还想开不？都开十年了，该换了", {},
      "欠我们的钱拖了半年，你这车还想开不？", {}),
