@@ -236,6 +236,9 @@ _PLAIN_NEGATION = frozenset({"不会", "绝不会", "唔会", "不得", "从不"
 #: Warnings whose object follows them in the same comma phrase ("别信那些让你转个人账户的"): after a comma the
 #: sentence goes on to something else ("别信什么法律援助，明天我们就带人上门找你" is a threat).
 _OBJECT_WARNING = frozenset({"别信", "别相信", "不要信"})
+#: legalfix12a (legal review 9, D1): 请勿 + a payment imperative ("请勿心存侥幸", "请勿拖延") presses the reader to pay; it
+#: denies nothing, so it is no negator of the threat beside it ("请勿心存侥幸，今晚会有人去你家门口守着")
+_PAYMENT_IMPERATIVE = re.compile(r"心存侥幸|抱有侥幸|拖延|逃避|置之不理|再拖|忽视")
 _COMMA = re.compile(r"[，,；;]")
 
 
@@ -330,6 +333,8 @@ def _negator_before(negators: re.Pattern[str], text: str, start: int, end: int, 
         if phrase is not None and m.start() < phrase and m.group(0) in _PLAIN_NEGATION:
             continue
         if m.group(0) in _OBJECT_WARNING and _COMMA.search(text, m.end(), end):
+            continue
+        if m.group(0) == "请勿" and _PAYMENT_IMPERATIVE.match(text, m.end()) is not None:
             continue
         return True
     return False
@@ -565,6 +570,9 @@ class ScopeCues:
     warning_report_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     #: an authority's or a newspaper's header at the start of the message (银保监提醒：, 记者调查：, 新闻：), matched there
     warning_header_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: legalfix12a: a threat's own words in a sentence (no warning there unless an impostor is named in it)
+    warning_threat_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_impostor_rx: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -585,7 +593,7 @@ def scope_cues() -> ScopeCues:
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"),
                      *(re.compile(data.get(k) or r"(?!x)x")
                        for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex",
-                                 "warning_header_regex")))
+                                 "warning_header_regex", "warning_threat_regex", "warning_impostor_regex")))
 
 
 #: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
@@ -662,18 +670,30 @@ def warned_clauses(text: str, ends: list[int] | None = None) -> list[tuple[int, 
     No rule or classifier finding comes from such a sentence (`Matcher.hits_of`); the other sentences of the message
     are judged as before. [] when the message is no such warning."""
     c = scope_cues()
-    if c.warning_header_rx.match(text) is None and (
+    header = c.warning_header_rx.match(text) is not None
+    if not header and (
             _WARNING_GATE.search(text) is None  # every alternative of the voice holds one of these characters
             or c.warning_voice_rx.search(text) is None):
         return []
     if c.warning_report_rx.search(text) is not None:
         return []
-    out: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []
     start = 0
     for end in (*(ends if ends is not None else clause_ends(text)), len(text)):
-        if start < end and c.warning_agent_rx.search(text, start, end) is not None:
-            out.append((start, end))
+        bounds.append((start, end))
         start = end + 1
+    # legal review 9, D1: the voice in the warned sentence or the one next to it (a notice's header: the whole message)
+    voiced = [header or c.warning_voice_rx.search(text, s, e) is not None for s, e in bounds]
+    out: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(bounds):
+        if start >= end or not (voiced[i] or (i and voiced[i - 1]) or (i + 1 < len(bounds) and voiced[i + 1])):
+            continue
+        if c.warning_agent_rx.search(text, start, end) is None:
+            continue
+        if c.warning_threat_rx.search(text, start, end) is not None \
+                and c.warning_impostor_rx.search(text, start, end) is None:
+            continue  # the writer's own threat (D1): 今晚会有人去你家…, 我们就把你的照片发给…任何人
+        out.append((start, end))
     return out
 
 
