@@ -17,11 +17,15 @@ import pytest
 from xiezhi.collection import analyze
 
 PROBES6 = Path(__file__).resolve().parents[1] / "bench" / "data" / "tools" / "ood_lawful_probes6.txt"
-#: Most lines of ood_lawful_probes6.txt the engine may flag (rules alone, full engine): the counts on branch probe12 at
-#: its last commit (the interim merge 7406641 of precision12, recall12v, recall12f and conv21): 14 and 12 of 160 (main's
-#: starting engine 5a622c6 flagged 16 and 14; no line flags now that did not flag then). A change that flags more
-#: lawful wording fails; a change that cures some should lower these limits.
-PROBES6_MAX_FLAGGED = {"rules": 1, "full": 2}
+#: Line 134 of the file ("我想问一下，催收冒充我同学打电话给我朋友，这个我该怎么投诉？") is no lawful probe: it reports a
+#: collector's private pretext that happened, which conventions 8 and 21 label `impersonation` (precision12b and the
+#: lead, after the file was written blind); it is checked to be flagged and left out of the lawful count.
+NOT_LAWFUL = "催收冒充我同学打电话给我朋友"
+#: Most of the other 159 lines the engine may flag (rules alone, full engine): 0 and 1 at the end of the eleventh
+#: session (main flagged 16 and 14 of them at the session's start, 5a622c6, and 14 and 12 at probe12's interim merge;
+#: precision12b and the legal fixes cured the rest but #52, which the classifier reads as violence). A change that flags
+#: more lawful wording fails; a change that cures some should lower these limits.
+PROBES6_MAX_FLAGGED = {"rules": 0, "full": 1}
 
 
 def _lines() -> list[str]:
@@ -33,7 +37,9 @@ def _lines() -> list[str]:
 def test_lawful_probes6_flag_rate(model: object) -> None:
     lines = _lines()
     assert len(lines) == 160
-    flagged = [s for s in lines if analyze(s, {}, model=model).labels != ["compliant"]]
+    reported = [s for s in lines if NOT_LAWFUL in s]
+    assert len(reported) == 1 and "impersonation" in analyze(reported[0], {}, model=model).labels
+    flagged = [s for s in lines if NOT_LAWFUL not in s and analyze(s, {}, model=model).labels != ["compliant"]]
     limit = PROBES6_MAX_FLAGGED["rules" if model is False else "full"]
     assert len(flagged) <= limit, f"{len(flagged)} lawful probes flagged (at most {limit}): {flagged}"
 
