@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Iterator
 
-from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
+from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue, line_numbers
 from xiezhi.history.timeparse import parse_timestamp
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -136,8 +136,7 @@ def read_csv_log(text: str, *, source: str = "", encoding: str = "utf-8") -> His
                                          direction=direction, duration_s=duration,  # type: ignore[arg-type]
                                          text=text_value, name=name))
     if recovered:
-        shown = "、".join(str(n) for n in recovered[:10]) + (" 等" if len(recovered) > 10 else "")
-        out.notes.append(f'第 {shown} 行的引号（"）没有配对：按这一行读入（内容到行尾为止），后面的行照常读取；'
+        out.notes.append(f'第 {line_numbers(recovered)} 行的引号（"）没有配对：按这一行读入（内容到行尾为止），后面的行照常读取；'
                          "如果内容其实接在下一行，下一行会列在“未读入”里，请对照原文。")
     return out
 

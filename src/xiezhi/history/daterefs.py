@@ -25,6 +25,8 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
+from xiezhi.history.records import line_numbers
+
 _WEEKDAYS = "一二三四五六日"
 _RELATIVE = {"今天": 0, "昨天": 1, "前天": 2}
 #: A day without a year at the start of a line: M月D日, 今天/昨天/前天, 星期X/周X/礼拜X, or M-D / M/D (the numeric
@@ -36,10 +38,6 @@ DAY = re.compile(
     r"|(?P<nmo>\d{1,2})[-/](?P<nd>\d{1,2})(?=\s+(?:上午|下午|晚上|凌晨|中午|早上)?\s*\d{1,2}[:：]\d{2}))"
     r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 )
-
-
-def _lines(lines: list[int]) -> str:
-    return "、".join(str(n) for n in lines[:10]) + (" 等" if len(lines) > 10 else "")
 
 
 def _weekday_index(ch: str) -> int:
@@ -117,12 +115,12 @@ class DayResolver:
         """What was assumed, in the user's words, e.g. "没有写年份的日期按 2026 年理解（11月28日 = 2026-11-28）……"."""
         out = []
         if self.bare_lines:
-            out.append(f"第 {_lines(self.bare_lines)} 行只写了时间、前面没有日期（微信对当天的消息只显示时间），按参照日期 "
+            out.append(f"第 {line_numbers(self.bare_lines)} 行只写了时间、前面没有日期（微信对当天的消息只显示时间），按参照日期 "
                        f"{self.reference.isoformat()}（{self.origin}）当天理解。如果不对，请指定复制这段记录的日期"
                        "（命令行 --today，网页“参照日期”，接口 reference_date）。")
         if self.bare_future:
             why = "时间先后跨过了午夜，不会都是同一天" if self.crossed_midnight else "晚于现在，不会是今天的消息"
-            out.append(f"第 {_lines(self.bare_future)} 行只写了时间，{why}，无法确定是哪一天：这些消息照常检查内容，"
+            out.append(f"第 {line_numbers(self.bare_future)} 行只写了时间，{why}，无法确定是哪一天：这些消息照常检查内容，"
                        "但不计入每日次数和夜间联系。请在记录里保留日期（如“11月28日”“昨天”），或指定复制这段记录的日期。")
         if not self.resolved:
             return out

@@ -45,3 +45,8 @@ class HistoryImport(BaseModel):
     #: What the reader assumed to read the file (a year-less date's year, a time it could not place), in Chinese; the
     #: report shows them so that a wrong assumption is seen.
     notes: list[str] = Field(default_factory=list)
+
+
+def line_numbers(lines: list[int]) -> str:
+    """Line numbers for a note ("第 3、7、12 行"): the first ten, then 等."""
+    return "、".join(str(n) for n in lines[:10]) + (" 等" if len(lines) > 10 else "")

@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime
 
 from xiezhi.history.daterefs import DAY, DayResolver
-from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue
+from xiezhi.history.records import HistoryImport, HistoryRecord, RowIssue, line_numbers
 from xiezhi.history.timeparse import _DATE, _DT, _TIME, _hour
 
 _SELF = {"我", "本人", "me", "自己", "我方"}
@@ -180,8 +180,7 @@ def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", referen
     days.unplace_bare(out.records)
     out.notes.extend(days.notes())
     if clock.ambiguous:
-        shown = "、".join(str(n) for n in clock.ambiguous[:10]) + (" 等" if len(clock.ambiguous) > 10 else "")
-        out.notes.append(f"第 {shown} 行的时间没写上午还是下午（这段记录别处用的是 12 小时制），无法判断是不是夜间："
+        out.notes.append(f"第 {line_numbers(clock.ambiguous)} 行的时间没写上午还是下午（这段记录别处用的是 12 小时制），无法判断是不是夜间："
                          "这些消息照常检查内容，但不计入每日次数和夜间联系。")
     if not out.records and not out.issues:
         out.issues.append(RowIssue(line=1, message="没有找到带时间的消息。"))
