@@ -116,7 +116,7 @@ async def _pasted_history(body: CheckRequest) -> Any:
     from xiezhi.history.daterefs import parse_reference
 
     reference = parse_reference(body.reference_date, "reference_date") if body.reference_date else None
-    imp = pasted_thread(body.text, reference=reference, reference_origin="你指定的" if reference else "今天")
+    imp = pasted_thread(body.text, reference=reference)
     if imp is None:
         return None
     from xiezhi.collection import analyze_history

@@ -73,8 +73,7 @@ def register(app: typer.Typer) -> None:
             if not image:
                 from xiezhi.history import pasted_thread
 
-                thread = pasted_thread(text, reference=reference,
-                                       reference_origin="你指定的" if reference else "今天")
+                thread = pasted_thread(text, reference=reference)
                 if thread is not None:  # a pasted chat with times: per-day counts and night contacts, as --file
                     from xiezhi.collection import analyze_history
 

@@ -46,7 +46,7 @@ def detect_format(text: str, name: str = "") -> str:
 
 
 def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt: str | None = None,
-                      reference: date | None = None, reference_origin: str = "今天") -> HistoryImport:
+                      reference: date | None = None, reference_origin: str | None = None) -> HistoryImport:
     """`reference`: the day a chat thread was copied or exported, against which its year-less dates are read
     (xiezhi.history.daterefs; default today). XML and CSV carry full dates."""
     fmt = fmt or detect_format(text, name)
@@ -65,7 +65,7 @@ def read_history_text(text: str, *, name: str = "", encoding: str = "utf-8", fmt
 PASTED_SOURCE = "粘贴的聊天记录"
 
 
-def pasted_thread(text: str, *, reference: date | None = None, reference_origin: str = "今天") -> HistoryImport | None:
+def pasted_thread(text: str, *, reference: date | None = None, reference_origin: str | None = None) -> HistoryImport | None:
     """Pasted WeChat/SMS text with a time on two or more messages, read as a history (counts per day, night contacts);
     None for a single message or a description, which Check reads as one text. `reference`: the day it was copied
     (default today), for "昨天 23:10" and "11月28日"."""
@@ -106,7 +106,7 @@ def read_history(path: str | Path, *, fmt: str | None = None, reference: date | 
             raise InputError(f"文件 {p.name} 不是通话、短信或聊天记录：{kind}",
                              hints=["支持 SMS Backup & Restore 导出的 XML、带“时间”“号码”表头的 CSV，以及每条消息前带日期和时间的聊天记录文本。"])
     decoded = read_text_file(path)
-    origin = "你指定的"
+    origin = None  # read_thread: "你指定的"
     if reference is None:
         reference, origin = file_date(path), "文件的修改日期"
     return read_history_text(decoded.text, name=Path(path).name, encoding=decoded.encoding, fmt=fmt,

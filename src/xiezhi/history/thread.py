@@ -93,12 +93,13 @@ def _header_day(line: str) -> tuple[str, re.Match[str], re.Match[str]] | None:
 
 
 def read_thread(text: str, *, source: str = "", encoding: str = "utf-8", reference: date | None = None,
-                reference_origin: str = "今天") -> HistoryImport:
+                reference_origin: str | None = None) -> HistoryImport:
     """`reference`: the day the thread was copied or exported, against which 昨天 / 星期三 / 11月28日 are read
-    (default today)."""
+    (default today). `reference_origin`, shown in the notes: by default "你指定的" for a given reference and "今天"
+    without one (every face that takes a user's date says so); the file reader passes "文件的修改日期"."""
     out = HistoryImport(source=source, format="thread", encoding=encoding)
     b = _Builder(out)
-    days = DayResolver(reference or date.today(), reference_origin)
+    days = DayResolver(reference or date.today(), reference_origin or ("你指定的" if reference else "今天"))
     lines = text.splitlines()
     clock = _Clock(any((mk := _marker_of(ln.strip().lstrip("[【(（<"))) and mk.lower() in _MARKER_WORDS
                        for ln in lines))

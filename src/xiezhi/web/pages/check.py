@@ -136,7 +136,7 @@ def _pasted_thread(text: str, reference: Any = None) -> Any:
     """A pasted timestamped thread -> its history report (as an uploaded file would give); None otherwise."""
     from xiezhi.history import PASTED_SOURCE, pasted_thread
 
-    imp = pasted_thread(text, reference=reference, reference_origin="你指定的" if reference else "今天")
+    imp = pasted_thread(text, reference=reference)
     if imp is None:
         return None
     from xiezhi.collection import analyze_history
@@ -191,8 +191,7 @@ def _history(name: str, data: bytes, reference: Any = None) -> Any:
 
     text, encoding = decode_text(data)
     safe = _safe_name(name)
-    imported = reader(text, name=safe, encoding=encoding, reference=reference,
-                      reference_origin="你指定的" if reference else "今天")
+    imported = reader(text, name=safe, encoding=encoding, reference=reference)
     return analyze_history(require_records(imported, f"文件“{safe}”"), source=safe)
 
 
