@@ -565,14 +565,14 @@ class ScopeCues:
     #: 欠 of the service itself ("拖欠物业费", "欠了两年物业费"): 欠 shortly before a `service_domain` word
     service_owed_rx: re.Pattern[str]
     #: a warning's voice, the unnamed agent of the act warned of, and a report of the act done (`warned_clauses`)
-    warning_voice_rx: re.Pattern[str] = re.compile(r"(?!x)x")
-    warning_agent_rx: re.Pattern[str] = re.compile(r"(?!x)x")
-    warning_report_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_voice_rx: re.Pattern[str]
+    warning_agent_rx: re.Pattern[str]
+    warning_report_rx: re.Pattern[str]
     #: an authority's or a newspaper's header at the start of the message (银保监提醒：, 记者调查：, 新闻：), matched there
-    warning_header_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_header_rx: re.Pattern[str]
     #: legalfix12a: a threat's own words in a sentence (no warning there unless an impostor is named in it)
-    warning_threat_rx: re.Pattern[str] = re.compile(r"(?!x)x")
-    warning_impostor_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    warning_threat_rx: re.Pattern[str]
+    warning_impostor_rx: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -584,16 +584,18 @@ def scope_cues() -> ScopeCues:
     def words(key: str) -> tuple[str, ...]:
         return tuple(k for w in data.get(key, ()) if (k := normalise_pattern(str(w))))
 
+    def regex(key: str) -> re.Pattern[str]:
+        return re.compile(data.get(key) or r"(?!x)x")  # a cue left out matches nothing
+
     service = words("service_domain")
     return ScopeCues(words("court_name"), words("court_procedure"), words("court_red_flags"),
-                     re.compile(data.get("court_red_flag_regex") or r"(?!x)x"), words("hypothetical"),
+                     regex("court_red_flag_regex"), words("hypothetical"),
                      words("group_address"), words("collection_context"),
-                     re.compile(data.get("scope_disclaimer_regex") or r"(?!x)x"), service,
+                     regex("scope_disclaimer_regex"), service,
                      words("legal_context"),
                      re.compile("欠(?=[^，,。！？!?；;]{0,6}(?:" + "|".join(map(re.escape, service)) + "))"),
-                     *(re.compile(data.get(k) or r"(?!x)x")
-                       for k in ("warning_voice_regex", "warning_agent_regex", "warning_report_regex",
-                                 "warning_header_regex", "warning_threat_regex", "warning_impostor_regex")))
+                     *map(regex, ("warning_voice_regex", "warning_agent_regex", "warning_report_regex",
+                                  "warning_header_regex", "warning_threat_regex", "warning_impostor_regex")))
 
 
 #: What a service fee's words still establish (legal review 3, D1): an unpaid fee is a debt too, and the articles that
